@@ -1,0 +1,44 @@
+"""AppTest smoke test: app.py (Home) and every page in ui.catalog.LABS run without an exception.
+
+Pages are parametrized from LABS, so a page is covered as soon as its catalog entry exists.
+"""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ui.catalog import HOME, LABS
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+TIMEOUT_S = 120  # generous: the machine is shared and a page may train a small net on first run
+
+
+def _errors(at: AppTest) -> str:
+    return "\n".join(str(e.value) for e in at.exception)
+
+
+def test_home_renders():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.run()
+    assert not at.exception, _errors(at)
+    assert at.title and at.title[0].value == "Neural Network Lab"
+    # Home links every lab page that exists, and nothing else.
+    links = at.get("page_link")
+    assert len(links) == len(LABS)
+
+
+def test_catalog_paths_exist():
+    for info in [HOME, *LABS]:
+        assert (ROOT / info.path).is_file(), f"catalog entry {info.title!r}: {info.path} missing"
+    assert len({p.path for p in LABS}) == len(LABS), "duplicate page in ui.catalog.LABS"
+
+
+@pytest.mark.parametrize("info", LABS, ids=[p.path for p in LABS])
+def test_page_renders(info):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.run()
+    at.switch_page(info.path)
+    at.run()
+    assert not at.exception, f"{info.path}:\n{_errors(at)}"
