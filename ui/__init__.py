@@ -1,0 +1,1 @@
+"""Streamlit helpers shared by the pages (no math here: that lives in nncore)."""

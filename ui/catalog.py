@@ -1,0 +1,22 @@
+"""The lab's pages: one entry per page that exists. app.py and the Home page both read this list."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    path: str  # file under pages/
+    title: str
+    icon: str  # a Material icon name, ":material/...:"
+    summary: str  # one or two sentences for the Home page
+
+
+HOME = PageInfo(
+    "pages/home.py",
+    "Home",
+    ":material/home:",
+    "What the lab is and where to start.",
+)
+
+# Each lab page adds its entry here, in the order a course would meet it.
+LABS: list[PageInfo] = []
