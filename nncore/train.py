@@ -1,0 +1,172 @@
+"""Minibatch training of an MLP with any optimizer from ``make_optimizer``.
+
+``train_mlp`` never prints and never touches a UI: it returns a ``TrainResult`` with the per-epoch
+history, parameter snapshots for a timeline scrubber, and — if training blew up — the epoch where
+it happened (the returned parameters are then the last finite ones).
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .losses import LOSSES
+from .mlp import ActivationSpec, init_bn_state, init_mlp, mlp_forward, mlp_loss_and_grads
+from .optim import make_optimizer
+
+Array = np.ndarray
+BLOW_UP = 1e6  # a parameter or loss beyond this counts as divergence
+
+
+@dataclass
+class TrainResult:
+    """What ``train_mlp`` hands back.
+
+    ``history``: arrays over recorded epochs — "epoch", "train_loss", "train_acc", "test_loss",
+    "test_acc" (test entries are NaN-free: absent keys when no test set is given).
+    ``snapshots``: epoch -> (params, bn_state) copies, for rewinding.
+    ``diverged_at``: the epoch during which a non-finite or exploding value appeared, else None.
+    """
+
+    params: dict
+    bn_state: dict
+    opt_state: dict
+    history: dict[str, Array]
+    snapshots: dict[int, tuple[dict, dict]] = field(default_factory=dict)
+    diverged_at: int | None = None
+    message: str | None = None
+
+    @property
+    def epochs_done(self) -> int:
+        return int(self.history["epoch"][-1])
+
+
+def evaluate(
+    params: dict,
+    X: Array,
+    y: Array,
+    activation: ActivationSpec,
+    loss: str,
+    bn_state: dict | None,
+    l1: float = 0.0,
+    l2: float = 0.0,
+) -> tuple[float, float]:
+    """(loss without penalty, accuracy) in eval mode on (X, y)."""
+    out, _ = mlp_forward(params, X, activation, train=False, bn_state=bn_state or None)
+    value, _ = LOSSES[loss].fn(out, y)
+    pred = LOSSES[loss].proba(out).argmax(axis=1)
+    return float(value), float(np.mean(pred == y))
+
+
+def _finite_and_bounded(params: dict) -> bool:
+    return all(
+        np.isfinite(v).all() and np.abs(v).max(initial=0.0) < BLOW_UP for v in params.values()
+    )
+
+
+def _copy(d: dict) -> dict:
+    return {k: v.copy() for k, v in d.items()}
+
+
+def train_mlp(
+    X: Array,
+    y: Array,
+    sizes: Sequence[int],
+    *,
+    activation: ActivationSpec = "relu",
+    init: str = "he_normal",
+    init_scale: float | None = None,
+    maxout_k: int = 2,
+    optimizer: str = "adam",
+    opt_hp: dict | None = None,
+    loss: str = "softmax_ce",
+    epochs: int = 100,
+    batch_size: int = 32,
+    l1: float = 0.0,
+    l2: float = 0.0,
+    dropout: float = 0.0,
+    batchnorm: bool = False,
+    seed: int = 0,
+    X_test: Array | None = None,
+    y_test: Array | None = None,
+    snapshot_epochs: Iterable[int] = (),
+    params: dict | None = None,
+    bn_state: dict | None = None,
+    opt_state: dict | None = None,
+    start_epoch: int = 0,
+) -> TrainResult:
+    """Train an MLP of layer widths ``sizes`` on (X, y) for ``epochs`` epochs of minibatches.
+
+    Initial weights come from ``np.random.default_rng(seed)`` (so "reset" gives the same net);
+    each epoch shuffles with ``default_rng([seed, epoch])``, so a run continued from
+    (params, bn_state, opt_state, start_epoch) equals one long run. Epoch ``start_epoch`` is
+    recorded before any update; ``snapshot_epochs`` lists the epochs whose weights are kept
+    (the first and the last are always kept).
+    """
+    if params is None:
+        params = init_mlp(
+            sizes,
+            init,
+            np.random.default_rng(seed),
+            scale=init_scale,
+            activation=activation,
+            maxout_k=maxout_k,
+            batchnorm=batchnorm,
+        )
+    if bn_state is None:
+        bn_state = init_bn_state(params)
+    opt = make_optimizer(optimizer, **(opt_hp or {}))
+    if opt_state is None:
+        opt_state = opt.init(params)
+    want = set(int(e) for e in snapshot_epochs) | {start_epoch, start_epoch + epochs}
+    has_test = X_test is not None and y_test is not None and len(y_test) > 0
+    rows: dict[str, list] = {"epoch": [], "train_loss": [], "train_acc": []}
+    if has_test:
+        rows |= {"test_loss": [], "test_acc": []}
+    snapshots: dict[int, tuple[dict, dict]] = {}
+
+    def record(epoch: int) -> None:
+        loss_tr, acc_tr = evaluate(params, X, y, activation, loss, bn_state)
+        rows["epoch"].append(epoch)
+        rows["train_loss"].append(loss_tr)
+        rows["train_acc"].append(acc_tr)
+        if has_test:
+            loss_te, acc_te = evaluate(params, X_test, y_test, activation, loss, bn_state)
+            rows["test_loss"].append(loss_te)
+            rows["test_acc"].append(acc_te)
+        if epoch in want:
+            snapshots[epoch] = (_copy(params), _copy(bn_state))
+
+    record(start_epoch)
+    n = len(y)
+    bs = max(1, min(int(batch_size), n))
+    diverged_at, message = None, None
+    for epoch in range(start_epoch + 1, start_epoch + epochs + 1):
+        rng = np.random.default_rng([seed, epoch])
+        order = rng.permutation(n)
+        last_good = (params, bn_state, opt_state)
+        for start in range(0, n, bs):
+            idx = order[start : start + bs]
+            value, grads, rec = mlp_loss_and_grads(
+                params, X[idx], y[idx], activation, loss, l1, l2,
+                train=True, dropout=dropout, rng=rng, bn_state=bn_state, return_record=True,
+            )  # fmt: skip
+            if not np.isfinite(value) or value > BLOW_UP:
+                diverged_at = epoch
+                break
+            params, opt_state = opt.update(grads, opt_state, params)
+            if rec["bn_state"] is not None:
+                bn_state = rec["bn_state"]
+        if diverged_at is None and not _finite_and_bounded(params):
+            diverged_at = epoch
+        if diverged_at is not None:
+            params, bn_state, opt_state = last_good
+            message = (
+                f"Training diverged in epoch {epoch}: the loss or the weights became "
+                "non-finite or exploded. The weights shown are those of the last good epoch."
+            )
+            snapshots[epoch - 1] = (_copy(params), _copy(bn_state))
+            break
+        record(epoch)
+    history = {k: np.asarray(v, dtype=np.float64) for k, v in rows.items()}
+    return TrainResult(params, bn_state, opt_state, history, snapshots, diverged_at, message)
