@@ -1,0 +1,306 @@
+"""2D test functions for watching optimizers: values, analytic gradients, minima, good defaults.
+
+Every ``Surface`` has ``f(x, y)`` and ``grad(x, y) -> (gx, gy)``, both elementwise over arrays
+(or plain floats, which is what ``descend`` passes: keep them cheap). The registry ``SURFACES``
+holds the default instances; ``quadratic_bowl(condition)`` builds a bowl with any condition
+number. Test-function definitions and minima follow Surjanovic & Bingham, "Virtual Library of
+Simulation Experiments" (sfu.ca/~ssurjano), and Jamil & Yang, "A literature survey of benchmark
+functions for global optimization problems", 2013.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Surface:
+    """A 2D loss surface.
+
+    bounds: ((xmin, xmax), (ymin, ymax)) of the picture; minima: the global minimizers (all with
+    value ``min_value``; empty for a custom surface whose minima are unknown); saddles: saddle
+    points worth marking; start: a start point that makes the optimizers' differences visible;
+    lr: a learning rate per optimizer that converges from ``start`` in a few hundred steps
+    without diverging (names missing here fall back to the optimizer's own default).
+    """
+
+    name: str
+    label: str
+    f: Callable = field(repr=False)
+    grad: Callable = field(repr=False)
+    bounds: tuple[tuple[float, float], tuple[float, float]]
+    minima: tuple[tuple[float, float], ...]
+    min_value: float | None
+    start: tuple[float, float]
+    formula: str  # LaTeX
+    note: str = ""  # one sentence: what this surface teaches
+    lr: dict = field(default_factory=dict)
+    saddles: tuple[tuple[float, float], ...] = ()
+    local_minima: bool = False  # has local minima that are not global
+
+
+# ---- ill-conditioned quadratic ---------------------------------------------------------------
+
+
+def quadratic_bowl(condition: float = 20.0) -> Surface:
+    """f = ½(x² + κ y²): an elongated bowl whose Hessian diag(1, κ) has condition number κ.
+
+    Gradient descent is stable only for α < 2/κ, and at such α it crawls along x (factor 1 − α
+    per step) while zig-zagging across y (factor 1 − ακ): the lecture's SGD zig-zag.
+    """
+    k = float(condition)
+    if not k >= 1.0:
+        raise ValueError(f"condition number must be >= 1, got {condition!r}")
+
+    def f(x, y):
+        return 0.5 * (x * x + k * y * y)
+
+    def grad(x, y):
+        return x, k * y
+
+    # SGD/momentum rates scale with 1/κ so the defaults stay stable for any condition number.
+    return Surface(
+        name="quadratic",
+        label=f"Ill-conditioned bowl (κ = {k:g})",
+        f=f,
+        grad=grad,
+        bounds=((-10.0, 10.0), (-5.0, 5.0)),
+        minima=((0.0, 0.0),),
+        min_value=0.0,
+        start=(-8.5, 3.0),
+        formula=rf"f(x, y) = \tfrac12\left(x^2 + {k:g}\,y^2\right)",
+        note="Steep across y, shallow along x: plain gradient descent zig-zags.",
+        lr={
+            "sgd": 1.8 / k, "momentum": 0.3 / k, "nesterov": 0.3 / k, "adagrad": 1.0,
+            "rmsprop": 0.1, "adadelta": 3.0, "adam": 0.3, "adamw": 0.3, "nadam": 0.3,
+            # RAdam's first steps are plain momentum steps α·g, so α must respect κ too.
+            "radam": min(0.3, 6.0 / k),
+        },
+    )
+
+
+# ---- saddle --------------------------------------------------------------------------------
+
+
+def _saddle_f(x, y):
+    return 0.5 * x * x + 0.25 * y**4 - 0.5 * y * y
+
+
+def _saddle_grad(x, y):
+    return x, y * y * y - y
+
+
+# ---- classic test functions ----------------------------------------------------------------
+
+
+def _rosenbrock_f(x, y):
+    return (1.0 - x) ** 2 + 100.0 * (y - x * x) ** 2
+
+
+def _rosenbrock_grad(x, y):
+    r = y - x * x
+    return -2.0 * (1.0 - x) - 400.0 * x * r, 200.0 * r
+
+
+def _beale_terms(x, y):
+    y2 = y * y
+    return 1.5 - x + x * y, 2.25 - x + x * y2, 2.625 - x + x * y2 * y
+
+
+def _beale_f(x, y):
+    a, b, c = _beale_terms(x, y)
+    return a * a + b * b + c * c
+
+
+def _beale_grad(x, y):
+    a, b, c = _beale_terms(x, y)
+    y2 = y * y
+    gx = 2.0 * (a * (y - 1.0) + b * (y2 - 1.0) + c * (y2 * y - 1.0))
+    gy = 2.0 * x * (a + 2.0 * b * y + 3.0 * c * y2)
+    return gx, gy
+
+
+def _himmelblau_f(x, y):
+    return (x * x + y - 11.0) ** 2 + (x + y * y - 7.0) ** 2
+
+
+def _himmelblau_grad(x, y):
+    a, b = x * x + y - 11.0, x + y * y - 7.0
+    return 4.0 * x * a + 2.0 * b, 2.0 * a + 4.0 * y * b
+
+
+def _booth_f(x, y):
+    return (x + 2.0 * y - 7.0) ** 2 + (2.0 * x + y - 5.0) ** 2
+
+
+def _booth_grad(x, y):
+    a, b = x + 2.0 * y - 7.0, 2.0 * x + y - 5.0
+    return 2.0 * a + 4.0 * b, 4.0 * a + 2.0 * b
+
+
+_TWO_PI = 2.0 * np.pi
+
+
+def _rastrigin_f(x, y):
+    return 20.0 + x * x - 10.0 * np.cos(_TWO_PI * x) + y * y - 10.0 * np.cos(_TWO_PI * y)
+
+
+def _rastrigin_grad(x, y):
+    return (2.0 * x + 10.0 * _TWO_PI * np.sin(_TWO_PI * x),
+            2.0 * y + 10.0 * _TWO_PI * np.sin(_TWO_PI * y))
+
+
+def _styblinski_f(x, y):
+    x2, y2 = x * x, y * y
+    return 0.5 * (x2 * x2 - 16.0 * x2 + 5.0 * x + y2 * y2 - 16.0 * y2 + 5.0 * y)
+
+
+def _styblinski_grad(x, y):
+    return 2.0 * x**3 - 16.0 * x + 2.5, 2.0 * y**3 - 16.0 * y + 2.5
+
+
+_ST_X = -2.903534027771177  # root of 4x³ − 32x + 5 = 0 (the global one)
+
+SURFACES: dict[str, Surface] = {
+    s.name: s
+    for s in [
+        quadratic_bowl(20.0),
+        Surface(
+            name="saddle",
+            label="Saddle point",
+            f=_saddle_f,
+            grad=_saddle_grad,
+            bounds=((-2.5, 2.5), (-1.6, 1.6)),
+            minima=((0.0, 1.0), (0.0, -1.0)),
+            min_value=-0.25,
+            start=(-2.2, 0.01),
+            formula=r"f(x, y) = \tfrac12 x^2 + \tfrac14 y^4 - \tfrac12 y^2",
+            note=(
+                "A saddle at the origin between two valleys: the gradient almost vanishes "
+                "there, so gradient descent lingers before it slides off."
+            ),
+            lr={
+                "sgd": 0.05, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.5,
+                "rmsprop": 0.02, "adadelta": 1.0, "adam": 0.05, "adamw": 0.05,
+                "nadam": 0.05, "radam": 0.05,
+            },
+            saddles=((0.0, 0.0),),
+        ),
+        Surface(
+            name="rosenbrock",
+            label="Rosenbrock",
+            f=_rosenbrock_f,
+            grad=_rosenbrock_grad,
+            bounds=((-2.0, 2.0), (-1.0, 3.0)),
+            minima=((1.0, 1.0),),
+            min_value=0.0,
+            start=(-1.5, 2.0),
+            formula=r"f(x, y) = (1 - x)^2 + 100\,(y - x^2)^2",
+            note="A curved, flat-bottomed valley: finding it is easy, following it is hard.",
+            lr={
+                "sgd": 1e-3, "momentum": 1e-3, "nesterov": 1e-3, "adagrad": 1.0,
+                "rmsprop": 0.01, "adadelta": 1.0, "adam": 0.1, "adamw": 0.1,
+                "nadam": 0.05, "radam": 0.01,
+            },
+        ),
+        Surface(
+            name="beale",
+            label="Beale",
+            f=_beale_f,
+            grad=_beale_grad,
+            bounds=((-4.5, 4.5), (-4.5, 4.5)),
+            minima=((3.0, 0.5),),
+            min_value=0.0,
+            start=(1.0, 1.4),
+            formula=(
+                r"f(x, y) = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2"
+            ),
+            note="Flat plateaus next to very steep walls: the gradient's size varies by decades.",
+            lr={
+                "sgd": 0.01, "momentum": 2e-3, "nesterov": 2e-3, "adagrad": 0.5,
+                "rmsprop": 0.01, "adadelta": 1.0, "adam": 0.05, "adamw": 0.05,
+                "nadam": 0.05, "radam": 0.01,
+            },
+        ),
+        Surface(
+            name="himmelblau",
+            label="Himmelblau",
+            f=_himmelblau_f,
+            grad=_himmelblau_grad,
+            bounds=((-5.0, 5.0), (-5.0, 5.0)),
+            minima=(
+                (3.0, 2.0),
+                (-2.805118086952745, 3.131312518250573),
+                (-3.779310253377747, -3.283185991286169),
+                (3.5844283403304917, -1.8481265269644034),
+            ),
+            min_value=0.0,
+            start=(-0.3, -0.5),
+            formula=r"f(x, y) = (x^2 + y - 11)^2 + (x + y^2 - 7)^2",
+            note="Four equally good minima: which one an optimizer reaches depends on its path.",
+            lr={
+                "sgd": 0.01, "momentum": 2e-3, "nesterov": 2e-3, "adagrad": 0.5,
+                "rmsprop": 0.02, "adadelta": 1.0, "adam": 0.1, "adamw": 0.1,
+                "nadam": 0.1, "radam": 0.1,
+            },
+        ),
+        Surface(
+            name="booth",
+            label="Booth",
+            f=_booth_f,
+            grad=_booth_grad,
+            bounds=((-10.0, 10.0), (-10.0, 10.0)),
+            minima=((1.0, 3.0),),
+            min_value=0.0,
+            start=(-8.0, -6.0),
+            formula=r"f(x, y) = (x + 2y - 7)^2 + (2x + y - 5)^2",
+            note="A tilted bowl (condition number 9) with coupled coordinates.",
+            lr={
+                "sgd": 0.02, "momentum": 0.01, "nesterov": 0.01, "adagrad": 2.0,
+                "rmsprop": 0.1, "adadelta": 3.0, "adam": 0.3, "adamw": 0.3,
+                "nadam": 0.3, "radam": 0.3,
+            },
+        ),
+        Surface(
+            name="rastrigin",
+            label="Rastrigin",
+            f=_rastrigin_f,
+            grad=_rastrigin_grad,
+            bounds=((-5.12, 5.12), (-5.12, 5.12)),
+            minima=((0.0, 0.0),),
+            min_value=0.0,
+            start=(3.3, -2.3),
+            formula=(
+                r"f(x, y) = 20 + x^2 - 10\cos(2\pi x) + y^2 - 10\cos(2\pi y)"
+            ),
+            note="An egg-crate of local minima: every optimizer stops in the nearest dip.",
+            lr={
+                "sgd": 1e-3, "momentum": 2e-4, "nesterov": 2e-4, "adagrad": 0.5,
+                "rmsprop": 0.01, "adadelta": 1.0, "adam": 0.05, "adamw": 0.05,
+                "nadam": 0.05, "radam": 0.01,
+            },
+            local_minima=True,
+        ),
+        Surface(
+            name="styblinski_tang",
+            label="Styblinski–Tang",
+            f=_styblinski_f,
+            grad=_styblinski_grad,
+            bounds=((-5.0, 5.0), (-5.0, 5.0)),
+            minima=((_ST_X, _ST_X),),
+            min_value=float(_styblinski_f(_ST_X, _ST_X)),
+            start=(1.0, 4.8),
+            formula=r"f(x, y) = \tfrac12 \sum_{u \in \{x, y\}} \left(u^4 - 16u^2 + 5u\right)",
+            note="Four basins of different depth: the global one is at (−2.90, −2.90).",
+            lr={
+                "sgd": 0.01, "momentum": 2e-3, "nesterov": 2e-3, "adagrad": 1.0,
+                "rmsprop": 0.05, "adadelta": 1.0, "adam": 0.1, "adamw": 0.1,
+                "nadam": 0.1, "radam": 0.01,
+            },
+            local_minima=True,
+        ),
+    ]
+}
