@@ -211,7 +211,9 @@ def navigation() -> list[tuple[str, str, str]]:
 # Page helpers (Playwright sync API)
 # ---------------------------------------------------------------------------------------------
 
-_IDLE_JS = """([idle, spinner]) => !!document.querySelector(idle) && !document.querySelector(spinner)"""
+_IDLE_JS = (
+    """([idle, spinner]) => !!document.querySelector(idle) && !document.querySelector(spinner)"""
+)
 
 
 def wait_for_app(page, timeout_ms: int = 60_000, settle_ms: int = 400) -> None:
@@ -335,7 +337,9 @@ def wait_for_charts(page, n: int = 1, timeout_ms: int = 30_000) -> int:
     makes this time out with an AssertionError.
     """
     try:
-        page.wait_for_function(_CHARTS_JS, arg=[PLOTLY_SELECTOR, n], timeout=timeout_ms, polling=100)
+        page.wait_for_function(
+            _CHARTS_JS, arg=[PLOTLY_SELECTOR, n], timeout=timeout_ms, polling=100
+        )
     except Exception as exc:
         report = page.evaluate(
             """sel => [...document.querySelectorAll(sel)].map(el => ({

@@ -28,6 +28,7 @@ for p in (str(REPO_ROOT), str(Path(__file__).resolve().parent)):
 from browser_util import (  # noqa: E402
     ARTIFACTS,
     BrowserUnavailable,
+    chromium_candidates,
     launch_chromium,
     screenshot,
     serve_streamlit,
@@ -40,6 +41,12 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "browser: real-browser test in headless Chromium (slow)")
 
 
+def pytest_report_header(config):
+    executable, tried = chromium_candidates()
+    where = executable or "Playwright's bundled browser, if installed (" + "; ".join(tried) + ")"
+    return f"browser tests: Chromium = {where}; REQUIRE_BROWSER={int(_require_browser())}"
+
+
 def _require_browser() -> bool:
     return os.environ.get("REQUIRE_BROWSER", "") not in ("", "0", "false", "no")
 
@@ -47,7 +54,9 @@ def _require_browser() -> bool:
 def _unavailable(reason: str):
     """Skip (default) or fail (REQUIRE_BROWSER=1) the current test with `reason`."""
     if _require_browser():
-        pytest.fail(f"browser required (REQUIRE_BROWSER=1) but unavailable: {reason}", pytrace=False)
+        pytest.fail(
+            f"browser required (REQUIRE_BROWSER=1) but unavailable: {reason}", pytrace=False
+        )
     pytest.skip(f"browser unavailable: {reason}")
 
 

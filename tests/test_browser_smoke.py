@@ -1,16 +1,92 @@
-"""Real-browser smoke test: every page of the navigation opens in headless Chromium, finishes
-running without an exception, and leaves a screenshot in test-artifacts/."""
+"""Real-browser smoke tests in headless Chromium.
+
+Every page of the navigation (Home + ui.catalog.LABS) opens, finishes running without an
+exception or an uncaught JavaScript error, draws every Plotly chart it has (an empty chart
+fails), and leaves a full-page screenshot in test-artifacts/page-<url_path>.png. Home's links
+lead to every lab page and only to them, and a copied deep link works on a fresh server.
+"""
 
 import pytest
-from browser_util import assert_no_exception, navigation, open_page, screenshot
+from browser_util import (
+    PLOTLY_SELECTOR,
+    assert_no_exception,
+    navigation,
+    open_page,
+    screenshot,
+    serve_streamlit,
+    wait_for_app,
+    wait_for_charts,
+)
 
-PAGES = navigation()
+from ui.catalog import LABS
+
+PAGES = navigation()  # [(url_path, title, file)], Home first with url_path ""
+LAB_PAGES = PAGES[1:]
+NAV_LINKS = '[data-testid="stSidebarNav"] a'
+HOME_LINKS = '[data-testid="stPageLink"] a'
+
+# Browser noise that says nothing about the app.
+BENIGN_JS_ERRORS = ("ResizeObserver loop",)
+
+
+def _js_errors(page) -> list[str]:
+    return [e for e in page.js_errors if not any(b in e for b in BENIGN_JS_ERRORS)]
+
+
+def _nav_hrefs(page) -> list[str]:
+    return [a.get_attribute("href") for a in page.locator(NAV_LINKS).all()]
+
+
+def _expected_hrefs(base: str) -> list[str]:
+    return [f"{base}/{url_path}" for url_path, _, _ in PAGES]
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("url_path,title,file", PAGES, ids=[p[0] or "home" for p in PAGES])
 def test_page_renders(browser_page, streamlit_server, url_path, title, file):
-    open_page(browser_page, f"{streamlit_server}/{url_path}")
-    assert_no_exception(browser_page)
-    screenshot(browser_page, f"page-{url_path or 'home'}")
-    assert not browser_page.js_errors, browser_page.js_errors
+    page = browser_page
+    open_page(page, f"{streamlit_server}/{url_path}")
+    screenshot(page, f"page-{url_path or 'home'}")
+    assert_no_exception(page)
+    n_charts = page.locator(PLOTLY_SELECTOR).count()
+    if n_charts:
+        wait_for_charts(page, n_charts, timeout_ms=15_000)
+        screenshot(page, f"page-{url_path or 'home'}")  # again, with every chart drawn
+    assert not _js_errors(page), f"uncaught JavaScript errors on {file}: {_js_errors(page)}"
+    if LAB_PAGES:  # with a single page Streamlit shows no navigation at all
+        assert _nav_hrefs(page) == _expected_hrefs(streamlit_server), (
+            "sidebar navigation does not match ui.catalog (Home + LABS, in order)"
+        )
+
+
+@pytest.mark.browser
+def test_home_links_every_lab(browser_page, streamlit_server):
+    page = browser_page
+    open_page(page, streamlit_server)
+    hrefs = [a.get_attribute("href") for a in page.locator(HOME_LINKS).all()]
+    wanted = [url_path for url_path, _, _ in LAB_PAGES]
+    assert [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs] == wanted, (
+        f"Home links {hrefs}, expected one per lab page in catalog order: {wanted}"
+    )
+    for i, (url_path, _title, _file) in enumerate(LAB_PAGES):
+        open_page(page, streamlit_server)
+        page.locator(HOME_LINKS).nth(i).click()
+        page.wait_for_url(f"**/{url_path}")
+        wait_for_app(page)
+        assert_no_exception(page)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not LABS, reason="no lab pages in ui.catalog yet")
+def test_deep_link_on_fresh_server(browser_page):
+    """A copied link to a lab page, opened as the very first request of a new server, must
+    still go through app.py (page config, navigation from the catalog)."""
+    url_path, title, file = LAB_PAGES[0]
+    with serve_streamlit("app.py") as base:
+        open_page(browser_page, f"{base}/{url_path}")
+        screenshot(browser_page, f"deeplink-{url_path}")
+        assert_no_exception(browser_page)
+        assert _nav_hrefs(browser_page) == _expected_hrefs(base), (
+            f"opening {file} first on a fresh server skipped app.py: Streamlit fell back to "
+            "its old pages/-folder navigation"
+        )
