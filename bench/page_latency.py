@@ -11,10 +11,12 @@ is timed from the keydown event to the page having finished re-rendering:
 - the rerun is recognised by the server's `new_session` message arriving on the websocket after
   the key press, followed by `script_finished` (so a press that triggers no rerun times out
   instead of measuring 0);
-- end: the first frame painted after the last message of that rerun (or after the app's
-  `data-test-script-state` went back to `notRunning`, whichever is later), once the app is idle
-  (state notRunning, no spinner) and no message has arrived for --quiet ms (a page that calls
-  st.rerun() is timed to its last run).
+- end: the first frame painted after the last DOM change of that rerun (Plotly draws its
+  figure after the message carrying it has been handled, so the last websocket message is not
+  the end), taken once the app is idle (`data-test-script-state="notRunning"`, no spinner) and
+  neither a message nor a DOM change has come for --quiet-ms (a page that calls st.rerun() is
+  timed to its last run). The end is never earlier than the paint after the last message or
+  after the state attribute went back to notRunning.
 
 Streamlit's React may batch "running" and "notRunning" into one render for a very fast rerun, so
 the state attribute alone can miss a rerun; the websocket messages cannot.
@@ -46,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from browser_util import (  # noqa: E402
+    exception_texts,
     launch_chromium,
     navigation,
     open_page,
@@ -60,6 +63,7 @@ TARGETS: dict[str, str] = {
 TRIVIAL = ROOT / "bench" / "trivial_app.py"
 RESULTS = ROOT / "bench" / "results" / "page_latency.json"
 SLIDER_INPUT = '[data-testid="stSlider"] input[type="range"]'
+DOM_CAP_MS = 5000  # stop waiting for a quiet DOM this long after the rerun's last message
 
 # ForwardMsg field numbers (streamlit/proto/ForwardMsg.proto) used by the in-page classifier.
 NEW_SESSION, SCRIPT_FINISHED = 4, 6
@@ -71,7 +75,7 @@ NEW_SESSION, SCRIPT_FINISHED = 4, 6
 INIT_JS = """
 (() => {
   const L = window.__lab = {armed: false, key: null, msgs: [], states: [], started: false,
-                            finished: false, lastMsgAt: 0};
+                            finished: false, lastMsgAt: 0, lastDom: 0, domPaint: 0};
   const afterPaint = rec => requestAnimationFrame(() => setTimeout(() => {
     rec.push(performance.now()); }, 0));
   const varint = (u8, i) => { let v = 0, s = 0, b;
@@ -117,16 +121,31 @@ INIT_JS = """
     }
   }).observe(document, {attributes: true, subtree: true,
                         attributeFilter: ['data-test-script-state']});
+  // Any DOM change (Plotly draws after its element's message has been handled): keep the
+  // time of the last one and of the first frame painted after it.
+  let pending = false;
+  new MutationObserver(() => {
+    if (!L.armed) return;
+    L.lastDom = performance.now();
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => setTimeout(() => { pending = false;
+      L.domPaint = performance.now(); }, 0));
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 })();
 """.replace("NEW_SESSION", str(NEW_SESSION)).replace("SCRIPT_FINISHED", str(SCRIPT_FINISHED))
 
 ARM_JS = """() => { const L = window.__lab; L.armed = true; L.key = null; L.msgs = [];
-  L.states = []; L.started = false; L.finished = false; L.lastMsgAt = 0; }"""
+  L.states = []; L.started = false; L.finished = false; L.lastMsgAt = 0; L.lastDom = 0;
+  L.domPaint = 0; }"""
 
-DONE_JS = """([quiet]) => {
-  const L = window.__lab;
+DONE_JS = """([quiet, cap]) => {
+  const L = window.__lab, now = performance.now();
   if (!L.finished) return false;
-  if (performance.now() - L.lastMsgAt < quiet) return false;
+  if (now - L.lastMsgAt < quiet) return false;
+  // The DOM must be quiet too, unless something keeps animating long after the last message.
+  if ((now - L.lastDom < quiet || L.domPaint < L.lastDom) && now - L.lastMsgAt < cap)
+    return false;
   if (!document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]'))
     return false;
   if (document.querySelector('[data-testid="stSpinner"]')) return false;
@@ -190,7 +209,7 @@ def press_once(page, thumb, frames: FrameLog, direction: str, quiet_ms: int, tim
     frames.take()
     page.keyboard.press(direction)
     try:
-        page.wait_for_function(DONE_JS, arg=[quiet_ms], timeout=timeout_ms, polling=10)
+        page.wait_for_function(DONE_JS, arg=[quiet_ms, DOM_CAP_MS], timeout=timeout_ms, polling=10)
     except Exception as exc:
         lab = page.evaluate("window.__lab")
         raise RuntimeError(
@@ -203,7 +222,8 @@ def press_once(page, thumb, frames: FrameLog, direction: str, quiet_ms: int, tim
         raise RuntimeError("the key press did not reach the page")
     last_msg_paint = max(r[3] for r in lab["msgs"])
     idle = [r[2] for r in lab["states"] if r[1] == "notRunning"]
-    end = max([last_msg_paint, *idle])
+    dom_paint = lab["domPaint"] if lab["domPaint"] >= lab["lastDom"] else lab["lastDom"]
+    end = max([last_msg_paint, dom_paint, *idle])
     starts = [r[0] for r in lab["msgs"] if r[1] == NEW_SESSION]
     finishes = [r[0] for r in lab["msgs"] if r[1] == SCRIPT_FINISHED]
     phases = {
@@ -225,6 +245,8 @@ def measure(page, url: str, url_path: str, repeats: int, warmup: int, quiet_ms: 
     frames = FrameLog()
     frames.attach(page)
     open_page(page, url)
+    if exception_texts(page):
+        raise RuntimeError(f"exception on the page: {exception_texts(page)[0][:200]!r}")
     thumb, which = find_slider(page, url_path)
     if thumb is None:
         return {"skipped": which}
@@ -244,6 +266,8 @@ def measure(page, url: str, url_path: str, repeats: int, warmup: int, quiet_ms: 
             times.append(ms)
             totals.append(total)
             plotlys.append(plotly)
+    if exception_texts(page):
+        raise RuntimeError(f"exception after moving the slider: {exception_texts(page)[0][:200]!r}")
     return {
         "slider": which,
         "times_ms": [round(t, 2) for t in times],
