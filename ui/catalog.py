@@ -19,4 +19,12 @@ HOME = PageInfo(
 )
 
 # Each lab page adds its entry here, in the order a course would meet it.
-LABS: list[PageInfo] = []
+LABS: list[PageInfo] = [
+    PageInfo(
+        "pages/space_warp.py",
+        "Space warping",
+        ":material/texture:",
+        "Watch Wx + b and ReLU fold the plane until the data is linearly separable; count the "
+        "linear regions of a network, deeper vs wider.",
+    ),
+]

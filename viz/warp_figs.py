@@ -1,0 +1,288 @@
+"""Figures of the Space-warping lab: planes with warped grids, the morph animation, linear regions,
+deeper-vs-wider. Pure functions: arrays in, plotly Figure out (no Streamlit).
+
+Every plane keeps an equal aspect ratio (y axis anchored to x), so a rotation looks like a
+rotation and a fold like a fold. Grid lines come as two gap-free polylines (see
+``nncore.warp.grid_paths``): horizontals in blue, verticals in orange, so a line can be followed
+through the warp.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import plotly.graph_objects as go
+
+Array = np.ndarray
+
+CLASS_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe–Ito, colour-blind safe
+SHADE_COLORS = ["#cfe3f2", "#f9e3bd", "#c7eadb", "#f0d6e6"]
+GRID_H = "rgba(40, 90, 170, 0.55)"
+GRID_V = "rgba(205, 95, 30, 0.55)"
+AXIS_LINE = "rgba(0, 0, 0, 0.75)"
+FONT = dict(size=15)
+
+
+@dataclass
+class Panel:
+    """One plane: data points (N, 2) coloured by class, optional warped grid and decorations.
+
+    ``shade``: (xs (nx,), ys (ny,), class ids (ny, nx)) painted under everything.
+    ``contour``: (xs, ys, score (ny, nx)) whose 0-level is drawn as the decision boundary.
+    ``line``: (2, 2) endpoints of a straight decision boundary.
+    ``fold_axes``: draw the axes u1 = 0 and u2 = 0 (where ReLU creases the plane).
+    """
+
+    title: str
+    pts: Array
+    grid_h: Array | None = None
+    grid_v: Array | None = None
+    xlabel: str = "x₁"
+    ylabel: str = "x₂"
+    shade: tuple | None = None
+    contour: tuple | None = None
+    line: Array | None = None
+    fold_axes: bool = False
+    extra_range: list = field(default_factory=list)  # more (M, 2) arrays the view must contain
+
+
+def _discrete_scale(colors: list[str], n: int) -> list:
+    """A colorscale mapping integers 0..n−1 (with cmin −0.5, cmax n−0.5) to flat colours."""
+    n = max(n, 1)
+    scale = []
+    for k in range(n):
+        scale += [[k / n, colors[k % len(colors)]], [(k + 1) / n, colors[k % len(colors)]]]
+    return scale
+
+
+def square_range(*arrays: Array, pad: float = 0.06) -> tuple[list[float], list[float]]:
+    """x and y ranges (equal spans, centred on the data) containing every given (M, 2) array."""
+    pts = np.concatenate([np.asarray(a, dtype=np.float64).reshape(-1, 2) for a in arrays if a is not None])
+    pts = pts[np.isfinite(pts).all(axis=1)]
+    if len(pts) == 0:
+        return [-1.0, 1.0], [-1.0, 1.0]
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    span = float(max(hi - lo)) or 1.0
+    span *= 1 + 2 * pad
+    c = (lo + hi) / 2
+    return [float(c[0] - span / 2), float(c[0] + span / 2)], [float(c[1] - span / 2), float(c[1] + span / 2)]
+
+
+def _f32(a: Array) -> Array:
+    return np.ascontiguousarray(a, dtype=np.float32)
+
+
+def panel_traces(p: Panel, y: Array, n_classes: int, xa: str, ya: str, legend: bool) -> list[dict]:
+    """The traces of one panel on axes (xa, ya), as plain dicts."""
+    traces: list[dict] = []
+    if p.shade is not None:
+        xs, ys, z = p.shade
+        traces.append(dict(
+            type="heatmap", x=_f32(xs), y=_f32(ys), z=np.asarray(z, dtype=np.int8),
+            colorscale=_discrete_scale(SHADE_COLORS, n_classes), zmin=-0.5, zmax=n_classes - 0.5,
+            showscale=False, hoverinfo="skip", xaxis=xa, yaxis=ya,
+        ))  # fmt: skip
+    if p.contour is not None:
+        xs, ys, s = p.contour
+        traces.append(dict(
+            type="contour", x=_f32(xs), y=_f32(ys), z=_f32(s), showscale=False,
+            contours=dict(start=0, end=0, size=1, coloring="none"),
+            line=dict(color="black", width=3), hoverinfo="skip", xaxis=xa, yaxis=ya,
+            name="decision boundary", showlegend=False,
+        ))  # fmt: skip
+    for g, color, name in ((p.grid_h, GRID_H, "grid: horizontal lines"),
+                           (p.grid_v, GRID_V, "grid: vertical lines")):  # fmt: skip
+        if g is not None:
+            traces.append(dict(
+                type="scatter", mode="lines", x=_f32(g[:, 0]), y=_f32(g[:, 1]),
+                line=dict(color=color, width=1.3), hoverinfo="skip", name=name,
+                showlegend=legend, legendgroup=name, xaxis=xa, yaxis=ya,
+            ))  # fmt: skip
+    if p.line is not None:
+        traces.append(dict(
+            type="scatter", mode="lines", x=_f32(p.line[:, 0]), y=_f32(p.line[:, 1]),
+            line=dict(color="black", width=3), name="linear classifier", hoverinfo="skip",
+            showlegend=False, xaxis=xa, yaxis=ya,
+        ))  # fmt: skip
+    traces.append(dict(
+        type="scatter", mode="markers", x=_f32(p.pts[:, 0]), y=_f32(p.pts[:, 1]),
+        marker=dict(color=np.asarray(y, dtype=np.int8), size=7, cmin=-0.5, cmax=n_classes - 0.5,
+                    colorscale=_discrete_scale(CLASS_COLORS, n_classes),
+                    line=dict(color="white", width=0.6)),
+        hovertemplate="(%{x:.2f}, %{y:.2f})<extra></extra>", showlegend=False,
+        xaxis=xa, yaxis=ya,
+    ))  # fmt: skip
+    return traces
+
+
+def planes_figure(
+    panels: list[Panel], y: Array, n_classes: int, ncols: int = 3, row_height: int = 430
+) -> go.Figure:
+    """Panels side by side (``ncols`` per row, wrapping), each an equal-aspect plane."""
+    n = len(panels)
+    ncols = max(1, min(ncols, n))
+    nrows = -(-n // ncols)
+    gap_x, gap_y = 0.035, 0.09 / nrows
+    data: list[dict] = []
+    layout: dict = dict(
+        height=row_height * nrows + 40, margin=dict(l=40, r=20, t=50, b=40),
+        plot_bgcolor="white", paper_bgcolor="white", font=FONT, annotations=[],
+        legend=dict(orientation="h", x=0.0, y=1.0, yanchor="bottom", yref="container",
+                    font=dict(size=13)),
+        showlegend=True, hovermode="closest",
+    )  # fmt: skip
+    for i, p in enumerate(panels):
+        r, c = divmod(i, ncols)
+        sx = "" if i == 0 else str(i + 1)
+        xa, ya = f"x{sx}", f"y{sx}"
+        data += panel_traces(p, y, n_classes, xa, ya, legend=i == 0)
+        xr, yr = square_range(p.pts, p.grid_h, p.grid_v, *p.extra_range)
+        x0, x1 = c / ncols + gap_x / 2, (c + 1) / ncols - gap_x / 2
+        y1 = 1 - r / nrows - gap_y
+        y0 = 1 - (r + 1) / nrows + gap_y / 2
+        common = dict(showgrid=False, zeroline=p.fold_axes, zerolinecolor=AXIS_LINE,
+                      zerolinewidth=1.5, showline=True, linecolor="#888", mirror=True,
+                      ticks="outside", constrain="domain", tickfont=dict(size=12))  # fmt: skip
+        layout[f"xaxis{sx}"] = dict(common, domain=[x0, x1], range=xr, anchor=ya,
+                                    title=dict(text=p.xlabel, standoff=2))  # fmt: skip
+        layout[f"yaxis{sx}"] = dict(common, domain=[y0, y1], range=yr, anchor=xa,
+                                    scaleanchor=xa, scaleratio=1,
+                                    title=dict(text=p.ylabel, standoff=2))  # fmt: skip
+        layout["annotations"].append(dict(
+            text=f"<b>{p.title}</b>", x=(x0 + x1) / 2, y=y1, xref="paper", yref="paper",
+            xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=16),
+        ))  # fmt: skip
+    return go.Figure(data=data, layout=layout)
+
+
+def morph_figure(
+    stages: list[tuple[str, Array, Array, Array]],
+    y: Array,
+    n_classes: int,
+    height: int = 560,
+    labels: tuple[str, str, str] = ("Play", "Pause", "stage: "),
+) -> go.Figure:
+    """One plane that morphs from stage to stage, played in the browser (Plotly frames).
+
+    ``stages``: (name, points (N, 2), grid_h (M, 2), grid_v (M, 2)) with equal shapes across
+    stages. Plotly interpolates point positions between frames, so x -> Wx+b slides every
+    point along a straight path and Wx+b -> ReLU(Wx+b) drops the negative parts onto the axes.
+    """
+    play, pause, prefix = labels
+    xr, yr = square_range(*[a for _, p, gh, gv in stages for a in (p, gh, gv)])
+
+    def frame_data(pts, gh, gv):
+        return [
+            dict(type="scatter", x=_f32(gh[:, 0]), y=_f32(gh[:, 1])),
+            dict(type="scatter", x=_f32(gv[:, 0]), y=_f32(gv[:, 1])),
+            dict(type="scatter", x=_f32(pts[:, 0]), y=_f32(pts[:, 1])),
+        ]
+
+    first = stages[0]
+    base = Panel(first[0], first[1], first[2], first[3], xlabel="", ylabel="")
+    traces = [t for t in panel_traces(base, y, n_classes, "x", "y", legend=False)]
+    frames = [dict(name=str(k), data=frame_data(p, gh, gv), traces=[0, 1, 2],
+                   layout=dict(title=dict(text=f"<b>{name}</b>")))
+              for k, (name, p, gh, gv) in enumerate(stages)]  # fmt: skip
+    anim = dict(frame=dict(duration=1300, redraw=False),
+                transition=dict(duration=1000, easing="cubic-in-out"), mode="immediate")  # fmt: skip
+    layout = dict(
+        height=height, margin=dict(l=50, r=20, t=60, b=110), plot_bgcolor="white",
+        paper_bgcolor="white", font=FONT, showlegend=False, hovermode="closest",
+        title=dict(text=f"<b>{first[0]}</b>", x=0.5, xanchor="center"),
+        xaxis=dict(range=xr, zeroline=True, zerolinecolor=AXIS_LINE, showgrid=False,
+                   showline=True, linecolor="#888", mirror=True, constrain="domain"),
+        yaxis=dict(range=yr, zeroline=True, zerolinecolor=AXIS_LINE, showgrid=False,
+                   showline=True, linecolor="#888", mirror=True, scaleanchor="x",
+                   scaleratio=1, constrain="domain"),
+        updatemenus=[dict(
+            type="buttons", direction="left", x=0.0, y=-0.12, xanchor="left", yanchor="top",
+            pad=dict(r=8, t=0), showactive=False, font=dict(size=14),
+            buttons=[dict(label=f"▶ {play}", method="animate", args=[None, anim]),
+                     dict(label=f"❚❚ {pause}", method="animate",
+                          args=[[None], dict(frame=dict(duration=0, redraw=False),
+                                             mode="immediate", transition=dict(duration=0))])],
+        )],
+        sliders=[dict(
+            active=0, x=0.22, y=-0.08, len=0.78, xanchor="left", yanchor="top",
+            currentvalue=dict(prefix=prefix, font=dict(size=14)), pad=dict(t=0),
+            steps=[dict(label=name, method="animate",
+                        args=[[str(k)], dict(anim, frame=dict(duration=0, redraw=False))])
+                   for k, (name, *_rest) in enumerate(stages)],
+        )],
+    )  # fmt: skip
+    return go.Figure(data=traces, layout=layout, frames=frames)
+
+
+def region_colors(ids: Array) -> Array:
+    """A colour value in [0, 1) per region id, spread so neighbouring ids differ strongly."""
+    return np.mod(np.asarray(ids, dtype=np.float64) * 0.6180339887, 1.0)
+
+
+def regions_figure(
+    ticks: Array,
+    ids: Array,
+    X: Array,
+    y: Array,
+    n_classes: int,
+    title: str,
+    height: int = 620,
+) -> go.Figure:
+    """The input plane painted by activation pattern (one colour per linear region) + the data."""
+    fig = go.Figure(
+        data=[
+            dict(type="heatmap", x=_f32(ticks), y=_f32(ticks), z=_f32(region_colors(ids)),
+                 colorscale="Rainbow", zmin=0, zmax=1, showscale=False, opacity=0.75,
+                 customdata=np.asarray(ids, dtype=np.int32),
+                 hovertemplate="region %{customdata}<extra></extra>"),
+            dict(type="scatter", mode="markers", x=_f32(X[:, 0]), y=_f32(X[:, 1]),
+                 marker=dict(color=np.asarray(y, dtype=np.int8), size=6,
+                             colorscale=_discrete_scale(CLASS_COLORS, n_classes),
+                             cmin=-0.5, cmax=n_classes - 0.5,
+                             line=dict(color="black", width=0.8)),
+                 hoverinfo="skip", showlegend=False),
+        ],
+        layout=dict(
+            height=height, margin=dict(l=50, r=20, t=60, b=50), font=FONT,
+            title=dict(text=title, x=0.5, xanchor="center"), plot_bgcolor="white",
+            xaxis=dict(range=[float(ticks[0]), float(ticks[-1])], title="x₁", constrain="domain"),
+            yaxis=dict(range=[float(ticks[0]), float(ticks[-1])], title="x₂", scaleanchor="x",
+                       scaleratio=1, constrain="domain"),
+        ),
+    )  # fmt: skip
+    return fig
+
+
+def depth_width_figure(result: dict, labels: dict[str, str], height: int = 460) -> go.Figure:
+    """Region counts vs depth for a fixed number of hidden units (log scale).
+
+    ``result`` from ``nncore.warp.depth_vs_width``; ``labels`` has keys random, built, shallow,
+    xaxis, yaxis, title.
+    """
+    names = ["×".join(str(w) for w in s) if len(s) > 1 else f"{s[0]}" for s in result["shapes"]]
+    x = [f"depth {len(s)}<br>({n})" for s, n in zip(result["shapes"], names, strict=True)]
+    c = np.asarray(result["counts"], dtype=np.float64)
+    mean, lo, hi = c.mean(axis=1), c.min(axis=1), c.max(axis=1)
+    built = np.asarray(result["built"], dtype=np.float64)
+    data = [
+        dict(type="scatter", mode="lines+markers", x=x, y=mean, name=labels["random"],
+             line=dict(color=CLASS_COLORS[0], width=3), marker=dict(size=10),
+             error_y=dict(type="data", symmetric=False, array=hi - mean, arrayminus=mean - lo,
+                          thickness=1.5, width=6)),
+        dict(type="scatter", mode="lines+markers", x=x, y=built, name=labels["built"],
+             line=dict(color=CLASS_COLORS[1], width=3), marker=dict(size=10, symbol="diamond")),
+        dict(type="scatter", mode="lines", x=[x[0], x[-1]], y=[result["shallow_max"]] * 2,
+             name=labels["shallow"], line=dict(color="#555", width=2, dash="dash")),
+    ]  # fmt: skip
+    return go.Figure(
+        data=data,
+        layout=dict(
+            height=height, margin=dict(l=60, r=20, t=60, b=60), font=FONT,
+            title=dict(text=labels["title"], x=0.5, xanchor="center"),
+            plot_bgcolor="white",
+            xaxis=dict(title=labels["xaxis"], showgrid=False, linecolor="#888"),
+            yaxis=dict(title=labels["yaxis"], type="log", gridcolor="#eee", linecolor="#888"),
+            legend=dict(orientation="h", x=0, y=-0.25, yanchor="top"),
+        ),
+    )  # fmt: skip
