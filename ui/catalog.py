@@ -27,4 +27,11 @@ LABS: list[PageInfo] = [
         "Watch Wx + b and ReLU fold the plane until the data is linearly separable; count the "
         "linear regions of a network, deeper vs wider.",
     ),
+    PageInfo(
+        "pages/init_lab.py",
+        "Initialization lab",
+        ":material/stacked_bar_chart:",
+        "Push Gaussian inputs through a deep tanh/ReLU stack and watch each layer's activations "
+        "and gradients collapse, saturate or stay just right: 0.01, 0.05, Xavier, He, batch norm.",
+    ),
 ]

@@ -1,0 +1,516 @@
+"""The initialization experiment: what the weight scale does to a deep stack, layer by layer.
+
+The lecture's loop (CS231n; Glorot & Bengio 2010; He et al. 2015)::
+
+    x = np.random.randn(16, 4096)                    # 16 Gaussian inputs
+    for _ in range(7):                               # 7 hidden layers of width 4096
+        W = 0.01 * np.random.randn(4096, 4096)
+        x = np.tanh(x.dot(W))
+
+``run_init_experiment`` runs exactly that (any activation of ``HIDDEN_ACTIVATIONS``, any
+initializer, optional batch norm before the activation, no biases), sends a fixed upstream
+gradient back down, and returns per-layer statistics and histogram counts.
+
+Propagation formula. For u_l = a_{l-1}·W_l with W_l's entries iid, zero mean and independent of
+a_{l-1} (n = fan_in)::
+
+    Var(u_l) = n · Var(W) · E[a_{l-1}²]
+
+- ``theory_step``: the right-hand side with the *measured* E[a_{l-1}²]. It is the exact expected
+  value over the draw of W_l for every activation (and exact, not only in expectation, for a
+  square orthogonal W).
+- ``theory_chain``: the formula chained from the input (E[x²] = 1) with E[a_l²] = c·Var(u_l).
+  The constant c = E[g(u)²]/E[u²] is known exactly for positively homogeneous g with a symmetric
+  input: linear 1, ReLU ½, leaky ReLU (1+α²)/2, |x| 1. There the chain is exact in expectation;
+  for every other activation it is NaN (tanh ≈ linear only near 0). With batch norm the chain
+  restarts from Var = 1 after every normalization.
+
+Upstream gradient. The backward pass starts from dL/da_L = G, a fixed N(0, 1) matrix drawn from the
+seed (as if the loss were L = Σ G ⊙ a_L): unit variance at the top, so every change of scale
+you see further down comes from the network alone.
+
+Random streams. X, G and each layer's W come from separate children of ``SeedSequence(seed)``,
+so two configurations with the same seed, width and samples see the same inputs, the same
+upstream gradient and the same standard normals in W (Xavier and He then differ by exactly √2).
+Big weight matrices are filled in fixed row blocks by SFC64 generators on a thread pool: the
+values depend only on the seed, never on the number of threads.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .activations import ACTIVATIONS, LEAKY_SLOPE, saturated_fraction
+from .init import INITIALIZERS, initialize, weight_std
+from .layers import batchnorm_backward, batchnorm_forward, maxout_backward, maxout_forward
+from .mlp import HIDDEN_ACTIVATIONS
+
+Array = np.ndarray
+
+N_BINS = 40
+MAXOUT_K = 2
+LIMITS = {"depth": (1, 20), "width": (8, 4096), "samples": (16, 2000), "scale": (1e-3, 10.0)}
+"""The ranges the page offers (the experiment itself accepts any positive sizes)."""
+
+# E[g(u)²] / E[u²] for u symmetric about 0: exact for positively homogeneous activations.
+HOMOGENEOUS_GAIN = {"linear": 1.0, "relu": 0.5, "leaky_relu": (1 + LEAKY_SLOPE**2) / 2, "abs": 1.0}
+
+_NORMAL_FAMILY = {"normal", "lecun_normal", "xavier_normal", "he_normal"}
+_UNIFORM_FAMILY = {"uniform", "lecun_uniform", "xavier_uniform", "he_uniform"}
+_BLOCKS = 8  # row blocks per weight matrix (fixed, so results do not depend on the thread count)
+_PARALLEL_MIN = 1 << 18  # entries; smaller matrices are filled on the calling thread
+_pool: ThreadPoolExecutor | None = None
+
+
+@dataclass(frozen=True)
+class InitConfig:
+    """One experiment. ``scale`` is used only by initializers with ``uses_scale`` (normal: σ,
+    uniform: half-width); None means the initializer's default."""
+
+    activation: str = "tanh"
+    init: str = "xavier_normal"
+    scale: float | None = None
+    depth: int = 7
+    width: int = 256
+    samples: int = 200
+    batchnorm: bool = False
+    seed: int = 0
+
+    def __post_init__(self):
+        # The scale means nothing to the other initializers: drop it so equal experiments compare
+        # (and cache) equal.
+        if self.init in INITIALIZERS and not INITIALIZERS[self.init].uses_scale:
+            object.__setattr__(self, "scale", None)
+        elif self.scale is not None:
+            object.__setattr__(self, "scale", float(self.scale))
+        for key in ("depth", "width", "samples", "seed"):
+            object.__setattr__(self, key, int(getattr(self, key)))
+        object.__setattr__(self, "batchnorm", bool(self.batchnorm))
+
+    def weight_var(self, fan_in: int, fan_out: int) -> float:
+        return weight_std(self.init, fan_in, fan_out, self.scale) ** 2
+
+
+@dataclass
+class InitResult:
+    """Per-layer statistics, index l-1 for hidden layer l (arrays of length ``depth``).
+
+    Forward (a_l = activation output, u_l = a_{l-1}·W_l before batch norm):
+    ``act_mean``, ``act_std``, ``act_sq`` (E[a²]), ``act_zero`` (% of entries exactly 0),
+    ``saturated`` (% of entries within 1% of the
+    output range from a bound; NaN for unbounded activations), ``dead`` (% of units that output
+    exactly 0 for every sample; ReLU only, else NaN), ``local_grad`` (mean |g'(z)|, the share of
+    dL/da that passes the activation; 1 for maxout), ``var_u`` (measured Var(u_l) = mean u², as E[u] = 0), ``theory_step``,
+    ``theory_chain`` (see the module docstring).
+    Backward (dL/da_l for the upstream gradient G): ``grad_std``, ``grad_mean``.
+    Histograms: ``act_counts`` (depth, N_BINS) on ``act_edges`` (N_BINS+1), the same for
+    ``grad_*``; every finite layer's counts sum to samples·width.
+    Non-finite: ``overflow_layer`` = first layer whose activations are not all finite (None if
+    none; that layer and those after it hold NaN / zero counts), ``grad_overflow_layer`` likewise
+    for the backward pass (counted from the top, reported as the layer number).
+    """
+
+    config: InitConfig
+    act_mean: Array
+    act_std: Array
+    act_sq: Array
+    act_zero: Array
+    saturated: Array
+    dead: Array
+    local_grad: Array
+    var_u: Array
+    theory_step: Array
+    theory_chain: Array
+    grad_std: Array
+    grad_mean: Array
+    act_edges: Array
+    act_counts: Array
+    grad_edges: Array
+    grad_counts: Array
+    overflow_layer: int | None = None
+    grad_overflow_layer: int | None = None
+    input_sq: float = 1.0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def depth(self) -> int:
+        return self.config.depth
+
+    @property
+    def finite_layers(self) -> int:
+        """Number of leading layers whose activations are finite."""
+        return self.depth if self.overflow_layer is None else self.overflow_layer - 1
+
+    def table(self) -> dict[str, Array]:
+        """Column name -> per-layer array (for a DataFrame / CSV)."""
+        return {
+            "layer": np.arange(1, self.depth + 1),
+            "act_mean": self.act_mean,
+            "act_std": self.act_std,
+            "act_mean_sq": self.act_sq,
+            "act_zero_pct": self.act_zero,
+            "saturated_pct": self.saturated,
+            "dead_relu_pct": self.dead,
+            "mean_local_grad": self.local_grad,
+            "var_u_measured": self.var_u,
+            "var_u_theory_step": self.theory_step,
+            "var_u_theory_chain": self.theory_chain,
+            "grad_std": self.grad_std,
+            "grad_mean": self.grad_mean,
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Random streams
+# ---------------------------------------------------------------------------------------------
+
+
+def _streams(seed: int) -> tuple[np.random.SeedSequence, np.random.SeedSequence, list]:
+    """(inputs, upstream gradient, per-layer weight seeds factory) children of SeedSequence(seed)."""
+    x_seq, g_seq, w_seq = np.random.SeedSequence(int(seed)).spawn(3)
+    return x_seq, g_seq, w_seq
+
+
+def _gaussian(seq: np.random.SeedSequence, shape: tuple[int, ...]) -> Array:
+    return np.random.Generator(np.random.SFC64(seq)).standard_normal(shape)
+
+
+def _fill_block(job) -> None:
+    seq, block, kind = job
+    gen = np.random.Generator(np.random.SFC64(seq))
+    if kind == "normal":
+        gen.standard_normal(out=block)
+    else:
+        gen.random(out=block)
+
+
+def _fill(out: Array, seq: np.random.SeedSequence, kind: str) -> None:
+    """Fill ``out`` (C-contiguous) with N(0,1) ("normal") or U[0,1) ("uniform") in row blocks."""
+    global _pool
+    blocks = np.array_split(out, min(_BLOCKS, out.shape[0]), axis=0)
+    jobs = list(zip(seq.spawn(len(blocks)), blocks, [kind] * len(blocks), strict=True))
+    if out.size < _PARALLEL_MIN or (os.cpu_count() or 1) < 2:
+        for job in jobs:
+            _fill_block(job)
+        return
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=min(_BLOCKS, os.cpu_count() or 2))
+    list(_pool.map(_fill_block, jobs))
+
+
+def draw_weights(
+    init: str, fan_in: int, fan_out: int, seq: np.random.SeedSequence, scale: float | None = None
+) -> Array:
+    """A (fan_in, fan_out) float64 weight matrix from the named rule, seeded by ``seq``.
+
+    Normal rules: W = σ·Z with σ = ``weight_std(init, ...)`` and Z ~ N(0, 1); uniform rules:
+    W ~ U(−L, L) with L = √3·σ — the same distributions as ``nncore.initialize``, drawn in
+    parallel blocks (the 4096×4096 draws dominate the lecture experiment's run time).
+    Zeros and orthogonal go through ``initialize`` unchanged.
+    """
+    if init not in INITIALIZERS:
+        raise ValueError(f"unknown initializer {init!r}; choose one of {sorted(INITIALIZERS)}")
+    std = weight_std(init, fan_in, fan_out, scale)
+    if init in _NORMAL_FAMILY:
+        w = np.empty((fan_in, fan_out))
+        _fill(w, seq, "normal")
+        w *= std
+        return w
+    if init in _UNIFORM_FAMILY:
+        lim = np.sqrt(3.0) * std
+        w = np.empty((fan_in, fan_out))
+        _fill(w, seq, "uniform")
+        w *= 2.0 * lim
+        w -= lim
+        return w
+    return initialize(init, fan_in, fan_out, np.random.Generator(np.random.SFC64(seq)), scale)
+
+
+# ---------------------------------------------------------------------------------------------
+# The experiment
+# ---------------------------------------------------------------------------------------------
+
+
+def _check(cfg: InitConfig) -> None:
+    if cfg.activation not in HIDDEN_ACTIVATIONS:
+        raise ValueError(
+            f"unknown activation {cfg.activation!r}; choose one of {HIDDEN_ACTIVATIONS}"
+        )
+    if cfg.init not in INITIALIZERS:
+        raise ValueError(f"unknown initializer {cfg.init!r}; choose one of {sorted(INITIALIZERS)}")
+    if min(cfg.depth, cfg.width, cfg.samples) < 1:
+        raise ValueError("depth, width and samples must be positive")
+    if cfg.batchnorm and cfg.samples < 2:
+        raise ValueError("batch norm needs at least 2 samples")
+
+
+def _shared_edges(layers: list[Array], symmetric: bool, bounds=None) -> Array:
+    """N_BINS+1 edges covering every finite value of every layer (or the activation's bounds)."""
+    if bounds is not None:
+        lo, hi = bounds
+    else:
+        finite = [v for v in layers if v.size]
+        if not finite:
+            lo, hi = -1.0, 1.0
+        elif symmetric:
+            m = max(float(np.max(np.abs(v))) for v in finite)
+            lo, hi = -m, m
+        else:
+            lo = min(float(v.min()) for v in finite)
+            hi = max(float(v.max()) for v in finite)
+    if not hi - lo > 1e-300 * max(1.0, abs(lo), abs(hi)):
+        # All values equal (e.g. zero weights): a unit-wide window around them.
+        lo, hi = lo - 0.5, hi + 0.5
+    return np.linspace(lo, hi, N_BINS + 1)
+
+
+def _counts(values: Array, edges: Array) -> Array:
+    # Clip so float round-off at the extremes never drops a value: counts sum to values.size.
+    # bins=int + range takes NumPy's fast equal-width path (edges = the same linspace).
+    lo, hi = float(edges[0]), float(edges[-1])
+    v = np.clip(values.ravel(), lo, hi)
+    return np.histogram(v, bins=len(edges) - 1, range=(lo, hi))[0].astype(np.int64)
+
+
+def run_init_experiment(cfg: InitConfig) -> InitResult:
+    """Run ``cfg.depth`` hidden layers of width ``cfg.width`` on ``cfg.samples`` N(0,1) inputs.
+
+    Layer l: u = a_{l-1}·W_l; z = BN(u) if batch norm (γ=1, β=0, batch statistics) else u;
+    a_l = g(z). No biases (as in the lecture). Returns an ``InitResult``.
+    """
+    _check(cfg)
+    n, N, L = int(cfg.width), int(cfg.samples), int(cfg.depth)
+    name = cfg.activation
+    act = ACTIVATIONS.get(name)
+    k = MAXOUT_K if name == "maxout" else 1
+    x_seq, g_seq, w_seq = _streams(cfg.seed)
+    w_seqs = w_seq.spawn(L)
+
+    nan = np.full(L, np.nan)
+    stats = {
+        key: nan.copy()
+        for key in (
+            "act_mean", "act_std", "act_sq", "act_zero", "saturated", "dead", "local_grad",
+            "var_u", "theory_step", "theory_chain", "grad_std", "grad_mean",
+        )
+    }  # fmt: skip
+
+    a = _gaussian(x_seq, (N, n))
+    input_sq = float(np.mean(a * a))
+    Ws: list[Array] = []
+    acts: list[Array] = []
+    caches: list[tuple] = []
+    overflow = None
+    gain = HOMOGENEOUS_GAIN.get(name)
+    chain_sq = 1.0  # E[a_{l-1}²] predicted by the chain (E[x²] = 1)
+    ones = np.ones(n * k)
+    zeros = np.zeros(n * k)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for l in range(L):
+            W = draw_weights(cfg.init, n, n, w_seqs[l], cfg.scale)
+            if k > 1:  # maxout: k pieces per unit, each drawn with the same rule
+                W = np.stack(
+                    [W] + [
+                        draw_weights(cfg.init, n, n, s, cfg.scale)
+                        for s in w_seqs[l].spawn(k - 1)
+                    ],
+                    axis=2,
+                ).reshape(n, n * k)  # fmt: skip
+            var_w = cfg.weight_var(n, n)
+            stats["theory_step"][l] = n * var_w * float(np.mean(a * a))
+            if gain is not None:
+                stats["theory_chain"][l] = n * var_w * chain_sq
+                chain_sq = gain * (1.0 if cfg.batchnorm else stats["theory_chain"][l])
+            u = a @ W
+            stats["var_u"][l] = float(np.mean(u * u))
+            bn_cache = None
+            z = u
+            if cfg.batchnorm:
+                z, bn_cache, _, _ = batchnorm_forward(u, ones, zeros)
+            if k > 1:
+                a, mo_cache = maxout_forward(z, k)
+            else:
+                a, mo_cache = act.f(z), None
+            sq = float(np.mean(a * a))
+            # Overflow: an activation, or its square (the variance), is no longer a float.
+            if not (np.isfinite(sq) and np.all(np.isfinite(a))):
+                overflow = l + 1
+                break
+            Ws.append(W)
+            acts.append(a)
+            caches.append((z, bn_cache, mo_cache))
+            stats["act_mean"][l] = float(a.mean())
+            stats["act_std"][l] = float(a.std())
+            stats["act_sq"][l] = sq
+            stats["act_zero"][l] = 100.0 * float(np.mean(a == 0.0))
+            if act is not None and act.bounds is not None:
+                stats["saturated"][l] = 100.0 * saturated_fraction(a, name)
+            if name == "relu":
+                stats["dead"][l] = 100.0 * float(np.mean(np.all(a == 0.0, axis=0)))
+            # Maxout hands dL/da unchanged to the winning piece: pass-through 1.
+            stats["local_grad"][l] = 1.0 if act is None else float(np.mean(np.abs(act.df(z))))
+
+        # Backward from dL/da_L = G (only through the finite layers).
+        grads: list[Array | None] = [None] * len(acts)
+        grad_overflow = None
+        if acts:
+            da = _gaussian(g_seq, (N, n))
+            for l in range(len(acts) - 1, -1, -1):
+                if not (np.all(np.isfinite(da)) and np.isfinite(np.mean(da * da))):
+                    grad_overflow = l + 1
+                    break
+                grads[l] = da
+                stats["grad_std"][l] = float(da.std())
+                stats["grad_mean"][l] = float(da.mean())
+                if l == 0:
+                    break
+                z, bn_cache, mo_cache = caches[l]
+                dz = maxout_backward(da, mo_cache) if k > 1 else da * act.df(z)
+                if bn_cache is not None:
+                    dz = batchnorm_backward(dz, bn_cache)[0]
+                da = dz @ Ws[l].T
+        del Ws
+
+    bounds = act.bounds if act is not None else None
+    act_edges = _shared_edges(acts, symmetric=False, bounds=bounds)
+    act_counts = np.zeros((L, N_BINS), dtype=np.int64)
+    for l, a_l in enumerate(acts):
+        act_counts[l] = _counts(a_l, act_edges)
+    finite_grads = [g for g in grads if g is not None]
+    grad_edges = _shared_edges(finite_grads, symmetric=True)
+    grad_counts = np.zeros((L, N_BINS), dtype=np.int64)
+    for l, g in enumerate(grads):
+        if g is not None:
+            grad_counts[l] = _counts(g, grad_edges)
+    return InitResult(
+        config=cfg,
+        **stats,
+        act_edges=act_edges,
+        act_counts=act_counts,
+        grad_edges=grad_edges,
+        grad_counts=grad_counts,
+        overflow_layer=overflow,
+        grad_overflow_layer=grad_overflow,
+        input_sq=input_sq,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Presets: the lecture's cases. All their text lives here (translation: one place).
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    label: str
+    a: InitConfig
+    explanation: str  # Markdown with LaTeX: what to look for and why
+    b: InitConfig | None = None  # a second configuration for the A/B view
+
+
+_LECTURE = {"depth": 7, "width": 4096, "samples": 16, "seed": 0}
+_SAITO = {"depth": 5, "width": 100, "samples": 1000, "seed": 0}
+
+PRESETS: dict[str, Preset] = {
+    p.name: p
+    for p in [
+        Preset(
+            "tanh_001",
+            "tanh + N(0, 0.01²)",
+            InitConfig("tanh", "normal", 0.01, **_LECTURE),
+            r"Each layer multiplies the variance by $n\,\mathrm{Var}(W) = 4096 \cdot 0.01^2 "
+            r"\approx 0.41$ (tanh is ≈ linear near 0), so the spread shrinks ×0.64 per layer and "
+            r"the last layer's activations are all ≈ 0: every unit says the same thing. "
+            r"The gradient $\partial L/\partial a$ shrinks the same way on its way down.",
+        ),
+        Preset(
+            "tanh_005",
+            "tanh + N(0, 0.05²)",
+            InitConfig("tanh", "normal", 0.05, **_LECTURE),
+            r"Now $n\,\mathrm{Var}(W) = 4096 \cdot 0.05^2 \approx 10$: the inputs of tanh have a "
+            r"std of about 3 and the histograms pile up at ±1; about 40% of the units sit within "
+            r"0.02 of ±1 (**saturated**). There $\tanh'(z) = 1 - a^2 \approx 0$, so the gradient "
+            r"reaching their weights is multiplied by ≈ 0: the mean local gradient falls to ≈ 0.3 "
+            r"and those units stop learning, even though $\partial L/\partial a$ itself grows.",
+        ),
+        Preset(
+            "tanh_xavier",
+            "tanh + Xavier",
+            InitConfig("tanh", "xavier_normal", None, **_LECTURE),
+            r"Xavier sets $\mathrm{Var}(W) = 2/(n_{in}+n_{out}) = 1/n$, so "
+            r"$n\,\mathrm{Var}(W) = 1$ and the variance is kept from layer to layer: the "
+            r"histograms stay wide and none of them collapses or piles up at ±1 — "
+            r"“just right” (Glorot & Bengio, 2010). tanh squashes a little, so the std drifts "
+            r"down slowly.",
+        ),
+        Preset(
+            "relu_xavier",
+            "ReLU + Xavier",
+            InitConfig("relu", "xavier_normal", None, **_LECTURE),
+            r"ReLU zeroes the negative half, so $E[a^2] = \tfrac12 \mathrm{Var}(z)$ and with "
+            r"Xavier each layer multiplies the variance by $n \cdot \tfrac1n \cdot \tfrac12 = "
+            r"\tfrac12$: the std falls ×0.71 per layer and the activations collapse towards 0 "
+            r"again. The theory line is exact here and matches the measured variance.",
+        ),
+        Preset(
+            "relu_he",
+            "ReLU + He",
+            InitConfig("relu", "he_normal", None, **_LECTURE),
+            r"He doubles the weight variance to $\mathrm{Var}(W) = 2/n$, which cancels ReLU's "
+            r"½: $n \cdot \tfrac2n \cdot \tfrac12 = 1$, so every layer keeps the same spread and "
+            r"the gradient keeps its size on the way down (He et al., 2015).",
+        ),
+        Preset(
+            "sigmoid_n01",
+            "sigmoid + N(0, 1)",
+            InitConfig("sigmoid", "normal", 1.0, **_SAITO),
+            r"Weights with std 1 on 100 inputs give $n\,\mathrm{Var}(W) = 100$: the inputs of "
+            r"the sigmoid have a std of ≈ 6, so the activations pile up at 0 and 1. There "
+            r"$\sigma'(z) = \sigma(1-\sigma) \approx 0$ (mean local gradient ≈ 0.06): the "
+            r"gradient reaching the weights vanishes (5 layers × 100 units, 1000 samples, as in "
+            r"Saito's *Deep Learning from Scratch*).",
+        ),
+        Preset(
+            "bn_rescue",
+            "tanh + N(0, 0.01²) + batch norm",
+            InitConfig("tanh", "normal", 0.01, batchnorm=True, **_LECTURE),
+            r"The bad init of the first preset, with batch norm before every tanh: "
+            r"$\hat z = (z - \mu_B)/\sqrt{\sigma_B^2 + \epsilon}$ gives every unit mean 0 and "
+            r"variance 1 over the batch, whatever $n\,\mathrm{Var}(W)$ is, so every layer looks "
+            r"the same and the gradient stays within a factor of 2. The variance before BN still "
+            r"follows the formula; it just no longer matters.",
+        ),
+        Preset(
+            "ab_relu",
+            "A/B: ReLU, Xavier vs He",
+            InitConfig("relu", "xavier_normal", None, **_LECTURE),
+            r"Same inputs, same random numbers in $W$: B's weights are exactly √2 × A's. "
+            r"A (Xavier) halves the variance every layer, B (He) keeps it: after 7 layers A's "
+            r"std is $2^{-7/2} \approx 0.09$ of B's.",
+            b=InitConfig("relu", "he_normal", None, **_LECTURE),
+        ),
+        Preset(
+            "ab_bn",
+            "A/B: tanh 0.01, without vs with batch norm",
+            InitConfig("tanh", "normal", 0.01, **_LECTURE),
+            r"The same small weights ($n\,\mathrm{Var}(W) \approx 0.41$) without (A) and with (B) "
+            r"batch norm: A collapses towards 0 layer after layer, B is renormalised to variance "
+            r"1 before every tanh and stays the same at every depth.",
+            b=InitConfig("tanh", "normal", 0.01, batchnorm=True, **_LECTURE),
+        ),
+    ]
+}
+"""The lecture's cases (CS231n's 7×4096 tanh/ReLU experiment; Saito's sigmoid/N(0,1) case)."""
+
+
+def find_preset(a: InitConfig, b: InitConfig | None = None) -> Preset | None:
+    """The preset whose configuration(s) equal (a, b), if any."""
+    for p in PRESETS.values():
+        if p.a == a and p.b == b:
+            return p
+    return None

@@ -1,0 +1,331 @@
+"""Figures of the initialization lab: per-layer histograms as small multiples, and per-layer
+statistics over depth. Pure functions: ``InitResult`` records (nncore.initlab) -> go.Figure.
+
+Histograms arrive as bin counts (binned in NumPy); the browser never receives raw samples.
+Small multiples are one go.Figure with manually placed axes (xaxis1..N), not make_subplots.
+Every figure drops non-finite values (layers after an overflow) before they reach a trace.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+# All user-facing text of these figures (a translation replaces this dict).
+TEXT = {
+    "layer": "layer",
+    "panel": "L{l} · std {std}",
+    "zero_note": "▲ {pct:.0f}% at 0",
+    "share": "% of values",
+    "hover_hist": "{var} ≈ %{{x:.3g}}<br>%{{y:.2f}}% of values<extra>{name}</extra>",
+    "std_title": "Spread over depth: std of activations and of gradients (log scale)",
+    "std_act": "std(a) {name}",
+    "std_grad": "std(∂L/∂a) {name}",
+    "std_y": "standard deviation",
+    "theory_title": "Variance of u = a·W per layer: measured vs the formula n·Var(W)·E[a²] (log scale)",
+    "measured": "measured {name}",
+    "step": "formula, measured E[a²] {name}",
+    "chain": "formula chained from the input {name}",
+    "var_y": "Var(u)",
+    "block_title": "Units that block the gradient",
+    "saturated": "% saturated {name}",
+    "dead": "% dead ReLU {name}",
+    "pass": "% of ∂L/∂a passed (mean |g′(z)|) {name}",
+    "pct_y": "%",
+}
+
+COLORS = ("#1f5fa8", "#d95f02")  # A, B
+FONT = {"size": 15}
+PANELS_PER_ROW = 10
+ROW_HEIGHT = 190
+
+
+def _fmt(x: float) -> str:
+    if not np.isfinite(x):
+        return "–"
+    if x == 0:
+        return "0"
+    return f"{x:.2g}" if abs(x) < 0.01 or abs(x) >= 1000 else f"{x:.2f}"
+
+
+def layer_histograms(
+    results: Sequence,
+    names: Sequence[str],
+    which: str = "act",
+    title: str = "",
+    x_title: str = "",
+) -> go.Figure:
+    """Small multiples: one histogram panel per layer, one row (or more) per result.
+
+    ``which`` = "act" (activations a_l) or "grad" (∂L/∂a_l). All panels share the x-range (the
+    shared bin edges of each result; A and B get the union of both ranges); every panel has its
+    own y-range, so shapes stay visible. A bin holding mostly exact zeros (ReLU) is capped and
+    labelled, so the rest of the distribution is not flattened by it.
+    """
+    depth = results[0].depth
+    cols = min(depth, PANELS_PER_ROW)
+    rows_per = math.ceil(depth / cols)
+    n_rows = rows_per * len(results)
+    gap_x, gap_y = 0.012, 0.32 / max(n_rows, 1)
+    w = (1.0 - gap_x * (cols - 1)) / cols
+    h = (1.0 - gap_y * (n_rows - 1)) / n_rows
+    lo = min(float(getattr(r, f"{which}_edges")[0]) for r in results)
+    hi = max(float(getattr(r, f"{which}_edges")[-1]) for r in results)
+    var = "a" if which == "act" else "∂L/∂a"
+    traces, layout, notes = [], {}, []
+    idx = 0
+    for ri, (res, name) in enumerate(zip(results, names, strict=True)):
+        edges = getattr(res, f"{which}_edges")
+        counts = getattr(res, f"{which}_counts")
+        centers = 0.5 * (edges[:-1] + edges[1:])
+        stds = res.act_std if which == "act" else res.grad_std
+        for l in range(depth):
+            total = counts[l].sum()
+            if total == 0 or not np.isfinite(stds[l]):
+                continue  # a layer after an overflow: nothing finite to show
+            idx += 1
+            row, col = ri * rows_per + l // cols, l % cols
+            x0 = col * (w + gap_x)
+            y1 = 1.0 - row * (h + gap_y)
+            share = 100.0 * counts[l] / total
+            ax = "" if idx == 1 else str(idx)
+            traces.append(
+                go.Bar(
+                    x=centers,
+                    y=share,
+                    width=float(edges[1] - edges[0]),
+                    marker={"color": COLORS[ri % 2], "line": {"width": 0}},
+                    xaxis=f"x{ax}",
+                    yaxis=f"y{ax}",
+                    name=name,
+                    showlegend=False,
+                    hovertemplate=TEXT["hover_hist"].format(var=var, name=f"{name} L{l + 1}"),
+                )
+            )
+            top = float(share.max())
+            y_max = top * 1.08
+            zero_pct = float(res.act_zero[l]) if which == "act" else 0.0
+            if zero_pct > 20.0:
+                rest = np.sort(share)[-2] if share.size > 1 else top
+                if top > 2.5 * rest and rest > 0:
+                    y_max = rest * 1.6
+                    notes.append(
+                        {
+                            "text": TEXT["zero_note"].format(pct=zero_pct),
+                            "xref": f"x{ax} domain",
+                            "yref": f"y{ax} domain",
+                            "x": 0.02,
+                            "y": 0.97,
+                            "xanchor": "left",
+                            "yanchor": "top",
+                            "showarrow": False,
+                            "font": {"size": 12, "color": "#444"},
+                        }
+                    )
+            layout[f"xaxis{ax}"] = {
+                "domain": [x0, x0 + w],
+                "range": [lo, hi],
+                "anchor": f"y{ax}",
+                "nticks": 4,
+                "tickfont": {"size": 12},
+                "showgrid": False,
+                "zeroline": True,
+                "zerolinecolor": "#bbb",
+            }
+            layout[f"yaxis{ax}"] = {
+                "domain": [y1 - h, y1],
+                "range": [0, y_max],
+                "anchor": f"x{ax}",
+                "showticklabels": False,
+                "showgrid": False,
+                "fixedrange": True,
+            }
+            notes.append(
+                {
+                    "text": TEXT["panel"].format(l=l + 1, std=_fmt(float(stds[l]))),
+                    "xref": f"x{ax} domain",
+                    "yref": f"y{ax} domain",
+                    "x": 0.5,
+                    "y": 1.0,
+                    "xanchor": "center",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": 13},
+                }
+            )
+        if len(results) > 1:
+            notes.append(
+                {
+                    "text": f"<b>{name}</b>",
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.0,
+                    "y": 1.0 - ri * rows_per * (h + gap_y),
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "yshift": 22,
+                    "showarrow": False,
+                    "font": {"size": 14, "color": COLORS[ri % 2]},
+                }
+            )
+    if x_title:
+        notes.append(
+            {
+                "text": x_title,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": 0.0,
+                "yshift": -42,
+                "showarrow": False,
+                "font": {"size": 13, "color": "#444"},
+            }
+        )
+    top_margin = 60 + (24 if len(results) > 1 else 0)
+    fig = go.Figure(data=traces)
+    fig.update_layout(
+        title={"text": title, "font": {"size": 17}},
+        height=int(ROW_HEIGHT * n_rows + top_margin + 60),
+        margin={"l": 20, "r": 20, "t": top_margin, "b": 60},
+        bargap=0,
+        font=FONT,
+        plot_bgcolor="#f7f7f7",
+        paper_bgcolor="white",
+        annotations=notes,
+        **layout,
+    )
+    return fig
+
+
+def _finite(x: np.ndarray, y: np.ndarray, positive: bool = False) -> tuple:
+    keep = np.isfinite(y)
+    if positive:
+        keep &= y > 0
+    return x[keep], y[keep]
+
+
+def _line_layout(title: str, y_title: str, log: bool, depth: int) -> dict:
+    return {
+        "title": {"text": title, "font": {"size": 17}},
+        "height": 420,
+        "margin": {"l": 70, "r": 20, "t": 60, "b": 50},
+        "font": FONT,
+        "plot_bgcolor": "white",
+        "xaxis": {
+            "title": {"text": TEXT["layer"]},
+            "dtick": 1 if depth <= 20 else None,
+            "range": [0.6, depth + 0.4],
+            "gridcolor": "#e5e5e5",
+        },
+        "yaxis": {
+            "title": {"text": y_title},
+            "type": "log" if log else "linear",
+            "gridcolor": "#e5e5e5",
+            "exponentformat": "power" if log else "B",
+        },
+        "legend": {"orientation": "h", "y": -0.18, "x": 0, "font": {"size": 13}},
+        "hovermode": "x unified",
+    }
+
+
+def std_over_depth(results: Sequence, names: Sequence[str]) -> go.Figure:
+    """std(a_l) and std(∂L/∂a_l) over depth, log y: collapse, saturation and vanishing/exploding."""
+    traces = []
+    depth = results[0].depth
+    x = np.arange(1, depth + 1, dtype=np.float64)
+    for i, (res, name) in enumerate(zip(results, names, strict=True)):
+        tag = name if len(results) > 1 else ""
+        dash = "solid" if i == 0 else "dash"
+        xa, ya = _finite(x, res.act_std, positive=True)
+        traces.append(
+            go.Scatter(
+                x=xa, y=ya, mode="lines+markers", name=TEXT["std_act"].format(name=tag),
+                line={"color": COLORS[i % 2], "width": 3, "dash": dash},
+                marker={"size": 8},
+            )
+        )  # fmt: skip
+        xg, yg = _finite(x, res.grad_std, positive=True)
+        traces.append(
+            go.Scatter(
+                x=xg, y=yg, mode="lines+markers", name=TEXT["std_grad"].format(name=tag),
+                line={"color": COLORS[i % 2], "width": 2, "dash": "dot" if i == 0 else "dashdot"},
+                marker={"size": 8, "symbol": "triangle-down"}, opacity=0.8,
+            )
+        )  # fmt: skip
+    fig = go.Figure(data=traces)
+    fig.update_layout(**_line_layout(TEXT["std_title"], TEXT["std_y"], True, depth))
+    return fig
+
+
+def theory_overlay(results: Sequence, names: Sequence[str]) -> go.Figure:
+    """Measured Var(u_l) (markers) vs n·Var(W)·E[a²]: with the measured E[a_{l-1}²] (dotted), and
+    chained from the input where that is exact (linear / ReLU family; solid line)."""
+    traces = []
+    depth = results[0].depth
+    x = np.arange(1, depth + 1, dtype=np.float64)
+    for i, (res, name) in enumerate(zip(results, names, strict=True)):
+        tag = name if len(results) > 1 else ""
+        color = COLORS[i % 2]
+        xc, yc = _finite(x, res.theory_chain, positive=True)
+        if xc.size:
+            traces.append(
+                go.Scatter(
+                    x=xc, y=yc, mode="lines", name=TEXT["chain"].format(name=tag),
+                    line={"color": color, "width": 3, "dash": "solid" if i == 0 else "dash"},
+                    opacity=0.45,
+                )
+            )  # fmt: skip
+        xs, ys = _finite(x, res.theory_step, positive=True)
+        traces.append(
+            go.Scatter(
+                x=xs, y=ys, mode="lines", name=TEXT["step"].format(name=tag),
+                line={"color": color, "width": 2, "dash": "dot"},
+            )
+        )  # fmt: skip
+        xm, ym = _finite(x, res.var_u, positive=True)
+        traces.append(
+            go.Scatter(
+                x=xm, y=ym, mode="markers", name=TEXT["measured"].format(name=tag),
+                marker={"color": color, "size": 11, "symbol": "circle" if i == 0 else "diamond",
+                        "line": {"color": "white", "width": 1}},
+            )
+        )  # fmt: skip
+    fig = go.Figure(data=traces)
+    fig.update_layout(**_line_layout(TEXT["theory_title"], TEXT["var_y"], True, depth))
+    return fig
+
+
+def blocking_units(results: Sequence, names: Sequence[str]) -> go.Figure:
+    """% saturated (bounded activations), % dead ReLUs, and the mean local gradient |g'(z)| in %
+    (how much of ∂L/∂a reaches z) per layer."""
+    traces = []
+    depth = results[0].depth
+    x = np.arange(1, depth + 1, dtype=np.float64)
+    for i, (res, name) in enumerate(zip(results, names, strict=True)):
+        tag = name if len(results) > 1 else ""
+        color = COLORS[i % 2]
+        dash = "solid" if i == 0 else "dash"
+        for key, values, symbol in (
+            ("saturated", res.saturated, "square"),
+            ("dead", res.dead, "x"),
+            ("pass", 100.0 * res.local_grad, "circle-open"),
+        ):
+            xs, ys = _finite(x, values)
+            if not xs.size:
+                continue
+            traces.append(
+                go.Scatter(
+                    x=xs, y=ys, mode="lines+markers", name=TEXT[key].format(name=tag),
+                    line={"color": color, "width": 3 if key != "pass" else 2,
+                          "dash": dash if key != "pass" else "dot"},
+                    marker={"size": 9, "symbol": symbol},
+                )
+            )  # fmt: skip
+    fig = go.Figure(data=traces)
+    layout = _line_layout(TEXT["block_title"], TEXT["pct_y"], False, depth)
+    layout["yaxis"]["range"] = [-3, 103]
+    fig.update_layout(**layout)
+    return fig
