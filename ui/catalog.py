@@ -21,6 +21,13 @@ HOME = PageInfo(
 # Each lab page adds its entry here, in the order a course would meet it.
 LABS: list[PageInfo] = [
     PageInfo(
+        "pages/playground.py",
+        "Training playground",
+        ":material/scatter_plot:",
+        "Train a small network on 2D data and watch the decision boundary and every neuron learn; "
+        "upload your own data, compare runs, export the weights.",
+    ),
+    PageInfo(
         "pages/space_warp.py",
         "Space warping",
         ":material/texture:",

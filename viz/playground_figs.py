@@ -1,0 +1,305 @@
+"""Figures of the training playground: arrays in, plotly Figures out (no Streamlit).
+
+Heatmaps go to the browser as uint8 arrays (1 byte a cell, base64 in the spec): the decision
+boundary is ≤ 100×100 and all the per-neuron thumbnails share ONE heatmap trace (a mosaic, with
+value 0 as the background between tiles), which measured far cheaper than a figure, an axis pair
+or a trace per neuron (see bench/playground_speed.py).
+"""
+
+import numpy as np
+import plotly.graph_objects as go
+
+# TensorFlow Playground's orange / blue for classes 0 / 1, then a tab10-like palette.
+CLASS_COLORS = [
+    "#f59322", "#0877bd", "#2ca02c", "#9467bd", "#d62728",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+]  # fmt: skip
+BAND = 25  # uint8 levels per class band of a multi-class boundary (10 classes · 25 < 256)
+FONT = {"family": "Source Sans Pro, sans-serif", "size": 15, "color": "#262730"}
+AXIS = {"showgrid": False, "zeroline": False, "linecolor": "#c8ccd4", "mirror": True,
+        "ticks": "outside", "tickcolor": "#c8ccd4"}  # fmt: skip
+GRID_AXIS = {**AXIS, "showgrid": True, "gridcolor": "#eceef2"}
+
+
+def _mix(hex_color: str, white: float) -> str:
+    """The colour mixed with white (white = 0: unchanged, 1: white), as an rgb() string."""
+    h = hex_color.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (round(c + (255 - c) * white) for c in (r, g, b))
+    return f"rgb({r},{g},{b})"
+
+
+def _base_layout(height: int, **kw) -> dict:
+    return {
+        "height": height, "margin": {"l": 50, "r": 20, "t": 40, "b": 45},
+        "font": FONT, "template": "none", "plot_bgcolor": "white", "paper_bgcolor": "white",
+        **kw,
+    }  # fmt: skip
+
+
+def class_name(k: int, classes=None) -> str:
+    return f"class {classes[k] if classes is not None else k}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Decision boundary
+# ---------------------------------------------------------------------------------------------
+
+
+def boundary_image(proba: np.ndarray, discretize: bool) -> tuple[np.ndarray, list, int]:
+    """(n, n, C) probabilities -> (uint8 image, colorscale, zmax).
+
+    Two classes: P(class 1) from orange (0) through white (0.5) to blue (1).
+    More classes: the winning class's colour, paler where the network is less sure
+    (band k·BAND ... k·BAND + BAND-1 holds class k from "just winning" to "certain").
+    ``discretize``: only the winning class, at full strength.
+    """
+    C = proba.shape[2]
+    if C == 2:
+        p = proba[:, :, 1]
+        if discretize:
+            p = (p > 0.5).astype(np.float64) * 0.8 + 0.1  # two flat tones
+        img = np.rint(np.clip(p, 0, 1) * 255).astype(np.uint8)
+        scale = [[0.0, _mix(CLASS_COLORS[0], 0.25)], [0.5, "rgb(255,255,255)"],
+                 [1.0, _mix(CLASS_COLORS[1], 0.25)]]  # fmt: skip
+        return img, scale, 255
+    k = proba.argmax(axis=2)
+    conf = (proba.max(axis=2) - 1.0 / C) / (1.0 - 1.0 / C)
+    if discretize:
+        conf = np.full_like(conf, 0.75)
+    img = (k * BAND + np.rint(np.clip(conf, 0, 1) * (BAND - 1))).astype(np.uint8)
+    zmax = C * BAND - 1
+    scale = []
+    for c in range(C):
+        scale.append([c * BAND / zmax, _mix(CLASS_COLORS[c], 0.92)])
+        scale.append([(c * BAND + BAND - 1) / zmax, _mix(CLASS_COLORS[c], 0.2)])
+    return img, scale, zmax
+
+
+def boundary_figure(
+    xs: np.ndarray,
+    proba: np.ndarray,
+    X_train: np.ndarray,
+    y_train: np.ndarray,
+    X_test: np.ndarray | None = None,
+    y_test: np.ndarray | None = None,
+    *,
+    discretize: bool = False,
+    show_test: bool = True,
+    classes=None,
+    title: str = "",
+    height: int = 520,
+    axis_labels: tuple[str, str] = ("x₁", "x₂"),
+) -> go.Figure:
+    """Predicted-class heatmap over the plane with train (filled) and test (ringed) points."""
+    img, scale, zmax = boundary_image(proba, discretize)
+    C = proba.shape[2]
+    h = float(xs[-1])
+    step = float(xs[1] - xs[0])
+    fig = go.Figure()
+    fig.add_trace(go.Heatmap(
+        z=img, x0=float(xs[0]), dx=step, y0=float(xs[0]), dy=step, zmin=0, zmax=zmax,
+        colorscale=scale, showscale=False, hoverinfo="skip", zsmooth=False,
+    ))  # fmt: skip
+    for c in range(C):
+        color = CLASS_COLORS[c % len(CLASS_COLORS)]
+        m = y_train == c
+        if m.any():
+            fig.add_trace(go.Scatter(
+                x=X_train[m, 0], y=X_train[m, 1], mode="markers", name=class_name(c, classes),
+                legendgroup=f"c{c}",
+                marker={"size": 7, "color": color, "line": {"width": 1, "color": "white"}},
+                hovertemplate=f"{class_name(c, classes)} (train)<br>x₁=%{{x:.2f}}, x₂=%{{y:.2f}}"
+                              "<extra></extra>",
+            ))  # fmt: skip
+        if show_test and X_test is not None and y_test is not None:
+            m = y_test == c
+            if m.any():
+                fig.add_trace(go.Scatter(
+                    x=X_test[m, 0], y=X_test[m, 1], mode="markers",
+                    name=f"{class_name(c, classes)} (test)", legendgroup=f"c{c}", showlegend=False,
+                    marker={"size": 7, "color": "white", "line": {"width": 2, "color": color}},
+                    hovertemplate=f"{class_name(c, classes)} (test)<br>x₁=%{{x:.2f}}, "
+                                  "x₂=%{y:.2f}<extra></extra>",
+                ))  # fmt: skip
+    fig.update_layout(**_base_layout(
+        height, title={"text": title, "x": 0.01, "y": 0.98, "font": {"size": 17}},
+        xaxis={**AXIS, "range": [-h, h], "title": axis_labels[0], "constrain": "domain"},
+        yaxis={**AXIS, "range": [-h, h], "title": axis_labels[1], "scaleanchor": "x",
+               "constrain": "domain"},
+        legend={"orientation": "h", "y": 1.0, "x": 0.5, "xanchor": "center", "yanchor": "bottom"},
+        margin={"l": 55, "r": 10, "t": 70 if title else 35, "b": 45},
+    ))  # fmt: skip
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# Per-neuron thumbnails
+# ---------------------------------------------------------------------------------------------
+
+# 0 = background; 1..255: orange (negative) - white (0) - blue (positive), as TF Playground.
+THUMB_SCALE = [
+    [0.0, "#f0f2f6"], [0.5 / 255, "#f0f2f6"], [1 / 255, CLASS_COLORS[0]],
+    [128 / 255, "#ffffff"], [1.0, CLASS_COLORS[1]],
+]  # fmt: skip
+
+
+def thumbnails_figure(mosaic, layer_titles: list[str], tile_px: int = 62) -> go.Figure:
+    """All hidden units' activation maps as one mosaic heatmap, one column block per layer.
+
+    ``mosaic``: nncore.playground.Mosaic; ``layer_titles``: one title per block of columns.
+    """
+    img = mosaic.image
+    h, w = img.shape
+    fig = go.Figure(go.Heatmap(
+        z=img, zmin=0, zmax=255, colorscale=THUMB_SCALE, showscale=False, hoverinfo="skip",
+        zsmooth=False,
+    ))  # fmt: skip
+    t = max(mosaic.tile, 1)
+    n_rows = max(1, round((h + 2) / (t + 2)))
+    for (c0, c1), text in zip(mosaic.layer_cols, layer_titles, strict=False):
+        fig.add_annotation(
+            x=(c0 + c1) / 2, y=h - 0.5, yshift=4, text=text, showarrow=False, yanchor="bottom",
+            font={"size": 14},
+        )
+    height = 55 + n_rows * tile_px
+    fig.update_layout(**_base_layout(
+        height, margin={"l": 5, "r": 5, "t": 40, "b": 5},
+        xaxis={"visible": False, "range": [-0.5, w - 0.5], "constrain": "domain"},
+        yaxis={"visible": False, "range": [-0.5, h - 0.5], "scaleanchor": "x",
+               "constrain": "domain"},
+    ))  # fmt: skip
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# Curves
+# ---------------------------------------------------------------------------------------------
+
+TRAIN_COLOR, TEST_COLOR = "#1f4e9c", "#e4572e"
+
+
+def _panel_axes(n: int, gap: float = 0.08) -> list[tuple[float, float]]:
+    width = (1 - gap * (n - 1)) / n
+    return [(i * (width + gap), i * (width + gap) + width) for i in range(n)]
+
+
+def curves_figure(
+    history: dict,
+    *,
+    epoch: int | None = None,
+    diverged_at: int | None = None,
+    height: int = 330,
+    runs: list[tuple[str, dict, str]] | None = None,
+) -> go.Figure:
+    """Loss (left) and accuracy (right) per epoch, train solid and test dashed.
+
+    ``epoch``: a vertical marker (the timeline's position). ``runs``: instead of one history,
+    [(name, history, colour)] drawn over each other for comparing runs.
+    """
+    runs = runs or [("", history, "")]
+    fig = go.Figure()
+    (a0, a1), (b0, b1) = _panel_axes(2)
+    for name, hist, color in runs:
+        ep = np.asarray(hist["epoch"])
+        for metric, ax in (("loss", ""), ("acc", "2")):
+            for split, dash in (("train", "solid"), ("test", "dash")):
+                key = f"{split}_{metric}"
+                if key not in hist:
+                    continue
+                col = color or (TRAIN_COLOR if split == "train" else TEST_COLOR)
+                label = f"{name} {split}".strip()
+                fig.add_trace(go.Scatter(
+                    x=ep, y=np.asarray(hist[key]), mode="lines", name=label,
+                    legendgroup=label, showlegend=metric == "loss",
+                    line={"color": col, "dash": dash, "width": 2.5},
+                    xaxis=f"x{ax}", yaxis=f"y{ax}",
+                    hovertemplate=f"{label} {'loss' if metric == 'loss' else 'accuracy'}"
+                                  " %{y:.3f} at epoch %{x}<extra></extra>",
+                ))  # fmt: skip
+    shapes, notes = [], []
+    for ax in ("x", "x2"):
+        if epoch is not None:
+            shapes.append({"type": "line", "xref": ax, "yref": f"{ax.replace('x', 'y')} domain",
+                           "x0": epoch, "x1": epoch, "y0": 0, "y1": 1,
+                           "line": {"color": "#555", "width": 1.5, "dash": "dot"}})  # fmt: skip
+        if diverged_at is not None:
+            shapes.append({"type": "line", "xref": ax, "yref": f"{ax.replace('x', 'y')} domain",
+                           "x0": diverged_at, "x1": diverged_at, "y0": 0, "y1": 1,
+                           "line": {"color": "#c62828", "width": 2}})  # fmt: skip
+            notes.append({"x": diverged_at, "xref": ax, "y": 1, "yref": "paper",
+                          "text": "diverged", "showarrow": False, "yanchor": "bottom",
+                          "font": {"color": "#c62828"}})  # fmt: skip
+    notes += [
+        {"x": (a0 + a1) / 2, "y": 1.02, "xref": "paper", "yref": "paper", "text": "<b>Loss</b>",
+         "showarrow": False, "yanchor": "bottom"},
+        {"x": (b0 + b1) / 2, "y": 1.02, "xref": "paper", "yref": "paper",
+         "text": "<b>Accuracy</b>", "showarrow": False, "yanchor": "bottom"},
+    ]  # fmt: skip
+    fig.update_layout(**_base_layout(
+        height, shapes=shapes, annotations=notes,
+        xaxis={**GRID_AXIS, "domain": [a0, a1], "title": "epoch"},
+        yaxis={**GRID_AXIS, "rangemode": "tozero"},
+        xaxis2={**GRID_AXIS, "domain": [b0, b1], "title": "epoch"},
+        yaxis2={**GRID_AXIS, "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%"},
+        legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
+        margin={"l": 55, "r": 15, "t": 35, "b": 50},
+    ))  # fmt: skip
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# Confusion matrix and weight histograms
+# ---------------------------------------------------------------------------------------------
+
+
+def confusion_figure(cm: np.ndarray, classes=None, height: int = 340) -> go.Figure:
+    """Counts with row = true class, column = predicted class; the diagonal is what's right."""
+    C = cm.shape[0]
+    names = [class_name(k, classes) for k in range(C)]
+    fig = go.Figure(go.Heatmap(
+        z=cm, x=names, y=names, colorscale="Blues", showscale=False, texttemplate="%{z}",
+        textfont={"size": 16 if C <= 5 else 12}, xgap=2, ygap=2,
+        hovertemplate="true %{y}, predicted %{x}: %{z}<extra></extra>",
+    ))  # fmt: skip
+    fig.update_layout(**_base_layout(
+        height, xaxis={"title": "predicted", "side": "bottom", "showgrid": False},
+        yaxis={"title": "true", "autorange": "reversed", "showgrid": False},
+        margin={"l": 80, "r": 10, "t": 15, "b": 55},
+    ))  # fmt: skip
+    return fig
+
+
+def weight_hist_figure(hists: list[dict], height: int | None = None, per_row: int = 4) -> go.Figure:
+    """One small bar chart of weight values per layer (counts binned in nncore)."""
+    n = len(hists)
+    cols = min(per_row, max(n, 1))
+    rows = int(np.ceil(n / cols)) if n else 1
+    xdom = _panel_axes(cols, gap=0.05)
+    ygap = 0.16
+    yh = (1 - ygap * (rows - 1)) / rows
+    fig = go.Figure()
+    layout: dict = {}
+    notes = []
+    for i, h in enumerate(hists):
+        r, c = divmod(i, cols)
+        ax = "" if i == 0 else str(i + 1)
+        edges, counts = np.asarray(h["edges"]), np.asarray(h["counts"])
+        fig.add_trace(go.Bar(
+            x=(edges[:-1] + edges[1:]) / 2, y=counts, width=np.diff(edges), xaxis=f"x{ax}",
+            yaxis=f"y{ax}", marker={"color": "#4c72b0", "line": {"width": 0}}, showlegend=False,
+            hovertemplate="W ≈ %{x:.3f}: %{y}<extra></extra>",
+        ))  # fmt: skip
+        y1 = 1 - r * (yh + ygap)
+        layout[f"xaxis{ax}"] = {**GRID_AXIS, "domain": list(xdom[c]), "anchor": f"y{ax}",
+                                "nticks": 4}  # fmt: skip
+        layout[f"yaxis{ax}"] = {**GRID_AXIS, "domain": [y1 - yh, y1], "anchor": f"x{ax}",
+                                "nticks": 4}  # fmt: skip
+        notes.append({"x": sum(xdom[c]) / 2, "y": y1, "xref": "paper", "yref": "paper",
+                      "yanchor": "bottom", "showarrow": False,
+                      "text": f"<b>W{h['layer']}</b> σ={h['std']:.2g}"})  # fmt: skip
+    height = height or 60 + 190 * rows
+    fig.update_layout(**_base_layout(
+        height, annotations=notes, bargap=0, margin={"l": 45, "r": 10, "t": 30, "b": 30}, **layout
+    ))  # fmt: skip
+    return fig
