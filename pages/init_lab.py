@@ -174,26 +174,33 @@ def apply_preset(name: str) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def network_ui(keys: dict, defaults: dict) -> dict:
-    """Activation, initializer, scale (when the initializer uses one) and batch norm."""
+def network_ui(keys: dict, defaults: dict, enabled: bool = True) -> dict:
+    """Activation, initializer, scale and batch norm. Every widget is always drawn (greyed out when
+    it has no effect), so a preset's values always reach the URL."""
     q = {"bind": "query-params"}
     act = st.selectbox(
         TEXT["activation"], HIDDEN_ACTIVATIONS, format_func=_act_label, key=keys["activation"],
-        index=HIDDEN_ACTIVATIONS.index(defaults["activation"]), **q,
+        index=HIDDEN_ACTIVATIONS.index(defaults["activation"]), disabled=not enabled, **q,
     )  # fmt: skip
     inits = list(INITIALIZERS)
     init = st.selectbox(
         TEXT["init"], inits, format_func=_init_label, key=keys["init"],
-        index=inits.index(defaults["init"]), **q,
+        index=inits.index(defaults["init"]), disabled=not enabled, **q,
     )  # fmt: skip
-    scale = None
-    if INITIALIZERS[init].uses_scale:
-        scale = st.select_slider(
-            TEXT["scale"], SCALES, value=defaults["scale"], format_func=lambda v: f"{v:g}",
-            key=keys["scale"], help=TEXT["scale_help"], **q,
-        )  # fmt: skip
-    bn = st.toggle(TEXT["bn"], value=defaults["batchnorm"], key=keys["batchnorm"], **q)
-    return {"activation": act, "init": init, "scale": scale, "batchnorm": bn}
+    uses_scale = INITIALIZERS[init].uses_scale
+    scale = st.select_slider(
+        TEXT["scale"], SCALES, value=defaults["scale"], format_func=lambda v: f"{v:g}",
+        key=keys["scale"], help=TEXT["scale_help"], disabled=not (enabled and uses_scale), **q,
+    )  # fmt: skip
+    bn = st.toggle(
+        TEXT["bn"], value=defaults["batchnorm"], key=keys["batchnorm"], disabled=not enabled, **q
+    )
+    return {
+        "activation": act,
+        "init": init,
+        "scale": scale if uses_scale else None,
+        "batchnorm": bn,
+    }
 
 
 def settings_ui() -> tuple[InitConfig, InitConfig | None]:
@@ -218,13 +225,11 @@ def settings_ui() -> tuple[InitConfig, InitConfig | None]:
         )
         seed = st.number_input(TEXT["seed"], 0, 9999, DEFAULT.seed, step=1, key=K["seed"], **q)
         ab = st.toggle(TEXT["ab"], value=False, key=K["ab"], help=TEXT["ab_help"], **q)
-        b = None
-        if ab:
-            st.subheader(TEXT["net_b"])
-            b = network_ui(KB, DEFAULT_B)
+        st.subheader(TEXT["net_b"])
+        b = network_ui(KB, DEFAULT_B, enabled=ab)
     shared = {"depth": depth, "width": width, "samples": samples, "seed": int(seed)}
     cfg_a = InitConfig(**a, **shared)
-    cfg_b = InitConfig(**b, **shared) if b is not None else None
+    cfg_b = InitConfig(**b, **shared) if ab else None
     return cfg_a, cfg_b
 
 

@@ -21,16 +21,16 @@ TEXT = {
     "zero_note": "▲ {pct:.0f}% at 0",
     "share": "% of values",
     "hover_hist": "{var} ≈ %{{x:.3g}}<br>%{{y:.2f}}% of values<extra>{name}</extra>",
-    "std_title": "Spread over depth: std of activations and of gradients (log scale)",
+    "std_title": "Spread over depth (log scale)",
     "std_act": "std(a) {name}",
     "std_grad": "std(∂L/∂a) {name}",
     "std_y": "standard deviation",
-    "theory_title": "Variance of u = a·W per layer: measured vs the formula n·Var(W)·E[a²] (log scale)",
+    "theory_title": "Var(u) of u = a·W per layer: measured vs the formula n·Var(W)·E[a²] (log scale)",
     "measured": "measured {name}",
     "step": "formula, measured E[a²] {name}",
     "chain": "formula chained from the input {name}",
     "var_y": "Var(u)",
-    "block_title": "Units that block the gradient",
+    "block_title": "Units that block the gradient (%)",
     "saturated": "% saturated {name}",
     "dead": "% dead ReLU {name}",
     "pass": "% of ∂L/∂a passed (mean |g′(z)|) {name}",
@@ -69,11 +69,13 @@ def layer_histograms(
     cols = min(depth, PANELS_PER_ROW)
     rows_per = math.ceil(depth / cols)
     n_rows = rows_per * len(results)
-    gap_x, gap_y = 0.012, 0.32 / max(n_rows, 1)
+    gap_x, gap_y = 0.018, 0.32 / max(n_rows, 1)
     w = (1.0 - gap_x * (cols - 1)) / cols
     h = (1.0 - gap_y * (n_rows - 1)) / n_rows
     lo = min(float(getattr(r, f"{which}_edges")[0]) for r in results)
     hi = max(float(getattr(r, f"{which}_edges")[-1]) for r in results)
+    pad = 0.06 * (hi - lo)  # room between neighbouring panels' edge tick labels
+    lo, hi = lo - pad, hi + pad
     var = "a" if which == "act" else "∂L/∂a"
     traces, layout, notes = [], {}, []
     idx = 0
@@ -129,7 +131,7 @@ def layer_histograms(
                 "domain": [x0, x0 + w],
                 "range": [lo, hi],
                 "anchor": f"y{ax}",
-                "nticks": 4,
+                "nticks": 3,
                 "tickfont": {"size": 12},
                 "showgrid": False,
                 "zeroline": True,
@@ -207,15 +209,24 @@ def _finite(x: np.ndarray, y: np.ndarray, positive: bool = False) -> tuple:
     return x[keep], y[keep]
 
 
-def _line_layout(title: str, y_title: str, log: bool, depth: int) -> dict:
+def _log_dtick(*arrays):
+    """One tick per decade when the data spans more than a decade (no 2-3-5 label clutter)."""
+    vals = np.concatenate([a[np.isfinite(a) & (a > 0)] for a in arrays]) if arrays else []
+    if not len(vals):
+        return None
+    span = np.log10(vals.max() / vals.min())
+    return 1 if span > 1.2 else ("D2" if span > 0.5 else None)
+
+
+def _line_layout(title: str, y_title: str, log: bool, depth: int, dtick=None) -> dict:
     return {
-        "title": {"text": title, "font": {"size": 17}},
-        "height": 420,
-        "margin": {"l": 70, "r": 20, "t": 60, "b": 50},
+        "title": {"text": title, "font": {"size": 17}, "x": 0.01, "xanchor": "left"},
+        "height": 470,
+        "margin": {"l": 70, "r": 20, "t": 50, "b": 40},
         "font": FONT,
         "plot_bgcolor": "white",
         "xaxis": {
-            "title": {"text": TEXT["layer"]},
+            "title": {"text": TEXT["layer"], "standoff": 4},
             "dtick": 1 if depth <= 20 else None,
             "range": [0.6, depth + 0.4],
             "gridcolor": "#e5e5e5",
@@ -225,10 +236,13 @@ def _line_layout(title: str, y_title: str, log: bool, depth: int) -> dict:
             "type": "log" if log else "linear",
             "gridcolor": "#e5e5e5",
             "exponentformat": "power" if log else "B",
+            "dtick": dtick,
         },
-        "legend": {"orientation": "h", "y": -0.18, "x": 0, "font": {"size": 13}},
+        "legend": {
+            "orientation": "h", "yanchor": "top", "y": -0.16, "x": 0, "font": {"size": 13},
+        },
         "hovermode": "x unified",
-    }
+    }  # fmt: skip
 
 
 def std_over_depth(results: Sequence, names: Sequence[str]) -> go.Figure:
@@ -256,7 +270,8 @@ def std_over_depth(results: Sequence, names: Sequence[str]) -> go.Figure:
             )
         )  # fmt: skip
     fig = go.Figure(data=traces)
-    fig.update_layout(**_line_layout(TEXT["std_title"], TEXT["std_y"], True, depth))
+    dtick = _log_dtick(*[r.act_std for r in results], *[r.grad_std for r in results])
+    fig.update_layout(**_line_layout(TEXT["std_title"], TEXT["std_y"], True, depth, dtick))
     return fig
 
 
@@ -294,7 +309,8 @@ def theory_overlay(results: Sequence, names: Sequence[str]) -> go.Figure:
             )
         )  # fmt: skip
     fig = go.Figure(data=traces)
-    fig.update_layout(**_line_layout(TEXT["theory_title"], TEXT["var_y"], True, depth))
+    dtick = _log_dtick(*[r.var_u for r in results], *[r.theory_chain for r in results])
+    fig.update_layout(**_line_layout(TEXT["theory_title"], TEXT["var_y"], True, depth, dtick))
     return fig
 
 

@@ -1,0 +1,238 @@
+"""The Initialization lab page: AppTest (every preset, URL parameters, the overflow warning,
+payload size) and a real-browser run with screenshots (test-artifacts/init_*.png)."""
+
+import base64
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from nncore.initlab import PRESETS
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE = "pages/init_lab.py"
+TIMEOUT_S = 180
+N_CHARTS = 5  # forward histograms, backward histograms, std over depth, blocking units, theory
+MAX_PAYLOAD = 300_000
+
+
+def _errors(at) -> str:
+    return "\n".join(str(e.value) for e in at.exception)
+
+
+def _open(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.run()
+    at.switch_page(PAGE)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, _errors(at)
+    return at
+
+
+def _decode(v):
+    """A Plotly JSON array: a list, or {"dtype", "bdata"} (base64 typed array)."""
+    if isinstance(v, dict) and "bdata" in v:
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
+    return np.asarray(v, dtype=float)
+
+
+def _specs(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def _assert_finite_figures(at) -> None:
+    for spec in _specs(at):
+        assert spec["data"], "a chart without traces"
+        for trace in spec["data"]:
+            for axis in ("x", "y"):
+                values = _decode(trace[axis])
+                assert values.size and np.all(np.isfinite(values)), (trace.get("name"), axis)
+
+
+def _payload(at) -> int:
+    return sum(len(c.proto.spec) for c in at.get("plotly_chart"))
+
+
+def test_default_page():
+    at = _open()
+    assert len(at.get("plotly_chart")) == N_CHARTS
+    assert not at.warning
+    _assert_finite_figures(at)
+    assert _payload(at) <= MAX_PAYLOAD
+    # The per-layer table and its CSV download are there.
+    assert at.dataframe and len(at.dataframe[0].value) == 7
+    assert at.get("download_button")
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_every_preset(name):
+    at = _open()
+    at.button(key=f"ini_preset_{name}").click().run()
+    assert not at.exception, _errors(at)
+    preset = PRESETS[name]
+    # The preset's explanation is shown (the settings match it exactly), and its button is active.
+    assert any(preset.explanation[:40] in i.value for i in at.info), [i.value for i in at.info]
+    assert at.button(key=f"ini_preset_{name}").proto.type == "primary"
+    assert at.session_state["ini_act"] == preset.a.activation
+    assert at.session_state["ini_ab"] == (preset.b is not None)
+    assert len(at.get("plotly_chart")) == N_CHARTS
+    assert not at.warning
+    _assert_finite_figures(at)
+    assert _payload(at) <= MAX_PAYLOAD
+    rows = preset.a.depth * (2 if preset.b else 1)
+    assert len(at.dataframe[0].value) == rows
+    # One histogram panel per layer (and per network in the A/B view).
+    fwd = _specs(at)[0]
+    assert len(fwd["data"]) == rows
+
+
+def test_url_parameters_round_trip():
+    """Query parameters set every widget (what a copied URL does), and a preset set through
+    the URL is recognised as that preset."""
+    query = {
+        "ini_act": "ReLU",
+        "ini_init": "Normal N(0, s²)",
+        "ini_scale": "0.05",
+        "ini_bn": "true",
+        "ini_depth": "5",
+        "ini_width": "64",
+        "ini_n": "32",
+        "ini_seed": "3",
+        "ini_ab": "true",
+        "ini_b_act": "Sigmoid",
+        "ini_b_init": "He (Kaiming) normal",
+        "ini_b_bn": "false",
+    }
+    at = _open(query)
+    ss = at.session_state
+    assert ss["ini_act"] == "relu" and ss["ini_init"] == "normal" and ss["ini_scale"] == 0.05
+    assert ss["ini_bn"] is True and ss["ini_depth"] == 5 and ss["ini_width"] == 64
+    assert ss["ini_n"] == 32 and ss["ini_seed"] == 3 and ss["ini_ab"] is True
+    assert ss["ini_b_act"] == "sigmoid" and ss["ini_b_init"] == "he_normal"
+    assert len(at.dataframe[0].value) == 10  # 5 layers × (A, B)
+    frame = at.dataframe[0].value
+    assert set(frame["activation"]) == {"relu", "sigmoid"}
+
+    # A lecture preset expressed as URL parameters opens that preset.
+    at = _open(
+        {"ini_act": "ReLU", "ini_init": "He (Kaiming) normal", "ini_width": "4096", "ini_n": "16"}
+    )
+    assert any(PRESETS["relu_he"].explanation[:40] in i.value for i in at.info)
+
+
+def test_overflow_warning_not_a_broken_chart():
+    """Layers whose activations overflow are reported in words and left out of the charts.
+
+    The page's own controls cannot reach an overflow (scale ≤ 10, depth ≤ 20 stay below
+    1e154), so this renders the page's result view for an experiment outside those ranges.
+    """
+    at = AppTest.from_string(OVERFLOW_SCRIPT.format(root=str(ROOT)), default_timeout=TIMEOUT_S)
+    at.run()
+    assert not at.exception, _errors(at)
+    texts = [w.value for w in at.warning]
+    assert any("activations overflow at layer 5" in t for t in texts), texts
+    assert len(at.get("plotly_chart")) == N_CHARTS
+    _assert_finite_figures(at)
+    assert len(_specs(at)[0]["data"]) == 4  # layers 1-4 are finite
+
+
+OVERFLOW_SCRIPT = """
+import sys
+sys.path.insert(0, {root!r})
+import streamlit as st
+from nncore.initlab import InitConfig, run_init_experiment
+from pages import init_lab
+
+st.title("Initialization lab: overflow case")
+cfg = InitConfig("linear", "normal", 1e30, depth=12, width=64, samples=16)
+init_lab.results_ui([run_init_experiment(cfg)], ["A"])
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# Real browser
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_browser_presets_and_screenshots(streamlit_server, browser_page):
+    from browser_util import (
+        assert_no_exception,
+        open_page,
+        screenshot,
+        wait_for_app,
+        wait_for_charts,
+    )
+
+    page = browser_page
+    open_page(page, streamlit_server)  # Home first: the app's navigation is then registered
+    open_page(page, f"{streamlit_server}/init_lab")
+    assert_no_exception(page)
+    assert wait_for_charts(page, N_CHARTS) >= N_CHARTS
+    screenshot(page, "init_default")
+
+    shots = {
+        "tanh_001": "init_tanh_001_7x4096",
+        "tanh_005": "init_tanh_005",
+        "sigmoid_n01": "init_sigmoid_n01",
+        "ab_relu": "init_ab_relu_xavier_vs_he",
+    }
+    for name, shot in shots.items():
+        page.get_by_role("button", name=PRESETS[name].label, exact=True).click()
+        wait_for_app(page, timeout_ms=120_000)
+        assert_no_exception(page)
+        wait_for_charts(page, N_CHARTS)
+        screenshot(page, shot)
+        assert "ini_act=" in page.url or PRESETS[name].a.activation == "tanh", page.url
+
+    # The URL holds the experiment: opening it in a fresh page shows the same preset.
+    url = page.url
+    for part in (
+        "ini_width=4096",
+        "ini_ab=true",
+        "ini_act=ReLU",
+        "ini_b_act=ReLU",
+        "ini_b_init=He",
+    ):
+        assert part in url, url
+    fresh = page.context.new_page()
+    open_page(fresh, url, timeout_ms=120_000)
+    assert_no_exception(fresh)
+    wait_for_charts(fresh, N_CHARTS)
+    assert fresh.get_by_text(PRESETS["ab_relu"].explanation[:20], exact=False).count() >= 1
+    fresh.close()
+
+
+@pytest.mark.browser
+def test_browser_overflow_screenshot(chromium_browser, tmp_path):
+    from browser_util import (
+        assert_no_exception,
+        open_page,
+        screenshot,
+        serve_streamlit,
+        wait_for_charts,
+    )
+
+    script = tmp_path / "overflow_app.py"
+    script.write_text(OVERFLOW_SCRIPT.format(root=str(ROOT)))
+    context = chromium_browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        with serve_streamlit(script, cwd=ROOT) as url:
+            open_page(page, url)
+            assert_no_exception(page)
+            wait_for_charts(page, N_CHARTS)
+            assert page.get_by_text("activations overflow at layer 5").count() == 1
+            screenshot(page, "init_overflow")
+    finally:
+        context.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))
