@@ -144,9 +144,9 @@ PRESETS: dict[str, Preset] = {
                "A shear and a shift: the grid leans, parallel lines stay parallel."),
         Preset("squash", "Rank one", ((((1.0, 1.0), (1.0, 1.0)), (0.0, 0.0)),),
                "det W = 0: the plane collapses onto a line; no activation can undo that."),
-        Preset("xor_fail", "XOR, one fold (fails)", ((((1.0, 1.0), (-1.0, -1.0)), (0.0, 0.0)),),
+        Preset("xor_fail", "XOR: 1 fold ✗", ((((1.0, 1.0), (-1.0, -1.0)), (0.0, 0.0)),),
                "h = (ReLU(x1+x2), ReLU(−x1−x2)) keeps only |x1+x2|: XOR stays inseparable."),
-        Preset("xor_fold", "XOR, two folds (separates)",
+        Preset("xor_fold", "XOR: 2 folds ✓",
                ((_I, (0.0, 0.0)),
                 (((1.0, -XOR_STEEPNESS), (-XOR_STEEPNESS, 1.0)), (0.0, 0.0))),
                "Fold 1 sends quadrant III to the origin and II, IV onto the axes; fold 2 "

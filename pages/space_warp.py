@@ -43,15 +43,16 @@ TEXT = {
     "lr": "Learning rate (Adam)",
     "act": "Activation g",
     "layer1": "Layer 1:  z = W x + b",
-    "layer2": "Layer 2:  z₂ = W₂ h₁ + b₂",
-    "two_layers": "Fold twice (add a second 2×2 layer)",
+    "layer2": "Layer 2:  z′ = W′ h + b′",
+    "two_layers": "Second layer",
+    "two_help": "Fold twice: add a second 2×2 layer z′ = W′h + b′, h′ = g(z′).",
     "presets": "Presets",
     "preset_help": "Set W and b (and the second layer) to a ready-made example.",
     "stage_x": "1. input x",
     "stage_z": "2. z = Wx + b",
     "stage_h": "3. h = {g}(z)",
-    "stage_z2": "4. z₂ = W₂h + b₂",
-    "stage_h2": "5. h₂ = {g}(z₂)",
+    "stage_z2": "4. z′ = W′h + b′",
+    "stage_h2": "5. h′ = {g}(z′)",
     "stages_caption": (
         "Blue/orange lines are the horizontal/vertical grid lines of the input square, carried "
         "through every stage with the points. Black axes in the z panels are where the "
@@ -63,7 +64,7 @@ TEXT = {
     "grid line from one stage to the next; nothing is recomputed.",
     "morph_labels": ("Play", "Pause", "stage: "),
     "sep_header": "Separability: the best linear classifier on each representation",
-    "sep_cols": ("representation", "dimensions", "linear accuracy"),
+    "sep_cols": ("space", "dims", "linear accuracy"),
     "sep_caption": (
         "Accuracy of logistic regression (fitted by Newton's method) on the training points. "
         "100% means a straight line (hyperplane) separates the classes in that space."
@@ -89,7 +90,7 @@ TEXT = {
     "hyperplane_note": "The last hidden layer has {k} units: its decision boundary is a hyperplane "
     "in {k} dimensions, so it is shown only through the shading of the input plane.",
     "train_stats": "Epoch {e}: training accuracy {a:.1%}, loss {l:.3f}.",
-    "regions_title": "{c} linear regions (distinct ReLU on/off patterns) in the square",
+    "regions_title": "<b>{c}</b> linear regions at epoch {e}",
     "regions_caption": (
         "Each colour is one activation pattern: the set of input points for which exactly the "
         "same hidden units are on. Inside one region the whole network is a single affine map, "
@@ -103,7 +104,7 @@ TEXT = {
         "random": "random weights (mean, min–max of 5 nets)",
         "built": "hand-built folds (sawtooth)",
         "shallow": "most one layer can make",
-        "xaxis": "shape (depth, widths)",
+        "xaxis": "hidden layers × units per layer",
         "yaxis": "linear regions in [−1.5, 1.5]²",
         "title": "Linear regions vs depth",
     },
@@ -196,7 +197,7 @@ def trained_view(name, n, noise, seed, depth, width, act, epochs, lr, snap, view
         Rx = R[: len(X)]
         for j in range(k):
             columns[f"h{l}_{j + 1}"] = Rx[:, j]
-        rows.append((f"h{l} ({act})", k, W.linear_accuracy(Rx, y, C) if finite else float("nan")))
+        rows.append((f"h{l} ({ACTIVATIONS[act].label.split(' (')[0]})", k, W.linear_accuracy(Rx, y, C) if finite else float("nan")))
         if k == 2:
             V, how, labels = R, TEXT["how_direct"], ("unit 1", "unit 2")
         elif view == "units":
@@ -275,7 +276,7 @@ def manual_compute(X, y, C, layers, act):
              TEXT["stage_z2"], TEXT["stage_h2"].format(g=g)][: len(stages)]  # fmt: skip
     panels = []
     for k, ((p, a, b), name) in enumerate(zip(split, names, strict=True)):
-        label = ["x", "z", "h", "z₂", "h₂"][k]
+        label = ["x", "z", "h", "z′", "h′"][k]
         panels.append(Panel(name, p, a, b, xlabel=f"{label}₁" if k else "x₁",
                             ylabel=f"{label}₂" if k else "x₂", fold_axes=k % 2 == 1))  # fmt: skip
     rows = []
@@ -297,7 +298,7 @@ def manual_compute(X, y, C, layers, act):
             panels[0].contour = (ticks, ticks, (s[:, 1] - s[:, 0]).reshape(SHADE_RES, SHADE_RES))
     columns = {"x1": X[:, 0], "x2": X[:, 1]}
     for k, (p, _, _) in enumerate(split[1:], start=1):
-        tag = ["z1", "h1", "z2", "h2"][k - 1]
+        tag = ["z", "h", "z2", "h2"][k - 1]
         columns[f"{tag}_1"], columns[f"{tag}_2"] = p[:, 0], p[:, 1]
     return panels, rows, finite, columns, stages
 
@@ -331,19 +332,20 @@ def slider(label, key, lo, hi, step):
     return st.slider(label, lo, hi, DEFAULTS[key], step, key=key, bind="query-params", format="%.2f")
 
 
-def layer_sliders(title, keys, lim, step):
+def layer_sliders(title, keys, lim, step, mark=""):
+    """Six sliders for one 2×2 layer; ``mark`` ("" or "′") tells layer 1 from layer 2."""
     st.markdown(f"**{title}**")
     cols = st.columns(3)
     (a, b, c), (d, e, f) = keys
     with cols[0]:
-        w11 = slider("W[1,1]", a, -lim, lim, step)
-        w21 = slider("W[2,1]", d, -lim, lim, step)
+        w11 = slider(f"W{mark}[1,1]", a, -lim, lim, step)
+        w21 = slider(f"W{mark}[2,1]", d, -lim, lim, step)
     with cols[1]:
-        w12 = slider("W[1,2]", b, -lim, lim, step)
-        w22 = slider("W[2,2]", e, -lim, lim, step)
+        w12 = slider(f"W{mark}[1,2]", b, -lim, lim, step)
+        w22 = slider(f"W{mark}[2,2]", e, -lim, lim, step)
     with cols[2]:
-        b1 = slider("b[1]", c, -2.0, 2.0, 0.05)
-        b2 = slider("b[2]", f, -2.0, 2.0, 0.05)
+        b1 = slider(f"b{mark}[1]", c, -2.0, 2.0, 0.05)
+        b2 = slider(f"b{mark}[2]", f, -2.0, 2.0, 0.05)
     return np.array([[w11, w12], [w21, w22]]), np.array([b1, b2])
 
 
@@ -385,9 +387,10 @@ def separability_table(rows, extra=None):
     frame = pd.DataFrame(rows, columns=cols)
     if extra is not None:
         frame = pd.concat([frame, pd.DataFrame([extra], columns=cols)], ignore_index=True)
-    st.dataframe(frame, hide_index=True, column_config={
-        cols[2]: st.column_config.ProgressColumn(cols[2], format="percent", min_value=0.0,
-                                                 max_value=1.0),
+    st.dataframe(frame, hide_index=True, width="stretch", column_config={
+        cols[0]: st.column_config.TextColumn(cols[0], width="medium"),
+        cols[1]: st.column_config.NumberColumn(cols[1], width="small"),
+        cols[2]: st.column_config.NumberColumn(cols[2], format="percent", width="small"),
     })  # fmt: skip
     st.caption(TEXT["sep_caption"])
 
@@ -397,7 +400,8 @@ if mode == "manual":
     with c_act:
         act = st.selectbox(TEXT["act"], list(W.WARP_ACTIVATIONS), key="sw_act",
                            bind="query-params", format_func=lambda k: ACTIVATIONS[k].label)  # fmt: skip
-        two = st.toggle(TEXT["two_layers"], False, key="sw_two", bind="query-params")
+        two = st.toggle(TEXT["two_layers"], False, key="sw_two", bind="query-params",
+                        help=TEXT["two_help"])  # fmt: skip
     with c_pre:
         st.markdown(f"**{TEXT['presets']}**", help=TEXT["preset_help"])
         pcols = st.columns(3)
@@ -412,7 +416,7 @@ if mode == "manual":
     if two:
         with lcols[1]:
             W2, b2 = layer_sliders(TEXT["layer2"], (("sw_v11", "sw_v12", "sw_c1"),
-                                                    ("sw_v21", "sw_v22", "sw_c2")), 20.0, 0.25)  # fmt: skip
+                                                    ("sw_v21", "sw_v22", "sw_c2")), 20.0, 0.25, "′")  # fmt: skip
         layers.append((W2, b2))
     panels, rows, finite, columns, _ = manual_compute(X, y, C, layers, act)
     if not finite:
@@ -471,7 +475,8 @@ else:
                 st.info(TEXT["regions_smooth"], icon=":material/info:")
             else:
                 ticks, ids, count = regions_cached(*net_key, snap)
-                fig = regions_figure(ticks, ids, X, y, C, TEXT["regions_title"].format(c=count))
+                e = kept[min(snap, len(kept) - 1)]
+                fig = regions_figure(ticks, ids, X, y, C, TEXT["regions_title"].format(c=count, e=e))
                 chart(fig, key="sw_regions")
                 st.caption(TEXT["regions_caption"].format(c=count))
         with c_dw:

@@ -117,13 +117,13 @@ def panel_traces(p: Panel, y: Array, n_classes: int, xa: str, ya: str, legend: b
 
 
 def planes_figure(
-    panels: list[Panel], y: Array, n_classes: int, ncols: int = 3, row_height: int = 430
+    panels: list[Panel], y: Array, n_classes: int, ncols: int = 3, row_height: int = 400
 ) -> go.Figure:
     """Panels side by side (``ncols`` per row, wrapping), each an equal-aspect plane."""
     n = len(panels)
     ncols = max(1, min(ncols, n))
     nrows = -(-n // ncols)
-    gap_x, gap_y = 0.035, 0.09 / nrows
+    gap_x, gap_y = 0.06, 0.09 / nrows
     data: list[dict] = []
     layout: dict = dict(
         height=row_height * nrows + 40, margin=dict(l=40, r=20, t=50, b=40),
@@ -147,7 +147,7 @@ def planes_figure(
         layout[f"xaxis{sx}"] = dict(common, domain=[x0, x1], range=xr, anchor=ya,
                                     title=dict(text=p.xlabel, standoff=2))  # fmt: skip
         layout[f"yaxis{sx}"] = dict(common, domain=[y0, y1], range=yr, anchor=xa,
-                                    scaleanchor=xa, scaleratio=1,
+                                    scaleanchor=xa, scaleratio=1, constraintoward="top",
                                     title=dict(text=p.ylabel, standoff=2))  # fmt: skip
         layout["annotations"].append(dict(
             text=f"<b>{p.title}</b>", x=(x0 + x1) / 2, y=y1, xref="paper", yref="paper",
@@ -170,7 +170,7 @@ def morph_figure(
     point along a straight path and Wx+b -> ReLU(Wx+b) drops the negative parts onto the axes.
     """
     play, pause, prefix = labels
-    xr, yr = square_range(*[a for _, p, gh, gv in stages for a in (p, gh, gv)])
+    ranges = [square_range(p, gh, gv) for _, p, gh, gv in stages]
 
     def frame_data(pts, gh, gv):
         return [
@@ -181,23 +181,26 @@ def morph_figure(
 
     first = stages[0]
     base = Panel(first[0], first[1], first[2], first[3], xlabel="", ylabel="")
-    traces = [t for t in panel_traces(base, y, n_classes, "x", "y", legend=False)]
+    traces = panel_traces(base, y, n_classes, "x", "y", legend=False)
+    # Each frame carries its own (equal-span) axis ranges, so the view zooms with the data.
     frames = [dict(name=str(k), data=frame_data(p, gh, gv), traces=[0, 1, 2],
-                   layout=dict(title=dict(text=f"<b>{name}</b>")))
-              for k, (name, p, gh, gv) in enumerate(stages)]  # fmt: skip
+                   layout=dict(title=dict(text=f"<b>{name}</b>"),
+                               xaxis=dict(range=xr), yaxis=dict(range=yr)))
+              for k, ((name, p, gh, gv), (xr, yr)) in enumerate(zip(stages, ranges, strict=True))]  # fmt: skip
+    xr, yr = ranges[0]
     anim = dict(frame=dict(duration=1300, redraw=False),
                 transition=dict(duration=1000, easing="cubic-in-out"), mode="immediate")  # fmt: skip
     layout = dict(
-        height=height, margin=dict(l=50, r=20, t=60, b=110), plot_bgcolor="white",
+        height=height, margin=dict(l=50, r=20, t=60, b=150), plot_bgcolor="white",
         paper_bgcolor="white", font=FONT, showlegend=False, hovermode="closest",
         title=dict(text=f"<b>{first[0]}</b>", x=0.5, xanchor="center"),
         xaxis=dict(range=xr, zeroline=True, zerolinecolor=AXIS_LINE, showgrid=False,
                    showline=True, linecolor="#888", mirror=True, constrain="domain"),
         yaxis=dict(range=yr, zeroline=True, zerolinecolor=AXIS_LINE, showgrid=False,
                    showline=True, linecolor="#888", mirror=True, scaleanchor="x",
-                   scaleratio=1, constrain="domain"),
+                   scaleratio=1, constrain="domain", constraintoward="top"),
         updatemenus=[dict(
-            type="buttons", direction="left", x=0.0, y=-0.12, xanchor="left", yanchor="top",
+            type="buttons", direction="left", x=0.0, y=-0.06, xanchor="left", yanchor="top",
             pad=dict(r=8, t=0), showactive=False, font=dict(size=14),
             buttons=[dict(label=f"▶ {play}", method="animate", args=[None, anim]),
                      dict(label=f"❚❚ {pause}", method="animate",
@@ -205,7 +208,7 @@ def morph_figure(
                                              mode="immediate", transition=dict(duration=0))])],
         )],
         sliders=[dict(
-            active=0, x=0.22, y=-0.08, len=0.78, xanchor="left", yanchor="top",
+            active=0, x=0.0, y=-0.15, len=1.0, xanchor="left", yanchor="top",
             currentvalue=dict(prefix=prefix, font=dict(size=14)), pad=dict(t=0),
             steps=[dict(label=name, method="animate",
                         args=[[str(k)], dict(anim, frame=dict(duration=0, redraw=False))])
@@ -215,9 +218,14 @@ def morph_figure(
     return go.Figure(data=traces, layout=layout, frames=frames)
 
 
+REGION_PALETTE = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69",
+                  "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f", "#1f78b4", "#33a02c",
+                  "#e31a1c", "#ff7f00"]  # fmt: skip
+
+
 def region_colors(ids: Array) -> Array:
-    """A colour value in [0, 1) per region id, spread so neighbouring ids differ strongly."""
-    return np.mod(np.asarray(ids, dtype=np.float64) * 0.6180339887, 1.0)
+    """A palette index per region id; ids are scrambled (×7 mod 16) so neighbours rarely match."""
+    return np.mod(np.asarray(ids, dtype=np.int64) * 7, len(REGION_PALETTE)).astype(np.int8)
 
 
 def regions_figure(
@@ -227,14 +235,15 @@ def regions_figure(
     y: Array,
     n_classes: int,
     title: str,
-    height: int = 620,
+    height: int = 600,
 ) -> go.Figure:
     """The input plane painted by activation pattern (one colour per linear region) + the data."""
+    k = len(REGION_PALETTE)
     fig = go.Figure(
         data=[
-            dict(type="heatmap", x=_f32(ticks), y=_f32(ticks), z=_f32(region_colors(ids)),
-                 colorscale="Rainbow", zmin=0, zmax=1, showscale=False, opacity=0.75,
-                 customdata=np.asarray(ids, dtype=np.int32),
+            dict(type="heatmap", x=_f32(ticks), y=_f32(ticks), z=region_colors(ids),
+                 colorscale=_discrete_scale(REGION_PALETTE, k), zmin=-0.5, zmax=k - 0.5,
+                 showscale=False, customdata=np.asarray(ids, dtype=np.int32),
                  hovertemplate="region %{customdata}<extra></extra>"),
             dict(type="scatter", mode="markers", x=_f32(X[:, 0]), y=_f32(X[:, 1]),
                  marker=dict(color=np.asarray(y, dtype=np.int8), size=6,
@@ -248,20 +257,19 @@ def regions_figure(
             title=dict(text=title, x=0.5, xanchor="center"), plot_bgcolor="white",
             xaxis=dict(range=[float(ticks[0]), float(ticks[-1])], title="x₁", constrain="domain"),
             yaxis=dict(range=[float(ticks[0]), float(ticks[-1])], title="x₂", scaleanchor="x",
-                       scaleratio=1, constrain="domain"),
+                       scaleratio=1, constrain="domain", constraintoward="top"),
         ),
     )  # fmt: skip
     return fig
 
 
-def depth_width_figure(result: dict, labels: dict[str, str], height: int = 460) -> go.Figure:
+def depth_width_figure(result: dict, labels: dict[str, str], height: int = 520) -> go.Figure:
     """Region counts vs depth for a fixed number of hidden units (log scale).
 
     ``result`` from ``nncore.warp.depth_vs_width``; ``labels`` has keys random, built, shallow,
     xaxis, yaxis, title.
     """
-    names = ["×".join(str(w) for w in s) if len(s) > 1 else f"{s[0]}" for s in result["shapes"]]
-    x = [f"depth {len(s)}<br>({n})" for s, n in zip(result["shapes"], names, strict=True)]
+    x = [f"{len(s)} × {s[0]}" for s in result["shapes"]]
     c = np.asarray(result["counts"], dtype=np.float64)
     mean, lo, hi = c.mean(axis=1), c.min(axis=1), c.max(axis=1)
     built = np.asarray(result["built"], dtype=np.float64)
@@ -278,11 +286,12 @@ def depth_width_figure(result: dict, labels: dict[str, str], height: int = 460) 
     return go.Figure(
         data=data,
         layout=dict(
-            height=height, margin=dict(l=60, r=20, t=60, b=60), font=FONT,
+            height=height, margin=dict(l=60, r=20, t=60, b=120), font=FONT,
             title=dict(text=labels["title"], x=0.5, xanchor="center"),
             plot_bgcolor="white",
             xaxis=dict(title=labels["xaxis"], showgrid=False, linecolor="#888"),
-            yaxis=dict(title=labels["yaxis"], type="log", gridcolor="#eee", linecolor="#888"),
-            legend=dict(orientation="h", x=0, y=-0.25, yanchor="top"),
+            yaxis=dict(title=labels["yaxis"], type="log", gridcolor="#eee", linecolor="#888",
+                       tickvals=[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]),
+            legend=dict(orientation="h", x=0, y=-0.22, yanchor="top", font=dict(size=13)),
         ),
     )  # fmt: skip

@@ -1,0 +1,177 @@
+"""The Space-warping page: AppTest over every mode × data set, and a browser screenshot per mode.
+
+AppTest checks that the page runs without an exception and that no figure spec carries a
+non-finite number (arrays arrive base64-encoded as {"dtype", "bdata"}).
+"""
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from nncore import DATASETS
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE = "pages/space_warp.py"
+TIMEOUT_S = 120
+MODES = ["manual", "trained", "regions"]
+MODE_LABELS = {"manual": "Manual: one layer by hand", "trained": "Trained network",
+               "regions": "Linear regions"}  # fmt: skip
+
+
+def _errors(at: AppTest) -> str:
+    return "\n".join(str(e.value) for e in at.exception)
+
+
+def _open(**state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.run()
+    at.switch_page(PAGE)
+    for k, v in state.items():
+        at.session_state[k] = v
+    at.run()
+    return at
+
+
+def _numbers(node):
+    """Every number in a Plotly JSON spec, typed arrays decoded."""
+    if isinstance(node, dict):
+        if "bdata" in node and "dtype" in node:
+            yield from np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"]).ravel()
+            return
+        for v in node.values():
+            yield from _numbers(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _numbers(v)
+    elif isinstance(node, float):
+        yield node
+
+
+def _assert_finite_specs(at: AppTest) -> int:
+    charts = at.get("plotly_chart")
+    for i, c in enumerate(charts):
+        spec = json.loads(c.proto.spec)
+        vals = np.fromiter((float(v) for v in _numbers(spec)), dtype=np.float64)
+        assert np.isfinite(vals).all(), f"chart {i}: {np.sum(~np.isfinite(vals))} non-finite values"
+    return len(charts)
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+@pytest.mark.parametrize("mode", MODES)
+def test_every_mode_and_dataset_runs(mode, dataset):
+    at = _open(sw_mode=mode, sw_data=dataset, sw_n=150, sw_epochs=50, sw_width=3)
+    assert not at.exception, _errors(at)
+    n = _assert_finite_specs(at)
+    assert n == {"manual": 2, "trained": 1, "regions": 2}[mode]
+    assert len(at.get("download_button")) >= 1
+
+
+@pytest.mark.parametrize("act", ["relu", "leaky_relu", "tanh", "linear"])
+def test_manual_activations_and_second_layer(act):
+    at = _open(sw_act=act, sw_two=True)
+    assert not at.exception, _errors(at)
+    assert _assert_finite_specs(at) == 2
+    table = at.dataframe[0].value
+    assert len(table) == 3  # x, h, h′
+
+
+def test_xor_preset_button_reaches_full_separability():
+    at = _open(sw_noise=0.0)
+    at.button(key="sw_preset_xor_fold").click().run()
+    assert not at.exception, _errors(at)
+    assert at.toggle(key="sw_two").value is True
+    assert at.slider(key="sw_v12").value == -20.0
+    acc = at.dataframe[0].value.iloc[:, 2].tolist()
+    assert acc[0] <= 0.75 and acc[-1] == 1.0
+
+
+def test_scrubber_does_not_retrain(monkeypatch):
+    import nncore
+
+    calls = []
+    real = nncore.train_mlp
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(nncore, "train_mlp", counting)  # the page imports it on every run
+    at = _open(sw_mode="trained", sw_n=150, sw_epochs=100, sw_seed=4242)
+    assert not at.exception, _errors(at)
+    assert len(calls) == 1
+    for snap in (0, 3, 10, 20):
+        at.select_slider(key="sw_snap").set_value(snap).run()
+        assert not at.exception, _errors(at)
+    assert len(calls) == 1, "moving the epoch scrubber retrained the network"
+    assert any("Epoch 100:" in m.value for m in at.markdown)
+    at.select_slider(key="sw_snap").set_value(3).run()
+    assert any("Epoch 15:" in m.value for m in at.markdown)
+
+
+def test_wide_layer_views_pca_and_units():
+    at = _open(sw_mode="trained", sw_width=6, sw_n=150, sw_epochs=50)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    titles = [a["text"] for a in spec["layout"]["annotations"]]
+    assert any("PCA" in t for t in titles)
+    at.segmented_control(key="sw_view").set_value("units").run()
+    at.number_input(key="sw_ub").set_value(5).run()
+    assert not at.exception, _errors(at)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    titles = [a["text"] for a in spec["layout"]["annotations"]]
+    assert any("units 1 & 5 of 6" in t for t in titles)
+
+
+def test_regions_with_tanh_explains_instead_of_drawing():
+    at = _open(sw_mode="regions", sw_tact="tanh", sw_n=150, sw_epochs=50)
+    assert not at.exception, _errors(at)
+    assert any("tanh is smooth" in i.value for i in at.info)
+    assert _assert_finite_specs(at) == 1  # only the deeper-vs-wider chart
+
+
+def test_divergence_is_a_warning_not_a_broken_chart():
+    at = _open(sw_mode="trained", sw_lr=0.3, sw_epochs=50, sw_depth=4, sw_width=16, sw_n=150)
+    assert not at.exception, _errors(at)
+    _assert_finite_specs(at)
+
+
+# ---------------------------------------------------------------------------------------------
+# Browser: one screenshot per mode (and the XOR preset), charts drawn, no exception
+# ---------------------------------------------------------------------------------------------
+SHOTS = {
+    "manual": "",
+    "manual-xor-two-folds": "?sw_two=true&sw_v12=-20.0&sw_v21=-20.0&sw_noise=0.0",
+    "manual-circles-tanh": "?sw_data=Circles&sw_act=Tanh",
+    "trained": f"?sw_mode={MODE_LABELS['trained'].replace(' ', '+')}",
+    "trained-moons-wide": f"?sw_mode={MODE_LABELS['trained'].replace(' ', '+')}"
+    "&sw_data=Two+moons&sw_width=6&sw_depth=3",
+    "regions": f"?sw_mode={MODE_LABELS['regions'].replace(' ', '+')}&sw_data=Circles&sw_width=8",
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name,query", list(SHOTS.items()), ids=list(SHOTS))
+def test_browser_screenshot_each_mode(browser_page, streamlit_server, name, query):
+    from browser_util import (
+        PLOTLY_SELECTOR,
+        assert_no_exception,
+        open_page,
+        screenshot,
+        url_path_of,
+        wait_for_charts,
+    )
+
+    page = browser_page
+    open_page(page, streamlit_server)  # Home first, so the app's navigation is registered
+    open_page(page, f"{streamlit_server}/{url_path_of(PAGE)}{query}")
+    assert_no_exception(page)
+    expected = 1 if name.startswith("trained") else 2
+    wait_for_charts(page, expected)
+    assert page.locator(PLOTLY_SELECTOR).count() == expected
+    page.wait_for_timeout(300)
+    screenshot(page, f"space-warp-{name}")
+    assert not [e for e in page.js_errors if "ResizeObserver" not in e], page.js_errors
