@@ -69,9 +69,10 @@ TEXT = {
     "theory_note": (
         "**Formula:** Var(u) = n·Var(W)·E[a²] for u = a·W. The dotted line uses the measured "
         "E[a²] of the layer below: the exact expectation over the weights for every activation. "
-        "The solid line chains it from the input (E[x²] = 1) with E[g(u)²] = c·Var(u): exact for "
-        "linear (c = 1), ReLU (c = ½), leaky ReLU and |x|; absent for tanh, sigmoid and the "
-        "others, whose c depends on the distribution."
+        "The solid line chains it from the input (E[x²] = 1) with E[g(u)²] = c·Var(u): exact in "
+        "expectation for linear (c = 1), ReLU (c = ½), leaky ReLU and |x|; absent for tanh, "
+        "sigmoid and the others, whose c depends on the distribution. One draw of the weights "
+        "drifts from the expectation by roughly √(depth/width): 3% for 7 × 4096."
     ),
     "a_name": "A",
     "b_name": "B",
