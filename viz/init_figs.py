@@ -95,17 +95,18 @@ def layer_histograms(
             share = 100.0 * counts[l] / total
             ax = "" if idx == 1 else str(idx)
             traces.append(
-                go.Bar(
-                    x=centers,
-                    y=share,
-                    width=float(edges[1] - edges[0]),
-                    marker={"color": COLORS[ri % 2], "line": {"width": 0}},
-                    xaxis=f"x{ax}",
-                    yaxis=f"y{ax}",
-                    name=name,
-                    showlegend=False,
-                    hovertemplate=TEXT["hover_hist"].format(var=var, name=f"{name} L{l + 1}"),
-                )
+                {
+                    "type": "bar",
+                    "x": centers,
+                    "y": share,
+                    "width": float(edges[1] - edges[0]),
+                    "marker": {"color": COLORS[ri % 2], "line": {"width": 0}},
+                    "xaxis": f"x{ax}",
+                    "yaxis": f"y{ax}",
+                    "name": name,
+                    "showlegend": False,
+                    "hovertemplate": TEXT["hover_hist"].format(var=var, name=f"{name} L{l + 1}"),
+                }
             )
             top = float(share.max())
             y_max = top * 1.08
@@ -128,7 +129,7 @@ def layer_histograms(
                         }
                     )
             layout[f"xaxis{ax}"] = {
-                "domain": [x0, x0 + w],
+                "domain": [x0, min(1.0, x0 + w)],
                 "range": [lo, hi],
                 "anchor": f"y{ax}",
                 "nticks": 3,
@@ -138,7 +139,7 @@ def layer_histograms(
                 "zerolinecolor": "#bbb",
             }
             layout[f"yaxis{ax}"] = {
-                "domain": [y1 - h, y1],
+                "domain": [max(0.0, y1 - h), min(1.0, y1)],
                 "range": [0, y_max],
                 "anchor": f"x{ax}",
                 "showticklabels": False,
@@ -187,8 +188,7 @@ def layer_histograms(
             }
         )
     top_margin = 60 + (24 if len(results) > 1 else 0)
-    fig = go.Figure(data=traces)
-    fig.update_layout(
+    layout.update(
         title={"text": title, "font": {"size": 17}},
         height=int(ROW_HEIGHT * n_rows + top_margin + 60),
         margin={"l": 20, "r": 20, "t": top_margin, "b": 60},
@@ -197,9 +197,9 @@ def layer_histograms(
         plot_bgcolor="#f7f7f7",
         paper_bgcolor="white",
         annotations=notes,
-        **layout,
     )
-    return fig
+    # One constructor call with plain dicts: validated once (update_layout costs ~3× more).
+    return go.Figure(data=traces, layout=layout)
 
 
 def _finite(x: np.ndarray, y: np.ndarray, positive: bool = False) -> tuple:
@@ -255,24 +255,24 @@ def std_over_depth(results: Sequence, names: Sequence[str]) -> go.Figure:
         dash = "solid" if i == 0 else "dash"
         xa, ya = _finite(x, res.act_std, positive=True)
         traces.append(
-            go.Scatter(
-                x=xa, y=ya, mode="lines+markers", name=TEXT["std_act"].format(name=tag),
+            dict(
+                type="scatter", x=xa, y=ya, mode="lines+markers", name=TEXT["std_act"].format(name=tag),
                 line={"color": COLORS[i % 2], "width": 3, "dash": dash},
                 marker={"size": 8},
             )
         )  # fmt: skip
         xg, yg = _finite(x, res.grad_std, positive=True)
         traces.append(
-            go.Scatter(
-                x=xg, y=yg, mode="lines+markers", name=TEXT["std_grad"].format(name=tag),
+            dict(
+                type="scatter", x=xg, y=yg, mode="lines+markers", name=TEXT["std_grad"].format(name=tag),
                 line={"color": COLORS[i % 2], "width": 2, "dash": "dot" if i == 0 else "dashdot"},
                 marker={"size": 8, "symbol": "triangle-down"}, opacity=0.8,
             )
         )  # fmt: skip
-    fig = go.Figure(data=traces)
     dtick = _log_dtick(*[r.act_std for r in results], *[r.grad_std for r in results])
-    fig.update_layout(**_line_layout(TEXT["std_title"], TEXT["std_y"], True, depth, dtick))
-    return fig
+    return go.Figure(
+        data=traces, layout=_line_layout(TEXT["std_title"], TEXT["std_y"], True, depth, dtick)
+    )
 
 
 def theory_overlay(results: Sequence, names: Sequence[str]) -> go.Figure:
@@ -287,31 +287,30 @@ def theory_overlay(results: Sequence, names: Sequence[str]) -> go.Figure:
         xc, yc = _finite(x, res.theory_chain, positive=True)
         if xc.size:
             traces.append(
-                go.Scatter(
-                    x=xc, y=yc, mode="lines", name=TEXT["chain"].format(name=tag),
+                dict(
+                    type="scatter", x=xc, y=yc, mode="lines", name=TEXT["chain"].format(name=tag),
                     line={"color": color, "width": 3, "dash": "solid" if i == 0 else "dash"},
                     opacity=0.45,
                 )
             )  # fmt: skip
         xs, ys = _finite(x, res.theory_step, positive=True)
         traces.append(
-            go.Scatter(
-                x=xs, y=ys, mode="lines", name=TEXT["step"].format(name=tag),
+            dict(
+                type="scatter", x=xs, y=ys, mode="lines", name=TEXT["step"].format(name=tag),
                 line={"color": color, "width": 2, "dash": "dot"},
             )
         )  # fmt: skip
         xm, ym = _finite(x, res.var_u, positive=True)
         traces.append(
-            go.Scatter(
-                x=xm, y=ym, mode="markers", name=TEXT["measured"].format(name=tag),
+            dict(
+                type="scatter", x=xm, y=ym, mode="markers", name=TEXT["measured"].format(name=tag),
                 marker={"color": color, "size": 11, "symbol": "circle" if i == 0 else "diamond",
                         "line": {"color": "white", "width": 1}},
             )
         )  # fmt: skip
-    fig = go.Figure(data=traces)
     dtick = _log_dtick(*[r.var_u for r in results], *[r.theory_chain for r in results])
-    fig.update_layout(**_line_layout(TEXT["theory_title"], TEXT["var_y"], True, depth, dtick))
-    return fig
+    layout = _line_layout(TEXT["theory_title"], TEXT["var_y"], True, depth, dtick)
+    return go.Figure(data=traces, layout=layout)
 
 
 def blocking_units(results: Sequence, names: Sequence[str]) -> go.Figure:
@@ -333,15 +332,13 @@ def blocking_units(results: Sequence, names: Sequence[str]) -> go.Figure:
             if not xs.size:
                 continue
             traces.append(
-                go.Scatter(
-                    x=xs, y=ys, mode="lines+markers", name=TEXT[key].format(name=tag),
+                dict(
+                    type="scatter", x=xs, y=ys, mode="lines+markers", name=TEXT[key].format(name=tag),
                     line={"color": color, "width": 3 if key != "pass" else 2,
                           "dash": dash if key != "pass" else "dot"},
                     marker={"size": 9, "symbol": symbol},
                 )
             )  # fmt: skip
-    fig = go.Figure(data=traces)
     layout = _line_layout(TEXT["block_title"], TEXT["pct_y"], False, depth)
     layout["yaxis"]["range"] = [-3, 103]
-    fig.update_layout(**layout)
-    return fig
+    return go.Figure(data=traces, layout=layout)
