@@ -55,14 +55,14 @@ TEXT = {
         "so every change of size comes from the network"
     ),
     "overflow": (
-        "{name}activations overflow at layer {k}: the numbers no longer fit in a float64 "
+        "{name}The activations overflow at layer {k}: the numbers no longer fit in a float64 "
         "(each layer multiplies the variance by about {gain}). The charts show layers 1–{last}."
     ),
     "overflow_all": (
-        "{name}activations overflow at layer 1: nothing finite to show. Lower the scale or "
+        "{name}The activations overflow at layer 1: nothing finite to show. Lower the scale or "
         "the depth."
     ),
-    "grad_overflow": "{name}the backward gradient overflows at layer {k} (counted from the top).",
+    "grad_overflow": "{name}The backward gradient overflows at layer {k}.",
     "slow": "Running {depth} layers of {width}×{width}{k} weights…",
     "table": "Per-layer statistics",
     "download": "Download per-layer statistics (CSV)",

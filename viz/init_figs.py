@@ -65,7 +65,8 @@ def layer_histograms(
     own y-range, so shapes stay visible. A bin holding mostly exact zeros (ReLU) is capped and
     labelled, so the rest of the distribution is not flattened by it.
     """
-    depth = results[0].depth
+    # Only layers with finite values get a panel (after an overflow the rest are left out).
+    depth = max(1, max(r.finite_layers for r in results))
     cols = min(depth, PANELS_PER_ROW)
     rows_per = math.ceil(depth / cols)
     n_rows = rows_per * len(results)
@@ -133,6 +134,8 @@ def layer_histograms(
                 "range": [lo, hi],
                 "anchor": f"y{ax}",
                 "nticks": 3,
+                "exponentformat": "e",
+                "tickangle": 0,
                 "tickfont": {"size": 12},
                 "showgrid": False,
                 "zeroline": True,
@@ -215,6 +218,8 @@ def _log_dtick(*arrays):
     if not len(vals):
         return None
     span = np.log10(vals.max() / vals.min())
+    if span > 12:  # e.g. after an overflow: let Plotly space the decades
+        return None
     return 1 if span > 1.2 else ("D2" if span > 0.5 else None)
 
 
