@@ -338,7 +338,13 @@ def results_ui(results, names) -> None:
     st.caption(TEXT["theory_note"])
     st.subheader(TEXT["table"])
     frame = stats_frame(results, names)
-    st.dataframe(frame.drop(columns=["width", "samples", "seed"]), hide_index=True)
+    shown = frame.drop(columns=["width", "samples", "seed"])
+    number = st.column_config.NumberColumn(format="%.3g")
+    st.dataframe(
+        shown,
+        hide_index=True,
+        column_config={c: number for c in shown.columns if shown[c].dtype.kind == "f"},
+    )
     download_csv(TEXT["download"], lambda: frame, "init_lab_layers.csv", key="ini_csv")
 
 

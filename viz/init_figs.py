@@ -78,6 +78,10 @@ def layer_histograms(
     pad = 0.06 * (hi - lo)  # room between neighbouring panels' edge tick labels
     lo, hi = lo - pad, hi + pad
     var = "a" if which == "act" else "∂L/∂a"
+    ticks = {}
+    if which == "grad":  # symmetric: −t, 0, t with t a one-digit number inside the range
+        t = float(f"{0.6 * max(abs(lo), abs(hi)):.0e}")
+        ticks = {"tickvals": [-t, 0.0, t]} if t > 0 else {}
     traces, layout, notes = [], {}, []
     idx = 0
     for ri, (res, name) in enumerate(zip(results, names, strict=True)):
@@ -134,6 +138,7 @@ def layer_histograms(
                 "range": [lo, hi],
                 "anchor": f"y{ax}",
                 "nticks": 3,
+                **ticks,
                 "exponentformat": "e",
                 "tickangle": 0,
                 "tickfont": {"size": 12},
