@@ -342,7 +342,7 @@ def run_init_experiment(cfg: InitConfig) -> InitResult:
             if not (np.isfinite(sq) and np.all(np.isfinite(a))):
                 overflow = l + 1
                 break
-            Ws.append(W)
+            Ws.append(W if l > 0 else None)  # the backward never needs W_1 (dL/dx is not shown)
             acts.append(a)
             caches.append((z, bn_cache, mo_cache))
             stats["act_mean"][l] = float(a.mean())
