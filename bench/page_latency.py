@@ -58,6 +58,7 @@ from browser_util import (  # noqa: E402
 # url_path of a page -> key of the slider to move on it. Page owners: add your entry.
 TARGETS: dict[str, str] = {
     "trivial": "trivial_bins",
+    "playground": "pg_epoch",
     "init_lab": "ini_depth",
 }
 

@@ -178,12 +178,17 @@ class Mosaic:
 
 
 def thumbnail_mosaic(
-    layers: Sequence[Array], cell_budget: int = 160_000, max_rows: int = 8, gap: int = 2
+    layers: Sequence[Array],
+    cell_budget: int = 160_000,
+    max_rows: int = 8,
+    gap: int = 2,
+    max_tile: int = 34,
 ) -> Mosaic:
     """Lay out per-unit activation maps (each layer (n, n, width)) as one image, layer by layer.
 
     A layer is a block of columns of at most ``max_rows`` tiles; the tiles are the grids
-    subsampled with the smallest stride that keeps the whole image under ``cell_budget`` cells.
+    subsampled with the smallest stride that gives tiles of at most ``max_tile`` cells a side
+    (a thumbnail is drawn ~60 px wide) and keeps the whole image under ``cell_budget`` cells.
     """
     if not layers:
         return Mosaic(np.zeros((1, 1), np.uint8), 0, [], [], [])
@@ -191,7 +196,7 @@ def thumbnail_mosaic(
     widths = [a.shape[2] for a in layers]
     rows = min(max_rows, max(widths))
     n_cols = [int(np.ceil(w / rows)) for w in widths]
-    stride = 1
+    stride = max(1, int(np.ceil(n / max_tile)))
     while True:
         t = len(range(0, n, stride))
         h = rows * (t + gap) - gap

@@ -110,14 +110,17 @@ TEXT = {
     "reset": "Reset",
     "reset_help": "Back to the initial weights (the same seed gives the same weights).",
     "status": "Trained {epochs} epochs in {rounds} round(s).",
+    "status_diverged": "Stopped after {epochs} good epoch(s): training diverged.",
     "metric_epoch": "Epoch shown",
     "metric_train_loss": "Train loss",
     "metric_test_loss": "Test loss",
     "metric_test_acc": "Test accuracy",
     "timeline": "Timeline: epoch to show",
     "timeline_help": "Rewind and replay: every picture below shows the network at this epoch.",
-    "discretize": "Discretize the boundary",
-    "show_test": "Show test points",
+    "discretize": "Discretize",
+    "discretize_help": "Show only the winning class, without the shades of confidence.",
+    "show_test": "Test points",
+    "show_test_help": "Draw the test points (white with a coloured ring) over the boundary.",
     "boundary": "Decision boundary at epoch {epoch}",
     "thumbs": "What each neuron computes (epoch {epoch})",
     "thumbs_caption": (
@@ -482,8 +485,9 @@ def views(run_key: str, rounds: int, data_key: str, upload, start) -> None:
                                      help=TEXT["timeline_help"])  # fmt: skip
         else:
             epoch = epochs[0]
-    disc = c2.toggle(TEXT["discretize"], False, key="pg_disc", **QP)
-    show_test = c3.toggle(TEXT["show_test"], True, key="pg_showtest", **QP)
+    disc = c2.toggle(TEXT["discretize"], False, key="pg_disc", help=TEXT["discretize_help"], **QP)
+    show_test = c3.toggle(TEXT["show_test"], True, key="pg_showtest",
+                          help=TEXT["show_test_help"], **QP)  # fmt: skip
 
     h = res.history
     i = int(np.searchsorted(h["epoch"], epoch))
@@ -508,7 +512,7 @@ def views(run_key: str, rounds: int, data_key: str, upload, start) -> None:
                 format_func=lambda o: TEXT["thumb_all"] if o == "all" else f"{o}",
             ) or "all"  # fmt: skip
     v = view_arrays(run_key, rounds, data_key, epoch, thumb, upload, start)
-    labels = ("x₁ (standardized)", "x₂ (standardized)") if s["data"] == UPLOAD else ("x₁", "x₂")
+    labels = _axis_labels(s)
     with left:
         st.subheader(TEXT["boundary"].format(epoch=epoch))
         chart(boundary_figure(
@@ -554,6 +558,10 @@ def views(run_key: str, rounds: int, data_key: str, upload, start) -> None:
                          "playground_confusion.csv", "pg_dl_cm")  # fmt: skip
             download_csv(TEXT["dl_hist"], lambda: _hist_frame(v["hists"]),
                          "playground_weight_histograms.csv", "pg_dl_whist")  # fmt: skip
+
+
+def _axis_labels(s: dict) -> tuple[str, str]:
+    return ("x₁ (standardized)", "x₂ (standardized)") if s["data"] == UPLOAD else ("x₁", "x₂")
 
 
 def _grid_frame(v: dict) -> pd.DataFrame:
@@ -614,6 +622,7 @@ def history_and_compare() -> None:
             chart(boundary_figure(
                 v["xs"], v["proba"], data["X_tr"], data["y_tr"], data["X_te"], data["y_te"],
                 classes=data["classes"], title=f"Run #{rid}, epoch {last}", height=440,
+                axis_labels=_axis_labels(json.loads(r["_run_key"])),
             ), key=f"pg_fig_cmp_{'ab'[len(hists)]}")  # fmt: skip
         hists.append((f"#{rid}", res.history, color))
     chart(curves_figure(hists[0][1], runs=hists), key="pg_fig_cmp_curves")
@@ -695,7 +704,8 @@ b1.button(TEXT["train_more"], on_click=_train_more, icon=":material/fast_forward
           disabled=res.diverged_at is not None)  # fmt: skip
 b2.button(TEXT["reset"], on_click=_reset, icon=":material/restart_alt:", help=TEXT["reset_help"],
           key="pg_reset_btn")  # fmt: skip
-b3.caption(TEXT["status"].format(epochs=res.epochs_done, rounds=rounds + 1))
+b3.caption(TEXT["status_diverged"].format(epochs=res.epochs_done) if res.diverged_at is not None
+           else TEXT["status"].format(epochs=res.epochs_done, rounds=rounds + 1))  # fmt: skip
 if res.diverged_at is not None:
     st.warning(_divergence_text(res, settings), icon=":material/warning:")
 

@@ -19,6 +19,11 @@ FONT = {"family": "Source Sans Pro, sans-serif", "size": 15, "color": "#262730"}
 AXIS = {"showgrid": False, "zeroline": False, "linecolor": "#c8ccd4", "mirror": True,
         "ticks": "outside", "tickcolor": "#c8ccd4"}  # fmt: skip
 GRID_AXIS = {**AXIS, "showgrid": True, "gridcolor": "#eceef2"}
+# ColorBrewer Blues, as plotly's named "Blues" scale (spelled out: figures skip validation).
+BLUES = [[i / 8, c] for i, c in enumerate([
+    "rgb(247,251,255)", "rgb(222,235,247)", "rgb(198,219,239)", "rgb(158,202,225)",
+    "rgb(107,174,214)", "rgb(66,146,198)", "rgb(33,113,181)", "rgb(8,81,156)", "rgb(8,48,107)",
+])]  # fmt: skip
 
 
 def _mix(hex_color: str, white: float) -> str:
@@ -29,10 +34,17 @@ def _mix(hex_color: str, white: float) -> str:
     return f"rgb({r},{g},{b})"
 
 
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    """A Figure from plain dicts, without plotly.py's property validation (5x faster to build;
+    Streamlit then serializes it as is). tests/test_playground.py validates every figure."""
+    return go.Figure(data=data, layout=layout, _validate=False)
+
+
 def _base_layout(height: int, **kw) -> dict:
+    # template {}: no plotly.py template in the spec (the default one adds ~8 KB per chart).
     return {
         "height": height, "margin": {"l": 50, "r": 20, "t": 40, "b": 45},
-        "font": FONT, "template": "none", "plot_bgcolor": "white", "paper_bgcolor": "white",
+        "font": FONT, "template": {}, "plot_bgcolor": "white", "paper_bgcolor": "white",
         **kw,
     }  # fmt: skip
 
@@ -96,8 +108,8 @@ def boundary_figure(
     C = proba.shape[2]
     h = float(xs[-1])
     step = float(xs[1] - xs[0])
-    fig = go.Figure()
-    fig.add_trace(go.Heatmap(
+    data: list[dict] = []
+    data.append(dict(type="heatmap",
         z=img, x0=float(xs[0]), dx=step, y0=float(xs[0]), dy=step, zmin=0, zmax=zmax,
         colorscale=scale, showscale=False, hoverinfo="skip", zsmooth=False,
     ))  # fmt: skip
@@ -105,7 +117,7 @@ def boundary_figure(
         color = CLASS_COLORS[c % len(CLASS_COLORS)]
         m = y_train == c
         if m.any():
-            fig.add_trace(go.Scatter(
+            data.append(dict(type="scatter",
                 x=X_train[m, 0], y=X_train[m, 1], mode="markers", name=class_name(c, classes),
                 legendgroup=f"c{c}",
                 marker={"size": 7, "color": color, "line": {"width": 1, "color": "white"}},
@@ -115,22 +127,21 @@ def boundary_figure(
         if show_test and X_test is not None and y_test is not None:
             m = y_test == c
             if m.any():
-                fig.add_trace(go.Scatter(
+                data.append(dict(type="scatter",
                     x=X_test[m, 0], y=X_test[m, 1], mode="markers",
                     name=f"{class_name(c, classes)} (test)", legendgroup=f"c{c}", showlegend=False,
                     marker={"size": 7, "color": "white", "line": {"width": 2, "color": color}},
                     hovertemplate=f"{class_name(c, classes)} (test)<br>x₁=%{{x:.2f}}, "
                                   "x₂=%{y:.2f}<extra></extra>",
                 ))  # fmt: skip
-    fig.update_layout(**_base_layout(
+    return _figure(data, _base_layout(
         height, title={"text": title, "x": 0.01, "y": 0.98, "font": {"size": 17}},
-        xaxis={**AXIS, "range": [-h, h], "title": axis_labels[0], "constrain": "domain"},
-        yaxis={**AXIS, "range": [-h, h], "title": axis_labels[1], "scaleanchor": "x",
+        xaxis={**AXIS, "range": [-h, h], "title": {"text": axis_labels[0]}, "constrain": "domain"},
+        yaxis={**AXIS, "range": [-h, h], "title": {"text": axis_labels[1]}, "scaleanchor": "x",
                "constrain": "domain"},
         legend={"orientation": "h", "y": 1.0, "x": 0.5, "xanchor": "center", "yanchor": "bottom"},
         margin={"l": 55, "r": 10, "t": 70 if title else 35, "b": 45},
     ))  # fmt: skip
-    return fig
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,32 +155,31 @@ THUMB_SCALE = [
 ]  # fmt: skip
 
 
-def thumbnails_figure(mosaic, layer_titles: list[str], tile_px: int = 62) -> go.Figure:
+def thumbnails_figure(mosaic, layer_titles: list[str], tile_px: int = 68) -> go.Figure:
     """All hidden units' activation maps as one mosaic heatmap, one column block per layer.
 
     ``mosaic``: nncore.playground.Mosaic; ``layer_titles``: one title per block of columns.
     """
     img = mosaic.image
     h, w = img.shape
-    fig = go.Figure(go.Heatmap(
+    data = [dict(type="heatmap",
         z=img, zmin=0, zmax=255, colorscale=THUMB_SCALE, showscale=False, hoverinfo="skip",
         zsmooth=False,
-    ))  # fmt: skip
+    )]  # fmt: skip
     t = max(mosaic.tile, 1)
     n_rows = max(1, round((h + 2) / (t + 2)))
-    for (c0, c1), text in zip(mosaic.layer_cols, layer_titles, strict=False):
-        fig.add_annotation(
-            x=(c0 + c1) / 2, y=h - 0.5, yshift=4, text=text, showarrow=False, yanchor="bottom",
-            font={"size": 14},
-        )
+    notes = [
+        {"x": (c0 + c1) / 2, "y": h - 0.5, "yshift": 4, "text": text, "showarrow": False,
+         "yanchor": "bottom", "font": {"size": 14}}
+        for (c0, c1), text in zip(mosaic.layer_cols, layer_titles, strict=False)
+    ]  # fmt: skip
     height = 55 + n_rows * tile_px
-    fig.update_layout(**_base_layout(
-        height, margin={"l": 5, "r": 5, "t": 40, "b": 5},
+    return _figure(data, _base_layout(
+        height, margin={"l": 5, "r": 5, "t": 40, "b": 5}, annotations=notes,
         xaxis={"visible": False, "range": [-0.5, w - 0.5], "constrain": "domain"},
         yaxis={"visible": False, "range": [-0.5, h - 0.5], "scaleanchor": "x",
                "constrain": "domain"},
     ))  # fmt: skip
-    return fig
 
 
 # ---------------------------------------------------------------------------------------------
@@ -198,7 +208,7 @@ def curves_figure(
     [(name, history, colour)] drawn over each other for comparing runs.
     """
     runs = runs or [("", history, "")]
-    fig = go.Figure()
+    data: list[dict] = []
     (a0, a1), (b0, b1) = _panel_axes(2)
     for name, hist, color in runs:
         ep = np.asarray(hist["epoch"])
@@ -209,8 +219,9 @@ def curves_figure(
                     continue
                 col = color or (TRAIN_COLOR if split == "train" else TEST_COLOR)
                 label = f"{name} {split}".strip()
-                fig.add_trace(go.Scatter(
-                    x=ep, y=np.asarray(hist[key]), mode="lines", name=label,
+                data.append(dict(type="scatter",
+                    x=ep, y=np.asarray(hist[key]), name=label,
+                    mode="lines" if len(ep) > 25 else "lines+markers",
                     legendgroup=label, showlegend=metric == "loss",
                     line={"color": col, "dash": dash, "width": 2.5},
                     xaxis=f"x{ax}", yaxis=f"y{ax}",
@@ -236,16 +247,15 @@ def curves_figure(
         {"x": (b0 + b1) / 2, "y": 1.02, "xref": "paper", "yref": "paper",
          "text": "<b>Accuracy</b>", "showarrow": False, "yanchor": "bottom"},
     ]  # fmt: skip
-    fig.update_layout(**_base_layout(
-        height, shapes=shapes, annotations=notes,
-        xaxis={**GRID_AXIS, "domain": [a0, a1], "title": "epoch"},
+    return _figure(data, _base_layout(
+        height, shapes=shapes or None, annotations=notes,
+        xaxis={**GRID_AXIS, "domain": [a0, a1], "title": {"text": "epoch"}},
         yaxis={**GRID_AXIS, "rangemode": "tozero"},
-        xaxis2={**GRID_AXIS, "domain": [b0, b1], "title": "epoch"},
+        xaxis2={**GRID_AXIS, "domain": [b0, b1], "title": {"text": "epoch"}},
         yaxis2={**GRID_AXIS, "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%"},
         legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
         margin={"l": 55, "r": 15, "t": 35, "b": 50},
     ))  # fmt: skip
-    return fig
 
 
 # ---------------------------------------------------------------------------------------------
@@ -257,17 +267,16 @@ def confusion_figure(cm: np.ndarray, classes=None, height: int = 340) -> go.Figu
     """Counts with row = true class, column = predicted class; the diagonal is what's right."""
     C = cm.shape[0]
     names = [class_name(k, classes) for k in range(C)]
-    fig = go.Figure(go.Heatmap(
-        z=cm, x=names, y=names, colorscale="Blues", showscale=False, texttemplate="%{z}",
+    data = [dict(type="heatmap",
+        z=cm, x=names, y=names, colorscale=BLUES, showscale=False, texttemplate="%{z}",
         textfont={"size": 16 if C <= 5 else 12}, xgap=2, ygap=2,
         hovertemplate="true %{y}, predicted %{x}: %{z}<extra></extra>",
-    ))  # fmt: skip
-    fig.update_layout(**_base_layout(
-        height, xaxis={"title": "predicted", "side": "bottom", "showgrid": False},
-        yaxis={"title": "true", "autorange": "reversed", "showgrid": False},
+    )]  # fmt: skip
+    return _figure(data, _base_layout(
+        height, xaxis={"title": {"text": "predicted"}, "side": "bottom", "showgrid": False},
+        yaxis={"title": {"text": "true"}, "autorange": "reversed", "showgrid": False},
         margin={"l": 80, "r": 10, "t": 15, "b": 55},
     ))  # fmt: skip
-    return fig
 
 
 def weight_hist_figure(hists: list[dict], height: int | None = None, per_row: int = 4) -> go.Figure:
@@ -278,14 +287,14 @@ def weight_hist_figure(hists: list[dict], height: int | None = None, per_row: in
     xdom = _panel_axes(cols, gap=0.05)
     ygap = 0.16
     yh = (1 - ygap * (rows - 1)) / rows
-    fig = go.Figure()
+    data: list[dict] = []
     layout: dict = {}
     notes = []
     for i, h in enumerate(hists):
         r, c = divmod(i, cols)
         ax = "" if i == 0 else str(i + 1)
         edges, counts = np.asarray(h["edges"]), np.asarray(h["counts"])
-        fig.add_trace(go.Bar(
+        data.append(dict(type="bar",
             x=(edges[:-1] + edges[1:]) / 2, y=counts, width=np.diff(edges), xaxis=f"x{ax}",
             yaxis=f"y{ax}", marker={"color": "#4c72b0", "line": {"width": 0}}, showlegend=False,
             hovertemplate="W ≈ %{x:.3f}: %{y}<extra></extra>",
@@ -299,7 +308,6 @@ def weight_hist_figure(hists: list[dict], height: int | None = None, per_row: in
                       "yanchor": "bottom", "showarrow": False,
                       "text": f"<b>W{h['layer']}</b> σ={h['std']:.2g}"})  # fmt: skip
     height = height or 60 + 190 * rows
-    fig.update_layout(**_base_layout(
+    return _figure(data, _base_layout(
         height, annotations=notes, bargap=0, margin={"l": 45, "r": 10, "t": 30, "b": 30}, **layout
     ))  # fmt: skip
-    return fig

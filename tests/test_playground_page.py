@@ -1,0 +1,389 @@
+"""Training playground page: AppTest over every data set, activation, initializer, optimizer and
+loss; view-only controls never retrain; Train more / Reset; divergence; compare; and in a real
+browser: it trains and draws, a URL reopens the same experiment, uploads are validated."""
+
+import base64
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import nncore
+from nncore import DATASETS, HIDDEN_ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE = "pages/playground.py"
+TIMEOUT_S = 180
+MAX_PAYLOAD = 500_000
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _open(**state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.run()
+    at.switch_page(PAGE)
+    for k, v in state.items():
+        at.session_state[k] = v
+    at.run()
+    _ok(at)
+    return at
+
+
+def _ok(at: AppTest) -> None:
+    assert not at.exception, "\n".join(str(e.value) for e in at.exception)
+
+
+def _small(**extra) -> dict:
+    """Quick settings for sweeps: 120 points, 10 epochs."""
+    return {"pg_n": 120, "pg_ep": 10, **extra}
+
+
+def _numbers(obj, path="spec"):
+    """Yield (path, numpy array) for every number array / number in a Plotly JSON spec."""
+    if isinstance(obj, dict):
+        if "bdata" in obj and "dtype" in obj:
+            yield path, np.frombuffer(base64.b64decode(obj["bdata"]), dtype=np.dtype(obj["dtype"]))
+            return
+        for k, v in obj.items():
+            yield from _numbers(v, f"{path}.{k}")
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            yield from _numbers(v, f"{path}[{i}]")
+    elif isinstance(obj, float):
+        yield path, np.array([obj])
+
+
+def _specs(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def _assert_clean_figures(at) -> None:
+    specs = _specs(at)
+    assert specs, "no charts"
+    for spec in specs:
+        assert spec["data"], "a chart without traces"
+        for path, arr in _numbers(spec["data"]):
+            if arr.dtype.kind == "f":
+                assert np.isfinite(arr).all(), f"non-finite value in {path}"
+        text = json.dumps(spec)
+        assert "NaN" not in text and "Infinity" not in text
+
+
+def _payload(at) -> int:
+    return sum(len(c.proto.spec) for c in at.get("plotly_chart"))
+
+
+def _warnings(at) -> str:
+    return "\n".join(w.value for w in at.warning)
+
+
+class _CountTraining:
+    """Counts calls of nncore.train_mlp made by the page (the page imports it on every run)."""
+
+    def __init__(self, monkeypatch):
+        self.calls = 0
+        real = nncore.train_mlp
+
+        def counting(*a, **k):
+            self.calls += 1
+            return real(*a, **k)
+
+        monkeypatch.setattr(nncore, "train_mlp", counting)
+
+
+# ---------------------------------------------------------------------------------------------
+# AppTest
+# ---------------------------------------------------------------------------------------------
+
+
+def test_default_page_draws_everything():
+    at = _open()
+    charts = _specs(at)
+    assert len(charts) == 5  # boundary, thumbnails, curves, confusion, weight histograms
+    assert not at.warning
+    _assert_clean_figures(at)
+    assert _payload(at) <= MAX_PAYLOAD
+    boundary, thumbs = charts[0]["data"][0], charts[1]["data"][0]
+    assert boundary["type"] == "heatmap" and boundary["z"]["dtype"] == "u1"
+    assert boundary["z"]["shape"].replace(" ", "") == "100,100"
+    assert thumbs["type"] == "heatmap" and thumbs["z"]["dtype"] == "u1"
+    assert len(charts[1]["data"]) == 1  # every neuron in ONE trace
+    assert [m.label for m in at.metric] == ["Epoch shown", "Train loss", "Test loss",
+                                            "Test accuracy"]  # fmt: skip
+    assert float(at.metric[3].value.rstrip("%")) > 90  # XOR, 2-8-8 tanh, Adam, 100 epochs
+    assert at.dataframe and len(at.dataframe[0].value) == 1  # run history
+
+
+@pytest.mark.parametrize("name", list(DATASETS))
+def test_every_dataset(name):
+    at = _open(**_small(pg_data=name))
+    assert len(at.get("plotly_chart")) == 5
+    _assert_clean_figures(at)
+    cm = _specs(at)[3]["data"][0]
+    assert len(cm["x"]) == DATASETS[name].n_classes
+
+
+def test_every_activation_initializer_optimizer_and_loss(monkeypatch):
+    at = _open(**_small())
+    for act in HIDDEN_ACTIVATIONS:
+        at.selectbox(key="pg_act").set_value(act).run()
+        _ok(at)
+        _assert_clean_figures(at)
+    at.selectbox(key="pg_act").set_value("tanh").run()
+    for init in INITIALIZERS:
+        at.selectbox(key="pg_init").set_value(init).run()
+        _ok(at)
+    at.selectbox(key="pg_init").set_value("xavier_normal").run()
+    for opt in OPTIMIZERS:
+        at.selectbox(key="pg_opt").set_value(opt).run()
+        _ok(at)
+        _assert_clean_figures(at)
+        extra = set(OPTIMIZERS[opt].defaults) - {"lr"}
+        assert {w.key for w in at.number_input if w.key.startswith("pg_hp_")} == {
+            f"pg_hp_{k}" for k in extra}
+    at.session_state["pg_data"] = "blobs4"
+    for loss in LOSSES:
+        at.selectbox(key="pg_loss").set_value(loss).run()
+        _ok(at)
+        _assert_clean_figures(at)
+        fallback = any("Binary cross-entropy needs exactly two classes" in c.value
+                       for c in at.caption)  # fmt: skip
+        assert fallback == (loss == "bce")
+
+
+def test_per_layer_overrides_limits_and_regularizers():
+    at = _open(**_small(pg_layers=3, pg_a2="relu", pg_a3="maxout", pg_w1=1, pg_w3=5,
+                        pg_bn=True, pg_drop=0.2, pg_l1=1e-4, pg_l2=1e-3))  # fmt: skip
+    _assert_clean_figures(at)
+    titles = [a["text"] for a in _specs(at)[1]["layout"]["annotations"]]
+    assert titles == ["Inputs", "Layer 1<br>Tanh", "Layer 2<br>ReLU", "Layer 3<br>maxout"]
+    # No hidden layer at all: a linear model of the inputs (x1², x2² make circles separable).
+    at.session_state["pg_layers"] = 0
+    at.session_state["pg_feat"] = ["x1", "x2", "x1sq", "x2sq"]
+    at.session_state["pg_data"] = "circles"
+    at.session_state["pg_ep"] = 60
+    at.run()
+    _ok(at)
+    assert any("No hidden layers" in c.value for c in at.caption)
+    assert float(at.metric[3].value.rstrip("%")) > 90
+    # The upper limits: 8 hidden layers of 64 neurons, still under the payload budget.
+    at.session_state["pg_layers"] = 8
+    for l in range(1, 9):
+        at.session_state[f"pg_w{l}"] = 64
+    at.session_state["pg_ep"] = 10
+    at.run()
+    _ok(at)
+    _assert_clean_figures(at)
+    assert _payload(at) <= MAX_PAYLOAD
+
+
+def test_view_controls_never_retrain(monkeypatch):
+    counter = _CountTraining(monkeypatch)
+    at = _open(**_small(pg_seed=11))
+    trained = counter.calls
+    assert trained == 1
+    before = _specs(at)[0]["data"][0]["z"]["bdata"]
+    at.toggle(key="pg_disc").set_value(True).run()
+    _ok(at)
+    assert _specs(at)[0]["data"][0]["z"]["bdata"] != before
+    at.toggle(key="pg_showtest").set_value(False).run()
+    epochs = at.select_slider(key="pg_epoch").options
+    at.select_slider(key="pg_epoch").set_value(epochs[0]).run()
+    _ok(at)
+    assert at.metric[0].value == "0"
+    at.segmented_control(key="pg_thumb").set_value("2").run()
+    _ok(at)
+    assert counter.calls == trained, "a view-only control retrained the network"
+    assert len(at.dataframe[0].value) == 1  # still one run in the history
+
+
+def test_train_more_continues_and_reset_restores_initial_weights(monkeypatch):
+    at = _open(**_small(pg_seed=5))
+    first_epoch0 = at.select_slider(key="pg_epoch").options[0]
+    at.select_slider(key="pg_epoch").set_value(first_epoch0).run()
+    loss0 = at.metric[1].value
+    at.button(key="pg_more_btn").click().run()
+    _ok(at)
+    assert max(int(e) for e in at.select_slider(key="pg_epoch").options) == 20
+    assert at.metric[0].value == "20"  # the timeline jumped to the new end
+    assert at.query_params.get("pg_more") in ("1", ["1"])
+    assert len(at.dataframe[0].value) == 2  # the continued run is a new history row
+    at.button(key="pg_reset_btn").click().run()
+    _ok(at)
+    assert at.metric[0].value == "0" and at.metric[1].value == loss0  # same initial weights
+    assert "pg_more" not in at.query_params
+
+
+def test_continued_run_equals_one_long_run():
+    short = _open(**_small(pg_seed=2))
+    short.button(key="pg_more_btn").click().run()
+    long = _open(**_small(pg_seed=2, pg_ep=20))
+    assert [m.value for m in short.metric] == [m.value for m in long.metric]
+
+
+def test_divergence_is_explained_and_no_nan_reaches_a_chart():
+    at = _open(**_small(pg_act="linear", pg_opt="sgd", pg_lr=10.0, pg_ep=50))
+    text = _warnings(at)
+    assert "Training diverged in epoch" in text
+    assert "lower the learning rate" in text and "add batch normalization" in text
+    _assert_clean_figures(at)
+    curves = _specs(at)[2]
+    assert any(a.get("text") == "diverged" for a in curves["layout"]["annotations"])
+    assert at.button(key="pg_more_btn").disabled
+
+
+def test_compare_two_runs():
+    at = _open(**_small())
+    at.slider(key="pg_layers").set_value(1).run()
+    _ok(at)
+    assert len(at.dataframe[0].value) == 2
+    assert at.selectbox(key="pg_cmp_a").value == 1 and at.selectbox(key="pg_cmp_b").value == 2
+    assert len(at.get("plotly_chart")) == 8  # + two boundaries and the overlaid curves
+    _assert_clean_figures(at)
+    names = {t["name"] for t in _specs(at)[-1]["data"]}
+    assert {"#1 train", "#1 test", "#2 train", "#2 test"} <= names
+
+
+def test_same_url_settings_give_the_same_run():
+    a = _open(**_small(pg_data="moons", pg_seed=9, pg_opt="rmsprop", pg_lr=0.03))
+    b = _open(**_small(pg_data="moons", pg_seed=9, pg_opt="rmsprop", pg_lr=0.03))
+    assert [m.value for m in a.metric] == [m.value for m in b.metric]
+    assert _specs(a)[0]["data"][0]["z"] == _specs(b)[0]["data"][0]["z"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Browser
+# ---------------------------------------------------------------------------------------------
+
+BOUNDARY = ".st-key-pg_fig_boundary .js-plotly-plot"
+THUMBS = ".st-key-pg_fig_thumbs .js-plotly-plot"
+CURVES = ".st-key-pg_fig_curves .js-plotly-plot"
+
+
+_ROOT_OPENED: set[str] = set()
+
+
+def _load(page, url: str) -> None:
+    """Open a playground URL and wait until its views (a fragment) are drawn."""
+    from browser_util import assert_no_exception, open_page, wait_for_app, wait_for_charts
+
+    open_page(page, url)
+    # A new session can look idle for a moment before its first run starts.
+    page.wait_for_selector(CURVES, state="attached", timeout=120_000)
+    wait_for_app(page)
+    assert_no_exception(page)
+    wait_for_charts(page, page.locator(".js-plotly-plot").count())
+
+
+def _open_playground(page, base: str, query: str = "") -> None:
+    from browser_util import open_page
+
+    if base not in _ROOT_OPENED:
+        # Streamlit decides on a server's first request whether pages/ means old-style
+        # navigation: open the root (app.py) first, as a visitor following a link would.
+        open_page(page, base)
+        _ROOT_OPENED.add(base)
+    _load(page, f"{base}/playground{query}")
+
+
+def _metric_values(page) -> list[str]:
+    return [t.strip() for t in page.locator('[data-testid="stMetricValue"]').all_inner_texts()]
+
+
+@pytest.mark.browser
+def test_browser_trains_and_renders(browser_page, streamlit_server):
+    from browser_util import screenshot
+
+    page = browser_page
+    _open_playground(page, streamlit_server)
+    for sel in (BOUNDARY, THUMBS):
+        assert page.locator(f"{sel} .heatmaplayer image").count() >= 1, sel
+    assert page.locator(f"{CURVES} .scatterlayer path.js-line").count() >= 4
+    assert page.locator(f"{BOUNDARY} .scatterlayer .point").count() >= 400  # train + test
+    screenshot(page, "playground-default")
+    _open_playground(page, streamlit_server,
+                     "?pg_data=Three+spirals+(3+classes)&pg_layers=3&pg_act=ReLU"
+                     "&pg_init=He+(Kaiming)+normal&pg_ep=300&pg_lr=0.03")  # fmt: skip
+    screenshot(page, "playground-spirals3")
+    _open_playground(page, streamlit_server,
+                     "?pg_act=Linear+(identity)&pg_opt=SGD&pg_lr=10.0&pg_ep=50")  # fmt: skip
+    alerts = page.locator('[data-testid="stAlert"]').filter(has_text="Training diverged in epoch")
+    assert alerts.count() == 1
+    screenshot(page, "playground-diverged")
+
+
+@pytest.mark.browser
+def test_browser_url_reopens_the_same_settings(browser_page, streamlit_server, chromium_browser):
+    page = browser_page
+    query = ("?pg_data=Four+blobs+(4+classes)&pg_layers=1&pg_seed=7&pg_lr=0.03"
+             "&pg_feat=x%E2%82%81&pg_feat=x%E2%82%82&pg_feat=x%E2%82%81%C2%B7x%E2%82%82")  # fmt: skip
+    _open_playground(page, streamlit_server, query)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "Four blobs" in sidebar.locator(".st-key-pg_data input").input_value()
+    assert sidebar.locator(".st-key-pg_layers input[type=range]").input_value() == "1"
+    assert sidebar.locator(".st-key-pg_seed input").input_value() == "7"
+    metrics = _metric_values(page)
+    # Change a setting in the page: the URL follows, and a fresh browser reopens that run.
+    thumb = sidebar.locator(".st-key-pg_layers input[type=range]")
+    from browser_util import wait_for_app
+
+    for _ in range(2):  # 1 -> 2 (the default: dropped from the URL) -> 3
+        thumb.focus()
+        page.keyboard.press("ArrowRight")
+        wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('pg_layers=3')")
+    wait_for_app(page)
+    url, after = page.url, _metric_values(page)
+    assert "pg_seed=7" in url and "pg_data=Four" in url
+    other = chromium_browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    try:
+        _load(other, url)
+        assert _metric_values(other) == after
+        assert other.locator(".st-key-pg_layers input[type=range]").input_value() == "3"
+    finally:
+        other.context.close()
+    assert len(metrics) == len(after) == 4
+
+
+@pytest.mark.browser
+def test_browser_upload_compare_and_import(browser_page, streamlit_server, tmp_path):
+    from browser_util import screenshot, wait_for_app
+
+    page = browser_page
+    _open_playground(page, streamlit_server, "?pg_ep=40")
+    uploader = page.locator(".st-key-pg_upload_file input[type=file]")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x1,x2,label\n0,1,0\n1,abc,1\n")
+    uploader.set_input_files(str(bad))
+    wait_for_app(page)
+    alert = page.locator('[data-testid="stSidebar"] [data-testid="stAlert"]')
+    alert.first.wait_for()
+    assert "column x2 is not numeric" in alert.first.inner_text()
+    assert "XOR" in page.locator(".st-key-pg_data input").input_value()  # nothing changed
+    rng = np.random.default_rng(0)
+    good = tmp_path / "rings.csv"
+    r = np.r_[rng.uniform(0, 40, 150), rng.uniform(60, 100, 150)]
+    t = rng.uniform(0, 2 * math.pi, 300)
+    lab = np.r_[np.zeros(150, int), np.ones(150, int)]
+    rows = "\n".join(f"{500 + x:.3f},{200 + y:.3f},{c}" for x, y, c in
+                     zip(r * np.cos(t), r * np.sin(t), lab, strict=True))  # fmt: skip
+    good.write_text("x1,x2,label\n" + rows + "\n")
+    uploader.set_input_files(str(good))
+    wait_for_app(page)
+    page.wait_for_function(
+        "() => document.querySelector('.st-key-pg_data input')?.value === 'Uploaded CSV'")
+    wait_for_app(page)
+    from browser_util import assert_no_exception, wait_for_charts
+
+    assert_no_exception(page)
+    wait_for_charts(page, page.locator(".js-plotly-plot").count())
+    assert page.locator(".st-key-pg_fig_cmp_curves .js-plotly-plot").count() == 1  # 2 runs now
+    screenshot(page, "playground-upload-compare")
