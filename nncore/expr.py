@@ -350,6 +350,13 @@ def _source(node: ast.AST) -> str:
     return text if len(text) <= 30 else text[:27] + "..."
 
 
+# Learning rates that suit a typical formula on a box of half-width ~5 (order-1 curvature).
+CUSTOM_LR = {
+    "sgd": 0.01, "momentum": 0.005, "nesterov": 0.005, "adagrad": 0.5, "rmsprop": 0.02,
+    "adadelta": 1.0, "adam": 0.05, "adamw": 0.05, "nadam": 0.05, "radam": 0.01,
+}
+
+
 def expression_surface(text: str, half_width: float = 5.0, start=None):
     """A ``Surface`` for a typed formula on the box [−w, w]²; its minima are unknown (empty).
 
@@ -372,4 +379,5 @@ def expression_surface(text: str, half_width: float = 5.0, start=None):
         start=tuple(start) if start is not None else (0.6 * w, 0.6 * w),
         formula="f(x, y) = " + expr.text,
         note="Your own formula; its minima are not known in advance.",
+        lr=dict(CUSTOM_LR),
     )

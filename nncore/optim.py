@@ -674,3 +674,35 @@ def descend(
                     del states[j - 1:]
                 diverged_at, reason = j, "the loss became infinite or not a number"
     return Descent(path, grads, diverged_at, reason, states, losses)
+
+
+def state_history(descent: Descent, key: str = "xy") -> dict:
+    """Per-step arrays from a ``descend(..., record_state=True)`` run, for the internals view.
+
+    Returns ``lr`` (k,): the learning rate each step used; ``step_size`` (k, 2): the
+    per-coordinate effective step size (``state["step_size"]``, or α for SGD/Momentum/
+    Nesterov); ``memory`` (k, 2) and ``memory_kind``: the direction the optimizer remembers,
+    as the way it pushes the point: −velocity ("velocity"), −first moment ("m"), or, for an
+    optimizer without either, the step actually taken ("step").
+    """
+    states = descent.states
+    if states is None:
+        raise ValueError("run descend(..., record_state=True) to get the state history")
+    k = len(states)
+    if k == 0:
+        return {"lr": np.zeros(0), "step_size": np.zeros((0, 2)), "memory": np.zeros((0, 2)),
+                "memory_kind": "step"}
+    first = states[0]
+    lr = np.array([s["lr"] for s in states], dtype=np.float64)
+    if "velocity" in first:
+        memory, kind = -np.array([s["velocity"][key] for s in states]), "velocity"
+    elif "m" in first:
+        memory, kind = -np.array([s["m"][key] for s in states]), "m"
+    else:
+        memory, kind = np.diff(descent.path[: k + 1], axis=0), "step"
+    if "step_size" in first:
+        step_size = np.array([s["step_size"][key] for s in states], dtype=np.float64)
+    else:
+        step_size = np.repeat(lr[:, None], 2, axis=1)
+    return {"lr": lr, "step_size": step_size, "memory": memory.astype(np.float64),
+            "memory_kind": kind}

@@ -74,7 +74,7 @@ def quadratic_bowl(condition: float = 20.0) -> Surface:
         formula=rf"f(x, y) = \tfrac12\left(x^2 + {k:g}\,y^2\right)",
         note="Steep across y, shallow along x: plain gradient descent zig-zags.",
         lr={
-            "sgd": 1.8 / k, "momentum": 0.3 / k, "nesterov": 0.3 / k, "adagrad": 1.0,
+            "sgd": 1.8 / k, "momentum": 0.4 / k, "nesterov": 0.4 / k, "adagrad": 1.0,
             "rmsprop": 0.1, "adadelta": 3.0, "adam": 0.3, "adamw": 0.3, "nadam": 0.3,
             # RAdam's first steps are plain momentum steps α·g, so α must respect κ too.
             "radam": min(0.3, 6.0 / k),
@@ -304,3 +304,57 @@ SURFACES: dict[str, Surface] = {
         ),
     ]
 }
+
+
+def surface_grid(surface: Surface, n: int = 200) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """f on an n×n grid over the surface's bounds: xs (n,), ys (n,), Z (n, n) with Z[i, j] =
+    f(xs[j], ys[i]) (rows are y, the layout Plotly's contour/surface expect). Non-finite values
+    are left in Z for the caller to handle."""
+    (x0, x1), (y0, y1) = surface.bounds
+    xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
+    with np.errstate(all="ignore"):
+        Z = np.asarray(surface.f(xs[None, :], ys[:, None]), dtype=np.float64)
+    return xs, ys, np.broadcast_to(Z, (n, n))
+
+
+def nearest_minimum(surface: Surface, points) -> tuple[np.ndarray, np.ndarray]:
+    """Distance from each point (k, 2) to the closest listed minimum, and that minimum's index.
+
+    For a surface without listed minima both are NaN/-1 arrays (the caller says "unknown").
+    """
+    pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    if not surface.minima:
+        return np.full(len(pts), np.nan), np.full(len(pts), -1)
+    mins = np.asarray(surface.minima, dtype=np.float64)
+    d = np.hypot(pts[:, None, 0] - mins[None, :, 0], pts[:, None, 1] - mins[None, :, 1])
+    idx = np.argmin(d, axis=1)
+    return d[np.arange(len(pts)), idx], idx
+
+
+def lowest_grid_points(xs, ys, Z, rel_tol: float = 0.01, max_points: int = 8):
+    """Approximate global minima of a function known only on a grid (a typed formula).
+
+    Returns (lowest value, points): the grid's local minima (≤ their 8 neighbours) whose value
+    is within rel_tol·(range of f) of the lowest, one per basin, lowest first. Z[i, j] is
+    f(xs[j], ys[i]); non-finite values are ignored.
+    """
+    W = np.where(np.isfinite(Z), Z, np.inf)
+    lo = float(W.min())
+    finite = W[np.isfinite(W)]
+    hi = float(finite.max()) if finite.size else lo
+    P = np.pad(W, 1, constant_values=np.inf)
+    n, m = W.shape
+    is_min = np.ones_like(W, dtype=bool)
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            if di or dj:
+                is_min &= W <= P[1 + di: 1 + di + n, 1 + dj: 1 + dj + m]
+    cand = np.argwhere(is_min & (W <= lo + rel_tol * max(hi - lo, 1e-12)))
+    cand = cand[np.argsort(W[cand[:, 0], cand[:, 1]], kind="stable")]
+    kept: list = []
+    for i, j in cand:  # one point per basin: a flat-bottomed dip gives neighbouring ties
+        if all(abs(i - a) > 3 or abs(j - b) > 3 for a, b in kept):
+            kept.append((int(i), int(j)))
+        if len(kept) == max_points:
+            break
+    return lo, tuple((float(xs[j]), float(ys[i])) for i, j in kept)

@@ -469,3 +469,25 @@ def _compare_with_torch(torch, name):
         topt.step()
     for k in params:
         np.testing.assert_allclose(params[k], tparams[k].detach().numpy(), rtol=1e-9, atol=1e-12)
+
+
+def test_state_history_for_the_internals_view():
+    from nncore.optim import state_history
+
+    surf = SURFACES["booth"]
+    for name, kind in (("momentum", "velocity"), ("adam", "m"), ("sgd", "step"),
+                       ("adagrad", "step")):
+        d = descend(surf.grad, surf.start, make_optimizer(name, lr=0.01), 30, record_state=True)
+        h = state_history(d)
+        assert h["memory_kind"] == kind
+        assert h["memory"].shape == h["step_size"].shape == (30, 2) and h["lr"].shape == (30,)
+        assert np.all(h["lr"] == 0.01)
+        if name in ("sgd", "momentum"):
+            assert np.all(h["step_size"] == 0.01)
+        if kind == "step":
+            np.testing.assert_allclose(h["memory"], np.diff(d.path, axis=0))
+    # AdaGrad's effective step size only shrinks
+    d = descend(surf.grad, surf.start, make_optimizer("adagrad", lr=0.5), 50, record_state=True)
+    assert np.all(np.diff(state_history(d)["step_size"], axis=0) <= 0)
+    with pytest.raises(ValueError, match="record_state"):
+        state_history(descend(surf.grad, surf.start, make_optimizer("sgd"), 3))

@@ -84,3 +84,29 @@ def test_surfaces_accept_plain_floats():
     for s in SURFACES.values():
         gx, gy = s.grad(0.3, -0.2)
         assert np.isfinite(float(s.f(0.3, -0.2))) and np.isfinite(float(gx) + float(gy))
+
+
+def test_surface_grid_and_nearest_minimum():
+    from nncore.surfaces import nearest_minimum, surface_grid
+
+    s = SURFACES["himmelblau"]
+    xs, ys, Z = surface_grid(s, 50)
+    assert Z.shape == (50, 50) and xs[0] == -5.0 and ys[-1] == 5.0
+    assert Z[7, 3] == pytest.approx(s.f(xs[3], ys[7]))  # rows are y
+    dist, which = nearest_minimum(s, [[3.0, 2.1], [-3.7, -3.3]])
+    np.testing.assert_allclose(dist, [0.1, np.hypot(0.079310253377747, 0.016814008713831)],
+                               rtol=1e-9)
+    assert which.tolist() == [0, 2]
+
+
+def test_lowest_grid_points_finds_every_basin_once():
+    from nncore.expr import expression_surface
+    from nncore.surfaces import lowest_grid_points, surface_grid
+
+    s = expression_surface("x**2 + 10*sin(y)")  # minima at x = 0, y = -π/2 and 3π/2
+    xs, ys, Z = surface_grid(s, 200)
+    lo, pts = lowest_grid_points(xs, ys, Z)
+    assert lo == pytest.approx(-10.0, abs=1e-2)
+    ys_found = sorted(round(p[1], 1) for p in pts)
+    assert ys_found == [-1.6, 4.7]
+    assert all(abs(p[0]) < 0.05 for p in pts)

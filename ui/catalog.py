@@ -41,4 +41,11 @@ LABS: list[PageInfo] = [
         "Push Gaussian inputs through a deep tanh/ReLU stack and watch each layer's activations "
         "and gradients collapse, saturate or stay just right: 0.01, 0.05, Xavier, He, batch norm.",
     ),
+    PageInfo(
+        "pages/optimizers.py",
+        "Optimizer lab",
+        ":material/route:",
+        "Race SGD, Momentum, AdaGrad, RMSProp, Adam and more across 2D loss surfaces; replay "
+        "every path and look inside each update rule.",
+    ),
 ]

@@ -1,0 +1,549 @@
+"""Optimizer lab: race optimizers across 2D loss surfaces and see why each one moves as it does.
+
+UI only: widgets -> cached compute (nncore.descend on nncore.SURFACES or a typed formula) ->
+viz.optimizer_figs -> charts. Every setting is bound to the URL (keys start with ``opt_``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from nncore.expr import ExpressionError, expression_surface
+from nncore.optim import (
+    HYPERPARAMS,
+    OPTIMIZERS,
+    SCHEDULES,
+    descend,
+    make_optimizer,
+    make_schedule,
+    state_history,
+)
+from nncore.surfaces import (
+    SURFACES,
+    lowest_grid_points,
+    nearest_minimum,
+    quadratic_bowl,
+    surface_grid,
+)
+from ui.common import chart, download_csv, download_json, page_intro
+from ui.strings_optimizers import PRESETS, TEXT
+from viz.optimizer_figs import (
+    RunView,
+    contour_scale,
+    internals_arrows_figure,
+    loss_figure,
+    race_figure,
+    step_size_figure,
+    surface3d_figure,
+    zoom_window,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Widget option lists (select sliders move on sensible, mostly logarithmic grids)
+# ---------------------------------------------------------------------------------------------
+
+_MANTISSAS = (1, 1.1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9)
+LR_OPTIONS = tuple(sorted({round(m * 10.0**e, 10) for e in range(-5, 1) for m in _MANTISSAS}
+                          | {10.0}))
+HP_OPTIONS = {
+    "lr": LR_OPTIONS,
+    "momentum": (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99,
+                 0.995, 0.999),
+    "decay": (0.5, 0.8, 0.9, 0.95, 0.99, 0.995, 0.999),
+    "rho": (0.5, 0.8, 0.9, 0.95, 0.99, 0.995, 0.999),
+    "beta1": (0.0, 0.5, 0.8, 0.85, 0.9, 0.95, 0.99),
+    "beta2": (0.9, 0.95, 0.99, 0.995, 0.999, 0.9999),
+    "eps": (1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 1e-1),
+    "weight_decay": (0.0, 0.001, 0.01, 0.05, 0.1, 0.5),
+    "momentum_decay": (0.0, 0.001, 0.002, 0.004, 0.01, 0.02, 0.05),
+}
+KAPPA_OPTIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+STEP_OPTIONS = (10, 20, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000)
+NOISE_OPTIONS = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0)
+WIDTH_OPTIONS = (1.0, 2.0, 3.0, 5.0, 10.0, 20.0)
+CUSTOM = "custom"
+SURFACE_OPTIONS = (*SURFACES, CUSTOM)
+DEFAULTS = {
+    "opt_surface": "rosenbrock",
+    "opt_kappa": 20,
+    "opt_expr": "x**2 + 10*sin(y)",
+    "opt_width": 5.0,
+    "opt_set": ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"],
+    "opt_steps": 1000,
+    "opt_sched": "constant",
+    "opt_noise": 0.0,
+    "opt_seed": 0,
+}
+GRID_N = 200  # f is evaluated on GRID_N² points; the contour is drawn from every other one
+DRAW_STRIDE = 2
+SETTINGS_NOT_EXPORTED = {"race_height"}  # layout only
+ZOOM_N = 70  # the internals view's own grid over its zoom window
+
+
+def hp_key(name: str, hp: str) -> str:
+    return f"opt_{name}_{hp}"
+
+
+def snap(value: float, options) -> float:
+    """The option closest to ``value`` (on a log scale when both are positive)."""
+    opts = np.asarray(options, dtype=np.float64)
+    v = float(value)
+    if v > 0 and np.all(opts > 0):
+        return float(opts[np.argmin(np.abs(np.log(opts) - np.log(v)))])
+    return float(opts[np.argmin(np.abs(opts - v))])
+
+
+# ---------------------------------------------------------------------------------------------
+# Surface-dependent defaults and the callbacks that apply them before the widgets are drawn
+# ---------------------------------------------------------------------------------------------
+
+
+def base_surface(name: str, width: float = 5.0, expr: str | None = None):
+    """The registry surface (the κ = 20 bowl for defaults), or the custom formula's surface."""
+    if name == CUSTOM:
+        try:
+            return expression_surface(expr or DEFAULTS["opt_expr"], half_width=width)
+        except ExpressionError:
+            return expression_surface(DEFAULTS["opt_expr"], half_width=width)
+    return SURFACES[name]
+
+
+def surface_defaults(name: str, width: float) -> dict:
+    """Widget values that suit a surface: the start point and every optimizer's hyperparameters."""
+    surf = base_surface(name, width)
+    values = {"opt_x0": float(surf.start[0]), "opt_y0": float(surf.start[1])}
+    for opt, spec in OPTIMIZERS.items():
+        for hp, default in spec.defaults.items():
+            v = surf.lr.get(opt, default) if hp == "lr" else default
+            values[hp_key(opt, hp)] = snap(v, HP_OPTIONS[hp])
+    return values
+
+
+def _current_width() -> float:
+    return float(st.session_state.get("opt_width", DEFAULTS["opt_width"]))
+
+
+def on_surface_change() -> None:
+    st.session_state.update(surface_defaults(st.session_state["opt_surface"], _current_width()))
+    st.session_state["opt_preset"] = None
+
+
+def on_width_change() -> None:
+    surf = base_surface(CUSTOM, _current_width())
+    st.session_state["opt_x0"], st.session_state["opt_y0"] = map(float, surf.start)
+
+
+def on_reset() -> None:
+    surface = st.session_state.get("opt_surface", DEFAULTS["opt_surface"])
+    st.session_state.update(surface_defaults(surface, _current_width()))
+
+
+def on_preset() -> None:
+    key = st.session_state.get("opt_preset")
+    if key not in PRESETS:
+        return
+    settings = dict(DEFAULTS)
+    settings.pop("opt_expr")
+    settings.update(surface_defaults(PRESETS[key].settings["opt_surface"], DEFAULTS["opt_width"]))
+    for k, v in PRESETS[key].settings.items():
+        hp = k.split("_", 2)[-1] if k.count("_") >= 2 else None
+        settings[k] = snap(v, HP_OPTIONS[hp]) if hp in HP_OPTIONS else v
+    st.session_state.update(settings)
+
+
+# ---------------------------------------------------------------------------------------------
+# Cached compute (hashable primitive arguments only)
+# ---------------------------------------------------------------------------------------------
+
+
+def build_surface(name: str, kappa: float, expr: str, width: float):
+    if name == CUSTOM:
+        return expression_surface(expr, half_width=width)
+    if name == "quadratic":
+        return quadratic_bowl(kappa)
+    return SURFACES[name]
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def compute_grid(name: str, kappa: float, expr: str, width: float) -> dict:
+    surf = build_surface(name, kappa, expr, width)
+    xs, ys, Z = surface_grid(surf, GRID_N)
+    finite = np.isfinite(Z)
+    if surf.min_value is not None:
+        f_ref, minima = surf.min_value, surf.minima
+    else:  # typed formula: its lowest grid points stand in for the unknown minima
+        f_ref, minima = lowest_grid_points(xs, ys, Z)
+    xd, yd = xs[::DRAW_STRIDE], ys[::DRAW_STRIDE]
+    scale = contour_scale(Z[::DRAW_STRIDE, ::DRAW_STRIDE], f_ref)
+    return {"xs": xd, "ys": yd, "scale": scale, "f_ref": float(f_ref), "minima": minima,
+            "nonfinite": bool((~finite).any())}
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def compute_zoom_grid(name: str, kappa: float, expr: str, width: float, window: tuple,
+                      log: bool, f_ref: float, n: int = ZOOM_N) -> dict:
+    """f on an n×n grid over a zoom window, coloured like the main map."""
+    surf = build_surface(name, kappa, expr, width)
+    (x0, x1), (y0, y1) = window
+    xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
+    with np.errstate(all="ignore"):
+        Z = np.broadcast_to(surf.f(xs[None, :], ys[:, None]), (n, n))
+    return {"xs": xs, "ys": ys, "scale": contour_scale(Z, f_ref, log=log)}
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def compute_race(name: str, kappa: float, expr: str, width: float, optimizers: tuple,
+                 steps: int, x0: float, y0: float, schedule: str, noise: float,
+                 seed: int) -> dict:
+    """Run every optimizer from (x0, y0); optimizers = ((name, ((hp, value), ...)), ...)."""
+    surf = build_surface(name, kappa, expr, width)
+    runs = {}
+    for opt_name, hp_items in optimizers:
+        hp = dict(hp_items)
+        if schedule != "constant":
+            hp["lr"] = make_schedule(schedule, hp["lr"], steps)
+        opt = make_optimizer(opt_name, **hp)
+        rng = np.random.default_rng(seed)  # the same noise sequence for every optimizer
+        d = descend(surf.grad, (x0, y0), opt, steps, noise=noise, rng=rng, record_state=True,
+                    loss_fn=surf.f)
+        runs[opt_name] = {"path": d.path, "grads": d.grads, "losses": d.losses,
+                          "diverged_at": d.diverged_at, "reason": d.reason,
+                          **state_history(d)}
+    return runs
+
+
+# ---------------------------------------------------------------------------------------------
+# Widgets
+# ---------------------------------------------------------------------------------------------
+
+
+def _fmt(v) -> str:
+    return f"{v:g}"
+
+
+def hp_widgets(selected: list[str], surface_name: str, width: float) -> dict:
+    """One expander per selected optimizer with its hyperparameters; returns name -> hp dict."""
+    defaults = surface_defaults(surface_name, width)
+    st.caption(TEXT["hp_header"])
+    chosen = {}
+    for name in selected:
+        spec = OPTIMIZERS[name]
+        values = {}
+        with st.expander(spec.label):
+            for hp in spec.defaults:
+                info = HYPERPARAMS[hp]
+                key = hp_key(name, hp)
+                values[hp] = st.select_slider(
+                    f"${info.symbol}$ {info.label}", options=HP_OPTIONS[hp],
+                    value=defaults[key], format_func=_fmt, key=key, bind="query-params",
+                )
+        chosen[name] = values
+    st.button(TEXT["reset"], on_click=on_reset, icon=":material/restart_alt:", width="stretch")
+    return chosen
+
+
+def settings_sidebar() -> dict:
+    """Draw the sidebar; return the settings as plain values."""
+    sb = st.sidebar
+    sb.subheader(TEXT["sidebar_surface"])
+    surface_name = sb.selectbox(
+        TEXT["surface"], SURFACE_OPTIONS, index=SURFACE_OPTIONS.index(DEFAULTS["opt_surface"]),
+        format_func=lambda n: TEXT["custom_option"] if n == CUSTOM else SURFACES[n].label.split(
+            " (")[0],
+        key="opt_surface", bind="query-params", on_change=on_surface_change,
+    )
+    kappa, expr, width = float(DEFAULTS["opt_kappa"]), DEFAULTS["opt_expr"], DEFAULTS["opt_width"]
+    with sb:
+        if surface_name == "quadratic":
+            kappa = float(st.select_slider(
+                TEXT["kappa"], KAPPA_OPTIONS, value=DEFAULTS["opt_kappa"], key="opt_kappa",
+                bind="query-params", help=TEXT["kappa_help"],
+            ))
+        elif surface_name == CUSTOM:
+            expr = st.text_input(TEXT["expr"], value=DEFAULTS["opt_expr"], max_chars=200,
+                                 key="opt_expr", bind="query-params", help=TEXT["expr_help"],
+                                 placeholder=TEXT["expr_placeholder"])
+            width = float(st.select_slider(
+                TEXT["width"], WIDTH_OPTIONS, value=DEFAULTS["opt_width"], format_func=_fmt,
+                key="opt_width", bind="query-params", on_change=on_width_change,
+            ))
+    defaults = surface_defaults(surface_name, width)
+
+    sb.subheader(TEXT["sidebar_optimizers"])
+    selected = sb.multiselect(
+        TEXT["optimizers"], list(OPTIMIZERS), default=DEFAULTS["opt_set"],
+        format_func=lambda n: OPTIMIZERS[n].label, key="opt_set", bind="query-params",
+    )
+    selected = [n for n in OPTIMIZERS if n in selected]  # registry order, stable colours
+    with sb:
+        hps = hp_widgets(selected, surface_name, width)
+
+    sb.subheader(TEXT["sidebar_run"])
+    steps = sb.select_slider(TEXT["steps"], STEP_OPTIONS, value=DEFAULTS["opt_steps"],
+                             key="opt_steps", bind="query-params")
+    surf = base_surface(surface_name, width, expr)
+    (bx0, bx1), (by0, by1) = surf.bounds
+    c1, c2 = sb.columns(2)
+    x0 = c1.number_input(TEXT["x0"], min_value=bx0, max_value=bx1, value=defaults["opt_x0"],
+                         step=(bx1 - bx0) / 100, format="%.3f", key="opt_x0",
+                         bind="query-params")
+    y0 = c2.number_input(TEXT["y0"], min_value=by0, max_value=by1, value=defaults["opt_y0"],
+                         step=(by1 - by0) / 100, format="%.3f", key="opt_y0",
+                         bind="query-params")
+    schedule = sb.selectbox(TEXT["schedule"], list(SCHEDULES),
+                            format_func=lambda n: SCHEDULES[n].label, key="opt_sched",
+                            bind="query-params", help=TEXT["schedule_help"])
+    noise = sb.select_slider(TEXT["noise"], NOISE_OPTIONS, value=DEFAULTS["opt_noise"],
+                             format_func=_fmt, key="opt_noise", bind="query-params",
+                             help=TEXT["noise_help"])
+    seed = DEFAULTS["opt_seed"]
+    if noise > 0:
+        seed = int(sb.number_input(TEXT["seed"], min_value=0, max_value=1_000_000,
+                                   value=DEFAULTS["opt_seed"], step=1, key="opt_seed",
+                                   bind="query-params"))
+    return dict(surface=surface_name, kappa=kappa, expr=expr, width=width, selected=selected,
+                hps=hps, steps=int(steps), x0=float(x0), y0=float(y0), schedule=schedule,
+                noise=float(noise), seed=seed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Page
+# ---------------------------------------------------------------------------------------------
+
+
+def preset_picker() -> None:
+    choice = st.pills(
+        TEXT["presets"], list(PRESETS), format_func=lambda k: PRESETS[k].label,
+        key="opt_preset", bind="query-params", on_change=on_preset, help=TEXT["presets_help"],
+    )
+    if choice in PRESETS:
+        st.success(PRESETS[choice].story, icon=":material/school:")
+
+
+def run_views(runs: dict, selected: list[str]) -> list[RunView]:
+    return [RunView(n, OPTIMIZERS[n].label, runs[n]["path"], runs[n]["losses"],
+                    runs[n]["diverged_at"]) for n in selected]
+
+
+def summary_frame(runs: dict, selected: list[str], surf, minima, tol: float) -> pd.DataFrame:
+    rows = []
+    for n in selected:
+        r = runs[n]
+        holder = surf if surf.minima else _MinimaOnly(minima)
+        dist, which = nearest_minimum(holder, r["path"])
+        hit = np.flatnonzero(dist <= tol)
+        mx, my = holder.minima[int(which[-1])]
+        rows.append({
+            TEXT["col_optimizer"]: OPTIMIZERS[n].label,
+            TEXT["col_final_f"]: float(r["losses"][-1]),
+            TEXT["col_dist"]: float(dist[-1]),
+            TEXT["col_min"]: f"({mx:.3g}, {my:.3g})",
+            TEXT["col_first"]: str(int(hit[0])) if hit.size else TEXT["never"],
+            TEXT["col_diverged"]: str(r["diverged_at"]) if r["diverged_at"] else TEXT["no"],
+            TEXT["col_steps"]: len(r["path"]) - 1,
+        })
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class _MinimaOnly:
+    minima: tuple
+
+
+def trajectories_frame(runs: dict, selected: list[str]) -> pd.DataFrame:
+    parts = []
+    for n in selected:
+        r = runs[n]
+        k = len(r["path"])
+        g = np.vstack([r["grads"], np.full((k - len(r["grads"]), 2), np.nan)])
+        parts.append(pd.DataFrame({
+            "optimizer": n, "step": np.arange(k), "x": r["path"][:, 0], "y": r["path"][:, 1],
+            "f": r["losses"], "grad_x": g[:, 0], "grad_y": g[:, 1],
+        }))
+    return pd.concat(parts, ignore_index=True)
+
+
+REASONS = {
+    "the gradient was infinite or not a number": "the gradient became infinite",
+    "the point became infinite or not a number": "the point became infinite",
+    "the loss became infinite or not a number": "the loss became infinite",
+}
+
+
+def reason_text(reason: str | None) -> str:
+    if not reason:
+        return ""
+    if reason.startswith("the point left the box"):
+        return "the point ran off beyond |x|, |y| = 10⁶"
+    return REASONS.get(reason, reason)
+
+
+@st.fragment
+def race_section(grid: dict, views: list[RunView], surf, settings: dict) -> None:
+    show3d = st.toggle(TEXT["view3d"], key="opt_3d", bind="query-params",
+                       help=TEXT["view3d_help"])
+    scale = grid["scale"]
+    fig_text = dict(TEXT["fig"])
+    if not surf.minima:
+        fig_text["minima"] = fig_text["minima_custom"]
+    if show3d:
+        fig = surface3d_figure(grid["xs"], grid["ys"], scale, views, bounds=surf.bounds,
+                               minima=grid["minima"], min_value=grid["f_ref"], text=fig_text,
+                               height=settings["race_height"])
+        chart(fig, key="opt_chart_3d")
+    else:
+        fig = race_figure(grid["xs"], grid["ys"], scale, views, bounds=surf.bounds,
+                          minima=grid["minima"], saddles=surf.saddles,
+                          start=(settings["x0"], settings["y0"]),
+                          total_steps=settings["steps"], text=fig_text,
+                          height=settings["race_height"])
+        chart(fig, key="opt_chart_race")
+        st.caption(TEXT["race_caption"])
+    if scale.log:
+        st.caption(TEXT["log_caption"].format(decades=scale.zmax - scale.zmin))
+
+
+@st.fragment
+def internals_section(grid: dict, runs: dict, views: list[RunView], surf,
+                      settings: dict) -> None:
+    st.subheader(TEXT["internals_header"])
+    names = [v.name for v in views]
+    if "opt_inspect" in st.session_state and st.session_state["opt_inspect"] not in names:
+        st.session_state["opt_inspect"] = names[-1]
+    name = st.selectbox(TEXT["inspect"], names, index=len(names) - 1,
+                        format_func=lambda n: OPTIMIZERS[n].label, key="opt_inspect",
+                        bind="query-params")
+    view = next(v for v in views if v.name == name)
+    r = runs[name]
+    kind = r["memory_kind"]
+    memory_text = {"velocity": TEXT["memory_velocity"], "m": TEXT["memory_m"],
+                   "step": TEXT["memory_step"]}[kind]
+    unit = {"velocity": TEXT["unit_velocity"], "m": TEXT["unit_m"]}.get(kind, TEXT["unit_grad"])
+    if name == "nadam":
+        unit = TEXT["unit_nadam"]
+    elif name == "nesterov":
+        unit = TEXT["unit_grad"] + " + ρ·" + TEXT["unit_velocity"]
+    spec = OPTIMIZERS[name]
+    st.latex(spec.formula)
+    window = zoom_window(view.path, surf.bounds)
+    window = tuple(tuple(float(f"{v:.6g}") for v in w) for w in window)  # a stable cache key
+    s = settings
+    try:
+        zoom = compute_zoom_grid(s["surface"], s["kappa"], s["expr"], s["width"], window,
+                                 grid["scale"].log, grid["f_ref"])
+    except ValueError:  # f undefined on the whole window: fall back to the main map's grid
+        zoom = grid
+    left, right = st.columns(2)
+    with left:
+        chart(internals_arrows_figure(zoom["xs"], zoom["ys"], zoom["scale"], view, r["grads"],
+                                      r["memory"], window=window, text=TEXT["fig"]),
+              key="opt_chart_arrows")
+    with right:
+        chart(step_size_figure(r["step_size"], r["lr"], view, text=TEXT["fig"]),
+              key="opt_chart_stepsize")
+    st.caption(TEXT["internals_caption"].format(memory=memory_text, unit=unit))
+
+
+def main() -> None:
+    page_intro(TEXT["title"], TEXT["intro"])
+    preset_picker()
+    s = settings_sidebar()
+
+    try:
+        surf = build_surface(s["surface"], s["kappa"], s["expr"], s["width"])
+    except ExpressionError as exc:
+        st.error(TEXT["expr_error"].format(msg=exc), icon=":material/function:")
+        return
+    if s["surface"] == CUSTOM:  # the typed text is shown as code, never as Markdown
+        st.markdown(f"**{TEXT['custom_option']}** — {surf.note}")
+        st.code(surf.formula, language=None)
+    else:
+        st.markdown(f"**{surf.label}** — {surf.note}")
+        st.latex(surf.formula)
+
+    if not s["selected"]:
+        st.info(TEXT["no_optimizers"])
+        return
+    try:
+        grid = compute_grid(s["surface"], s["kappa"], s["expr"], s["width"])
+    except ValueError as exc:  # f undefined on the whole box
+        st.error(TEXT["expr_error"].format(msg=exc))
+        return
+    if grid["nonfinite"]:
+        st.info(TEXT["expr_nonfinite"], icon=":material/info:")
+
+    opt_args = tuple((n, tuple(sorted(s["hps"][n].items()))) for n in s["selected"])
+    runs = compute_race(s["surface"], s["kappa"], s["expr"], s["width"], opt_args, s["steps"],
+                        s["x0"], s["y0"], s["schedule"], s["noise"], s["seed"])
+    views = run_views(runs, s["selected"])
+    f_ref = grid["f_ref"]
+    if not surf.minima:  # a typed formula: paths may go below the lowest grid value
+        f_ref = min(f_ref, min(float(np.min(runs[n]["losses"])) for n in s["selected"]))
+    for n in s["selected"]:
+        if runs[n]["diverged_at"] is not None:
+            st.warning(TEXT["diverged_warning"].format(
+                label=OPTIMIZERS[n].label, step=runs[n]["diverged_at"],
+                reason=reason_text(runs[n]["reason"])), icon=":material/warning:")
+
+    # A square-ish box shares the row with the loss curves; a wide one (the bowl) gets the
+    # full width, or its picture would be a thin strip.
+    (bx0, bx1), (by0, by1) = surf.bounds
+    aspect = (bx1 - bx0) / (by1 - by0)
+    wide = aspect >= 1.5
+    plot_width = 880 if wide else 440  # px of plot area, roughly, in the lab's wide layout
+    s["race_height"] = int(np.clip(plot_width / aspect + 170, 420, 760))
+    if wide:
+        st.subheader(TEXT["race_header"])
+        race_section(grid, views, surf, s)
+        st.subheader(TEXT["loss_header"])
+        chart(loss_figure(views, f_ref, text=TEXT["fig"], height=380), key="opt_chart_loss")
+    else:
+        left, right = st.columns([3, 2], gap="medium")
+        with left:
+            st.subheader(TEXT["race_header"])
+            race_section(grid, views, surf, s)
+        with right:
+            st.subheader(TEXT["loss_header"])
+            chart(loss_figure(views, f_ref, text=TEXT["fig"], height=s["race_height"] - 60),
+                  key="opt_chart_loss")
+    st.caption(TEXT["loss_caption"].format(fref=f"{f_ref:.6g}"))
+
+    st.subheader(TEXT["summary_header"])
+    tol = 0.01 * max(bx1 - bx0, by1 - by0)
+    table = summary_frame(runs, s["selected"], surf, grid["minima"], tol)
+    shown = table.copy()  # numbers as text, so 7.6e+12 and 5.7e-18 both read well
+    for col, fmt in ((TEXT["col_final_f"], "{:.4g}"), (TEXT["col_dist"], "{:.3g}")):
+        shown[col] = shown[col].map(fmt.format)
+    st.dataframe(shown, hide_index=True, width="stretch")
+    caption = TEXT["summary_caption"].format(tol=tol)
+    if not surf.minima:
+        points = ", ".join(f"({mx:.3g}, {my:.3g})" for mx, my in grid["minima"])
+        caption += " " + TEXT["summary_caption_custom"].format(points=points)
+    st.caption(caption)
+    d1, d2, d3 = st.columns(3)
+    with d1:
+        download_csv(TEXT["download_paths"], lambda: trajectories_frame(runs, s["selected"]),
+                     "optimizer_trajectories.csv", key="opt_dl_paths")
+    with d2:
+        download_csv(TEXT["download_summary"], lambda: table, "optimizer_summary.csv",
+                     key="opt_dl_summary")
+    with d3:
+        download_json(TEXT["download_settings"], lambda: json.dumps(
+            {k: v for k, v in s.items() if k not in SETTINGS_NOT_EXPORTED}, indent=2),
+            "optimizer_settings.json", key="opt_dl_settings")
+
+    internals_section(grid, runs, views, surf, s)
+
+    with st.expander(TEXT["rules_header"]):
+        for n in s["selected"]:
+            spec = OPTIMIZERS[n]
+            st.markdown(TEXT["rule_line"].format(label=spec.label, reference=spec.reference))
+            st.latex(spec.formula)
+
+
+main()

@@ -1,0 +1,436 @@
+"""Optimizer lab: AppTest runs of every surface, preset and optimizer, divergence handling,
+no NaN/inf in any Plotly spec, the figures' structure, and a real-browser run with screenshots."""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from nncore.optim import OPTIMIZERS, SCHEDULES
+from nncore.surfaces import SURFACES, quadratic_bowl, surface_grid
+from ui.strings_optimizers import PRESETS
+from viz.optimizer_figs import (
+    RunView,
+    contour_scale,
+    decimate,
+    frame_steps,
+    loss_figure,
+    race_figure,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE = "pages/optimizers.py"
+TIMEOUT_S = 120
+
+
+# ---- helpers --------------------------------------------------------------------------------
+
+
+def open_lab(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.run()
+    at.switch_page(PAGE)
+    for k, v in (query or {}).items():  # a link with settings, as if pasted into the browser
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, "\n".join(str(e.value) for e in at.exception)
+    return at
+
+
+def _numbers(node, out: list) -> None:
+    """Collect every number in a Plotly JSON spec, decoding base64 typed arrays."""
+    if isinstance(node, dict):
+        if isinstance(node.get("bdata"), str) and isinstance(node.get("dtype"), str):
+            out.extend(np.frombuffer(base64.b64decode(node["bdata"]),
+                                     dtype=np.dtype(node["dtype"]).newbyteorder("<")).tolist())
+            return
+        for v in node.values():
+            _numbers(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            _numbers(v, out)
+    elif isinstance(node, float):
+        out.append(node)
+
+
+def specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def assert_clean_specs(at: AppTest) -> list[dict]:
+    """Every chart parses as strict JSON (no NaN/Infinity tokens) and every number is finite."""
+    result = []
+    for c in at.get("plotly_chart"):
+        raw = c.proto.spec
+        spec = json.loads(raw, parse_constant=lambda tok: pytest.fail(f"{tok} in a Plotly spec"))
+        nums: list = []
+        _numbers(spec, nums)
+        bad = [v for v in nums if isinstance(v, float) and not math.isfinite(v)]
+        assert not bad, f"non-finite numbers in a chart: {bad[:5]}"
+        assert spec["data"], "a chart without traces"
+        result.append(spec)
+    return result
+
+
+def warnings_text(at: AppTest) -> str:
+    return "\n".join(str(w.value) for w in at.warning)
+
+
+# ---- default page -------------------------------------------------------------------------
+
+
+def test_default_page_has_every_chart_and_clean_specs():
+    at = open_lab()
+    charts = assert_clean_specs(at)
+    assert len(charts) == 4  # race, loss, internals arrows, effective step size
+    race = charts[0]
+    assert race["data"][0]["type"] == "contour"
+    assert race["frames"], "the race must carry animation frames for browser playback"
+    assert race["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"
+    assert len(race["layout"]["sliders"][0]["steps"]) == len(race["frames"])
+    names = {t.get("name") for t in race["data"]}
+    for n in ("sgd", "momentum", "adam"):
+        assert OPTIMIZERS[n].label in names
+    assert "global minimum" in names and "start" in names
+    assert not at.warning  # nothing diverges with the defaults
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 6
+    payload = sum(len(c.proto.spec) for c in at.get("plotly_chart"))
+    assert payload < 600_000  # the bench reports the exact figure; this only catches blow-ups
+
+
+@pytest.mark.parametrize("surface", sorted(SURFACES))
+def test_every_surface_runs(surface):
+    at = open_lab()
+    at.selectbox(key="opt_surface").set_value(surface).run()
+    assert not at.exception
+    assert_clean_specs(at)
+    assert not at.warning, warnings_text(at)  # per-surface defaults never diverge
+    start = SURFACES[surface].start
+    assert at.number_input(key="opt_x0").value == pytest.approx(start[0], abs=1e-3)
+    assert at.number_input(key="opt_y0").value == pytest.approx(start[1], abs=1e-3)
+
+
+def test_surface_change_resets_hyperparameters_to_its_defaults():
+    at = open_lab()
+    at.selectbox(key="opt_surface").set_value("booth").run()
+    assert at.select_slider(key="opt_sgd_lr").value == pytest.approx(SURFACES["booth"].lr["sgd"])
+    at.select_slider(key="opt_sgd_lr").set_value(0.001).run()
+    at.selectbox(key="opt_surface").set_value("himmelblau").run()
+    assert at.select_slider(key="opt_sgd_lr").value == pytest.approx(
+        SURFACES["himmelblau"].lr["sgd"])
+
+
+def test_condition_number_slider():
+    at = open_lab()
+    at.selectbox(key="opt_surface").set_value("quadratic").run()
+    at.select_slider(key="opt_kappa").set_value(100).run()
+    assert not at.exception
+    assert any("100" in str(m.value) for m in at.markdown)
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_every_preset_runs_and_tells_its_story(preset):
+    at = open_lab()
+    at.pills(key="opt_preset").set_value(preset).run()
+    assert not at.exception
+    assert_clean_specs(at)
+    settings = PRESETS[preset].settings
+    assert at.selectbox(key="opt_surface").value == settings["opt_surface"]
+    assert at.multiselect(key="opt_set").value == settings["opt_set"]
+    assert at.select_slider(key="opt_steps").value == settings["opt_steps"]
+    for key, value in settings.items():
+        if key.endswith("_lr"):
+            assert at.select_slider(key=key).value == pytest.approx(value)
+    assert any(PRESETS[preset].story == str(s.value) for s in at.success)
+    n_sentences = PRESETS[preset].story.count(". ") + 1
+    assert n_sentences == 2, "each story is two sentences"
+    if preset == "diverge":
+        assert "SGD diverged at step" in warnings_text(at)
+        assert "learning rate too large" in warnings_text(at)
+    else:
+        assert not at.warning, warnings_text(at)
+
+
+def test_changing_the_surface_clears_the_story():
+    at = open_lab()
+    at.pills(key="opt_preset").set_value("zigzag").run()
+    at.selectbox(key="opt_surface").set_value("beale").run()
+    assert at.pills(key="opt_preset").value is None
+    assert not at.success
+
+
+def test_huge_learning_rate_diverges_with_a_message_and_no_nan():
+    at = open_lab()
+    at.select_slider(key="opt_sgd_lr").set_value(10.0).run()
+    assert not at.exception
+    text = warnings_text(at)
+    assert "SGD diverged at step" in text and "learning rate too large" in text
+    charts = assert_clean_specs(at)
+    race = charts[0]
+    assert any("SGD ✕ step" in str(t.get("text")) for t in race["data"]), "divergence marker"
+    # the other optimizers are unaffected
+    table = at.dataframe[0].value
+    sgd = table[table["Optimizer"] == "SGD"].iloc[0]
+    assert sgd["Diverged at step"] != "no"
+    assert (table[table["Optimizer"] != "SGD"]["Diverged at step"] == "no").all()
+
+
+def test_all_optimizers_schedules_noise_and_inspection():
+    at = open_lab()
+    at.multiselect(key="opt_set").set_value(list(OPTIMIZERS)).run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == len(OPTIMIZERS)
+    for name in OPTIMIZERS:
+        at.selectbox(key="opt_inspect").set_value(name).run()
+        assert not at.exception, name
+    assert_clean_specs(at)
+    for schedule in SCHEDULES:
+        at.selectbox(key="opt_sched").set_value(schedule).run()
+        assert not at.exception, schedule
+    at.select_slider(key="opt_noise").set_value(1.0).run()
+    assert not at.exception
+    at.number_input(key="opt_seed").set_value(7).run()
+    assert not at.exception
+    assert_clean_specs(at)
+
+
+def test_3d_view_toggle():
+    at = open_lab()
+    at.toggle(key="opt_3d").set_value(True).run()
+    assert not at.exception
+    charts = assert_clean_specs(at)
+    assert charts[0]["data"][0]["type"] == "surface"
+    assert any(t["type"] == "scatter3d" for t in charts[0]["data"])
+
+
+def test_custom_formula_valid_invalid_and_partly_undefined():
+    at = open_lab()
+    at.selectbox(key="opt_surface").set_value("custom").run()
+    assert not at.exception
+    assert_clean_specs(at)
+    at.text_input(key="opt_expr").set_value("__import__('os').system('ls')").run()
+    assert not at.exception
+    assert at.error and "not allowed" in str(at.error[0].value)
+    at.text_input(key="opt_expr").set_value("9**9**9").run()
+    assert at.error and "exponent" in str(at.error[0].value)
+    at.text_input(key="opt_expr").set_value("log(x) + y**2").run()  # undefined for x <= 0
+    assert not at.exception and not at.error
+    assert any("not defined" in str(i.value) for i in at.info)
+    assert_clean_specs(at)
+    at.text_input(key="opt_expr").set_value("(x - 1)**2 + 3*(y + 2)**2").run()
+    at.select_slider(key="opt_width").set_value(3.0).run()
+    assert not at.exception
+    assert_clean_specs(at)
+
+
+def test_settings_come_from_the_url():
+    # Streamlit writes a bound widget's displayed option into the URL (e.g. "Beale", "Adam")
+    at = open_lab({"opt_surface": "Beale", "opt_set": ["Adam", "SGD"], "opt_steps": "200",
+                   "opt_adam_lr": "0.02"})
+    assert at.selectbox(key="opt_surface").value == "beale"
+    assert at.select_slider(key="opt_steps").value == 200
+    assert at.select_slider(key="opt_adam_lr").value == pytest.approx(0.02)
+    assert set(at.multiselect(key="opt_set").value) == {"adam", "sgd"}
+    assert len(at.dataframe[0].value) == 2
+
+
+def test_a_preset_round_trips_through_the_url():
+    at = open_lab()
+    at.pills(key="opt_preset").set_value("saddle").run()
+    table = at.dataframe[0].value
+    link = dict(at.query_params)
+    assert link, "the preset's settings must be in the URL"
+    again = open_lab(link)
+    assert again.selectbox(key="opt_surface").value == "saddle"
+    assert again.number_input(key="opt_y0").value == pytest.approx(0.001)
+    assert again.dataframe[0].value.equals(table)
+
+
+# ---- the figures on their own ------------------------------------------------------------
+
+
+def _views(surface, steps=300):
+    from nncore.optim import descend, make_optimizer
+
+    out = []
+    for name, lr in (("sgd", 10.0), ("adam", 0.1)):
+        d = descend(surface.grad, surface.start, make_optimizer(name, lr=lr), steps,
+                    loss_fn=surface.f)
+        out.append(RunView(name, OPTIMIZERS[name].label, d.path, d.losses, d.diverged_at))
+    return out
+
+
+FIG_TEXT = {"start": "start", "minima": "global minimum", "play": "▶", "pause": "❚❚",
+            "step": "step", "diverged": "{label} ✕ step {step}", "gap": "f − f*"}
+
+
+def test_race_figure_frames_and_divergence_marker():
+    import plotly.graph_objects as go
+
+    surf = SURFACES["rosenbrock"]
+    views = _views(surf)
+    assert views[0].diverged_at is not None and views[1].diverged_at is None
+    xs, ys, Z = surface_grid(surf, 60)
+    fig = race_figure(xs, ys, contour_scale(Z, 0.0), views, bounds=surf.bounds,
+                      minima=surf.minima, start=surf.start, total_steps=300, text=FIG_TEXT,
+                      n_trail=10)
+    go.Figure(fig.to_dict())  # built without validation for speed: it must still be valid
+    steps = frame_steps(300)
+    assert len(fig.frames) == len(steps) <= 60
+    # every frame moves one trace (the comet), never the contour or the paths
+    comet_index = fig.frames[0].traces[0]
+    assert all(tuple(f.traces) == (comet_index,) for f in fig.frames) and comet_index > 0
+    assert fig.data[comet_index].mode == "markers"
+    last = np.column_stack([fig.frames[-1].data[0].x, fig.frames[-1].data[0].y]).reshape(2, 11, 2)
+    np.testing.assert_allclose(last[1, -1], views[1].path[-1], rtol=1e-6)  # Adam's head
+    np.testing.assert_allclose(last[0, -1], views[0].path[-1], rtol=1e-6)  # SGD stays put
+    mid = len(steps) // 2
+    pts = np.column_stack([fig.frames[mid].data[0].x, fig.frames[mid].data[0].y])
+    np.testing.assert_allclose(pts[21], views[1].path[steps[mid]], rtol=1e-6)
+    marker = [t for t in fig.data if t.text and "✕" in t.text[0]]
+    assert len(marker) == 1
+    (x0, x1), (y0, y1) = surf.bounds
+    assert x0 <= marker[0].x[0] <= x1 and y0 <= marker[0].y[0] <= y1  # clipped into view
+
+
+def test_comet_points_are_the_iterates_between_frames():
+    from viz.optimizer_figs import comet_points
+
+    path = np.column_stack([np.arange(50.0), np.zeros(50)])
+    pts = comet_points(path, 10, 15, 10)
+    assert pts.shape == (11, 2)
+    assert pts[-1, 0] == 15 and list(pts[-5:-1, 0]) == [11, 12, 13, 14]
+    assert np.all(pts[:6, 0] == 10)  # padding sits on the previous frame's point
+    thin = comet_points(path, 0, 40, 10)
+    assert thin[-1, 0] == 40 and np.all(np.diff(thin[:, 0]) >= 0)
+    short = comet_points(path[:5], 2, 30, 10)  # a diverged path stops at its last point
+    assert short[-1, 0] == 4
+
+
+def test_contour_scale_is_log_only_when_values_span_decades():
+    for name, expect_log in (("rosenbrock", True), ("beale", True), ("quadratic", False),
+                             ("rastrigin", False)):
+        surf = SURFACES[name]
+        _, _, Z = surface_grid(surf, 100)
+        scale = contour_scale(Z, surf.min_value)
+        assert scale.log is expect_log, name
+        assert np.all(np.isfinite(scale.z)) and scale.z.dtype == np.float32
+    _, _, Z = surface_grid(quadratic_bowl(20.0), 50)
+    Z = Z.copy()
+    Z[0, 0] = np.nan
+    scale = contour_scale(Z, 0.0)
+    assert scale.clipped and np.all(np.isfinite(scale.z))
+
+
+def test_internals_figures_are_valid_plotly():
+    import plotly.graph_objects as go
+
+    from nncore.optim import descend, make_optimizer, state_history
+    from viz.optimizer_figs import internals_arrows_figure, step_size_figure, zoom_window
+
+    surf = SURFACES["beale"]
+    d = descend(surf.grad, surf.start, make_optimizer("adam", lr=0.05), 200, record_state=True,
+                loss_fn=surf.f)
+    h = state_history(d)
+    view = RunView("adam", "Adam", d.path, d.losses)
+    window = zoom_window(d.path, surf.bounds)
+    (wx0, wx1), (wy0, wy1) = window
+    assert wx0 >= -4.5 and wx1 <= 4.5 and wx1 - wx0 < 9  # zoomed onto the path
+    xs, ys, Z = surface_grid(surf, 40)
+    text = dict(FIG_TEXT, neg_grad="−gradient", memory="memory", lr="α", coord_x="x",
+                coord_y="y", step_size="step size")
+    fig = internals_arrows_figure(xs, ys, contour_scale(Z, 0.0), view, d.grads, h["memory"],
+                                  window=window, text=text, n_arrows=20)
+    go.Figure(fig.to_dict())  # built without validation: must still be valid
+    assert len(fig.layout.annotations) == 40  # one −gradient and one memory arrow per step
+    fig2 = step_size_figure(h["step_size"], h["lr"], view, text=text)
+    assert fig2.layout.yaxis.type == "log" and len(fig2.data) == 3
+
+
+def test_loss_figure_is_log_and_finite():
+    views = _views(SURFACES["booth"])
+    fig = loss_figure(views, 0.0, text=FIG_TEXT)
+    assert fig.layout.yaxis.type == "log"
+    for trace in fig.data:
+        assert np.all(np.isfinite(np.asarray(trace.y, dtype=float)))
+        assert np.all(np.asarray(trace.y, dtype=float) > 0)
+
+
+def test_decimate_keeps_ends_and_head():
+    idx = decimate(5001, 600)
+    assert idx[0] == 0 and idx[-1] == 5000 and len(idx) <= 600
+    assert np.all(np.diff(idx) > 0) and np.array_equal(idx[:200], np.arange(200))
+    assert np.array_equal(decimate(10, 600), np.arange(10))
+
+
+# ---- real browser -------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_browser_race_playback_presets_and_screenshots(browser_page, streamlit_server):
+    from browser_util import (
+        PLOTLY_SELECTOR,
+        assert_no_exception,
+        open_page,
+        screenshot,
+        wait_for_app,
+        wait_for_charts,
+    )
+
+    page = browser_page
+    open_page(page, streamlit_server)  # a first visit, so the deep link below is routed by app.py
+    open_page(page, f"{streamlit_server}/optimizers")
+    assert_no_exception(page)
+    assert wait_for_charts(page, 4) >= 4
+    screenshot(page, "optimizers-default")
+
+    # Playback runs in the browser: ▶ advances the slider while the script stays idle.
+    def slider_active():
+        return page.evaluate(
+            "s => document.querySelector(s)._fullLayout.sliders[0].active", PLOTLY_SELECTOR)
+
+    last = slider_active()
+    page.locator(PLOTLY_SELECTOR).first.locator(".updatemenu-button").first.click()
+    page.wait_for_timeout(1200)
+    state = page.locator('[data-testid="stApp"]').get_attribute("data-test-script-state")
+    assert state == "notRunning", "playback must not rerun the script"
+    assert slider_active() != last
+
+    # a preset with a diverging optimizer
+    page.get_by_role("radio", name="Too large a learning rate").click()
+    wait_for_app(page)
+    wait_for_charts(page, 4)
+    assert_no_exception(page)
+    warning = page.locator('[data-testid="stAlertContentWarning"]')
+    assert "SGD diverged at step" in warning.first.inner_text()
+    assert "opt_preset=" in page.url  # the story is part of the link
+    screenshot(page, "optimizers-diverge")
+
+    # the 3D toggle
+    page.get_by_text("3D view").click()
+    wait_for_app(page)
+    wait_for_charts(page, 4)
+    assert_no_exception(page)
+    assert page.locator(".gl-container, .js-plotly-plot .gl-container").count() >= 1
+    screenshot(page, "optimizers-3d")
+
+    # Rosenbrock story, a custom formula
+    open_page(page, f"{streamlit_server}/optimizers?opt_preset=Adam+vs+SGD+on+Rosenbrock"
+                    "&opt_surface=Rosenbrock&opt_set=SGD&opt_set=Adam&opt_steps=2000"
+                    "&opt_adam_lr=0.1")
+    wait_for_charts(page, 4)
+    assert_no_exception(page)
+    screenshot(page, "optimizers-rosenbrock")
+    open_page(page, f"{streamlit_server}/optimizers?opt_surface=Custom+formula"
+                    "&opt_expr=x**2%20%2B%2010*sin(y)")
+    wait_for_charts(page, 4)
+    assert_no_exception(page)
+    screenshot(page, "optimizers-custom")
+    assert not [e for e in page.js_errors if "ResizeObserver" not in e]

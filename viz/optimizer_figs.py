@@ -1,0 +1,541 @@
+"""Figures of the optimizer lab: the race on a contour map (with browser-side playback), the 3D
+view, loss curves, and the internals of one optimizer. Pure functions: arrays in, go.Figure out.
+
+Payload discipline (every byte goes to the browser on each rerun): grids and paths are sent as
+float32, long paths are decimated for drawing, and animation frames carry only the moving parts
+(one head marker per optimizer and a short trail), never whole paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+# One colour per optimizer, the same on every chart (Okabe–Ito / Paul Tol, colour-blind safe).
+OPT_COLORS = {
+    "sgd": "#222222",
+    "momentum": "#D55E00",
+    "nesterov": "#E69F00",
+    "adagrad": "#009E73",
+    "rmsprop": "#0072B2",
+    "adadelta": "#56B4E9",
+    "adam": "#AA3377",
+    "adamw": "#882255",
+    "nadam": "#44AA99",
+    "radam": "#997700",
+}
+FALLBACK_COLOR = "#666666"
+
+# Light where the loss is low, so that the coloured paths stand out where they end.
+SURFACE_COLORSCALE = [
+    [0.0, "#fdfdfb"], [0.35, "#e4e8ee"], [0.7, "#bcc6d3"], [1.0, "#8391a6"],
+]
+FONT = dict(family="Inter, Segoe UI, Helvetica, Arial, sans-serif", size=13, color="#222")
+MINIMUM_STYLE = dict(symbol="star", size=17, color="#ffd21f", line=dict(color="#222", width=1.2))
+
+
+@dataclass(frozen=True)
+class RunView:
+    """What the figures need from one optimizer's descent.
+
+    path (k+1, 2) finite points; losses (k+1,) f along the path; diverged_at: step or None.
+    """
+
+    name: str
+    label: str
+    path: np.ndarray
+    losses: np.ndarray
+    diverged_at: int | None = None
+
+    @property
+    def color(self) -> str:
+        return OPT_COLORS.get(self.name, FALLBACK_COLOR)
+
+
+@dataclass(frozen=True)
+class ContourScale:
+    """How f is coloured: z = f − f_ref (linear) or log10(f − f_ref + δ) when values span decades."""
+
+    z: np.ndarray  # float32, finite, same shape as the grid
+    log: bool
+    f_ref: float
+    delta: float
+    zmin: float
+    zmax: float
+    tickvals: tuple
+    ticktext: tuple
+    clipped: bool  # some grid values were not finite (shown at the top colour)
+
+    def transform(self, f: np.ndarray) -> np.ndarray:
+        """Map loss values onto the colour axis (for 3D heights and hover)."""
+        g = np.asarray(f, dtype=np.float64) - self.f_ref
+        if self.log:
+            g = np.log10(np.maximum(g, 0.0) + self.delta)
+        return np.clip(np.nan_to_num(g, nan=self.zmax, posinf=self.zmax, neginf=self.zmin),
+                       self.zmin, self.zmax)
+
+
+def contour_scale(Z: np.ndarray, f_ref: float | None = None, decades: float = 2.5,
+                  log: bool | None = None) -> ContourScale:
+    """Choose linear or log-spaced levels for a grid of f values.
+
+    Log when the spread max(f − f_ref) / 5th percentile exceeds 10**decades (e.g. Rosenbrock,
+    Beale), so the valley floor gets as many contour lines as the walls. ``log`` forces the
+    choice (a zoomed view uses the main map's).
+    """
+    Z = np.asarray(Z, dtype=np.float64)
+    finite = np.isfinite(Z)
+    if not finite.any():
+        raise ValueError("f is not finite anywhere on the grid")
+    lo = float(Z[finite].min())
+    f_ref = lo if f_ref is None else min(float(f_ref), lo)
+    g = np.where(finite, Z - f_ref, np.nan)
+    g_max = float(np.nanmax(g))
+    positive = g[finite & (g > 0)]
+    p5 = float(np.percentile(positive, 5)) if positive.size else 0.0
+    use_log = g_max > 0 and p5 > 0 and g_max / p5 > 10.0**decades
+    if log is not None:
+        use_log = bool(log) and g_max > 0
+    if use_log:
+        delta = max(g_max * 1e-6, 1e-300)
+        z = np.log10(np.maximum(g, 0.0) + delta)
+        zmin, zmax = float(np.nanmin(z)), float(np.nanmax(z))
+        ticks = np.arange(np.ceil(zmin), np.floor(zmax) + 1)
+        tickvals = tuple(float(t) for t in ticks)
+        ticktext = tuple(_pow10_text(int(t)) for t in ticks)
+    else:
+        delta = 0.0
+        z = g
+        zmin, zmax = 0.0, max(g_max, 1e-12)
+        tickvals, ticktext = (), ()
+    z = np.where(np.isfinite(z), z, zmax).astype(np.float32)
+    return ContourScale(z, use_log, f_ref, delta, zmin, zmax, tickvals, ticktext,
+                        bool((~finite).any()))
+
+
+def _pow10_text(k: int) -> str:
+    return f"{10.0**k:g}" if -3 <= k <= 4 else f"1e{k}"
+
+
+def decimate(n: int, max_points: int, head: int = 200) -> np.ndarray:
+    """Indices 0..n-1 to draw: all when n ≤ max_points, else the first ``head`` (where the
+    big, zig-zagging steps are) plus an even spread over the rest, always including n−1."""
+    if n <= max_points:
+        return np.arange(n)
+    head = min(head, max_points // 2)
+    rest = np.linspace(head, n - 1, max_points - head).round().astype(np.int64)
+    return np.unique(np.concatenate([np.arange(head), rest]))
+
+
+def _f32(a) -> np.ndarray:
+    return np.ascontiguousarray(a, dtype=np.float32)
+
+
+def _clip_to_box(p, bounds):
+    (x0, x1), (y0, y1) = bounds
+    return float(np.clip(p[0], x0, x1)), float(np.clip(p[1], y0, y1))
+
+
+def _axis(title: str, rng, **kw) -> dict:
+    return dict(title=dict(text=title, standoff=4), range=list(rng), showgrid=False, zeroline=False,
+                ticks="outside", ticklen=4, mirror=True, showline=True, linecolor="#999", **kw)
+
+
+def _contour_trace(xs, ys, scale: ContourScale, name: str = "f(x, y)",
+                   colorbar: bool = True, n_levels: int = 24) -> go.Contour:
+    if scale.log:
+        size = 0.25 if (scale.zmax - scale.zmin) <= 8 else 0.5  # 4 (or 2) lines per decade
+        hover = "x=%{x:.3g}, y=%{y:.3g}<br>f − f* ≈ 10^%{z:.2f}<extra></extra>"
+        cb_title = "f − f*<br>(log scale)"
+    else:
+        size = (scale.zmax - scale.zmin) / n_levels
+        hover = "x=%{x:.3g}, y=%{y:.3g}<br>f − f* = %{z:.4g}<extra></extra>"
+        cb_title = "f − f*"
+    return go.Contour(
+        x=_f32(xs), y=_f32(ys), z=scale.z, name=name, showscale=colorbar,
+        colorscale=SURFACE_COLORSCALE, zmin=scale.zmin, zmax=scale.zmax,
+        contours=dict(start=scale.zmin, end=scale.zmax, size=size, coloring="fill"),
+        line=dict(width=0.6, color="rgba(60,70,90,0.35)"),
+        colorbar=dict(title=dict(text=cb_title, side="top"), thickness=12, len=0.75, x=1.01,
+                      tickvals=list(scale.tickvals) or None,
+                      ticktext=list(scale.ticktext) or None, outlinewidth=0),
+        hovertemplate=hover, showlegend=False,
+    )
+
+
+def _marker_traces(minima, saddles, start, start_label: str, minima_label: str):
+    traces = []
+    if minima:
+        m = np.asarray(minima, dtype=np.float64).reshape(-1, 2)
+        traces.append(go.Scatter(
+            x=_f32(m[:, 0]), y=_f32(m[:, 1]), mode="markers", name=minima_label,
+            marker=MINIMUM_STYLE,
+            hovertemplate=minima_label + "<br>(%{x:.4g}, %{y:.4g})<extra></extra>",
+        ))
+    if saddles:
+        s = np.asarray(saddles, dtype=np.float64).reshape(-1, 2)
+        traces.append(go.Scatter(
+            x=_f32(s[:, 0]), y=_f32(s[:, 1]), mode="markers", name="saddle point",
+            marker=dict(symbol="x-thin", size=16, line=dict(width=3, color="#222")),
+            hovertemplate="saddle point (%{x:.3g}, %{y:.3g})<extra></extra>",
+        ))
+    traces.append(go.Scatter(
+        x=np.array([start[0]], dtype=np.float32), y=np.array([start[1]], dtype=np.float32),
+        mode="markers", name=start_label,
+        marker=dict(symbol="circle", size=11, color="white", line=dict(color="#222", width=2)),
+        hovertemplate=start_label + " (%{x:.3g}, %{y:.3g})<extra></extra>",
+    ))
+    return traces
+
+
+def frame_steps(total_steps: int, max_frames: int = 60) -> np.ndarray:
+    """The steps shown by the animation: evenly spaced from 0 to total_steps."""
+    n = min(int(total_steps), max_frames - 1) + 1
+    return np.unique(np.linspace(0, int(total_steps), n).round().astype(np.int64))
+
+
+def _position_at(path: np.ndarray, step: int) -> np.ndarray:
+    return path[min(int(step), len(path) - 1)]
+
+
+def comet_points(path: np.ndarray, s_prev: int, s_now: int, n_trail: int) -> np.ndarray:
+    """(n_trail + 1, 2) points for one frame: the iterates after step ``s_prev`` up to
+    ``s_now`` (evenly thinned to n_trail, padded with the point at s_prev), then the head."""
+    last = len(path) - 1
+    a, b = min(s_prev, last), min(s_now, last)
+    seg = path[a + 1: b] if b > a + 1 else path[:0]
+    if len(seg) > n_trail:
+        seg = seg[np.linspace(0, len(seg) - 1, n_trail).round().astype(np.int64)]
+    pad = np.repeat(path[a][None, :], n_trail - len(seg), axis=0)
+    return np.vstack([pad, seg, path[b][None, :]])
+
+
+def race_figure(
+    xs: np.ndarray,
+    ys: np.ndarray,
+    scale: ContourScale,
+    runs: list[RunView],
+    *,
+    bounds,
+    minima=(),
+    saddles=(),
+    start=(0.0, 0.0),
+    total_steps: int,
+    text: dict,
+    max_frames: int = 60,
+    max_path_points: int = 600,
+    n_trail: int = 10,
+    frame_ms: int = 80,
+    height: int = 620,
+) -> go.Figure:
+    """Contour map with every optimizer's path, and Plotly animation frames for playback.
+
+    Each frame moves a single "comet" trace: per optimizer, a head marker at the current step
+    and small dots at the iterates since the previous frame (wide spacing = big steps). The
+    point layout of that trace never changes, so colours and sizes are sent once and a frame
+    carries only x and y (float32). The full paths stay drawn underneath. The figure opens on
+    the last frame; ▶ replays from step 0 in the browser and the slider scrubs. ``text`` holds
+    the labels (keys: start, minima, play, pause, step, diverged).
+
+    Built with ``_validate=False``: validating hundreds of frame objects would cost more than
+    the race itself (tests re-validate the figure's dict).
+    """
+    (x0, x1), (y0, y1) = bounds
+    n = len(runs)
+    data = [_contour_trace(xs, ys, scale).to_plotly_json()]
+    for run in runs:
+        idx = decimate(len(run.path), max_path_points)
+        p = run.path[idx]
+        data.append(dict(
+            type="scatter", x=_f32(p[:, 0]), y=_f32(p[:, 1]), mode="lines", name=run.label,
+            legendgroup=run.name, line=dict(color=run.color, width=2), opacity=0.85,
+            hovertemplate=run.label + "<br>x=%{x:.4g}, y=%{y:.4g}<extra></extra>",
+        ))
+
+    steps = frame_steps(total_steps, max_frames)
+    prev = np.concatenate([[0], steps[:-1]])
+
+    def comet(j: int) -> np.ndarray:
+        if not runs:
+            return np.zeros((0, 2))
+        return np.vstack([comet_points(r.path, int(prev[j]), int(steps[j]), n_trail)
+                          for r in runs])
+
+    # colour by optimizer index through a stepped colour scale; heads big with a white rim
+    per_run = n_trail + 1
+    color_idx = np.repeat(np.arange(n, dtype=np.float32) + 0.5, per_run)
+    sizes = np.tile(np.r_[np.full(n_trail, 5.0), 12.0], n).astype(np.float32)
+    rims = np.tile(np.r_[np.zeros(n_trail), 1.5], n).astype(np.float32)
+    colorscale = []
+    for i, r in enumerate(runs):
+        colorscale += [[i / n, r.color], [(i + 1) / n, r.color]]
+    comet_index = len(data)
+    final = comet(len(steps) - 1)
+    data.append(dict(
+        type="scatter", x=_f32(final[:, 0]), y=_f32(final[:, 1]), mode="markers",
+        showlegend=False, hoverinfo="skip",
+        marker=dict(color=color_idx, colorscale=colorscale or [[0, "#000"], [1, "#000"]],
+                    cmin=0, cmax=max(n, 1), size=sizes, line=dict(color="white", width=rims)),
+    ))
+    for run in runs:  # mark divergence at the last finite point (clipped into the picture)
+        if run.diverged_at is None:
+            continue
+        px, py = _clip_to_box(run.path[-1], bounds)
+        label = text["diverged"].format(label=run.label, step=run.diverged_at)
+        data.append(dict(
+            type="scatter", x=np.array([px], np.float32), y=np.array([py], np.float32),
+            mode="markers+text", legendgroup=run.name, showlegend=False,
+            marker=dict(symbol="x", size=15, color=run.color, line=dict(color="white", width=1)),
+            text=[label], textposition="top center", textfont=dict(color=run.color, size=12),
+            hovertemplate=label + "<extra></extra>",
+        ))
+    data += [t.to_plotly_json() for t in
+             _marker_traces(minima, saddles, start, text["start"], text["minima"])]
+
+    frames = []
+    for j, s in enumerate(steps):
+        pts = comet(j)
+        frames.append(dict(name=str(int(s)), traces=[comet_index], data=[dict(
+            type="scatter", x=_f32(pts[:, 0]), y=_f32(pts[:, 1]))]))
+
+    still = dict(frame=dict(duration=0, redraw=False), transition=dict(duration=0),
+                 mode="immediate")
+    names = [str(int(s)) for s in steps]
+    layout = dict(
+        height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
+        margin=dict(l=60, r=20, t=40, b=120), hovermode="closest",
+        xaxis=_axis("x", (x0, x1), constrain="domain"),
+        yaxis=_axis("y", (y0, y1), scaleanchor="x", scaleratio=1, constrain="domain"),
+        legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom", font=dict(size=12),
+                    itemclick="toggleothers", itemdoubleclick="toggle"),
+        updatemenus=[dict(
+            type="buttons", direction="left", x=0, y=-0.11, xanchor="left", yanchor="top",
+            pad=dict(t=0, r=0), showactive=False, font=dict(size=12),
+            buttons=[
+                dict(label=text["play"], method="animate", args=[names, dict(
+                    frame=dict(duration=frame_ms, redraw=False), transition=dict(duration=0),
+                    mode="immediate")]),
+                dict(label=text["pause"], method="animate", args=[[None], still]),
+            ],
+        )],
+        sliders=[dict(
+            active=len(steps) - 1, x=0.3, len=0.7, y=-0.08, yanchor="top", pad=dict(t=0, b=0),
+            currentvalue=dict(prefix=text["step"] + " ", font=dict(size=13, color="#222"),
+                              xanchor="right", offset=6),
+            # tick labels hidden (dozens of them would overlap); the current step is shown above
+            transition=dict(duration=0), ticklen=3, font=dict(size=8, color="rgba(0,0,0,0)"),
+            steps=[dict(label=nm, method="animate", args=[[nm], still]) for nm in names],
+        )],
+    )
+    return go.Figure(dict(data=data, layout=layout, frames=frames), _validate=False)
+
+
+def _inside_prefix(path: np.ndarray, bounds) -> int:
+    """Length of the path's first stretch that stays inside the box (3D scenes don't clip)."""
+    (x0, x1), (y0, y1) = bounds
+    out = ((path[:, 0] < x0) | (path[:, 0] > x1) | (path[:, 1] < y0) | (path[:, 1] > y1))
+    bad = np.flatnonzero(out)
+    return int(bad[0]) if bad.size else len(path)
+
+
+def surface3d_figure(
+    xs, ys, scale: ContourScale, runs: list[RunView], *, bounds, minima=(), min_value=None,
+    text: dict, max_path_points: int = 600, height: int = 620, stride: int = 2,
+) -> go.Figure:
+    """The surface in 3D (height = the colour axis: f − f*, log-scaled like the contours) with
+    every path lifted onto it; a path is drawn until it first leaves the box."""
+    zs = scale.z[::stride, ::stride]
+    z_title = "log₁₀(f − f*)" if scale.log else "f − f*"
+    data = [go.Surface(
+        x=_f32(xs[::stride]), y=_f32(ys[::stride]), z=zs, colorscale=SURFACE_COLORSCALE,
+        cmin=scale.zmin, cmax=scale.zmax, showscale=False, opacity=0.92, name="f",
+        contours=dict(z=dict(show=True, usecolormap=False, color="rgba(60,70,90,0.3)",
+                             width=1, project=dict(z=False))),
+        hovertemplate="x=%{x:.3g}, y=%{y:.3g}<br>" + z_title + " = %{z:.3g}<extra></extra>",
+    )]
+    lift = 0.01 * (scale.zmax - scale.zmin)
+    for run in runs:
+        n = _inside_prefix(run.path, bounds)
+        if n == 0:
+            continue
+        idx = decimate(n, max_path_points)
+        p = run.path[idx]
+        z = scale.transform(run.losses[idx]) + lift
+        data.append(go.Scatter3d(
+            x=_f32(p[:, 0]), y=_f32(p[:, 1]), z=_f32(z), mode="lines", name=run.label,
+            line=dict(color=run.color, width=5),
+            hovertemplate=run.label + "<br>x=%{x:.3g}, y=%{y:.3g}<extra></extra>",
+        ))
+    if minima and min_value is not None:
+        m = np.asarray(minima, dtype=np.float64).reshape(-1, 2)
+        zm = scale.transform(np.full(len(m), min_value)) + lift
+        data.append(go.Scatter3d(
+            x=_f32(m[:, 0]), y=_f32(m[:, 1]), z=_f32(zm), mode="markers", name=text["minima"],
+            marker=dict(symbol="diamond", size=5, color="#ffd21f", line=dict(color="#222")),
+        ))
+    layout = go.Layout(
+        height=height, font=FONT, paper_bgcolor="white", margin=dict(l=0, r=0, t=30, b=0),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+        scene=dict(
+            xaxis=dict(title="x", range=list(bounds[0])), yaxis=dict(title="y",
+                                                                    range=list(bounds[1])),
+            zaxis=dict(title=z_title, range=[scale.zmin, scale.zmax + 2 * lift]),
+            aspectmode="manual", aspectratio=dict(x=1.2, y=1.2, z=0.6),
+            camera=dict(eye=dict(x=-1.3, y=-1.5, z=1.0)),
+        ),
+    )
+    return go.Figure(data=data, layout=layout)
+
+
+def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: int = 500,
+                height: int = 360) -> go.Figure:
+    """f − f* per step for every optimizer, on a log axis (values below 1e-16·scale are floored
+    there, so the curve stays visible when an optimizer hits the minimum exactly)."""
+    all_gaps = np.concatenate([r.losses - f_ref for r in runs]) if runs else np.zeros(1)
+    top = float(np.max(all_gaps)) if all_gaps.size else 1.0
+    floor = max(abs(top), 1e-300) * 1e-16
+    data = []
+    for run in runs:
+        idx = decimate(len(run.losses), max_points)
+        gap = np.maximum(run.losses[idx] - f_ref, floor)
+        data.append(go.Scatter(
+            x=idx.astype(np.int32), y=_f32(gap), mode="lines", name=run.label,
+            line=dict(color=run.color, width=2),
+            hovertemplate=run.label + "<br>step %{x}<br>f − f* = %{y:.3e}<extra></extra>",
+        ))
+        if run.diverged_at is not None:
+            data.append(go.Scatter(
+                x=np.array([len(run.losses) - 1], np.int32),
+                y=np.array([max(run.losses[-1] - f_ref, floor)], np.float32),
+                mode="markers", showlegend=False, name=run.label,
+                marker=dict(symbol="x", size=12, color=run.color),
+                hovertemplate=text["diverged"].format(label=run.label, step=run.diverged_at)
+                + "<extra></extra>",
+            ))
+    layout = go.Layout(
+        height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
+        margin=dict(l=70, r=20, t=30, b=50), hovermode="x unified",
+        xaxis=dict(title=dict(text=text["step"]), showgrid=True, gridcolor="#eee",
+                   zeroline=False, showline=True, linecolor="#999"),
+        yaxis=dict(title=dict(text=text["gap"]), type="log", showgrid=True, gridcolor="#eee",
+                   exponentformat="power", showline=True, linecolor="#999"),
+        legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
+    )
+    return go.Figure(data=data, layout=layout)
+
+
+def _arrow_lengths(v: np.ndarray, size: float) -> np.ndarray:
+    """Arrows of a kind share one scale: the longest gets ``size``; lengths are compressed by a
+    square root (magnitudes span decades on most surfaces) with a visible minimum."""
+    norm = np.hypot(v[:, 0], v[:, 1])
+    top = float(norm.max()) if norm.size else 0.0
+    if not top > 0:
+        return np.zeros_like(v)
+    length = size * (0.25 + 0.75 * np.sqrt(norm / top))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        unit = np.where(norm[:, None] > 0, v / norm[:, None], 0.0)
+    return unit * length[:, None]
+
+
+def _arrow(x, y, dx, dy, color, width=1.6):
+    return dict(x=x + dx, y=y + dy, ax=x, ay=y, xref="x", yref="y", axref="x", ayref="y",
+                showarrow=True, arrowhead=2, arrowsize=1.0, arrowwidth=width,
+                arrowcolor=color, text="")
+
+
+def zoom_window(path: np.ndarray, bounds, pad: float = 0.12):
+    """The path's bounding box, padded and kept inside ``bounds``: ((x0, x1), (y0, y1))."""
+    (bx0, bx1), (by0, by1) = bounds
+    lo, hi = path.min(axis=0), path.max(axis=0)
+    margin = pad * np.maximum(hi - lo, 0.02 * np.array([bx1 - bx0, by1 - by0]))
+    vx0, vx1 = max(bx0, lo[0] - margin[0]), min(bx1, hi[0] + margin[0])
+    vy0, vy1 = max(by0, lo[1] - margin[1]), min(by1, hi[1] + margin[1])
+    if not (vx1 - vx0 > 1e-9 and vy1 - vy0 > 1e-9):
+        return (float(bx0), float(bx1)), (float(by0), float(by1))
+    return (float(vx0), float(vx1)), (float(vy0), float(vy1))
+
+
+def internals_arrows_figure(
+    xs, ys, scale: ContourScale, run: RunView, grads: np.ndarray, memory: np.ndarray | None,
+    *, window, text: dict, n_arrows: int = 24, height: int = 460,
+) -> go.Figure:
+    """The chosen optimizer's path, zoomed, with two arrows at evenly spaced steps:
+    −gradient (grey: where plain descent points) and the optimizer's memory (its colour: the
+    velocity or first moment, or the step actually taken when it keeps none). Each kind is scaled
+    to its own largest arrow, so directions and relative sizes over time can be compared."""
+    path = run.path
+    k = len(grads)
+    (vx0, vx1), (vy0, vy1) = window
+    size = 0.12 * max(vx1 - vx0, vy1 - vy0)
+
+    idx = decimate(len(path), 500)
+    p = path[idx]
+    data = [
+        _contour_trace(xs, ys, scale, colorbar=False),
+        go.Scatter(x=_f32(p[:, 0]), y=_f32(p[:, 1]), mode="lines+markers", name=run.label,
+                   line=dict(color=run.color, width=1.5),
+                   marker=dict(size=3, color=run.color), showlegend=False,
+                   hovertemplate="x=%{x:.4g}, y=%{y:.4g}<extra></extra>"),
+        # legend entries for the two arrow kinds
+        go.Scatter(x=[None], y=[None], mode="lines", name=text["neg_grad"],
+                   line=dict(color="#555", width=2)),
+        go.Scatter(x=[None], y=[None], mode="lines", name=text["memory"],
+                   line=dict(color=run.color, width=3)),
+    ]
+    annotations = []
+    if k:
+        at = np.unique(np.linspace(0, k - 1, min(n_arrows, k)).round().astype(np.int64))
+        # the optimizer's own arrows first, the thinner grey −gradient drawn over them
+        for vecs, color, width in ((None if memory is None else memory[at], run.color, 2.6),
+                                   (-grads[at], "rgba(40,40,40,0.85)", 1.2)):
+            if vecs is None:
+                continue
+            for (x, y), (dx, dy) in zip(path[at], _arrow_lengths(vecs, size), strict=True):
+                if dx or dy:
+                    annotations.append(_arrow(x, y, dx, dy, color, width))
+    layout = dict(
+        height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
+        margin=dict(l=55, r=10, t=30, b=45), annotations=annotations, hovermode="closest",
+        xaxis=_axis("x", (vx0, vx1)), yaxis=_axis("y", (vy0, vy1)),
+        legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom"),
+    )
+    # dozens of annotations: skip plotly's per-property validation (tests re-validate)
+    return go.Figure(dict(data=[t.to_plotly_json() for t in data], layout=layout),
+                     _validate=False)
+
+
+def step_size_figure(step_size: np.ndarray, lr: np.ndarray, run: RunView, *, text: dict,
+                     max_points: int = 500, height: int = 460) -> go.Figure:
+    """Per-coordinate effective step size (k, 2) over the steps, with the scheduled α dashed.
+
+    For AdaGrad this is α/(√h + ε), shrinking forever; for Adam (α/(1−β₁ᵗ))/(√v̂ + ε), whose
+    early bias-correction boost is visible in the first steps.
+    """
+    k = len(step_size)
+    idx = decimate(k, max_points)
+    steps = (idx + 1).astype(np.int32)
+    floor = 1e-300
+    data = [
+        go.Scatter(x=steps, y=_f32(np.maximum(lr[idx], floor)), mode="lines", name=text["lr"],
+                   line=dict(color="#888", width=1.5, dash="dash"),
+                   hovertemplate="step %{x}: α = %{y:.3g}<extra></extra>"),
+        go.Scatter(x=steps, y=_f32(np.maximum(step_size[idx, 0], floor)), mode="lines",
+                   name=text["coord_x"], line=dict(color=run.color, width=2.2),
+                   hovertemplate="step %{x}: %{y:.3g}<extra></extra>"),
+        go.Scatter(x=steps, y=_f32(np.maximum(step_size[idx, 1], floor)), mode="lines",
+                   name=text["coord_y"], line=dict(color=run.color, width=2.2, dash="dot"),
+                   hovertemplate="step %{x}: %{y:.3g}<extra></extra>"),
+    ]
+    layout = go.Layout(
+        height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
+        margin=dict(l=70, r=10, t=30, b=45), hovermode="x unified",
+        xaxis=dict(title=dict(text=text["step"]), showgrid=True, gridcolor="#eee",
+                   showline=True, linecolor="#999", zeroline=False),
+        yaxis=dict(title=dict(text=text["step_size"]), type="log", showgrid=True,
+                   gridcolor="#eee", exponentformat="power", showline=True, linecolor="#999",
+                   dtick="D2"),
+        legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom"),
+    )
+    return go.Figure(data=data, layout=layout)
