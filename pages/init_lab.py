@@ -25,7 +25,8 @@ TEXT = {
         "panel is one layer's histogram. Watch the spread: with too small weights it collapses "
         "towards 0 layer after layer, with too large ones it piles up at the flat ends of "
         "tanh/sigmoid; Xavier (tanh) and He (ReLU) keep it the same at every depth, because "
-        "they make n·Var(W)·E[a²] stay constant. Start with a preset."
+        "they make n·Var(W)·E[a²] stay constant. Start with a preset; **A/B compare** runs a "
+        "second setting on the same inputs."
     ),
     "presets": "Lecture presets",
     "custom": (
@@ -33,6 +34,7 @@ TEXT = {
         "**{gain}**{extra}."
     ),
     "custom_relu": "; {g} keeps E[a²] = {c}·Var(u), so E[a²] changes **×{eff} per layer**",
+    "custom_bn": " before batch norm, which rescales every unit back to variance 1",
     "net_a": "Network A",
     "net_b": "Network B",
     "shared": "Shared by A and B",
@@ -48,7 +50,7 @@ TEXT = {
     "ab": "A/B compare",
     "ab_help": "Run a second configuration on the same inputs, seed and random numbers.",
     "fwd_title": "Forward: activations a of every layer (shared x-range)",
-    "fwd_x": "activation value a  ·  each panel: one layer, its std on top",
+    "fwd_x": "activation value a  ·  bar height: share of the layer's values  ·  std on top",
     "bwd_title": "Backward: gradient ∂L/∂a arriving at every layer (shared x-range)",
     "bwd_x": (
         "∂L/∂a  ·  upstream gradient at the last layer: N(0, 1) noise (L = Σ G⊙a), "
@@ -262,7 +264,9 @@ def explanation(cfg_a: InitConfig, cfg_b: InitConfig | None, active) -> None:
         gain = variance_gain(cfg)
         extra = ""
         c = HOMOGENEOUS_GAIN.get(cfg.activation)
-        if c is not None and c != 1.0 and not cfg.batchnorm:
+        if cfg.batchnorm:
+            extra = TEXT["custom_bn"]
+        elif c is not None and c != 1.0:
             extra = TEXT["custom_relu"].format(
                 g=_act_label(cfg.activation), c=f"{c:.3g}", eff=f"{gain * c:.3g}"
             )
