@@ -66,6 +66,7 @@ TEXT = {
     ),
     "grad_overflow": "{name}The backward gradient overflows at layer {k}.",
     "slow": "Running {depth} layers of {width}×{width}{k} weights…",
+    "slow_orth": " Orthogonal weights need one QR factorisation per layer: this takes a while.",
     "table": "Per-layer statistics",
     "download": "Download per-layer statistics (CSV)",
     "theory_note": (
@@ -131,11 +132,12 @@ def run_experiment(activation, init, scale, depth, width, samples, batchnorm, se
 
 
 def compute(cfg: InitConfig):
-    slow = cfg.width * cfg.width * cfg.depth >= 2**26
-    if not slow:
+    orth = cfg.init == "orthogonal" and cfg.width >= 1024
+    if cfg.width * cfg.width * cfg.depth < 2**26 and not orth:
         return run_experiment(**_as_args(cfg))
     k = " (×2 pieces)" if cfg.activation == "maxout" else ""
-    with st.spinner(TEXT["slow"].format(depth=cfg.depth, width=cfg.width, k=k)):
+    text = TEXT["slow"].format(depth=cfg.depth, width=cfg.width, k=k)
+    with st.spinner(text + (TEXT["slow_orth"] if orth else "")):
         return run_experiment(**_as_args(cfg))
 
 

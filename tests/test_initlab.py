@@ -268,3 +268,24 @@ def test_matches_mlp_forward_and_backward(act, bn):
     _, upstream = mlp_backward(params, G, rec)
     np.testing.assert_allclose(r.act_std, [a.std() for a in rec["a"]], rtol=1e-10)
     np.testing.assert_allclose(r.grad_std, [g.std() for g in upstream], rtol=1e-10)
+
+
+@pytest.mark.parametrize("act", ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu",
+                                 "softplus", "abs", "hard_tanh", "swish", "gelu", "maxout"])  # fmt: skip
+@pytest.mark.parametrize("bn", [False, True])
+def test_every_activation_runs_on_the_smallest_network(act, bn):
+    from nncore import HIDDEN_ACTIVATIONS
+
+    assert act in HIDDEN_ACTIVATIONS
+    for depth in (1, 3):
+        r = run_init_experiment(InitConfig(act, "he_uniform", None, depth, 8, 16, bn, seed=2))
+        assert r.overflow_layer is None
+        assert np.all(np.isfinite(r.act_std)) and np.all(np.isfinite(r.grad_std))
+        np.testing.assert_array_equal(r.act_counts.sum(axis=1), 8 * 16)
+        np.testing.assert_array_equal(r.grad_counts.sum(axis=1), 8 * 16)
+
+
+def test_every_initializer_runs():
+    for init in INITIALIZERS:
+        r = run_init_experiment(InitConfig("tanh", init, 0.5, depth=2, width=16, samples=16))
+        assert np.all(np.isfinite(r.act_std)), init
