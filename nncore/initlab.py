@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -136,7 +136,6 @@ class InitResult:
     overflow_layer: int | None = None
     grad_overflow_layer: int | None = None
     input_sq: float = 1.0
-    extra: dict = field(default_factory=dict)
 
     @property
     def depth(self) -> int:
@@ -279,7 +278,8 @@ def _counts(values: Array, edges: Array) -> Array:
 
 
 def run_init_experiment(cfg: InitConfig) -> InitResult:
-    """Run ``cfg.depth`` hidden layers of width ``cfg.width`` on ``cfg.samples`` N(0,1) inputs.
+    """Run ``cfg.depth`` hidden layers of width n = ``cfg.width`` on ``cfg.samples`` inputs
+    x ~ N(0, I_n) (so the first layer is n × n too, as in the lecture).
 
     Layer l: u = a_{l-1}·W_l; z = BN(u) if batch norm (γ=1, β=0, batch statistics) else u;
     a_l = g(z). No biases (as in the lecture). Returns an ``InitResult``.
@@ -375,6 +375,7 @@ def run_init_experiment(cfg: InitConfig) -> InitResult:
                 if bn_cache is not None:
                     dz = batchnorm_backward(dz, bn_cache)[0]
                 da = dz @ Ws[l].T
+                Ws[l] = None  # free each matrix as soon as the backward has used it
         del Ws
 
     bounds = act.bounds if act is not None else None
