@@ -13,7 +13,16 @@ import streamlit as st
 from nncore import ACTIVATIONS, DATASETS, make_dataset, train_mlp
 from nncore import warp as W
 from ui.common import chart, download_csv, page_intro
-from viz.warp_figs import Panel, depth_width_figure, morph_figure, planes_figure, regions_figure
+from viz.warp_figs import (
+    Panel,
+    decorate_linear,
+    depth_width_figure,
+    manual_view,
+    morph_figure,
+    planes_figure,
+    pre_image_contour,
+    regions_figure,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Text (kept together for the planned Korean translation)
@@ -116,15 +125,17 @@ TEXT = {
         "of the capacity a network actually uses."
     ),
     "download": "Download the transformed points (CSV)",
+    "download_regions": "Download the points with their region id (CSV; −1 = outside the square)",
+    "download_counts": "Download the region counts (CSV)",
     "nonfinite": "Some transformed values are not finite numbers (overflow), so the charts are "
     "hidden. Make the weights or the learning rate smaller.",
     "dead_note": "All points land on one spot in the last layer (every unit off): nothing left to separate.",
 }
 NCOLS = 3
-GRID_LINES, GRID_PTS = 13, 81
+GRID_LINES, GRID_PTS = 13, 49
 MORPH_LINES, MORPH_PTS = 11, 41
 N_SNAPSHOTS = 21
-SHADE_RES, HSHADE_RES = 100, 60
+SHADE_RES = 70
 REGION_RES, REGION_SHOW = 300, 150
 BOX = (-1.5, 1.5)
 DEFAULTS = {"sw_w11": 1.0, "sw_w12": 0.0, "sw_w21": 0.0, "sw_w22": 1.0, "sw_b1": 0.0,
@@ -187,7 +198,11 @@ def trained_view(name, n, noise, seed, depth, width, act, epochs, lr, snap, view
     ticks, P = W.grid_points(BOX[0] - 0.1, BOX[1] + 0.1, SHADE_RES)
     out = W.network_logits(params, W.network_stages(params, P, act)[-1])
     shade = (ticks, ticks, out.argmax(axis=1).reshape(SHADE_RES, SHADE_RES))
-    contour = (ticks, ticks, (out[:, 1] - out[:, 0]).reshape(SHADE_RES, SHADE_RES)) if C == 2 else None
+    contour = None
+    if C == 2:
+        contour = pre_image_contour(
+            lambda Q: W.network_logits(params, W.network_stages(params, Q, act)[-1]), BOX
+        )
     panels = [Panel(TEXT["input_title"], X, gh, gv, shade=shade, contour=contour)]
     rows = [(TEXT["stage_x"].split(". ")[1], 2, W.linear_accuracy(X, y, C))]
     finite = W.all_finite(*reps, out)
@@ -212,36 +227,16 @@ def trained_view(name, n, noise, seed, depth, width, act, epochs, lr, snap, view
             labels = ("PC 1", "PC 2")
         pts, ph, pv = V[: len(X)], V[len(X) : len(X) + m], V[len(X) + m :]
         panel = Panel(TEXT["layer_title"].format(l=l, how=how), pts, ph, pv,
-                      xlabel=labels[0], ylabel=labels[1], fold_axes=act != "tanh")  # fmt: skip
+                      xlabel=labels[0], ylabel=labels[1], fold_axes=act != "tanh",
+                      focus=True)  # fmt: skip
         if l == depth and k == 2 and finite:
-            _decorate_linear(panel, lambda H, p=params: W.network_logits(p, H), C)
+            decorate_linear(panel, lambda H, p=params: W.network_logits(p, H), C)
         panels.append(panel)
     hist = run["history"]
     i = int(np.searchsorted(hist["epoch"], e))
     stats = (e, float(hist["train_acc"][i]), float(hist["train_loss"][i]))
     return {"panels": panels, "y": y, "rows": rows, "finite": finite, "columns": columns,
-            "stats": stats, "k_last": reps[-1].shape[1]}  # fmt: skip
-
-
-def _decorate_linear(panel: Panel, score, C: int) -> None:
-    """Shade a panel whose coordinates feed a linear classifier, and draw its boundary line."""
-    xr, yr = _panel_range(panel)
-    xs, ys = np.linspace(*xr, HSHADE_RES), np.linspace(*yr, HSHADE_RES)
-    gx, gy = np.meshgrid(xs, ys)
-    s = score(np.stack([gx.ravel(), gy.ravel()], axis=1))
-    panel.shade = (xs, ys, s.argmax(axis=1).reshape(HSHADE_RES, HSHADE_RES))
-    if C == 2:
-        # scores are affine in the panel's coordinates: recover the line from three evaluations
-        base = score(np.zeros((1, 2)))[0]
-        w = np.array([score(np.array([[1.0, 0.0]]))[0], score(np.array([[0.0, 1.0]]))[0]]) - base
-        d = w[:, 1] - w[:, 0]
-        panel.line = W.boundary_segment(d, float(base[1] - base[0]), xr, yr)
-
-
-def _panel_range(panel: Panel):
-    from viz.warp_figs import square_range
-
-    return square_range(panel.pts, panel.grid_h, panel.grid_v, *panel.extra_range)
+            "stats": stats, "k_last": reps[-1].shape[1], "ncols": 2 if len(panels) in (2, 4) else 3}  # fmt: skip
 
 
 @st.cache_data(max_entries=8, show_spinner="Counting linear regions…")
@@ -252,62 +247,19 @@ def regions_cached(name, n, noise, seed, depth, width, act, epochs, lr, snap):
     ids, count = W.region_map(params, act, BOX[0], BOX[1], REGION_RES)
     step = REGION_RES // REGION_SHOW
     ticks = np.linspace(BOX[0], BOX[1], REGION_RES)[::step]
-    return ticks, ids[::step, ::step], count
+    # each data point's pattern, numbered as on the map when it occurs there
+    X, _ = get_data(name, n, noise, seed)
+    _, P = W.grid_points(BOX[0], BOX[1], REGION_RES)
+    pats = W.activation_patterns(W.network_preacts(params, np.concatenate([P, X]), act))
+    all_ids, _ = W.pattern_ids(pats)
+    lookup = dict(zip(all_ids[: len(P)].tolist(), ids.ravel().tolist(), strict=True))
+    point_ids = np.array([lookup.get(i, -1) for i in all_ids[len(P) :].tolist()])
+    return ticks, ids[::step, ::step], count, point_ids
 
 
 @st.cache_data(max_entries=8, show_spinner="Counting regions of deeper and wider nets…")
 def depth_width_cached(total: int):
     return W.depth_vs_width(total)
-
-
-# ---------------------------------------------------------------------------------------------
-# Manual mode compute (a few ms: no caching needed beyond the data)
-# ---------------------------------------------------------------------------------------------
-def manual_compute(X, y, C, layers, act):
-    gh, gv = get_grid(GRID_LINES, GRID_PTS)
-    m = len(gh)
-    allpts = np.concatenate([X, gh, gv])
-    stages = W.manual_stages(allpts, layers, act)
-    finite = W.all_finite(*stages)
-    n = len(X)
-    split = [(s[:n], s[n : n + m], s[n + m :]) for s in stages]
-    g = ACTIVATIONS[act].label.split(" (")[0]
-    names = [TEXT["stage_x"], TEXT["stage_z"], TEXT["stage_h"].format(g=g),
-             TEXT["stage_z2"], TEXT["stage_h2"].format(g=g)][: len(stages)]  # fmt: skip
-    panels = []
-    for k, ((p, a, b), name) in enumerate(zip(split, names, strict=True)):
-        label = ["x", "z", "h", "z′", "h′"][k]
-        panels.append(Panel(name, p, a, b, xlabel=f"{label}₁" if k else "x₁",
-                            ylabel=f"{label}₂" if k else "x₂", fold_axes=k % 2 == 1))  # fmt: skip
-    rows = []
-    fit = None
-    if finite:
-        for k, s in enumerate(stages):
-            if k % 2 == 1 and k > 0:
-                continue  # z is an affine image of the previous stage: same accuracy (if W invertible)
-            f = W.fit_logreg(s[:n], y, C)
-            rows.append((names[k].split(". ")[1], 2, f.accuracy))
-            fit = f
-        # the classifier of the last h, shaded in h and pulled back to x
-        last = panels[-1]
-        _decorate_linear(last, fit.scores, C)
-        ticks, P = W.grid_points(BOX[0] - 0.1, BOX[1] + 0.1, SHADE_RES)
-        s = fit.scores(W.manual_stages(P, layers, act)[-1])
-        panels[0].shade = (ticks, ticks, s.argmax(axis=1).reshape(SHADE_RES, SHADE_RES))
-        if C == 2:
-            panels[0].contour = (ticks, ticks, (s[:, 1] - s[:, 0]).reshape(SHADE_RES, SHADE_RES))
-    columns = {"x1": X[:, 0], "x2": X[:, 1]}
-    for k, (p, _, _) in enumerate(split[1:], start=1):
-        tag = ["z", "h", "z2", "h2"][k - 1]
-        columns[f"{tag}_1"], columns[f"{tag}_2"] = p[:, 0], p[:, 1]
-    return panels, rows, finite, columns, stages
-
-
-def morph_stages(layers, act, X, names):
-    gh, gv = get_grid(MORPH_LINES, MORPH_PTS)
-    m, n = len(gh), len(X)
-    stages = W.manual_stages(np.concatenate([X, gh, gv]), layers, act)
-    return [(nm, s[:n], s[n : n + m], s[n + m :]) for nm, s in zip(names, stages, strict=True)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -395,7 +347,9 @@ def separability_table(rows, extra=None):
     st.caption(TEXT["sep_caption"])
 
 
-if mode == "manual":
+@st.fragment
+def manual_mode(X, y, C):
+    """Sliders, stages, morph and readout: a fragment, so a slider reruns only this part."""
     c_act, c_pre = st.columns([1, 3])
     with c_act:
         act = st.selectbox(TEXT["act"], list(W.WARP_ACTIVATIONS), key="sw_act",
@@ -418,7 +372,12 @@ if mode == "manual":
             W2, b2 = layer_sliders(TEXT["layer2"], (("sw_v11", "sw_v12", "sw_c1"),
                                                     ("sw_v21", "sw_v22", "sw_c2")), 20.0, 0.25, "′")  # fmt: skip
         layers.append((W2, b2))
-    panels, rows, finite, columns, _ = manual_compute(X, y, C, layers, act)
+    g = ACTIVATIONS[act].label.split(" (")[0]
+    names = [TEXT["stage_x"], TEXT["stage_z"], TEXT["stage_h"].format(g=g),
+             TEXT["stage_z2"], TEXT["stage_h2"].format(g=g)][: 1 + 2 * len(layers)]  # fmt: skip
+    view = manual_view(X, y, C, layers, act, names, get_grid(GRID_LINES, GRID_PTS),
+                       get_grid(MORPH_LINES, MORPH_PTS), BOX, SHADE_RES)  # fmt: skip
+    panels, rows, finite, columns = view["panels"], view["rows"], view["finite"], view["columns"]
     if not finite:
         st.warning(TEXT["nonfinite"], icon=":material/warning:")
     else:
@@ -427,15 +386,17 @@ if mode == "manual":
         c_morph, c_table = st.columns([3, 2])
         with c_morph:
             st.subheader(TEXT["morph_header"])
-            stages = morph_stages(layers, act, X, [p.title for p in panels])
-            chart(morph_figure(stages, y, C, labels=TEXT["morph_labels"]), key="sw_morph")
+            chart(morph_figure(view["morph"], y, C, labels=TEXT["morph_labels"]), key="sw_morph")
             st.caption(TEXT["morph_caption"])
         with c_table:
             separability_table(rows)
             download_csv(TEXT["download"], lambda: pd.DataFrame({**columns, "label": y}),
                          "space_warp_manual.csv", key="sw_dl_manual")  # fmt: skip
 
-else:
+
+@st.fragment
+def network_mode(mode, net_key, X, y, C, epochs, width, tact):
+    """Trained network or linear regions; the epoch scrubber reruns only this fragment."""
     kept = snapshot_epochs(epochs)
     snap = st.select_slider(TEXT["epoch"], list(range(len(kept))), len(kept) - 1, key="sw_snap",
                             bind="query-params",
@@ -460,11 +421,12 @@ else:
         if not res["finite"]:
             st.warning(TEXT["nonfinite"], icon=":material/warning:")
         else:
-            chart(planes_figure(res["panels"], res["y"], C, ncols=NCOLS), key="sw_trained")
+            chart(planes_figure(res["panels"], res["y"], C, ncols=res["ncols"],
+                                row_height=480 if res["ncols"] == 2 else 370), key="sw_trained")  # fmt: skip
             st.caption(TEXT["trained_caption"])
             if res["k_last"] > 2:
                 st.caption(TEXT["hyperplane_note"].format(k=res["k_last"]))
-        separability_table(res["rows"], (TEXT["net_acc"], C, acc))
+        separability_table(res["rows"], (TEXT["net_acc"], res["k_last"], acc))
         download_csv(TEXT["download"], lambda: pd.DataFrame({**res["columns"], "label": res["y"]}),
                      "space_warp_trained.csv", key="sw_dl_trained")  # fmt: skip
 
@@ -474,11 +436,14 @@ else:
             if tact not in W.PIECEWISE_LINEAR:
                 st.info(TEXT["regions_smooth"], icon=":material/info:")
             else:
-                ticks, ids, count = regions_cached(*net_key, snap)
+                ticks, ids, count, point_ids = regions_cached(*net_key, snap)
                 e = kept[min(snap, len(kept) - 1)]
                 fig = regions_figure(ticks, ids, X, y, C, TEXT["regions_title"].format(c=count, e=e))
                 chart(fig, key="sw_regions")
                 st.caption(TEXT["regions_caption"].format(c=count))
+                download_csv(TEXT["download_regions"], lambda: pd.DataFrame(
+                    {"x1": X[:, 0], "x2": X[:, 1], "label": y, "region": point_ids}),
+                    "space_warp_point_regions.csv", key="sw_dl_point_regions")  # fmt: skip
         with c_dw:
             total = st.select_slider(TEXT["total"], [6, 8, 12, 16, 24], 12, key="sw_units",
                                      bind="query-params")  # fmt: skip
@@ -494,5 +459,11 @@ else:
                 frame["one-layer maximum"] = dw["shallow_max"]
                 return frame
 
-            download_csv(TEXT["download"].replace("transformed points", "region counts"),
+            download_csv(TEXT["download_counts"],
                          dw_frame, "space_warp_regions.csv", key="sw_dl_regions")  # fmt: skip
+
+
+if mode == "manual":
+    manual_mode(X, y, C)
+else:
+    network_mode(mode, net_key, X, y, C, epochs, width, tact)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import plotly.graph_objects as go
 
+from nncore import warp as W
+
 Array = np.ndarray
 
 CLASS_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe–Ito, colour-blind safe
@@ -45,6 +47,13 @@ class Panel:
     line: Array | None = None
     fold_axes: bool = False
     extra_range: list = field(default_factory=list)  # more (M, 2) arrays the view must contain
+    focus: bool = False  # frame the data points (and the origin) only; the grid may run out
+
+
+def _figure(data: list, layout: dict, frames: list | None = None) -> go.Figure:
+    """go.Figure without plotly's per-property validation (6× faster to build; these specs are
+    fixed by this module and checked against full validation in tests/test_warp.py)."""
+    return go.Figure(data=data, layout=layout, frames=frames, _validate=False)
 
 
 def _discrete_scale(colors: list[str], n: int) -> list:
@@ -71,6 +80,92 @@ def square_range(*arrays: Array, pad: float = 0.06) -> tuple[list[float], list[f
 
 def _f32(a: Array) -> Array:
     return np.ascontiguousarray(a, dtype=np.float32)
+
+
+def panel_range(p: Panel) -> tuple[list[float], list[float]]:
+    """The view of a panel: everything drawn, or (``focus``) the points plus the origin."""
+    if p.focus:
+        return square_range(p.pts, np.zeros((1, 2)), *p.extra_range, pad=0.12)
+    return square_range(p.pts, p.grid_h, p.grid_v, *p.extra_range)
+
+
+def decorate_linear(panel: Panel, score, n_classes: int, res: int = 60) -> None:
+    """Shade a panel whose coordinates feed a linear classifier ``score`` (M, 2) -> (M, C), and
+    draw its straight boundary (two classes)."""
+    xr, yr = panel_range(panel)
+    xs, ys = np.linspace(*xr, res), np.linspace(*yr, res)
+    gx, gy = np.meshgrid(xs, ys)
+    s = score(np.stack([gx.ravel(), gy.ravel()], axis=1))
+    panel.shade = (xs, ys, s.argmax(axis=1).reshape(res, res))
+    if n_classes == 2:
+        # the scores are affine in the panel's coordinates: three evaluations give the line
+        base = score(np.zeros((1, 2)))[0]
+        w = score(np.eye(2)) - base
+        d = w[:, 1] - w[:, 0]
+        panel.line = W.boundary_segment(d, float(base[1] - base[0]), xr, yr)
+
+
+def pre_image_contour(score, box: tuple[float, float], res: int = 70) -> tuple:
+    """(ticks, ticks, score₁ − score₀ on a res² grid of the input box): its 0-level is the
+    two-class decision boundary pulled back to the input plane."""
+    ticks, P = W.grid_points(box[0] - 0.1, box[1] + 0.1, res)
+    s = score(P)
+    return ticks, ticks, (s[:, 1] - s[:, 0]).reshape(res, res)
+
+
+def manual_view(
+    X: Array,
+    y: Array,
+    n_classes: int,
+    layers: list,
+    activation: str,
+    names: list[str],
+    grid: tuple[Array, Array],
+    morph_grid: tuple[Array, Array],
+    box: tuple[float, float] = (-1.5, 1.5),
+    shade_res: int = 70,
+    contour_res: int = 70,
+) -> dict:
+    """Everything the manual mode draws, from hand-set layers (``nncore.warp.manual_stages``).
+
+    Returns panels (one per stage: x, z, h, [z′, h′]), the separability rows (stage name, dims,
+    linear accuracy) for x and every h, ``finite``, CSV columns, and the morph stages. The last h
+    gets the best linear classifier (shaded, straight boundary); the input plane gets its
+    pre-image (the same classifier applied after the layers, on a shade_res² grid).
+    """
+    C = n_classes
+    gh, gv = grid
+    n, m = len(X), len(gh)
+    stages = W.manual_stages(np.concatenate([X, gh, gv]), layers, activation)
+    finite = W.all_finite(*stages)
+    labels = ["x", "z", "h", "z′", "h′"]
+    panels = [
+        Panel(name, s[:n], s[n : n + m], s[n + m :], xlabel=f"{labels[k]}₁",
+              ylabel=f"{labels[k]}₂", fold_axes=k % 2 == 1)
+        for k, (s, name) in enumerate(zip(stages, names, strict=True))
+    ]  # fmt: skip
+    rows, columns, morph = [], {}, []
+    if finite:
+        fit = None
+        for k in range(0, len(stages), 2):  # x, h, h′ (z is an affine image of the stage before)
+            fit = W.fit_logreg(stages[k][:n], y, C)
+            rows.append((names[k].split(". ", 1)[-1], 2, fit.accuracy))
+        decorate_linear(panels[-1], fit.scores, C)
+        ticks, P = W.grid_points(box[0] - 0.1, box[1] + 0.1, shade_res)
+        s = fit.scores(W.manual_stages(P, layers, activation)[-1])
+        panels[0].shade = (ticks, ticks, s.argmax(axis=1).reshape(shade_res, shade_res))
+        if C == 2:
+            panels[0].contour = pre_image_contour(
+                lambda Q: fit.scores(W.manual_stages(Q, layers, activation)[-1]), box, contour_res
+            )
+        tags = ["x", "z", "h", "z2", "h2"]
+        for k, st_ in enumerate(stages):
+            columns[f"{tags[k]}_1"], columns[f"{tags[k]}_2"] = st_[:n, 0], st_[:n, 1]
+        mh, mv = morph_grid
+        mm = len(mh)
+        ms = W.manual_stages(np.concatenate([X, mh, mv]), layers, activation)
+        morph = [(nm, s_[:n], s_[n : n + mm], s_[n + mm :]) for nm, s_ in zip(names, ms, strict=True)]
+    return {"panels": panels, "rows": rows, "finite": finite, "columns": columns, "morph": morph}
 
 
 def panel_traces(p: Panel, y: Array, n_classes: int, xa: str, ya: str, legend: bool) -> list[dict]:
@@ -117,7 +212,7 @@ def panel_traces(p: Panel, y: Array, n_classes: int, xa: str, ya: str, legend: b
 
 
 def planes_figure(
-    panels: list[Panel], y: Array, n_classes: int, ncols: int = 3, row_height: int = 400
+    panels: list[Panel], y: Array, n_classes: int, ncols: int = 3, row_height: int = 370
 ) -> go.Figure:
     """Panels side by side (``ncols`` per row, wrapping), each an equal-aspect plane."""
     n = len(panels)
@@ -126,24 +221,23 @@ def planes_figure(
     gap_x, gap_y = 0.06, 0.09 / nrows
     data: list[dict] = []
     layout: dict = dict(
-        height=row_height * nrows + 40, margin=dict(l=40, r=20, t=50, b=40),
+        height=row_height * nrows + 40, margin=dict(l=40, r=20, t=30, b=40),
         plot_bgcolor="white", paper_bgcolor="white", font=FONT, annotations=[],
-        legend=dict(orientation="h", x=0.0, y=1.0, yanchor="bottom", yref="container",
-                    font=dict(size=13)),
-        showlegend=True, hovermode="closest",
+        showlegend=False, hovermode="closest",
     )  # fmt: skip
     for i, p in enumerate(panels):
         r, c = divmod(i, ncols)
         sx = "" if i == 0 else str(i + 1)
         xa, ya = f"x{sx}", f"y{sx}"
         data += panel_traces(p, y, n_classes, xa, ya, legend=i == 0)
-        xr, yr = square_range(p.pts, p.grid_h, p.grid_v, *p.extra_range)
+        xr, yr = panel_range(p)
         x0, x1 = c / ncols + gap_x / 2, (c + 1) / ncols - gap_x / 2
         y1 = 1 - r / nrows - gap_y
         y0 = 1 - (r + 1) / nrows + gap_y / 2
         common = dict(showgrid=False, zeroline=p.fold_axes, zerolinecolor=AXIS_LINE,
                       zerolinewidth=1.5, showline=True, linecolor="#888", mirror=True,
-                      ticks="outside", constrain="domain", tickfont=dict(size=12))  # fmt: skip
+                      ticks="outside", constrain="domain", tickfont=dict(size=12),
+                      nticks=6)  # fmt: skip
         layout[f"xaxis{sx}"] = dict(common, domain=[x0, x1], range=xr, anchor=ya,
                                     title=dict(text=p.xlabel, standoff=2))  # fmt: skip
         layout[f"yaxis{sx}"] = dict(common, domain=[y0, y1], range=yr, anchor=xa,
@@ -153,7 +247,7 @@ def planes_figure(
             text=f"<b>{p.title}</b>", x=(x0 + x1) / 2, y=y1, xref="paper", yref="paper",
             xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=16),
         ))  # fmt: skip
-    return go.Figure(data=data, layout=layout)
+    return _figure(data, layout)
 
 
 def morph_figure(
@@ -215,7 +309,7 @@ def morph_figure(
                    for k, (name, *_rest) in enumerate(stages)],
         )],
     )  # fmt: skip
-    return go.Figure(data=traces, layout=layout, frames=frames)
+    return _figure(traces, layout, frames)
 
 
 REGION_PALETTE = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69",
@@ -239,8 +333,8 @@ def regions_figure(
 ) -> go.Figure:
     """The input plane painted by activation pattern (one colour per linear region) + the data."""
     k = len(REGION_PALETTE)
-    fig = go.Figure(
-        data=[
+    fig = _figure(
+        [
             dict(type="heatmap", x=_f32(ticks), y=_f32(ticks), z=region_colors(ids),
                  colorscale=_discrete_scale(REGION_PALETTE, k), zmin=-0.5, zmax=k - 0.5,
                  showscale=False, customdata=np.asarray(ids, dtype=np.int32),
@@ -252,7 +346,7 @@ def regions_figure(
                              line=dict(color="black", width=0.8)),
                  hoverinfo="skip", showlegend=False),
         ],
-        layout=dict(
+        dict(
             height=height, margin=dict(l=50, r=20, t=60, b=50), font=FONT,
             title=dict(text=title, x=0.5, xanchor="center"), plot_bgcolor="white",
             xaxis=dict(range=[float(ticks[0]), float(ticks[-1])], title="x₁", constrain="domain"),
@@ -283,9 +377,9 @@ def depth_width_figure(result: dict, labels: dict[str, str], height: int = 520) 
         dict(type="scatter", mode="lines", x=[x[0], x[-1]], y=[result["shallow_max"]] * 2,
              name=labels["shallow"], line=dict(color="#555", width=2, dash="dash")),
     ]  # fmt: skip
-    return go.Figure(
-        data=data,
-        layout=dict(
+    return _figure(
+        data,
+        dict(
             height=height, margin=dict(l=60, r=20, t=60, b=120), font=FONT,
             title=dict(text=labels["title"], x=0.5, xanchor="center"),
             plot_bgcolor="white",
