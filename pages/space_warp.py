@@ -48,6 +48,9 @@ TEXT = {
     "depth": "Hidden layers",
     "width": "Units per hidden layer",
     "tact": "Hidden activation",
+    "neck": "Last hidden layer: 2 units",
+    "neck_help": "A 2-unit last hidden layer is drawn as it is, so the output layer's decision "
+    "boundary appears there as a straight line. Off: every hidden layer has the width above.",
     "epochs": "Epochs",
     "lr": "Learning rate (Adam)",
     "act": "Activation g",
@@ -163,16 +166,21 @@ def raw_accuracy(name: str, n: int, noise: float, seed: int) -> float:
     return W.linear_accuracy(X, y, DATASETS[name].n_classes)
 
 
+def hidden_widths(depth: int, width: int, neck: bool) -> list[int]:
+    """Hidden layer widths: ``depth`` layers of ``width`` units, the last one 2 wide if ``neck``."""
+    return [width] * (depth - 1) + [2 if neck else width]
+
+
 def snapshot_epochs(epochs: int) -> list[int]:
     return sorted({int(round(e)) for e in np.linspace(0, epochs, N_SNAPSHOTS)})
 
 
 @st.cache_data(max_entries=8, show_spinner="Training the network…")
-def train_cached(name, n, noise, seed, depth, width, act, epochs, lr):
+def train_cached(name, n, noise, seed, depth, width, neck, act, epochs, lr):
     X, y = get_data(name, n, noise, seed)
     C = DATASETS[name].n_classes
     run = train_mlp(
-        X, y, [2, *([width] * depth), C], activation=act, optimizer="adam",
+        X, y, [2, *hidden_widths(depth, width, neck), C], activation=act, optimizer="adam",
         opt_hp={"lr": lr}, epochs=epochs, batch_size=32, seed=seed,
         snapshot_epochs=snapshot_epochs(epochs),
     )  # fmt: skip
@@ -184,11 +192,11 @@ def train_cached(name, n, noise, seed, depth, width, act, epochs, lr):
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def trained_view(name, n, noise, seed, depth, width, act, epochs, lr, snap, view, ua, ub):
+def trained_view(name, n, noise, seed, depth, width, neck, act, epochs, lr, snap, view, ua, ub):
     """Everything the trained-mode figure and table need for one snapshot."""
     X, y = get_data(name, n, noise, seed)
     C = DATASETS[name].n_classes
-    run = train_cached(name, n, noise, seed, depth, width, act, epochs, lr)
+    run = train_cached(name, n, noise, seed, depth, width, neck, act, epochs, lr)
     epochs_kept = sorted(run["snapshots"])
     e = epochs_kept[min(snap, len(epochs_kept) - 1)]
     params = run["snapshots"][e]
@@ -240,8 +248,8 @@ def trained_view(name, n, noise, seed, depth, width, act, epochs, lr, snap, view
 
 
 @st.cache_data(max_entries=8, show_spinner="Counting linear regions…")
-def regions_cached(name, n, noise, seed, depth, width, act, epochs, lr, snap):
-    run = train_cached(name, n, noise, seed, depth, width, act, epochs, lr)
+def regions_cached(name, n, noise, seed, depth, width, neck, act, epochs, lr, snap):
+    run = train_cached(name, n, noise, seed, depth, width, neck, act, epochs, lr)
     kept = sorted(run["snapshots"])
     params = run["snapshots"][kept[min(snap, len(kept) - 1)]]
     ids, count = W.region_map(params, act, BOX[0], BOX[1], REGION_RES)
@@ -316,8 +324,9 @@ with st.sidebar:
     seed = st.number_input(TEXT["seed"], 0, 9999, 0, 1, key="sw_seed", bind="query-params")
     st.header(TEXT["net_header"])
     depth = st.slider(TEXT["depth"], 1, 4, 2, key="sw_depth", bind="query-params")
-    width = st.slider(TEXT["width"], 2, 16, 2, key="sw_width", bind="query-params")
-    tact = st.selectbox(TEXT["tact"], TRAINED_ACTS, key="sw_tact", bind="query-params",
+    width = st.slider(TEXT["width"], 2, 16, 8, key="sw_width", bind="query-params")
+    neck = st.toggle(TEXT["neck"], True, key="sw_neck", bind="query-params", help=TEXT["neck_help"])
+    tact = st.selectbox(TEXT["tact"], TRAINED_ACTS, 1, key="sw_tact", bind="query-params",
                         format_func=lambda k: ACTIVATIONS[k].label)  # fmt: skip
     epochs = st.slider(TEXT["epochs"], 50, 1000, 300, 50, key="sw_epochs", bind="query-params")
     lr = st.select_slider(TEXT["lr"], [0.001, 0.003, 0.01, 0.03, 0.1, 0.3], 0.03, key="sw_lr",
@@ -330,7 +339,7 @@ mode = mode or "manual"
 seed = int(seed)
 X, y = get_data(data_name, n_pts, noise, seed)
 C = DATASETS[data_name].n_classes
-net_key = (data_name, n_pts, noise, seed, depth, width, tact, epochs, lr)
+net_key = (data_name, n_pts, noise, seed, depth, width, neck, tact, epochs, lr)
 
 
 def separability_table(rows, extra=None):
@@ -407,7 +416,7 @@ def network_mode(mode, net_key, X, y, C, epochs, width, tact):
 
     if mode == "trained":
         view, ua, ub = "pca", 1, 2
-        if width > 2:
+        if max(hidden_widths(*net_key[4:7])) > 2:
             c1, c2, c3 = st.columns([2, 1, 1])
             view = c1.segmented_control(TEXT["view"], list(TEXT["views"]), default="pca",
                                         required=True, format_func=lambda k: TEXT["views"][k],
