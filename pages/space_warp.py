@@ -392,7 +392,7 @@ def manual_mode(X, y, C):
     else:
         chart(planes_figure(panels, y, C, ncols=NCOLS), key="sw_stages")
         st.caption(TEXT["stages_caption"])
-        c_morph, c_table = st.columns([3, 2])
+        c_morph, c_table = st.columns([1, 1])
         with c_morph:
             st.subheader(TEXT["morph_header"])
             chart(morph_figure(view["morph"], y, C, labels=TEXT["morph_labels"]), key="sw_morph")

@@ -212,3 +212,54 @@ def test_all_finite_flags_overflow():
     assert W.all_finite(np.ones(3), np.zeros((2, 2)))
     assert not W.all_finite(np.array([1.0, np.inf]))
     assert not W.all_finite(np.array([np.nan]))
+
+
+# ---------------------------------------------------------------------------------------------
+# viz.warp_figs: figures are valid Plotly (they are built unvalidated for speed) and finite
+# ---------------------------------------------------------------------------------------------
+
+
+def _validated(fig):
+    import plotly.graph_objects as go
+
+    def titles_are_dicts(node):  # plotly.js 3 drops bare-string titles; validation would hide it
+        if isinstance(node, dict):
+            assert not isinstance(node.get("title"), str), node["title"]
+            for v in node.values():
+                titles_are_dicts(v)
+        elif isinstance(node, list):
+            for v in node:
+                titles_are_dicts(v)
+
+    titles_are_dicts(fig.to_dict())
+    return go.Figure(fig.to_dict())  # full property validation: raises on a bad key or value
+
+
+def test_figures_pass_full_plotly_validation():
+    from viz import warp_figs as V
+
+    X, y = _xor(200)
+    grid = W.grid_paths(-1.6, 1.6, 9, 25)
+    names = ["1. x", "2. z", "3. h", "4. z′", "5. h′"]
+    view = V.manual_view(X, y, 2, W.PRESETS["xor_fold"].arrays(), "relu", names, grid, grid)
+    assert [r[2] for r in view["rows"]][-1] == 1.0
+    figs = [V.planes_figure(view["panels"], y, 2), V.morph_figure(view["morph"], y, 2)]
+    params = W.random_net((4, 4), 0)
+    ids, count = W.region_map(params, "relu", -1.5, 1.5, 60)
+    figs.append(V.regions_figure(np.linspace(-1.5, 1.5, 60), ids, X, y, 2, f"{count}"))
+    labels = dict(random="r", built="b", shallow="s", xaxis="x", yaxis="y", title="t")
+    figs.append(V.depth_width_figure(W.depth_vs_width(6, seeds=(0,), res=60), labels))
+    for fig in figs:
+        _validated(fig)
+    assert len(figs[1].frames) == 5  # one frame per stage
+
+
+def test_region_colors_differ_across_every_region_border():
+    from viz.warp_figs import region_colors
+
+    for seed in range(3):
+        ids, _ = W.region_map(W.random_net((12, 12), seed), "relu", -1.5, 1.5, 120)
+        col = region_colors(ids)
+        for a, b, ca, cb in ((ids[:, 1:], ids[:, :-1], col[:, 1:], col[:, :-1]),
+                             (ids[1:], ids[:-1], col[1:], col[:-1])):  # fmt: skip
+            assert not np.any((a != b) & (ca == cb))

@@ -317,9 +317,30 @@ REGION_PALETTE = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb46
                   "#e31a1c", "#ff7f00"]  # fmt: skip
 
 
-def region_colors(ids: Array) -> Array:
-    """A palette index per region id; ids are scrambled (×7 mod 16) so neighbours rarely match."""
-    return np.mod(np.asarray(ids, dtype=np.int64) * 7, len(REGION_PALETTE)).astype(np.int8)
+def region_colors(ids: Array, n_colors: int | None = None) -> Array:
+    """A palette index per cell such that touching regions get different colours.
+
+    Greedy colouring of the region adjacency graph (regions sharing a grid edge are neighbours),
+    largest regions first; falls back to id mod n_colors if a region has every colour around it.
+    """
+    k = n_colors or len(REGION_PALETTE)
+    ids = np.asarray(ids, dtype=np.int64)
+    n = int(ids.max(initial=-1)) + 1
+    pairs = []
+    for a, b in ((ids[:, 1:], ids[:, :-1]), (ids[1:, :], ids[:-1, :])):
+        m = a != b
+        pairs.append(np.stack([a[m], b[m]], axis=1))
+    edges = np.unique(np.sort(np.concatenate(pairs), axis=1), axis=0) if pairs else np.zeros((0, 2))
+    neighbours: list[list[int]] = [[] for _ in range(n)]
+    for a, b in edges.tolist():
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    color = np.full(n, -1, dtype=np.int64)
+    for r in np.argsort(-np.bincount(ids.ravel(), minlength=n), kind="stable"):
+        used = {int(color[q]) for q in neighbours[r] if color[q] >= 0}
+        free = [c for c in range(k) if c not in used]
+        color[r] = free[(r * 7) % len(free)] if free else r % k
+    return color[ids].astype(np.int8)
 
 
 def regions_figure(
@@ -349,8 +370,8 @@ def regions_figure(
         dict(
             height=height, margin=dict(l=50, r=20, t=60, b=50), font=FONT,
             title=dict(text=title, x=0.5, xanchor="center"), plot_bgcolor="white",
-            xaxis=dict(range=[float(ticks[0]), float(ticks[-1])], title="x₁", constrain="domain"),
-            yaxis=dict(range=[float(ticks[0]), float(ticks[-1])], title="x₂", scaleanchor="x",
+            xaxis=dict(range=[float(ticks[0]), float(ticks[-1])], title=dict(text="x₁"), constrain="domain"),
+            yaxis=dict(range=[float(ticks[0]), float(ticks[-1])], title=dict(text="x₂"), scaleanchor="x",
                        scaleratio=1, constrain="domain", constraintoward="top"),
         ),
     )  # fmt: skip
@@ -380,12 +401,12 @@ def depth_width_figure(result: dict, labels: dict[str, str], height: int = 520) 
     return _figure(
         data,
         dict(
-            height=height, margin=dict(l=60, r=20, t=60, b=120), font=FONT,
-            title=dict(text=labels["title"], x=0.5, xanchor="center"),
+            height=height, margin=dict(l=60, r=20, t=110, b=60), font=FONT,
+            title=dict(text=labels["title"], x=0.5, xanchor="center", y=0.98, yanchor="top"),
             plot_bgcolor="white",
-            xaxis=dict(title=labels["xaxis"], showgrid=False, linecolor="#888"),
-            yaxis=dict(title=labels["yaxis"], type="log", gridcolor="#eee", linecolor="#888",
+            xaxis=dict(title=dict(text=labels["xaxis"]), showgrid=False, linecolor="#888"),
+            yaxis=dict(title=dict(text=labels["yaxis"]), type="log", gridcolor="#eee", linecolor="#888",
                        tickvals=[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]),
-            legend=dict(orientation="h", x=0, y=-0.22, yanchor="top", font=dict(size=13)),
+            legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", font=dict(size=13)),
         ),
     )  # fmt: skip
