@@ -153,13 +153,15 @@ def network_grid(
 
 
 def quantize_tile(a: Array) -> Array:
-    """A unit's activation map scaled to uint8 1..255 with 0 → 128 and ±max|a| → 1 / 255.
+    """A unit's activation map scaled to uint8 1..249 with 0 → 125 and ±max|a| → 249 / 1.
 
-    0 is kept free for the background between tiles. A constant-zero (dead) unit is all 128.
+    0 is kept free for the background between tiles; a constant-zero (dead) unit is all 125.
+    The top stays below 252 because a byte ≥ 0xFC begins a base64 "/" that JSON escapes as
+    six characters (the browser receives these images base64-encoded).
     """
     m = float(np.abs(a).max(initial=0.0))
     scaled = a / m if m > 0 else np.zeros_like(a)
-    return np.rint(128.0 + 127.0 * scaled).astype(np.uint8)
+    return np.rint(125.0 + 124.0 * scaled).astype(np.uint8)
 
 
 @dataclass

@@ -464,8 +464,48 @@ def _divergence_text(res: TrainResult, s: dict) -> str:
 
 
 @st.fragment
+def boundary_panel(run_key, rounds, data_key, epoch, upload, start) -> None:
+    """The boundary with its own toggles: flipping one re-draws this chart only."""
+    s = json.loads(run_key)
+    data = load_data(data_key, upload)
+    st.subheader(TEXT["boundary"].format(epoch=epoch))
+    c1, c2 = st.columns(2)
+    disc = c1.toggle(TEXT["discretize"], False, key="pg_disc", help=TEXT["discretize_help"], **QP)
+    show_test = c2.toggle(TEXT["show_test"], True, key="pg_showtest",
+                          help=TEXT["show_test_help"], **QP)  # fmt: skip
+    v = view_arrays(run_key, rounds, data_key, epoch, "all", upload, start)
+    chart(boundary_figure(
+        v["xs"], v["proba"], data["X_tr"], data["y_tr"], data["X_te"], data["y_te"],
+        discretize=disc, show_test=show_test, classes=data["classes"], axis_labels=_axis_labels(s),
+    ), key="pg_fig_boundary")  # fmt: skip
+    if v["n_bad"]:
+        st.caption(TEXT["grid_bad"].format(n=v["n_bad"]))
+
+
+@st.fragment
+def thumbnails_panel(run_key, rounds, data_key, epoch, upload, start) -> None:
+    """Per-neuron thumbnails with the layer picker: picking a layer re-draws this chart only."""
+    n_hidden = len(json.loads(run_key)["hidden"])
+    st.subheader(TEXT["thumbs"].format(epoch=epoch))
+    thumb = "all"
+    if n_hidden:
+        opts = ["all", *[str(l) for l in range(1, n_hidden + 1)]]
+        if ss.get("pg_thumb") not in opts:
+            ss["pg_thumb"] = "all"
+        thumb = st.segmented_control(
+            TEXT["thumb_layer"], opts, key="pg_thumb", label_visibility="collapsed",
+            format_func=lambda o: TEXT["thumb_all"] if o == "all" else f"{o}",
+        ) or "all"  # fmt: skip
+    v = view_arrays(run_key, rounds, data_key, epoch, thumb, upload, start)
+    chart(thumbnails_figure(v["mosaic"], v["titles"]), key="pg_fig_thumbs")
+    if not n_hidden:
+        st.caption(TEXT["no_hidden"])
+    st.caption(TEXT["thumbs_caption"])
+
+
+@st.fragment
 def views(run_key: str, rounds: int, data_key: str, upload, start) -> None:
-    """Timeline, boundary, thumbnails, curves, confusion, weights: view-only reruns stay here."""
+    """Timeline, boundary, thumbnails, confusion, weights: a timeline step reruns only this."""
     s = json.loads(run_key)
     res = run_training(run_key, rounds, data_key, upload, start)
     data = load_data(data_key, upload)
@@ -478,16 +518,11 @@ def views(run_key: str, rounds: int, data_key: str, upload, start) -> None:
         ss["pg_epoch"] = epochs[0]
     ss["pg_epoch_run"] = (run_key, rounds)
 
-    c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
-    with c1:
-        if len(epochs) > 1:
-            epoch = st.select_slider(TEXT["timeline"], epochs, key="pg_epoch",
-                                     help=TEXT["timeline_help"])  # fmt: skip
-        else:
-            epoch = epochs[0]
-    disc = c2.toggle(TEXT["discretize"], False, key="pg_disc", help=TEXT["discretize_help"], **QP)
-    show_test = c3.toggle(TEXT["show_test"], True, key="pg_showtest",
-                          help=TEXT["show_test_help"], **QP)  # fmt: skip
+    if len(epochs) > 1:
+        epoch = st.select_slider(TEXT["timeline"], epochs, key="pg_epoch",
+                                 help=TEXT["timeline_help"])  # fmt: skip
+    else:
+        epoch = epochs[0]
 
     h = res.history
     i = int(np.searchsorted(h["epoch"], epoch))
@@ -498,37 +533,14 @@ def views(run_key: str, rounds: int, data_key: str, upload, start) -> None:
         m[2].metric(TEXT["metric_test_loss"], f"{h['test_loss'][i]:.4f}")
         m[3].metric(TEXT["metric_test_acc"], f"{h['test_acc'][i]:.1%}")
 
-    n_hidden = len(s["hidden"])
-    thumb = "all"
+    args = (run_key, rounds, data_key, epoch, upload, start)
     left, right = st.columns([1.05, 1])
-    with right:
-        st.subheader(TEXT["thumbs"].format(epoch=epoch))
-        if n_hidden:
-            opts = ["all", *[str(l) for l in range(1, n_hidden + 1)]]
-            if ss.get("pg_thumb") not in opts:
-                ss["pg_thumb"] = "all"
-            thumb = st.segmented_control(
-                TEXT["thumb_layer"], opts, key="pg_thumb", label_visibility="collapsed",
-                format_func=lambda o: TEXT["thumb_all"] if o == "all" else f"{o}",
-            ) or "all"  # fmt: skip
-    v = view_arrays(run_key, rounds, data_key, epoch, thumb, upload, start)
-    labels = _axis_labels(s)
     with left:
-        st.subheader(TEXT["boundary"].format(epoch=epoch))
-        chart(boundary_figure(
-            v["xs"], v["proba"], data["X_tr"], data["y_tr"], data["X_te"], data["y_te"],
-            discretize=disc, show_test=show_test, classes=data["classes"], axis_labels=labels,
-        ), key="pg_fig_boundary")  # fmt: skip
+        boundary_panel(*args)
     with right:
-        chart(thumbnails_figure(v["mosaic"], v["titles"]), key="pg_fig_thumbs")
-        if not n_hidden:
-            st.caption(TEXT["no_hidden"])
-        st.caption(TEXT["thumbs_caption"])
-    if v["n_bad"]:
-        st.caption(TEXT["grid_bad"].format(n=v["n_bad"]))
+        thumbnails_panel(*args)
+    v = view_arrays(run_key, rounds, data_key, epoch, "all", upload, start)
 
-    st.subheader(TEXT["curves"])
-    chart(curves_figure(h, epoch=epoch, diverged_at=res.diverged_at), key="pg_fig_curves")
     c1, c2 = st.columns([1, 1.6])
     with c1:
         st.subheader(TEXT["confusion"].format(epoch=epoch))
@@ -710,6 +722,11 @@ if res.diverged_at is not None:
     st.warning(_divergence_text(res, settings), icon=":material/warning:")
 
 views(run_key, rounds, data_key, upload, start)
+
+# The curves sit outside the views fragment: no view control changes them, so scrubbing the
+# timeline never re-draws them (measured: it kept a fifth Plotly re-render off every step).
+st.subheader(TEXT["curves"])
+chart(curves_figure(res.history, diverged_at=res.diverged_at), key="pg_fig_curves")
 
 with st.container(border=True):
     history_and_compare()

@@ -19,6 +19,8 @@ APP = str(ROOT / "app.py")
 PAGE = "pages/playground.py"
 TIMEOUT_S = 180
 MAX_PAYLOAD = 500_000
+# Order of the page's charts: the views fragment, then the curves (then the compare view).
+BOUNDARY_I, THUMBS_I, CM, HIST, CURVES_I = range(5)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -107,7 +109,7 @@ class _CountTraining:
 def test_default_page_draws_everything():
     at = _open()
     charts = _specs(at)
-    assert len(charts) == 5  # boundary, thumbnails, curves, confusion, weight histograms
+    assert len(charts) == 5  # boundary, thumbnails, confusion, weight histograms, curves
     assert not at.warning
     _assert_clean_figures(at)
     assert _payload(at) <= MAX_PAYLOAD
@@ -127,7 +129,7 @@ def test_every_dataset(name):
     at = _open(**_small(pg_data=name))
     assert len(at.get("plotly_chart")) == 5
     _assert_clean_figures(at)
-    cm = _specs(at)[3]["data"][0]
+    cm = _specs(at)[CM]["data"][0]
     assert len(cm["x"]) == DATASETS[name].n_classes
 
 
@@ -235,7 +237,7 @@ def test_divergence_is_explained_and_no_nan_reaches_a_chart():
     assert "Training diverged in epoch" in text
     assert "lower the learning rate" in text and "add batch normalization" in text
     _assert_clean_figures(at)
-    curves = _specs(at)[2]
+    curves = _specs(at)[CURVES_I]
     assert any(a.get("text") == "diverged" for a in curves["layout"]["annotations"])
     assert at.button(key="pg_more_btn").disabled
 
@@ -307,7 +309,7 @@ def test_browser_trains_and_renders(browser_page, streamlit_server):
     for sel in (BOUNDARY, THUMBS):
         assert page.locator(f"{sel} .heatmaplayer image").count() >= 1, sel
     assert page.locator(f"{CURVES} .scatterlayer path.js-line").count() >= 4
-    assert page.locator(f"{BOUNDARY} .scatterlayer .point").count() >= 400  # train + test
+    assert page.locator(f"{BOUNDARY} .scatterlayer .point").count() == 500  # train + test
     screenshot(page, "playground-default")
     _open_playground(page, streamlit_server,
                      "?pg_data=Three+spirals+(3+classes)&pg_layers=3&pg_act=ReLU"

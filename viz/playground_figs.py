@@ -14,7 +14,10 @@ CLASS_COLORS = [
     "#f59322", "#0877bd", "#2ca02c", "#9467bd", "#d62728",
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
 ]  # fmt: skip
-BAND = 25  # uint8 levels per class band of a multi-class boundary (10 classes · 25 < 256)
+# Heatmaps are sent as uint8 ≤ 250: a byte ≥ 0xFC starts a base64 "/", which Plotly's JSON
+# encoder escapes as "\u002f" (6 bytes), tripling the payload of a saturated image.
+ZMAX = 250
+BAND = 25  # uint8 levels per class band of a multi-class boundary (10 classes · 25 = 250)
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 15, "color": "#262730"}
 AXIS = {"showgrid": False, "zeroline": False, "linecolor": "#c8ccd4", "mirror": True,
         "ticks": "outside", "tickcolor": "#c8ccd4"}  # fmt: skip
@@ -71,10 +74,10 @@ def boundary_image(proba: np.ndarray, discretize: bool) -> tuple[np.ndarray, lis
         p = proba[:, :, 1]
         if discretize:
             p = (p > 0.5).astype(np.float64) * 0.8 + 0.1  # two flat tones
-        img = np.rint(np.clip(p, 0, 1) * 255).astype(np.uint8)
+        img = np.rint(np.clip(p, 0, 1) * ZMAX).astype(np.uint8)
         scale = [[0.0, _mix(CLASS_COLORS[0], 0.25)], [0.5, "rgb(255,255,255)"],
                  [1.0, _mix(CLASS_COLORS[1], 0.25)]]  # fmt: skip
-        return img, scale, 255
+        return img, scale, ZMAX
     k = proba.argmax(axis=2)
     conf = (proba.max(axis=2) - 1.0 / C) / (1.0 - 1.0 / C)
     if discretize:
@@ -148,10 +151,11 @@ def boundary_figure(
 # Per-neuron thumbnails
 # ---------------------------------------------------------------------------------------------
 
-# 0 = background; 1..255: orange (negative) - white (0) - blue (positive), as TF Playground.
+# 0 = background; 1..249: orange (negative) - white (0 at 125) - blue (positive), as TF
+# Playground (see nncore.playground.quantize_tile).
 THUMB_SCALE = [
-    [0.0, "#f0f2f6"], [0.5 / 255, "#f0f2f6"], [1 / 255, CLASS_COLORS[0]],
-    [128 / 255, "#ffffff"], [1.0, CLASS_COLORS[1]],
+    [0.0, "#f0f2f6"], [0.5 / 249, "#f0f2f6"], [1 / 249, CLASS_COLORS[0]],
+    [125 / 249, "#ffffff"], [1.0, CLASS_COLORS[1]],
 ]  # fmt: skip
 
 
@@ -163,7 +167,7 @@ def thumbnails_figure(mosaic, layer_titles: list[str], tile_px: int = 68) -> go.
     img = mosaic.image
     h, w = img.shape
     data = [dict(type="heatmap",
-        z=img, zmin=0, zmax=255, colorscale=THUMB_SCALE, showscale=False, hoverinfo="skip",
+        z=img, zmin=0, zmax=249, colorscale=THUMB_SCALE, showscale=False, hoverinfo="skip",
         zsmooth=False,
     )]  # fmt: skip
     t = max(mosaic.tile, 1)
