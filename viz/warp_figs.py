@@ -304,7 +304,7 @@ def morph_figure(
         sliders=[dict(
             active=0, x=0.0, y=-0.15, len=1.0, xanchor="left", yanchor="top",
             currentvalue=dict(prefix=prefix, font=dict(size=14)), pad=dict(t=0),
-            steps=[dict(label=name, method="animate",
+            steps=[dict(label=name.split(" =")[0], method="animate",
                         args=[[str(k)], dict(anim, frame=dict(duration=0, redraw=False))])
                    for k, (name, *_rest) in enumerate(stages)],
         )],
