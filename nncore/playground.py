@@ -164,9 +164,13 @@ def quantize_tile(a: Array) -> Array:
     return np.rint(125.0 + 124.0 * scaled).astype(np.uint8)
 
 
+FRAME = 250  # mosaic value of the one-cell frame around every tile (0 = empty background)
+
+
 @dataclass
 class Mosaic:
-    """Thumbnails packed into one uint8 image (0 = background) plus where each tile sits.
+    """Thumbnails packed into one uint8 image (0 = background, 250 = tile frames) plus where
+    each tile sits.
 
     ``tiles``: list of (layer index, unit index, row0, col0) of each tile's lower-left cell in
     ``image`` (row 0 at the bottom); ``layer_cols``: (first col, last col) of each layer's block.
@@ -201,14 +205,14 @@ def thumbnail_mosaic(
     stride = max(1, int(np.ceil(n / max_tile)))
     while True:
         t = len(range(0, n, stride))
-        h = rows * (t + gap) - gap
-        w = sum(c * (t + gap) for c in n_cols) + gap * 2 * (len(layers) - 1) - gap
+        h = rows * (t + gap) - gap + 2  # + a one-cell frame on the outer edges
+        w = sum(c * (t + gap) for c in n_cols) + gap * 2 * (len(layers) - 1) - gap + 2
         if h * w <= cell_budget or t <= 8:
             break
         stride += 1
     img = np.zeros((h, w), dtype=np.uint8)
     tiles, layer_cols, max_abs = [], [], []
-    col = 0
+    col = 1
     for li, a in enumerate(layers):
         sub = a[::stride, ::stride, :]
         max_abs.append(np.abs(a).max(axis=(0, 1)))
@@ -216,7 +220,8 @@ def thumbnail_mosaic(
         for u in range(a.shape[2]):
             c, r = divmod(u, rows)
             r = rows - 1 - r  # first unit at the top
-            r0, c0 = r * (t + gap), col + c * (t + gap)
+            r0, c0 = 1 + r * (t + gap), col + c * (t + gap)
+            img[r0 - 1 : r0 + t + 1, c0 - 1 : c0 + t + 1] = FRAME  # so a white tile shows
             img[r0 : r0 + t, c0 : c0 + t] = quantize_tile(sub[:, :, u])
             tiles.append((li, u, r0, c0))
         col += n_cols[li] * (t + gap)

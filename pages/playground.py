@@ -86,10 +86,10 @@ TEXT = {
     "layers can draw a circle.",
     "network": "Network",
     "layers": "Hidden layers",
-    "width": "Neurons in layer {l}",
+    "width": "Layer {l}: neurons",
     "act": "Activation",
-    "act_layer": "Activation of layer {l}",
-    "same": "(same as the network)",
+    "act_layer": "Layer {l}: activation",
+    "same": "as network",
     "per_layer": "Layer by layer: width and activation",
     "init": "Weight initialization",
     "init_scale": "Scale s of the initializer",
@@ -497,7 +497,9 @@ def thumbnails_panel(run_key, rounds, data_key, epoch, upload, start) -> None:
             format_func=lambda o: TEXT["thumb_all"] if o == "all" else f"{o}",
         ) or "all"  # fmt: skip
     v = view_arrays(run_key, rounds, data_key, epoch, thumb, upload, start)
-    chart(thumbnails_figure(v["mosaic"], v["titles"]), key="pg_fig_thumbs")
+    feats = json.loads(run_key)["feats"]
+    chart(thumbnails_figure(v["mosaic"], v["titles"], [FEATURES[f].label for f in feats]),
+          key="pg_fig_thumbs")  # fmt: skip
     if not n_hidden:
         st.caption(TEXT["no_hidden"])
     st.caption(TEXT["thumbs_caption"])

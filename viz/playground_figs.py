@@ -151,23 +151,27 @@ def boundary_figure(
 # Per-neuron thumbnails
 # ---------------------------------------------------------------------------------------------
 
-# 0 = background; 1..249: orange (negative) - white (0 at 125) - blue (positive), as TF
-# Playground (see nncore.playground.quantize_tile).
+# Mosaic values (nncore.playground.quantize_tile / FRAME): 0 = empty (white), 1..249 = orange
+# (negative) - white (0, at 125) - blue (positive) as in TF Playground, 250 = tile frame.
 THUMB_SCALE = [
-    [0.0, "#f0f2f6"], [0.5 / 249, "#f0f2f6"], [1 / 249, CLASS_COLORS[0]],
-    [125 / 249, "#ffffff"], [1.0, CLASS_COLORS[1]],
+    [0.0, "#ffffff"], [0.5 / 250, "#ffffff"], [1 / 250, CLASS_COLORS[0]],
+    [125 / 250, "#ffffff"], [249 / 250, CLASS_COLORS[1]], [249.5 / 250, "#c3c8d2"],
+    [1.0, "#c3c8d2"],
 ]  # fmt: skip
 
 
-def thumbnails_figure(mosaic, layer_titles: list[str], tile_px: int = 68) -> go.Figure:
+def thumbnails_figure(
+    mosaic, layer_titles: list[str], input_labels: list[str] | None = None, tile_px: int = 68
+) -> go.Figure:
     """All hidden units' activation maps as one mosaic heatmap, one column block per layer.
 
-    ``mosaic``: nncore.playground.Mosaic; ``layer_titles``: one title per block of columns.
+    ``mosaic``: nncore.playground.Mosaic; ``layer_titles``: one title per block of columns;
+    ``input_labels``: names written on the tiles of the first block (the input features).
     """
     img = mosaic.image
     h, w = img.shape
     data = [dict(type="heatmap",
-        z=img, zmin=0, zmax=249, colorscale=THUMB_SCALE, showscale=False, hoverinfo="skip",
+        z=img, zmin=0, zmax=250, colorscale=THUMB_SCALE, showscale=False, hoverinfo="skip",
         zsmooth=False,
     )]  # fmt: skip
     t = max(mosaic.tile, 1)
@@ -177,6 +181,12 @@ def thumbnails_figure(mosaic, layer_titles: list[str], tile_px: int = 68) -> go.
          "yanchor": "bottom", "font": {"size": 14}}
         for (c0, c1), text in zip(mosaic.layer_cols, layer_titles, strict=False)
     ]  # fmt: skip
+    t = mosaic.tile
+    for (layer, unit, r0, c0) in mosaic.tiles:
+        if layer == 0 and input_labels and unit < len(input_labels):
+            notes.append({"x": c0 + t / 2, "y": r0 + t / 2, "text": input_labels[unit],
+                          "showarrow": False, "font": {"size": 13, "color": "#262730"},
+                          "bgcolor": "rgba(255,255,255,0.75)", "borderpad": 1})  # fmt: skip
     height = 55 + n_rows * tile_px
     return _figure(data, _base_layout(
         height, margin={"l": 5, "r": 5, "t": 40, "b": 5}, annotations=notes,
