@@ -309,6 +309,33 @@ def _as_array(name: str, value, shape: tuple[int, ...]) -> Array:
     return a
 
 
+def _widths(shapes: dict) -> list[int] | None:
+    """Layer widths [inputs, hidden..., outputs] read off W1..WL (tuples or nested lists)."""
+    widths: list[int] = []
+    l = 1
+    while f"W{l}" in shapes:
+        w = shapes[f"W{l}"]
+        shape = w if isinstance(w, tuple) else np.shape(w)
+        if len(shape) != 2:
+            return None
+        widths += [int(shape[0])] if not widths else []
+        widths.append(int(shape[1]))
+        l += 1
+    return widths or None
+
+
+def _architectures(raw: dict, shapes: dict) -> str:
+    try:
+        have = _widths(raw)
+    except (TypeError, ValueError, IndexError):
+        have = None
+    want = _widths(shapes)
+    if not have or not want:
+        return ""
+    return (f": the file holds a {'-'.join(map(str, have))} network, this one is "
+            f"{'-'.join(map(str, want))}")
+
+
 def params_from_json(text: str | bytes, shapes: dict[str, tuple[int, ...]]) -> tuple[dict, dict, dict]:
     """Read ``params_to_json`` output and check it against the network's ``expected_shapes``.
 
@@ -333,8 +360,9 @@ def params_from_json(text: str | bytes, shapes: dict[str, tuple[int, ...]]) -> t
         if extra:
             parts.append(f"unexpected {', '.join(map(str, extra))}")
         raise ValueError(
-            "the weights do not fit this network (" + "; ".join(parts) + "). "
-            "Set the same layers, input features and batch-norm setting as the saved run."
+            "the weights do not fit this network (" + "; ".join(parts) + ")"
+            + _architectures(raw, shapes)
+            + ". Set the same layers, input features and batch-norm setting as the saved run"
         )
     params = {k: _as_array(k, raw[k], shapes[k]) for k in shapes}
     bn_raw = doc.get("bn_state") or {}

@@ -166,6 +166,8 @@ TEXT = {
     "import_stale": "The imported weights no longer fit the network (the settings changed), "
     "so the seed's initial weights are used.",
     "forget_import": "Forget imported weights",
+    "start_seed": "seed",
+    "start_imported": "file {name}",
 }
 
 # Slider options (the URL stores the chosen value).
@@ -303,7 +305,7 @@ def _on_upload() -> None:
     try:
         X, y, classes = parse_points_csv(raw)
     except ValueError as exc:
-        ss["pg_upload_msg"] = ("error", TEXT["upload_bad"].format(name=f.name, error=exc))
+        ss["pg_upload_msg"] = ("error", TEXT["upload_bad"].format(name=f.name, error=str(exc).rstrip(".")))
         return
     ss["pg_upload"] = {"X": X, "y": y, "classes": classes, "digest": _digest(raw),
                        "name": f.name}  # fmt: skip
@@ -321,7 +323,7 @@ def _on_import(shapes: dict) -> None:
     try:
         params, bn, _meta = params_from_json(raw, shapes)
     except ValueError as exc:
-        ss["pg_import_msg"] = ("error", TEXT["import_bad"].format(name=f.name, error=exc))
+        ss["pg_import_msg"] = ("error", TEXT["import_bad"].format(name=f.name, error=str(exc).rstrip(".")))
         return
     ss["pg_import"] = {"params": params, "bn": bn, "digest": _digest(raw), "name": f.name,
                        "shapes": shapes}  # fmt: skip
@@ -655,6 +657,8 @@ def _record_run(run_key, rounds, data_key, upload, start, res: TrainResult, s: d
     runs[len(runs) + 1] = {
         "data set": name, "network": net, "optimizer": OPTIMIZERS[s["opt"]].label, "lr": s["lr"],
         "batch": s["bs"], "epochs": int(h["epoch"][-1]), "seed": s["seed"],
+        "start": TEXT["start_imported"].format(name=ss["pg_import"]["name"])
+        if s.get("imported") and "pg_import" in ss else TEXT["start_seed"],
         "train loss": round(float(h["train_loss"][-1]), 4),
         "test loss": round(float(h["test_loss"][-1]), 4) if "test_loss" in h else None,
         "test acc": round(float(h["test_acc"][-1]), 4) if "test_acc" in h else None,

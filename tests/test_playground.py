@@ -163,6 +163,7 @@ def test_weights_json_errors_are_specific():
     # A 3-layer file offered to a 2-layer network says which keys are wrong.
     other = params_to_json(init_mlp([2, 6, 6, 2], "he_normal", np.random.default_rng(0)))
     assert "unexpected W3, b3" in err(other)
+    assert "holds a 2-6-6-2 network, this one is 2-6-2" in err(other)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -391,3 +391,35 @@ def test_browser_upload_compare_and_import(browser_page, streamlit_server, tmp_p
     wait_for_charts(page, page.locator(".js-plotly-plot").count())
     assert page.locator(".st-key-pg_fig_cmp_curves .js-plotly-plot").count() == 1  # 2 runs now
     screenshot(page, "playground-upload-compare")
+    # Weights import: a file for another network is refused with the reason; a fitting one
+    # becomes the starting point (epoch 0 shows exactly its weights).
+    from nncore import init_mlp
+    from nncore.playground import params_to_json
+
+    page.locator("summary").filter(has_text="Import weights").click()
+    importer = page.locator(".st-key-pg_import_file input[type=file]")
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(params_to_json(init_mlp([2, 8, 2], "he_normal", np.random.default_rng(0))))
+    importer.set_input_files(str(wrong))
+    wait_for_app(page)
+    msg = page.locator('[data-testid="stAlert"]').filter(has_text="Could not use wrong.json")
+    msg.first.wait_for()
+    text = msg.first.inner_text()
+    assert "missing W3, b3" in text and "holds a 2-8-2 network, this one is 2-8-8-2" in text
+    assert "Nothing was changed" in text
+    zeros = {k: np.zeros_like(v) for k, v in
+             init_mlp([2, 8, 8, 2], "he_normal", np.random.default_rng(0)).items()}  # fmt: skip
+    good_w = tmp_path / "zeros.json"
+    good_w.write_text(params_to_json(zeros))
+    importer.set_input_files(str(good_w))
+    wait_for_app(page)
+    page.locator('[data-testid="stAlert"]').filter(has_text="Using imported weights").first.wait_for()
+    wait_for_app(page)
+    assert_no_exception(page)
+    epoch = page.locator(".st-key-pg_epoch input[type=range]")
+    epoch.focus()
+    page.keyboard.press("Home")
+    wait_for_app(page)
+    # All-zero weights predict 50/50 everywhere: the loss at epoch 0 is log 2.
+    assert _metric_values(page)[:2] == ["0", f"{math.log(2):.4f}"]
+    screenshot(page, "playground-imported")
