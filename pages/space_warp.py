@@ -91,6 +91,8 @@ TEXT = {
     "input_title": "input x (boundary = pre-image)",
     "layer_title": "h{l}: {how}",
     "how_direct": "2 units",
+    "unit": "unit {i}",
+    "pc": "PC {i}",
     "how_pca": "PCA of {k} units ({v:.0%} var.)",
     "how_units": "units {a} & {b} of {k}",
     "trained_caption": (
@@ -222,17 +224,18 @@ def trained_view(name, n, noise, seed, depth, width, neck, act, epochs, lr, snap
             columns[f"h{l}_{j + 1}"] = Rx[:, j]
         rows.append((f"h{l} ({ACTIVATIONS[act].label.split(' (')[0]})", k, W.linear_accuracy(Rx, y, C) if finite else float("nan")))
         if k == 2:
-            V, how, labels = R, TEXT["how_direct"], ("unit 1", "unit 2")
+            V, how = R, TEXT["how_direct"]
+            labels = (TEXT["unit"].format(i=1), TEXT["unit"].format(i=2))
         elif view == "units":
             a, b = min(ua, k) - 1, min(ub, k) - 1
             V = R[:, [a, b]]
             how = TEXT["how_units"].format(a=a + 1, b=b + 1, k=k)
-            labels = (f"unit {a + 1}", f"unit {b + 1}")
+            labels = (TEXT["unit"].format(i=a + 1), TEXT["unit"].format(i=b + 1))
         else:
             mean, basis, ratio = W.pca_2d(Rx)
             V = (R - mean) @ basis
             how = TEXT["how_pca"].format(k=k, v=float(ratio.sum()))
-            labels = ("PC 1", "PC 2")
+            labels = (TEXT["pc"].format(i=1), TEXT["pc"].format(i=2))
         pts, ph, pv = V[: len(X)], V[len(X) : len(X) + m], V[len(X) + m :]
         panel = Panel(TEXT["layer_title"].format(l=l, how=how), pts, ph, pv,
                       xlabel=labels[0], ylabel=labels[1], fold_axes=act != "tanh",
