@@ -30,7 +30,7 @@ from nncore.surfaces import (
     quadratic_bowl,
     surface_grid,
 )
-from ui.common import chart, download_csv, download_json, page_intro
+from ui.common import PLOTLY_CONFIG, chart, download_csv, download_json, page_intro
 from ui.strings_optimizers import PRESETS, TEXT
 from viz.optimizer_figs import (
     RunView,
@@ -79,10 +79,11 @@ DEFAULTS = {
     "opt_noise": 0.0,
     "opt_seed": 0,
 }
-GRID_N = 200  # f is evaluated on GRID_N² points; the contour is drawn from every other one
+GRID_N = 300  # f is evaluated on GRID_N² points; the contour is drawn from 2×2 block minima
 DRAW_STRIDE = 2
 SETTINGS_NOT_EXPORTED = {"race_height"}  # layout only
-ZOOM_N = 70  # the internals view's own grid over its zoom window
+PICKER_N = 36  # clickable points per side of the race map (click = new start point)
+ZOOM_N = 60  # the internals view's own grid over its zoom window
 
 
 def hp_key(name: str, hp: str) -> str:
@@ -178,8 +179,12 @@ def compute_grid(name: str, kappa: float, expr: str, width: float) -> dict:
         f_ref, minima = surf.min_value, surf.minima
     else:  # typed formula: its lowest grid points stand in for the unknown minima
         f_ref, minima = lowest_grid_points(xs, ys, Z)
-    xd, yd = xs[::DRAW_STRIDE], ys[::DRAW_STRIDE]
-    scale = contour_scale(Z[::DRAW_STRIDE, ::DRAW_STRIDE], f_ref)
+    # Draw the minimum of each 2×2 block: plain subsampling misses narrow valleys (Rosenbrock's
+    # floor is thinner than a cell far from the minimum) and breaks them into specks.
+    k = DRAW_STRIDE
+    xd, yd = xs.reshape(-1, k).mean(axis=1), ys.reshape(-1, k).mean(axis=1)
+    Zd = np.where(finite, Z, np.inf).reshape(len(yd), k, len(xd), k).min(axis=(1, 3))
+    scale = contour_scale(Zd, f_ref)
     return {"xs": xd, "ys": yd, "scale": scale, "f_ref": float(f_ref), "minima": minima,
             "nonfinite": bool((~finite).any())}
 
@@ -383,8 +388,18 @@ def reason_text(reason: str | None) -> str:
     return REASONS.get(reason, reason)
 
 
-@st.fragment
+def on_pick() -> None:
+    """A click on the race map (the invisible picker grid) moves the start point there."""
+    event = st.session_state.get("opt_chart_race")
+    points = event.selection.points if event is not None else []
+    picked = [p for p in points if "x" in p and "y" in p]
+    if picked:
+        st.session_state["opt_x0"] = round(float(picked[0]["x"]), 3)
+        st.session_state["opt_y0"] = round(float(picked[0]["y"]), 3)
+
+
 def race_section(grid: dict, views: list[RunView], surf, settings: dict) -> None:
+    """Not a fragment: a click on the map changes the start point, which reruns everything."""
     show3d = st.toggle(TEXT["view3d"], key="opt_3d", bind="query-params",
                        help=TEXT["view3d_help"])
     scale = grid["scale"]
@@ -401,8 +416,9 @@ def race_section(grid: dict, views: list[RunView], surf, settings: dict) -> None
                           minima=grid["minima"], saddles=surf.saddles,
                           start=(settings["x0"], settings["y0"]),
                           total_steps=settings["steps"], text=fig_text,
-                          height=settings["race_height"])
-        chart(fig, key="opt_chart_race")
+                          height=settings["race_height"], picker=PICKER_N)
+        st.plotly_chart(fig, key="opt_chart_race", config=PLOTLY_CONFIG, theme=None,
+                        on_select=on_pick, selection_mode="points")
         st.caption(TEXT["race_caption"])
     if scale.log:
         st.caption(TEXT["log_caption"].format(decades=scale.zmax - scale.zmin))

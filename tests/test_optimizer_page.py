@@ -16,6 +16,7 @@ from nncore.optim import OPTIMIZERS, SCHEDULES
 from nncore.surfaces import SURFACES, quadratic_bowl, surface_grid
 from ui.strings_optimizers import PRESETS
 from viz.optimizer_figs import (
+    REDRAW_FRAME,
     RunView,
     contour_scale,
     decimate,
@@ -94,7 +95,7 @@ def test_default_page_has_every_chart_and_clean_specs():
     assert race["data"][0]["type"] == "contour"
     assert race["frames"], "the race must carry animation frames for browser playback"
     assert race["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"
-    assert len(race["layout"]["sliders"][0]["steps"]) == len(race["frames"])
+    assert len(race["layout"]["sliders"][0]["steps"]) == len(race["frames"]) - 1
     names = {t.get("name") for t in race["data"]}
     for n in ("sgd", "momentum", "adam"):
         assert OPTIMIZERS[n].label in names
@@ -283,12 +284,17 @@ def test_race_figure_frames_and_divergence_marker():
                       n_trail=10)
     go.Figure(fig.to_dict())  # built without validation for speed: it must still be valid
     steps = frame_steps(300)
-    assert len(fig.frames) == len(steps) <= 60
-    # every frame moves one trace (the comet), never the contour or the paths
+    assert len(fig.frames) == len(steps) + 1 <= 61
+    # the last frame is the empty one every animation ends on (a redraw keeps clicks alive)
+    assert fig.frames[-1].name == REDRAW_FRAME and not fig.frames[-1].data
+    play = fig.layout.updatemenus[0].buttons[0].args
+    assert play[0][-1] == REDRAW_FRAME and play[1]["frame"][-1]["redraw"] is True
+    assert not any(f["redraw"] for f in play[1]["frame"][:-1])  # playback itself never redraws
+    # every other frame moves one trace (the comet), never the contour or the paths
     comet_index = fig.frames[0].traces[0]
-    assert all(tuple(f.traces) == (comet_index,) for f in fig.frames) and comet_index > 0
+    assert all(tuple(f.traces) == (comet_index,) for f in fig.frames[:-1]) and comet_index > 0
     assert fig.data[comet_index].mode == "markers"
-    last = np.column_stack([fig.frames[-1].data[0].x, fig.frames[-1].data[0].y]).reshape(2, 11, 2)
+    last = np.column_stack([fig.frames[-2].data[0].x, fig.frames[-2].data[0].y]).reshape(2, 11, 2)
     np.testing.assert_allclose(last[1, -1], views[1].path[-1], rtol=1e-6)  # Adam's head
     np.testing.assert_allclose(last[0, -1], views[0].path[-1], rtol=1e-6)  # SGD stays put
     mid = len(steps) // 2
@@ -399,9 +405,31 @@ def test_browser_race_playback_presets_and_screenshots(browser_page, streamlit_s
     last = slider_active()
     page.locator(PLOTLY_SELECTOR).first.locator(".updatemenu-button").first.click()
     page.wait_for_timeout(1200)
+    during = slider_active()
+    assert during < last, "the slider follows the playback"
     state = page.locator('[data-testid="stApp"]').get_attribute("data-test-script-state")
     assert state == "notRunning", "playback must not rerun the script"
     assert slider_active() != last
+
+    # a click on the map moves the start point there (the invisible picker grid), also after
+    # playback was paused
+    page.locator(PLOTLY_SELECTOR).first.locator(".updatemenu-button").nth(1).click()  # pause
+    page.wait_for_timeout(300)
+    # plotly.js rejects the promise of an animation that Pause interrupts, and its update menu
+    # does not catch it: an unhandled rejection with the reason `undefined`. Harmless, and the
+    # same with plotly's own documented pause recipe ([null] frames); anything else fails.
+    assert set(page.js_errors) <= {"undefined"}, page.js_errors
+    page.js_errors.clear()
+    area = page.locator(PLOTLY_SELECTOR).first.locator(".nsewdrag").first.bounding_box()
+    page.mouse.move(area["x"] + 0.75 * area["width"], area["y"] + 0.3 * area["height"])
+    page.mouse.click(area["x"] + 0.75 * area["width"], area["y"] + 0.3 * area["height"])
+    page.wait_for_function("() => location.search.includes('opt_x0=')", timeout=30_000)
+    wait_for_app(page)
+    wait_for_charts(page, 4)
+    assert "opt_y0=" in page.url
+    x0 = float(page.locator(".st-key-opt_x0 input").input_value())
+    y0 = float(page.locator(".st-key-opt_y0 input").input_value())
+    assert 0.5 < x0 < 1.5 and 1.5 < y0 < 2.2  # Rosenbrock box: x in [-2, 2], y in [-1, 3]
 
     # a preset with a diverging optimizer
     page.get_by_role("radio", name="Too large a learning rate").click()

@@ -50,6 +50,7 @@ TEXT = {
     "view3d_help": "Show the surface in 3D (height log-scaled like the contours) instead of the map.",
     "race_header": "The race",
     "race_caption": (
+        "Click anywhere on the map to start the race there. "
         "▶ replays the race from step 0 in your browser; drag the slider to scrub. The big dot "
         "is each optimizer's current point and the small dots are the steps since the previous "
         "frame: widely spaced dots mean big steps. Click a legend entry to show only that "
@@ -110,6 +111,7 @@ TEXT = {
         "pause": "❚❚ Pause",
         "step": "step",
         "diverged": "{label} ✕ step {step}",
+        "pick": "click: start here",
         "gap": "f − f*",
         "lr": "scheduled α",
         "coord_x": "x coordinate",

@@ -27,6 +27,7 @@ OPT_COLORS = {
     "radam": "#997700",
 }
 FALLBACK_COLOR = "#666666"
+REDRAW_FRAME = "redraw"  # name of the empty frame every animation ends on (see race_figure)
 
 # Light where the loss is low, so that the coloured paths stand out where they end.
 SURFACE_COLORSCALE = [
@@ -143,25 +144,46 @@ def _axis(title: str, rng, **kw) -> dict:
                 ticks="outside", ticklen=4, mirror=True, showline=True, linecolor="#999", **kw)
 
 
+Q_MAX = 65535  # the contour's z is sent as uint16 steps between zmin and zmax
+
+
+def _nice_ticks(lo: float, hi: float, n: int = 5) -> np.ndarray:
+    """About n round numbers (1, 2 or 5 × 10^k apart) covering [lo, hi]."""
+    raw = (hi - lo) / max(n, 1)
+    if not raw > 0:
+        return np.array([lo])
+    mag = 10.0 ** np.floor(np.log10(raw))
+    step = mag * min((m for m in (1, 2, 5, 10) if m * mag >= raw), default=10)
+    return np.arange(np.ceil(lo / step) * step, hi + 0.5 * step, step)
+
+
 def _contour_trace(xs, ys, scale: ContourScale, name: str = "f(x, y)",
                    colorbar: bool = True, n_levels: int = 24) -> go.Contour:
+    """Filled contours of the scale's z, quantized to uint16 (half the bytes of float32, far
+    finer than any colour step). Levels and colour-bar ticks are mapped to the same steps; hover
+    is off (the race map's picker grid reports the point and f instead)."""
+    span = max(scale.zmax - scale.zmin, 1e-300)
+    per = Q_MAX / span
+    q = np.round((np.clip(scale.z, scale.zmin, scale.zmax) - scale.zmin) * per).astype(np.uint16)
     if scale.log:
-        size = 0.25 if (scale.zmax - scale.zmin) <= 8 else 0.5  # 4 (or 2) lines per decade
-        hover = "x=%{x:.3g}, y=%{y:.3g}<br>f − f* ≈ 10^%{z:.2f}<extra></extra>"
+        size = 0.25 if span <= 8 else 0.5  # 4 (or 2) lines per decade
+        tickvals = [(t - scale.zmin) * per for t in scale.tickvals]
+        ticktext = list(scale.ticktext)
         cb_title = "f − f*<br>(log scale)"
     else:
-        size = (scale.zmax - scale.zmin) / n_levels
-        hover = "x=%{x:.3g}, y=%{y:.3g}<br>f − f* = %{z:.4g}<extra></extra>"
+        size = span / n_levels
+        ticks = _nice_ticks(scale.zmin, scale.zmax)
+        tickvals = [float((t - scale.zmin) * per) for t in ticks]
+        ticktext = [f"{t:g}" for t in ticks]
         cb_title = "f − f*"
     return go.Contour(
-        x=_f32(xs), y=_f32(ys), z=scale.z, name=name, showscale=colorbar,
-        colorscale=SURFACE_COLORSCALE, zmin=scale.zmin, zmax=scale.zmax,
-        contours=dict(start=scale.zmin, end=scale.zmax, size=size, coloring="fill"),
+        x=_f32(xs), y=_f32(ys), z=q, name=name, showscale=colorbar,
+        colorscale=SURFACE_COLORSCALE, zmin=0, zmax=Q_MAX,
+        contours=dict(start=0, end=Q_MAX, size=size * per, coloring="fill"),
         line=dict(width=0.6, color="rgba(60,70,90,0.35)"),
         colorbar=dict(title=dict(text=cb_title, side="top"), thickness=12, len=0.75, x=1.01,
-                      tickvals=list(scale.tickvals) or None,
-                      ticktext=list(scale.ticktext) or None, outlinewidth=0),
-        hovertemplate=hover, showlegend=False,
+                      tickvals=tickvals, ticktext=ticktext, outlinewidth=0),
+        hoverinfo="skip", showlegend=False,
     )
 
 
@@ -225,10 +247,11 @@ def race_figure(
     total_steps: int,
     text: dict,
     max_frames: int = 60,
-    max_path_points: int = 600,
+    max_path_points: int = 500,
     n_trail: int = 10,
     frame_ms: int = 80,
     height: int = 620,
+    picker: int = 0,
 ) -> go.Figure:
     """Contour map with every optimizer's path, and Plotly animation frames for playback.
 
@@ -237,7 +260,10 @@ def race_figure(
     point layout of that trace never changes, so colours and sizes are sent once and a frame
     carries only x and y (float32). The full paths stay drawn underneath. The figure opens on
     the last frame; ▶ replays from step 0 in the browser and the slider scrubs. ``text`` holds
-    the labels (keys: start, minima, play, pause, step, diverged).
+    the labels (keys: start, minima, play, pause, step, diverged, and pick if ``picker``).
+
+    ``picker`` > 0 adds an invisible grid of about picker × picker clickable points (its
+    trace is named "picker"), so a page can let a click on the map choose the start point.
 
     Built with ``_validate=False``: validating hundreds of frame objects would cost more than
     the race itself (tests re-validate the figure's dict).
@@ -293,6 +319,23 @@ def race_figure(
         ))
     data += [t.to_plotly_json() for t in
              _marker_traces(minima, saddles, start, text["start"], text["minima"])]
+    if picker:
+        aspect = (x1 - x0) / (y1 - y0)
+        nx = picker if aspect >= 1 else max(8, round(picker * aspect))
+        ny = picker if aspect <= 1 else max(8, round(picker / aspect))
+        gx, gy = np.meshgrid(np.linspace(x0, x1, nx), np.linspace(y0, y1, ny))
+        # f − f* at each picker point, read from the nearest grid cell of the map
+        j = np.abs(np.asarray(xs)[None, :] - gx.ravel()[:, None]).argmin(axis=1)
+        i = np.abs(np.asarray(ys)[None, :] - gy.ravel()[:, None]).argmin(axis=1)
+        z = scale.z[i, j].astype(np.float64)
+        gap = np.maximum(10.0 ** z - scale.delta, 0.0) if scale.log else z
+        data.append(dict(
+            type="scatter", name="picker", x=_f32(gx.ravel()), y=_f32(gy.ravel()),
+            customdata=_f32(gap), mode="markers", showlegend=False,
+            marker=dict(size=14, opacity=0.0, color="#000"),
+            hovertemplate="(%{x:.3g}, %{y:.3g})   f − f* ≈ %{customdata:.3g}<br>"
+            + text.get("pick", "click: start here") + "<extra></extra>",
+        ))
 
     frames = []
     for j, s in enumerate(steps):
@@ -300,9 +343,21 @@ def race_figure(
         frames.append(dict(name=str(int(s)), traces=[comet_index], data=[dict(
             type="scatter", x=_f32(pts[:, 0]), y=_f32(pts[:, 1]))]))
 
-    still = dict(frame=dict(duration=0, redraw=False), transition=dict(duration=0),
-                 mode="immediate")
+    # Plotly stops delivering clicks after an animation that ends without a redraw (so the
+    # click-to-start picker would die after ▶ or a scrub). Every animation therefore ends on an
+    # empty frame drawn with redraw=True: cheap, and the comet stays where it was.
+    frames.append(dict(name=REDRAW_FRAME, data=[], traces=[]))
+    redraw = dict(duration=0, redraw=True)
     names = [str(int(s)) for s in steps]
+    play = [names + [REDRAW_FRAME], dict(
+        frame=[dict(duration=frame_ms, redraw=False)] * len(names) + [redraw],
+        transition=dict(duration=0), mode="immediate")]
+    pause = [[REDRAW_FRAME], dict(frame=redraw, transition=dict(duration=0), mode="immediate")]
+    # a slider step must animate exactly one frame, or the slider stops following playback;
+    # so a scrub redraws (one frame at a time, affordable)
+    def scrub(nm):
+        return [[nm], dict(frame=redraw, transition=dict(duration=0), mode="immediate")]
+
     layout = dict(
         height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
         margin=dict(l=60, r=20, t=40, b=120), hovermode="closest",
@@ -314,10 +369,8 @@ def race_figure(
             type="buttons", direction="left", x=0, y=-0.11, xanchor="left", yanchor="top",
             pad=dict(t=0, r=0), showactive=False, font=dict(size=12),
             buttons=[
-                dict(label=text["play"], method="animate", args=[names, dict(
-                    frame=dict(duration=frame_ms, redraw=False), transition=dict(duration=0),
-                    mode="immediate")]),
-                dict(label=text["pause"], method="animate", args=[[None], still]),
+                dict(label=text["play"], method="animate", args=play),
+                dict(label=text["pause"], method="animate", args=pause),
             ],
         )],
         sliders=[dict(
@@ -326,7 +379,7 @@ def race_figure(
                               xanchor="right", offset=6),
             # tick labels hidden (dozens of them would overlap); the current step is shown above
             transition=dict(duration=0), ticklen=3, font=dict(size=8, color="rgba(0,0,0,0)"),
-            steps=[dict(label=nm, method="animate", args=[[nm], still]) for nm in names],
+            steps=[dict(label=nm, method="animate", args=scrub(nm)) for nm in names],
         )],
     )
     return go.Figure(dict(data=data, layout=layout, frames=frames), _validate=False)
@@ -389,7 +442,7 @@ def surface3d_figure(
     return go.Figure(data=data, layout=layout)
 
 
-def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: int = 500,
+def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: int = 400,
                 height: int = 360) -> go.Figure:
     """f − f* per step for every optimizer, on a log axis (values below 1e-16·scale are floored
     there, so the curve stays visible when an optimizer hits the minimum exactly)."""
