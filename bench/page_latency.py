@@ -60,6 +60,7 @@ TARGETS: dict[str, str] = {
     "trivial": "trivial_bins",
     "playground": "pg_epoch",
     "init_lab": "ini_depth",
+    "optimizers": "opt_noise",
     "space_warp": "sw_w11",
 }
 
