@@ -105,6 +105,8 @@ TEXT = {
     "l1": "L1 penalty",
     "l2": "L2 penalty",
     "dropout": "Dropout rate",
+    "capped": "{asked} epochs of this network would take long on the server: this round trains "
+    "{epochs} epochs (about {s:.0f} s). Press **Train more** to continue from there.",
     "train_more": "Train more",
     "train_more_help": "Continue from the current weights for another round of epochs.",
     "reset": "Reset",
@@ -179,6 +181,7 @@ MAX_LAYERS, MAX_WIDTH = 8, 64
 UPLOAD = "upload"
 GRID_N = 100
 MAX_SNAPSHOTS = 51
+MAX_ROUND_S = 10.0  # estimated seconds of training per round (Train more adds rounds)
 SAME = "same"
 
 # ---------------------------------------------------------------------------------------------
@@ -203,6 +206,14 @@ def load_data(data_key: str, _upload: dict | None = None) -> dict:
         "n_classes": int(len(classes) if classes is not None else DATASETS[d["data"]].n_classes),
         "classes": classes, "extent": plane_extent(X_tr, X_te),
     }  # fmt: skip
+
+
+def _epoch_cost_s(n_train: int, batch: int, shapes: dict) -> float:
+    """Rough seconds per epoch: NumPy call overhead per update and layer, plus the
+    multiply-adds (forward and backward ≈ 3 passes) on a pessimistic 0.5 GFLOP/s."""
+    steps = -(-n_train // max(1, batch))
+    weights = [int(np.prod(v)) for k, v in shapes.items() if k.startswith("W")]
+    return steps * (40e-6 + 50e-6 * len(weights)) + 6.0 * n_train * sum(weights) / 0.5e9
 
 
 def _snapshot_epochs(start: int, epochs: int) -> range:
@@ -693,6 +704,14 @@ settings.pop("act")
 C = data["n_classes"]
 sizes = [len(settings["feats"]), *settings["hidden"], LOSSES[settings["loss"]].n_outputs(C)]
 shapes = expected_shapes(sizes, settings["acts"], settings["bn"])
+# Keep one round of training to about MAX_ROUND_S seconds (a deterministic estimate, so the same
+# URL gives the same run on any machine); "Train more" continues from there.
+per_epoch = _epoch_cost_s(len(data["y_tr"]), settings["bs"], shapes)
+max_epochs = max(1, int(MAX_ROUND_S / per_epoch))
+if settings["epochs"] > max_epochs:
+    st.info(TEXT["capped"].format(asked=settings["epochs"], epochs=max_epochs,
+                                  s=MAX_ROUND_S), icon=":material/timer:")  # fmt: skip
+    settings["epochs"] = max_epochs
 
 # Imported weights are the starting point while they fit the network.
 start, imported = None, ss.get("pg_import")

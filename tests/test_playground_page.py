@@ -423,3 +423,12 @@ def test_browser_upload_compare_and_import(browser_page, streamlit_server, tmp_p
     # All-zero weights predict 50/50 everywhere: the loss at epoch 0 is log 2.
     assert _metric_values(page)[:2] == ["0", f"{math.log(2):.4f}"]
     screenshot(page, "playground-imported")
+
+
+def test_long_round_is_capped_with_a_note(monkeypatch):
+    counter = _CountTraining(monkeypatch)
+    at = _open(pg_n=2000, pg_bs=1, pg_ep=1000, pg_layers=8)
+    notes = [i.value for i in at.info if "Train more" in i.value]
+    assert notes and "1000 epochs" in notes[0]
+    epochs = int(at.metric[0].value)
+    assert 1 <= epochs < 1000 and counter.calls == 1
