@@ -198,7 +198,7 @@ def test_view_controls_never_retrain(monkeypatch):
     at.toggle(key="pg_disc").set_value(True).run()
     _ok(at)
     assert _specs(at)[0]["data"][0]["z"]["bdata"] != before
-    at.toggle(key="pg_showtest").set_value(False).run()
+    at.toggle(key="pg_showtest").set_value(True).run()
     epochs = at.select_slider(key="pg_epoch").options
     at.select_slider(key="pg_epoch").set_value(epochs[0]).run()
     _ok(at)
@@ -311,14 +311,14 @@ def test_browser_trains_and_renders(browser_page, streamlit_server):
     for sel in (BOUNDARY, THUMBS):
         assert page.locator(f"{sel} .heatmaplayer image").count() >= 1, sel
     assert page.locator(f"{CURVES} .scatterlayer path.js-line").count() >= 4
-    assert page.locator(f"{BOUNDARY} .scatterlayer .point").count() == 500  # train + test
+    assert page.locator(f"{BOUNDARY} .scatterlayer .point").count() == 350  # train points
     screenshot(page, "playground-default")
     _open_playground(page, streamlit_server,
                      "?pg_data=Three+spirals+(3+classes)&pg_layers=3&pg_w1=16&pg_w2=16"
                      "&pg_w3=16&pg_ep=300&pg_noise=0.02")  # fmt: skip
     screenshot(page, "playground-spirals3")
     _open_playground(page, streamlit_server,
-                     "?pg_act=Linear+(identity)&pg_opt=SGD&pg_lr=10.0&pg_ep=50")  # fmt: skip
+                     "?pg_showtest=true&pg_act=Linear+(identity)&pg_opt=SGD&pg_lr=10.0&pg_ep=50")  # fmt: skip
     alerts = page.locator('[data-testid="stAlert"]').filter(has_text="Training diverged in epoch")
     assert alerts.count() == 1
     screenshot(page, "playground-diverged")
