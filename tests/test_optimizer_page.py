@@ -88,8 +88,12 @@ def warnings_text(at: AppTest) -> str:
 
 
 def test_default_page_has_every_chart_and_clean_specs():
+    import plotly.graph_objects as go
+
     at = open_lab()
     charts = assert_clean_specs(at)
+    for spec in charts:  # built without plotly.py's validation: must still be valid Plotly
+        go.Figure(spec)
     assert len(charts) == 4  # race, loss, internals arrows, effective step size
     race = charts[0]
     assert race["data"][0]["type"] == "contour"
@@ -203,10 +207,14 @@ def test_all_optimizers_schedules_noise_and_inspection():
 
 
 def test_3d_view_toggle():
+    import plotly.graph_objects as go
+
     at = open_lab()
     at.toggle(key="opt_3d").set_value(True).run()
     assert not at.exception
     charts = assert_clean_specs(at)
+    go.Figure(charts[0])
+    assert charts[0]["layout"]["scene"]["zaxis"]["title"]["text"].startswith("log")  # Rosenbrock
     assert charts[0]["data"][0]["type"] == "surface"
     assert any(t["type"] == "scatter3d" for t in charts[0]["data"])
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
 
 # One colour per optimizer, the same on every chart (Okabe–Ito / Paul Tol, colour-blind safe).
 OPT_COLORS = {
@@ -27,6 +28,7 @@ OPT_COLORS = {
     "radam": "#997700",
 }
 FALLBACK_COLOR = "#666666"
+_NO_TEMPLATE: dict = {}  # plotly.js defaults; every figure here sets its own colours and fonts
 REDRAW_FRAME = "redraw"  # name of the empty frame every animation ends on (see race_figure)
 
 # Light where the loss is low, so that the coloured paths stand out where they end.
@@ -128,6 +130,17 @@ def decimate(n: int, max_points: int, head: int = 200) -> np.ndarray:
     head = min(head, max_points // 2)
     rest = np.linspace(head, n - 1, max_points - head).round().astype(np.int64)
     return np.unique(np.concatenate([np.arange(head), rest]))
+
+
+def _figure(data: list, layout: dict, frames: list | None = None) -> go.Figure:
+    """A go.Figure from plain dicts without plotly.py's per-property validation and without
+    copying the default template (together most of a rerun's figure-building time). The
+    tests rebuild every figure's dict with validation on, so a typo still fails there."""
+    data = [t.to_plotly_json() if isinstance(t, BaseTraceType) else t for t in data]
+    spec = dict(data=data, layout=dict(layout, template=_NO_TEMPLATE))
+    if frames is not None:
+        spec["frames"] = frames
+    return go.Figure(spec, _validate=False)
 
 
 def _f32(a) -> np.ndarray:
@@ -382,7 +395,7 @@ def race_figure(
             steps=[dict(label=nm, method="animate", args=scrub(nm)) for nm in names],
         )],
     )
-    return go.Figure(dict(data=data, layout=layout, frames=frames), _validate=False)
+    return _figure(data, layout, frames)
 
 
 def _inside_prefix(path: np.ndarray, bounds) -> int:
@@ -401,14 +414,14 @@ def surface3d_figure(
     every path lifted onto it; a path is drawn until it first leaves the box."""
     zs = scale.z[::stride, ::stride]
     z_title = "log₁₀(f − f*)" if scale.log else "f − f*"
-    data = [go.Surface(
+    data = [dict(type="surface",
         x=_f32(xs[::stride]), y=_f32(ys[::stride]), z=zs, colorscale=SURFACE_COLORSCALE,
         cmin=scale.zmin, cmax=scale.zmax, showscale=False, opacity=0.92, name="f",
         contours=dict(z=dict(show=True, usecolormap=False, color="rgba(60,70,90,0.3)",
                              width=1, project=dict(z=False))),
         hovertemplate="x=%{x:.3g}, y=%{y:.3g}<br>" + z_title + " = %{z:.3g}<extra></extra>",
     )]
-    lift = 0.01 * (scale.zmax - scale.zmin)
+    lift = 0.025 * (scale.zmax - scale.zmin)  # above the coarse mesh, which overestimates f
     for run in runs:
         n = _inside_prefix(run.path, bounds)
         if n == 0:
@@ -416,7 +429,7 @@ def surface3d_figure(
         idx = decimate(n, max_path_points)
         p = run.path[idx]
         z = scale.transform(run.losses[idx]) + lift
-        data.append(go.Scatter3d(
+        data.append(dict(type="scatter3d",
             x=_f32(p[:, 0]), y=_f32(p[:, 1]), z=_f32(z), mode="lines", name=run.label,
             line=dict(color=run.color, width=5),
             hovertemplate=run.label + "<br>x=%{x:.3g}, y=%{y:.3g}<extra></extra>",
@@ -424,22 +437,22 @@ def surface3d_figure(
     if minima and min_value is not None:
         m = np.asarray(minima, dtype=np.float64).reshape(-1, 2)
         zm = scale.transform(np.full(len(m), min_value)) + lift
-        data.append(go.Scatter3d(
+        data.append(dict(type="scatter3d",
             x=_f32(m[:, 0]), y=_f32(m[:, 1]), z=_f32(zm), mode="markers", name=text["minima"],
             marker=dict(symbol="diamond", size=5, color="#ffd21f", line=dict(color="#222")),
         ))
-    layout = go.Layout(
+    layout = dict(
         height=height, font=FONT, paper_bgcolor="white", margin=dict(l=0, r=0, t=30, b=0),
         legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
         scene=dict(
-            xaxis=dict(title="x", range=list(bounds[0])), yaxis=dict(title="y",
-                                                                    range=list(bounds[1])),
-            zaxis=dict(title=z_title, range=[scale.zmin, scale.zmax + 2 * lift]),
-            aspectmode="manual", aspectratio=dict(x=1.2, y=1.2, z=0.6),
-            camera=dict(eye=dict(x=-1.3, y=-1.5, z=1.0)),
+            xaxis=dict(title=dict(text="x"), range=list(bounds[0])),
+            yaxis=dict(title=dict(text="y"), range=list(bounds[1])),
+            zaxis=dict(title=dict(text=z_title), range=[scale.zmin, scale.zmax + 2 * lift]),
+            aspectmode="manual", aspectratio=dict(x=1.25, y=1.25, z=0.65),
+            camera=dict(eye=dict(x=-1.1, y=-1.3, z=0.85)),
         ),
     )
-    return go.Figure(data=data, layout=layout)
+    return _figure(data, layout)
 
 
 def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: int = 400,
@@ -453,13 +466,13 @@ def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: in
     for run in runs:
         idx = decimate(len(run.losses), max_points)
         gap = np.maximum(run.losses[idx] - f_ref, floor)
-        data.append(go.Scatter(
+        data.append(dict(type="scatter",
             x=idx.astype(np.int32), y=_f32(gap), mode="lines", name=run.label,
             line=dict(color=run.color, width=2),
             hovertemplate=run.label + "<br>step %{x}<br>f − f* = %{y:.3e}<extra></extra>",
         ))
         if run.diverged_at is not None:
-            data.append(go.Scatter(
+            data.append(dict(type="scatter",
                 x=np.array([len(run.losses) - 1], np.int32),
                 y=np.array([max(run.losses[-1] - f_ref, floor)], np.float32),
                 mode="markers", showlegend=False, name=run.label,
@@ -467,7 +480,7 @@ def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: in
                 hovertemplate=text["diverged"].format(label=run.label, step=run.diverged_at)
                 + "<extra></extra>",
             ))
-    layout = go.Layout(
+    layout = dict(
         height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
         margin=dict(l=70, r=20, t=30, b=50), hovermode="x unified",
         xaxis=dict(title=dict(text=text["step"]), showgrid=True, gridcolor="#eee",
@@ -476,7 +489,7 @@ def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: in
                    exponentformat="power", showline=True, linecolor="#999"),
         legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
     )
-    return go.Figure(data=data, layout=layout)
+    return _figure(data, layout)
 
 
 def _arrow_lengths(v: np.ndarray, size: float) -> np.ndarray:
@@ -527,14 +540,14 @@ def internals_arrows_figure(
     p = path[idx]
     data = [
         _contour_trace(xs, ys, scale, colorbar=False),
-        go.Scatter(x=_f32(p[:, 0]), y=_f32(p[:, 1]), mode="lines+markers", name=run.label,
+        dict(type="scatter", x=_f32(p[:, 0]), y=_f32(p[:, 1]), mode="lines+markers", name=run.label,
                    line=dict(color=run.color, width=1.5),
                    marker=dict(size=3, color=run.color), showlegend=False,
                    hovertemplate="x=%{x:.4g}, y=%{y:.4g}<extra></extra>"),
         # legend entries for the two arrow kinds
-        go.Scatter(x=[None], y=[None], mode="lines", name=text["neg_grad"],
+        dict(type="scatter", x=[None], y=[None], mode="lines", name=text["neg_grad"],
                    line=dict(color="#555", width=2)),
-        go.Scatter(x=[None], y=[None], mode="lines", name=text["memory"],
+        dict(type="scatter", x=[None], y=[None], mode="lines", name=text["memory"],
                    line=dict(color=run.color, width=3)),
     ]
     annotations = []
@@ -554,9 +567,7 @@ def internals_arrows_figure(
         xaxis=_axis("x", (vx0, vx1)), yaxis=_axis("y", (vy0, vy1)),
         legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom"),
     )
-    # dozens of annotations: skip plotly's per-property validation (tests re-validate)
-    return go.Figure(dict(data=[t.to_plotly_json() for t in data], layout=layout),
-                     _validate=False)
+    return _figure(data, layout)
 
 
 def step_size_figure(step_size: np.ndarray, lr: np.ndarray, run: RunView, *, text: dict,
@@ -571,17 +582,17 @@ def step_size_figure(step_size: np.ndarray, lr: np.ndarray, run: RunView, *, tex
     steps = (idx + 1).astype(np.int32)
     floor = 1e-300
     data = [
-        go.Scatter(x=steps, y=_f32(np.maximum(lr[idx], floor)), mode="lines", name=text["lr"],
+        dict(type="scatter", x=steps, y=_f32(np.maximum(lr[idx], floor)), mode="lines", name=text["lr"],
                    line=dict(color="#888", width=1.5, dash="dash"),
                    hovertemplate="step %{x}: α = %{y:.3g}<extra></extra>"),
-        go.Scatter(x=steps, y=_f32(np.maximum(step_size[idx, 0], floor)), mode="lines",
+        dict(type="scatter", x=steps, y=_f32(np.maximum(step_size[idx, 0], floor)), mode="lines",
                    name=text["coord_x"], line=dict(color=run.color, width=2.2),
                    hovertemplate="step %{x}: %{y:.3g}<extra></extra>"),
-        go.Scatter(x=steps, y=_f32(np.maximum(step_size[idx, 1], floor)), mode="lines",
+        dict(type="scatter", x=steps, y=_f32(np.maximum(step_size[idx, 1], floor)), mode="lines",
                    name=text["coord_y"], line=dict(color=run.color, width=2.2, dash="dot"),
                    hovertemplate="step %{x}: %{y:.3g}<extra></extra>"),
     ]
-    layout = go.Layout(
+    layout = dict(
         height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
         margin=dict(l=70, r=10, t=30, b=45), hovermode="x unified",
         xaxis=dict(title=dict(text=text["step"]), showgrid=True, gridcolor="#eee",
@@ -591,4 +602,4 @@ def step_size_figure(step_size: np.ndarray, lr: np.ndarray, run: RunView, *, tex
                    dtick="D2"),
         legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom"),
     )
-    return go.Figure(data=data, layout=layout)
+    return _figure(data, layout)
