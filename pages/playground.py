@@ -35,6 +35,7 @@ from nncore.playground import (
     params_from_json,
     params_to_json,
     plane_extent,
+    plane_grid,
     standardize,
     thumbnail_mosaic,
     weight_histograms,
@@ -119,6 +120,9 @@ TEXT = {
     "metric_test_acc": "Test accuracy",
     "timeline": "Timeline: epoch to show",
     "timeline_help": "Rewind and replay: every picture below shows the network at this epoch.",
+    "replay": "Replay",
+    "replay_help": "Animate the boundary over the training snapshots (play it in the chart).",
+    "epoch_word": "epoch",
     "discretize": "Discretize",
     "discretize_help": "Show only the winning class, without the shades of confidence.",
     "show_test": "Test points",
@@ -181,6 +185,7 @@ MAX_LAYERS, MAX_WIDTH = 8, 64
 UPLOAD = "upload"
 GRID_N = 100
 MAX_SNAPSHOTS = 51
+MAX_FRAMES, REPLAY_GRID_N = 60, 60  # animation: ≤ 60 frames of 60×60 (≈ 4.8 KB each)
 MAX_ROUND_S = 10.0  # estimated seconds of training per round (Train more adds rounds)
 SAME = "same"
 
@@ -263,6 +268,24 @@ def run_training(
         more.params, more.bn_state, more.opt_state, history,
         {**prev.snapshots, **more.snapshots}, more.diverged_at, more.message,
     )  # fmt: skip
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def replay_arrays(run_key: str, rounds: int, data_key: str, _upload=None, _start=None) -> dict:
+    """The boundary at (up to MAX_FRAMES) snapshot epochs on a coarse grid, for the animation."""
+    s = json.loads(run_key)
+    res = run_training(run_key, rounds, data_key, _upload, _start)
+    data = load_data(data_key, _upload)
+    epochs = sorted(res.snapshots)
+    pick = np.unique(np.linspace(0, len(epochs) - 1, min(MAX_FRAMES, len(epochs))).round())
+    epochs = [epochs[int(i)] for i in pick]
+    grids = []
+    for e in epochs:
+        params, bn = res.snapshots[e]
+        g = network_grid(params, s["feats"], list(s["acts"]), s["loss"], bn, data["extent"],
+                         REPLAY_GRID_N)  # fmt: skip
+        grids.append(g.proba.astype(np.float32))
+    return {"xs": plane_grid(data["extent"], REPLAY_GRID_N)[0], "grids": grids, "epochs": epochs}
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -482,15 +505,21 @@ def boundary_panel(run_key, rounds, data_key, epoch, upload, start) -> None:
     s = json.loads(run_key)
     data = load_data(data_key, upload)
     st.subheader(TEXT["boundary"].format(epoch=epoch))
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     disc = c1.toggle(TEXT["discretize"], False, key="pg_disc", help=TEXT["discretize_help"], **QP)
     # Off by default, as in TF Playground (and 30 % fewer SVG points to draw per step).
     show_test = c2.toggle(TEXT["show_test"], False, key="pg_showtest",
                           help=TEXT["show_test_help"], **QP)  # fmt: skip
+    replay = c3.toggle(TEXT["replay"], False, key="pg_replay", help=TEXT["replay_help"], **QP)
     v = view_arrays(run_key, rounds, data_key, epoch, "all", upload, start)
+    xs, proba, frames = v["xs"], v["proba"], None
+    if replay:
+        r = replay_arrays(run_key, rounds, data_key, upload, start)
+        xs, proba, frames = r["xs"], r["grids"][-1], (r["grids"], r["epochs"])
     chart(boundary_figure(
-        v["xs"], v["proba"], data["X_tr"], data["y_tr"], data["X_te"], data["y_te"],
+        xs, proba, data["X_tr"], data["y_tr"], data["X_te"], data["y_te"],
         discretize=disc, show_test=show_test, classes=data["classes"], axis_labels=_axis_labels(s),
+        replay=frames, epoch_label=TEXT["epoch_word"],
     ), key="pg_fig_boundary")  # fmt: skip
     if v["n_bad"]:
         st.caption(TEXT["grid_bad"].format(n=v["n_bad"]))

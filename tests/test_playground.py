@@ -297,6 +297,8 @@ def _all_figures():
         "boundary2_disc": boundary_figure(g2.xs, g2.proba, X, y, discretize=True, title="t"),
         "boundary3": boundary_figure(g3.xs, g3.proba, X, y % 3, X, y % 3, classes=[4, 5, 6]),
         "thumbs": thumbnails_figure(mosaic, ["Inputs", "Layer 1"], ["x₁", "x₂"]),
+        "replay": boundary_figure(g2.xs, g2.proba, X, y, X, y,
+                                  replay=([g2.proba, g2.proba[::-1]], [0, 5])),
         "curves": curves_figure(res.history, epoch=2, diverged_at=3),
         "compare": curves_figure(res.history, runs=[("#1", res.history, "#111"),
                                                     ("#2", res.history, "#222")]),
@@ -319,6 +321,9 @@ def test_figures_are_valid_and_finite():
         plain = re.sub(r'"bdata":"[^"]*"', "", raw)  # base64 may spell "NaN"
         assert "NaN" not in plain and "Infinity" not in plain, name
         assert fig.data, name
+        for frame in spec.get("frames", []):
+            z = frame["data"][0]["z"]
+            assert z["dtype"] == "u1" and frame["traces"] == [0], name
         for trace in spec["data"]:
             if trace["type"] == "heatmap" and name != "confusion":
                 # uint8 ≤ 250: flat saturated areas no longer turn into runs of base64 "/",

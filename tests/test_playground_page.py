@@ -205,6 +205,12 @@ def test_view_controls_never_retrain(monkeypatch):
     assert at.metric[0].value == "0"
     at.segmented_control(key="pg_thumb").set_value("2").run()
     _ok(at)
+    at.toggle(key="pg_replay").set_value(True).run()
+    _ok(at)
+    _assert_clean_figures(at)
+    boundary = _specs(at)[BOUNDARY_I]
+    assert len(boundary["frames"]) == len(epochs) and boundary["layout"]["sliders"]
+    assert _payload(at) <= MAX_PAYLOAD
     assert counter.calls == trained, "a view-only control retrained the network"
     assert len(at.dataframe[0].value) == 1  # still one run in the history
 
@@ -315,7 +321,10 @@ def test_browser_trains_and_renders(browser_page, streamlit_server):
     screenshot(page, "playground-default")
     _open_playground(page, streamlit_server,
                      "?pg_data=Three+spirals+(3+classes)&pg_layers=3&pg_w1=16&pg_w2=16"
-                     "&pg_w3=16&pg_ep=300&pg_noise=0.02")  # fmt: skip
+                     "&pg_w3=16&pg_ep=300&pg_noise=0.02&pg_replay=true")  # fmt: skip
+    n_frames = page.evaluate("s => document.querySelector(s)._transitionData._frames.length",
+                             BOUNDARY)  # fmt: skip
+    assert n_frames == 51  # the replay: one frame per snapshot, played in the browser
     screenshot(page, "playground-spirals3")
     _open_playground(page, streamlit_server,
                      "?pg_showtest=true&pg_act=Linear+(identity)&pg_opt=SGD&pg_lr=10.0&pg_ep=50")  # fmt: skip

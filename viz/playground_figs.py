@@ -105,8 +105,14 @@ def boundary_figure(
     title: str = "",
     height: int = 520,
     axis_labels: tuple[str, str] = ("x₁", "x₂"),
+    replay: tuple[list[np.ndarray], list[int]] | None = None,
+    epoch_label: str = "epoch",
 ) -> go.Figure:
-    """Predicted-class heatmap over the plane with train (filled) and test (ringed) points."""
+    """Predicted-class heatmap over the plane with train (filled) and test (ringed) points.
+
+    ``replay``: (probability grids like ``proba``, their epochs) -> Plotly animation frames of
+    the heatmap with a play button and an epoch slider, played in the browser.
+    """
     img, scale, zmax = boundary_image(proba, discretize)
     C = proba.shape[2]
     h = float(xs[-1])
@@ -137,14 +143,42 @@ def boundary_figure(
                     hovertemplate=f"{class_name(c, classes)} (test)<br>x₁=%{{x:.2f}}, "
                                   "x₂=%{y:.2f}<extra></extra>",
                 ))  # fmt: skip
-    return _figure(data, _base_layout(
+    layout = _base_layout(
         height, title={"text": title, "x": 0.01, "y": 0.98, "font": {"size": 17}},
         xaxis={**AXIS, "range": [-h, h], "title": {"text": axis_labels[0]}, "constrain": "domain"},
         yaxis={**AXIS, "range": [-h, h], "title": {"text": axis_labels[1]}, "scaleanchor": "x",
                "constrain": "domain"},
         legend={"orientation": "h", "y": 1.0, "x": 0.5, "xanchor": "center", "yanchor": "bottom"},
         margin={"l": 55, "r": 10, "t": 70 if title else 35, "b": 45},
-    ))  # fmt: skip
+    )  # fmt: skip
+    if replay is None:
+        return _figure(data, layout)
+    grids, epochs = replay
+    frames = [
+        {"name": str(e), "traces": [0],
+         "data": [{"type": "heatmap", "z": boundary_image(g, discretize)[0]}]}
+        for g, e in zip(grids, epochs, strict=True)
+    ]  # fmt: skip
+    step = {"mode": "immediate", "frame": {"duration": 0, "redraw": True},
+            "transition": {"duration": 0}}  # fmt: skip
+    play = {"frame": {"duration": 150, "redraw": True}, "fromcurrent": False,
+            "transition": {"duration": 0}, "mode": "immediate"}  # fmt: skip
+    layout["height"] = height + 90
+    layout["margin"] = {**layout["margin"], "b": 135}
+    layout["updatemenus"] = [{
+        "type": "buttons", "direction": "left", "x": 0, "y": -0.19, "xanchor": "left",
+        "yanchor": "top", "showactive": False, "pad": {"t": 0, "r": 0},
+        "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, play]},
+                    {"label": "❚❚", "method": "animate", "args": [[None], step]}],
+    }]  # fmt: skip
+    layout["sliders"] = [{
+        "active": len(frames) - 1, "x": 0.34, "len": 0.66, "y": -0.12, "yanchor": "top",
+        "currentvalue": {"prefix": f"{epoch_label} ", "font": {"size": 14}},
+        "pad": {"t": 10}, "ticklen": 0, "font": {"size": 11},
+        "steps": [{"label": f["name"], "method": "animate", "args": [[f["name"]], step]}
+                  for f in frames],
+    }]  # fmt: skip
+    return go.Figure(data=data, layout=layout, frames=frames, _validate=False)
 
 
 # ---------------------------------------------------------------------------------------------
