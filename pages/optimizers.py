@@ -82,7 +82,7 @@ DEFAULTS = {
 GRID_N = 300  # f is evaluated on GRID_N² points; the contour is drawn from 2×2 block minima
 DRAW_STRIDE = 2
 SETTINGS_NOT_EXPORTED = {"race_height"}  # layout only
-PICKER_N = 36  # clickable points per side of the race map (click = new start point)
+PICKER_N = 24  # clickable points per side of the race map (click = new start point)
 ZOOM_N = 60  # the internals view's own grid over its zoom window
 
 

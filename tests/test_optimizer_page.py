@@ -363,7 +363,11 @@ def test_internals_figures_are_valid_plotly():
     fig = internals_arrows_figure(xs, ys, contour_scale(Z, 0.0), view, d.grads, h["memory"],
                                   window=window, text=text, n_arrows=20)
     go.Figure(fig.to_dict())  # built without validation: must still be valid
-    assert len(fig.layout.annotations) == 40  # one −gradient and one memory arrow per step
+    arrows = [t for t in fig.data if t.type == "scatter" and t.marker.symbol == "arrow"]
+    assert [t.name for t in arrows] == ["memory", "−gradient"]
+    for t in arrows:  # 20 arrows: start, tip, gap; a head at each tip only
+        assert len(t.x) == 60 and list(t.marker.size[:3]) == [0, t.marker.size[1], 0]
+        assert all(v is None for v in t.x[2::3])
     fig2 = step_size_figure(h["step_size"], h["lr"], view, text=text)
     assert fig2.layout.yaxis.type == "log" and len(fig2.data) == 3
 

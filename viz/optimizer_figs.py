@@ -505,12 +505,6 @@ def _arrow_lengths(v: np.ndarray, size: float) -> np.ndarray:
     return unit * length[:, None]
 
 
-def _arrow(x, y, dx, dy, color, width=1.6):
-    return dict(x=x + dx, y=y + dy, ax=x, ay=y, xref="x", yref="y", axref="x", ayref="y",
-                showarrow=True, arrowhead=2, arrowsize=1.0, arrowwidth=width,
-                arrowcolor=color, text="")
-
-
 def zoom_window(path: np.ndarray, bounds, pad: float = 0.12):
     """The path's bounding box, padded and kept inside ``bounds``: ((x0, x1), (y0, y1))."""
     (bx0, bx1), (by0, by1) = bounds
@@ -540,34 +534,45 @@ def internals_arrows_figure(
     p = path[idx]
     data = [
         _contour_trace(xs, ys, scale, colorbar=False),
-        dict(type="scatter", x=_f32(p[:, 0]), y=_f32(p[:, 1]), mode="lines+markers", name=run.label,
-                   line=dict(color=run.color, width=1.5),
-                   marker=dict(size=3, color=run.color), showlegend=False,
-                   hovertemplate="x=%{x:.4g}, y=%{y:.4g}<extra></extra>"),
-        # legend entries for the two arrow kinds
-        dict(type="scatter", x=[None], y=[None], mode="lines", name=text["neg_grad"],
-                   line=dict(color="#555", width=2)),
-        dict(type="scatter", x=[None], y=[None], mode="lines", name=text["memory"],
-                   line=dict(color=run.color, width=3)),
+        dict(type="scatter", x=_f32(p[:, 0]), y=_f32(p[:, 1]), mode="lines", name=run.label,
+             line=dict(color=run.color, width=1.5), showlegend=False,
+             hovertemplate="x=%{x:.4g}, y=%{y:.4g}<extra></extra>"),
     ]
-    annotations = []
     if k:
         at = np.unique(np.linspace(0, k - 1, min(n_arrows, k)).round().astype(np.int64))
         # the optimizer's own arrows first, the thinner grey −gradient drawn over them
-        for vecs, color, width in ((None if memory is None else memory[at], run.color, 2.6),
-                                   (-grads[at], "rgba(40,40,40,0.85)", 1.2)):
+        kinds = ((memory, run.color, 2.6, 11, text["memory"]),
+                 (-grads, "rgba(40,40,40,0.85)", 1.3, 8, text["neg_grad"]))
+        for vecs, color, width, head, name in kinds:
             if vecs is None:
                 continue
-            for (x, y), (dx, dy) in zip(path[at], _arrow_lengths(vecs, size), strict=True):
-                if dx or dy:
-                    annotations.append(_arrow(x, y, dx, dy, color, width))
+            data.append(_arrow_trace(path[at], _arrow_lengths(vecs[at], size), color, width,
+                                     head, name))
     layout = dict(
         height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
-        margin=dict(l=55, r=10, t=30, b=45), annotations=annotations, hovermode="closest",
+        margin=dict(l=55, r=10, t=30, b=45), hovermode="closest",
         xaxis=_axis("x", (vx0, vx1)), yaxis=_axis("y", (vy0, vy1)),
         legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom"),
     )
     return _figure(data, layout)
+
+
+def _arrow_trace(starts: np.ndarray, deltas: np.ndarray, color: str, width: float, head: int,
+                 name: str) -> dict:
+    """Arrows as one scatter trace: segments separated by gaps (null), an arrow-head marker at
+    each tip turned along its segment (far cheaper to draw than one annotation per arrow)."""
+    keep = np.hypot(deltas[:, 0], deltas[:, 1]) > 0
+    starts, deltas = starts[keep], deltas[keep]
+    xs, ys, sizes = [], [], []
+    for (x, y), (dx, dy) in zip(starts.tolist(), deltas.tolist(), strict=True):
+        xs += [x, x + dx, None]
+        ys += [y, y + dy, None]
+        sizes += [0, head, 0]
+    return dict(type="scatter", x=xs, y=ys, mode="lines+markers", name=name,
+                line=dict(color=color, width=width),
+                marker=dict(symbol="arrow", angleref="previous", size=sizes, color=color,
+                            line=dict(width=0), opacity=1),
+                hoverinfo="skip", connectgaps=False)
 
 
 def step_size_figure(step_size: np.ndarray, lr: np.ndarray, run: RunView, *, text: dict,
