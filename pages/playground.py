@@ -185,6 +185,7 @@ MAX_LAYERS, MAX_WIDTH = 8, 64
 UPLOAD = "upload"
 GRID_N = 100
 MAX_SNAPSHOTS = 51
+SNAPSHOT_BYTES = 4_000_000  # weight snapshots kept per round of training
 MAX_FRAMES, REPLAY_GRID_N = 60, 60  # animation: ≤ 60 frames of 60×60 (≈ 4.8 KB each)
 MAX_ROUND_S = 10.0  # estimated seconds of training per round (Train more adds rounds)
 SAME = "same"
@@ -221,12 +222,14 @@ def _epoch_cost_s(n_train: int, batch: int, shapes: dict) -> float:
     return steps * (40e-6 + 50e-6 * len(weights)) + 6.0 * n_train * sum(weights) / 0.5e9
 
 
-def _snapshot_epochs(start: int, epochs: int) -> range:
-    step = max(1, int(np.ceil(epochs / (MAX_SNAPSHOTS - 1))))
+def _snapshot_epochs(start: int, epochs: int, n_params: int) -> range:
+    """Evenly spaced epochs to keep weights of: up to 51, fewer for big nets (≤ ~4 MB a round)."""
+    most = int(np.clip(SNAPSHOT_BYTES // (8 * max(n_params, 1)), 11, MAX_SNAPSHOTS))
+    step = max(1, int(np.ceil(epochs / (most - 1))))
     return range(start, start + epochs + 1, step)
 
 
-@st.cache_data(max_entries=24, show_spinner=False)
+@st.cache_data(max_entries=16, show_spinner=False)
 def run_training(
     run_key: str, rounds: int, data_key: str, _upload=None, _start=None
 ) -> TrainResult:
@@ -241,6 +244,8 @@ def run_training(
     F_te = feature_map(data["X_te"], s["feats"])
     C = data["n_classes"]
     sizes = [len(s["feats"]), *s["hidden"], LOSSES[s["loss"]].n_outputs(C)]
+    shapes = expected_shapes(sizes, list(s["acts"]), s["bn"])
+    n_params = sum(int(np.prod(v)) for v in shapes.values())
     common = {
         "activation": list(s["acts"]), "init": s["init"], "init_scale": s["iscale"],
         "optimizer": s["opt"], "opt_hp": {"lr": s["lr"], **dict(s["hp"])}, "loss": s["loss"],
@@ -252,7 +257,7 @@ def run_training(
         params, bn = (_start if _start is not None else (None, None))
         return train_mlp(
             F_tr, data["y_tr"], sizes, params=params, bn_state=bn,
-            snapshot_epochs=_snapshot_epochs(0, s["epochs"]), **common,
+            snapshot_epochs=_snapshot_epochs(0, s["epochs"], n_params), **common,
         )  # fmt: skip
     prev = run_training(run_key, rounds - 1, data_key, _upload, _start)
     if prev.diverged_at is not None:
@@ -261,7 +266,7 @@ def run_training(
     more = train_mlp(
         F_tr, data["y_tr"], sizes, params=prev.params, bn_state=prev.bn_state,
         opt_state=prev.opt_state, start_epoch=start,
-        snapshot_epochs=_snapshot_epochs(start, s["epochs"]), **common,
+        snapshot_epochs=_snapshot_epochs(start, s["epochs"], n_params), **common,
     )  # fmt: skip
     history = {k: np.concatenate([prev.history[k], more.history[k][1:]]) for k in prev.history}
     return TrainResult(

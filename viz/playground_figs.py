@@ -9,6 +9,14 @@ or a trace per neuron (see bench/playground_speed.py).
 import numpy as np
 import plotly.graph_objects as go
 
+# Every word the figures show, in one place (a Korean translation is planned).
+TEXT = {
+    "class": "class {k}", "train": "train", "test": "test", "loss": "loss",
+    "accuracy": "accuracy", "Loss": "Loss", "Accuracy": "Accuracy", "epoch": "epoch",
+    "at_epoch": "at epoch", "diverged": "diverged", "predicted": "predicted", "true": "true",
+    "play": "▶ Play",
+}
+
 # TensorFlow Playground's orange / blue for classes 0 / 1, then a tab10-like palette.
 CLASS_COLORS = [
     "#f59322", "#0877bd", "#2ca02c", "#9467bd", "#d62728",
@@ -53,7 +61,7 @@ def _base_layout(height: int, **kw) -> dict:
 
 
 def class_name(k: int, classes=None) -> str:
-    return f"class {classes[k] if classes is not None else k}"
+    return TEXT["class"].format(k=classes[k] if classes is not None else k)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -106,7 +114,7 @@ def boundary_figure(
     height: int = 520,
     axis_labels: tuple[str, str] = ("x₁", "x₂"),
     replay: tuple[list[np.ndarray], list[int]] | None = None,
-    epoch_label: str = "epoch",
+    epoch_label: str = TEXT["epoch"],
 ) -> go.Figure:
     """Predicted-class heatmap over the plane with train (filled) and test (ringed) points.
 
@@ -130,7 +138,8 @@ def boundary_figure(
                 x=X_train[m, 0], y=X_train[m, 1], mode="markers", name=class_name(c, classes),
                 legendgroup=f"c{c}",
                 marker={"size": 7, "color": color, "line": {"width": 1, "color": "white"}},
-                hovertemplate=f"{class_name(c, classes)} (train)<br>x₁=%{{x:.2f}}, x₂=%{{y:.2f}}"
+                hovertemplate=f"{class_name(c, classes)} ({TEXT['train']})<br>x₁=%{{x:.2f}}, "
+                              "x₂=%{y:.2f}"
                               "<extra></extra>",
             ))  # fmt: skip
         if show_test and X_test is not None and y_test is not None:
@@ -138,9 +147,10 @@ def boundary_figure(
             if m.any():
                 data.append(dict(type="scatter",
                     x=X_test[m, 0], y=X_test[m, 1], mode="markers",
-                    name=f"{class_name(c, classes)} (test)", legendgroup=f"c{c}", showlegend=False,
+                    name=f"{class_name(c, classes)} ({TEXT['test']})", legendgroup=f"c{c}",
+                    showlegend=False,
                     marker={"size": 7, "color": "white", "line": {"width": 2, "color": color}},
-                    hovertemplate=f"{class_name(c, classes)} (test)<br>x₁=%{{x:.2f}}, "
+                    hovertemplate=f"{class_name(c, classes)} ({TEXT['test']})<br>x₁=%{{x:.2f}}, "
                                   "x₂=%{y:.2f}<extra></extra>",
                 ))  # fmt: skip
     layout = _base_layout(
@@ -168,7 +178,7 @@ def boundary_figure(
     layout["updatemenus"] = [{
         "type": "buttons", "direction": "left", "x": 0, "y": -0.19, "xanchor": "left",
         "yanchor": "top", "showactive": False, "pad": {"t": 0, "r": 0},
-        "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, play]},
+        "buttons": [{"label": TEXT["play"], "method": "animate", "args": [None, play]},
                     {"label": "❚❚", "method": "animate", "args": [[None], step]}],
     }]  # fmt: skip
     layout["sliders"] = [{
@@ -266,15 +276,15 @@ def curves_figure(
                 if key not in hist:
                     continue
                 col = color or (TRAIN_COLOR if split == "train" else TEST_COLOR)
-                label = f"{name} {split}".strip()
+                label = f"{name} {TEXT[split]}".strip()
                 data.append(dict(type="scatter",
                     x=ep, y=np.asarray(hist[key]), name=label,
                     mode="lines" if len(ep) > 25 else "lines+markers",
                     legendgroup=label, showlegend=metric == "loss",
                     line={"color": col, "dash": dash, "width": 2.5},
                     xaxis=f"x{ax}", yaxis=f"y{ax}",
-                    hovertemplate=f"{label} {'loss' if metric == 'loss' else 'accuracy'}"
-                                  " %{y:.3f} at epoch %{x}<extra></extra>",
+                    hovertemplate=f"{label} {TEXT['loss' if metric == 'loss' else 'accuracy']}"
+                                  f" %{{y:.3f}} {TEXT['at_epoch']} %{{x}}<extra></extra>",
                 ))  # fmt: skip
     shapes, notes = [], []
     for ax in ("x", "x2"):
@@ -287,19 +297,19 @@ def curves_figure(
                            "x0": diverged_at, "x1": diverged_at, "y0": 0, "y1": 1,
                            "line": {"color": "#c62828", "width": 2}})  # fmt: skip
             notes.append({"x": diverged_at, "xref": ax, "y": 1, "yref": "paper",
-                          "text": "diverged", "showarrow": False, "yanchor": "bottom",
+                          "text": TEXT["diverged"], "showarrow": False, "yanchor": "bottom",
                           "font": {"color": "#c62828"}})  # fmt: skip
     notes += [
-        {"x": (a0 + a1) / 2, "y": 1.02, "xref": "paper", "yref": "paper", "text": "<b>Loss</b>",
+        {"x": (a0 + a1) / 2, "y": 1.02, "xref": "paper", "yref": "paper", "text": f"<b>{TEXT['Loss']}</b>",
          "showarrow": False, "yanchor": "bottom"},
         {"x": (b0 + b1) / 2, "y": 1.02, "xref": "paper", "yref": "paper",
-         "text": "<b>Accuracy</b>", "showarrow": False, "yanchor": "bottom"},
+         "text": f"<b>{TEXT['Accuracy']}</b>", "showarrow": False, "yanchor": "bottom"},
     ]  # fmt: skip
     return _figure(data, _base_layout(
         height, shapes=shapes or None, annotations=notes,
-        xaxis={**GRID_AXIS, "domain": [a0, a1], "title": {"text": "epoch"}},
+        xaxis={**GRID_AXIS, "domain": [a0, a1], "title": {"text": TEXT["epoch"]}},
         yaxis={**GRID_AXIS, "rangemode": "tozero"},
-        xaxis2={**GRID_AXIS, "domain": [b0, b1], "title": {"text": "epoch"}},
+        xaxis2={**GRID_AXIS, "domain": [b0, b1], "title": {"text": TEXT["epoch"]}},
         yaxis2={**GRID_AXIS, "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%"},
         legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
         margin={"l": 55, "r": 15, "t": 35, "b": 50},
@@ -318,11 +328,11 @@ def confusion_figure(cm: np.ndarray, classes=None, height: int = 340) -> go.Figu
     data = [dict(type="heatmap",
         z=cm, x=names, y=names, colorscale=BLUES, showscale=False, texttemplate="%{z}",
         textfont={"size": 16 if C <= 5 else 12}, xgap=2, ygap=2,
-        hovertemplate="true %{y}, predicted %{x}: %{z}<extra></extra>",
+        hovertemplate=f"{TEXT['true']} %{{y}}, {TEXT['predicted']} %{{x}}: %{{z}}<extra></extra>",
     )]  # fmt: skip
     return _figure(data, _base_layout(
-        height, xaxis={"title": {"text": "predicted"}, "side": "bottom", "showgrid": False},
-        yaxis={"title": {"text": "true"}, "autorange": "reversed", "showgrid": False},
+        height, xaxis={"title": {"text": TEXT["predicted"]}, "side": "bottom", "showgrid": False},
+        yaxis={"title": {"text": TEXT["true"]}, "autorange": "reversed", "showgrid": False},
         margin={"l": 80, "r": 10, "t": 15, "b": 55},
     ))  # fmt: skip
 
