@@ -9,8 +9,8 @@
    does) vs one heatmap trace per neuron on manual axis domains vs make_subplots: build time
    and JSON bytes.
 3. The page under streamlit.testing.v1.AppTest: cold first run, then warm reruns that change
-   only a view option (discretize toggle, timeline epoch): server-side time per rerun (target
-   < 150 ms) and the Plotly spec bytes the rerun produces (target ≤ 500 KB).
+   only a view option (discretize toggle, timeline epoch, thumbnail layer, replay animation):
+   server-side time per rerun (target < 150 ms) and the Plotly spec bytes (target ≤ 500 KB).
 
 Prints figures; never fails on time. Browser-side slider latency is in bench/page_latency.py
 (the playground's target slider is the timeline, key pg_epoch).
@@ -35,7 +35,7 @@ import plotly.graph_objects as go  # noqa: E402
 
 from nncore import make_dataset, train_mlp  # noqa: E402
 from nncore.playground import feature_map, network_grid, thumbnail_mosaic  # noqa: E402
-from viz.playground_figs import THUMB_SCALE, thumbnails_figure  # noqa: E402
+from viz.playground_figs import thumbnails_figure  # noqa: E402
 
 
 def _median_ms(fn, repeats: int) -> tuple[float, object]:
@@ -78,7 +78,8 @@ def tf_sized_run(repeats: int) -> None:
 
 def thumbnail_strategies(g, mosaic, repeats: int) -> None:
     layers = [g.inputs, *g.hidden]
-    maps = [a[::2, ::2, u] for a in layers for u in range(a.shape[2])]  # 50x50 like the mosaic
+    k = -(-100 // mosaic.tile)  # the mosaic's stride: the same 34x34 maps for every strategy
+    maps = [a[::k, ::k, u] for a in layers for u in range(a.shape[2])]
 
     def mosaic_fig():
         return thumbnails_figure(mosaic, ["Inputs", "Layer 1", "Layer 2"])
@@ -116,14 +117,15 @@ def thumbnail_strategies(g, mosaic, repeats: int) -> None:
                 k += 1
         return fig
 
-    print(f"\n2. Thumbnail figure, {len(maps)} neuron maps of 50x50 (build ms, spec KB)")
+    n = maps[0].shape[0]
+    print(f"\n2. Thumbnail figure, {len(maps)} maps of {n}x{n} (build ms, spec KB; the mosaic is "
+          "uint8, the others float32 and validated by plotly.py)")  # fmt: skip
     for name, fn in (("one mosaic heatmap (page)", mosaic_fig),
                      ("a trace + axis pair per neuron", per_trace_fig),
                      ("make_subplots", subplots_fig)):  # fmt: skip
         t, fig = _median_ms(fn, repeats)
         size = len(fig.to_json())
         print(f"   {name:32s} {t:8.1f} ms  {size / 1024:8.1f} KB")
-    _ = THUMB_SCALE
 
 
 def _spec_bytes(at) -> int:
@@ -165,6 +167,16 @@ def page_reruns(repeats: int) -> None:
         scrub.append(ms)
         sb.append(b)
     rows.append(("timeline epoch (cold then warm)", scrub, sb))
+    thumbs, thb = [], []
+    for i in range(repeats * 2):
+        layer = ["1", "2", "all"][i % 3]
+        ms, b = timed(lambda layer=layer: at.segmented_control(key="pg_thumb").set_value(layer)
+                      .run())  # fmt: skip
+        thumbs.append(ms)
+        thb.append(b)
+    rows.append(("thumbnail layer picker", thumbs, thb))
+    ms, b = timed(lambda: at.toggle(key="pg_replay").set_value(True).run())
+    rows.append(("replay on (first: 51 frames)", [ms], [b]))
     for name, ts, bs in rows:
         print(f"   {name:32s} median {statistics.median(ts):6.0f} ms, min {min(ts):5.0f} ms, "
               f"specs {statistics.median(bs) / 1024:5.0f} KB per rerun")  # fmt: skip
