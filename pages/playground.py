@@ -561,10 +561,10 @@ def views(run_key: str, rounds: int, data_key: str, upload, start) -> None:
     data = load_data(data_key, upload)
     epochs = sorted(res.snapshots)
     # A new run (or Train more / Reset) moves the timeline to its end (or start).
-    if ss.get("pg_epoch") not in epochs or ss.pop("pg_goto_end", False) or \
-            ss.get("pg_epoch_run") != (run_key, rounds):
+    to_end, to_start = ss.pop("pg_goto_end", False), ss.pop("pg_goto_start", False)
+    if to_end or ss.get("pg_epoch") not in epochs or ss.get("pg_epoch_run") != (run_key, rounds):
         ss["pg_epoch"] = epochs[-1]
-    if ss.pop("pg_goto_start", False):
+    if to_start:
         ss["pg_epoch"] = epochs[0]
     ss["pg_epoch_run"] = (run_key, rounds)
 
