@@ -79,11 +79,10 @@ DEFAULTS = {
     "opt_noise": 0.0,
     "opt_seed": 0,
 }
-GRID_N = 300  # f is evaluated on GRID_N² points; the contour is drawn from 2×2 block minima
-DRAW_STRIDE = 2
+GRID_N = 300  # f on GRID_N² points: the map's pixels (a PNG), thinned for the 3D mesh
 SETTINGS_NOT_EXPORTED = {"race_height"}  # layout only
 PICKER_N = 24  # clickable points per side of the race map (click = new start point)
-ZOOM_N = 60  # the internals view's own grid over its zoom window
+ZOOM_N = 300  # the internals view's own grid (pixels) over its zoom window
 
 
 def hp_key(name: str, hp: str) -> str:
@@ -179,13 +178,8 @@ def compute_grid(name: str, kappa: float, expr: str, width: float) -> dict:
         f_ref, minima = surf.min_value, surf.minima
     else:  # typed formula: its lowest grid points stand in for the unknown minima
         f_ref, minima = lowest_grid_points(xs, ys, Z)
-    # Draw the minimum of each 2×2 block: plain subsampling misses narrow valleys (Rosenbrock's
-    # floor is thinner than a cell far from the minimum) and breaks them into specks.
-    k = DRAW_STRIDE
-    xd, yd = xs.reshape(-1, k).mean(axis=1), ys.reshape(-1, k).mean(axis=1)
-    Zd = np.where(finite, Z, np.inf).reshape(len(yd), k, len(xd), k).min(axis=(1, 3))
-    scale = contour_scale(Zd, f_ref)
-    return {"xs": xd, "ys": yd, "scale": scale, "f_ref": float(f_ref), "minima": minima,
+    scale = contour_scale(Z, f_ref)  # drawn as a PNG at full grid resolution
+    return {"xs": xs, "ys": ys, "scale": scale, "f_ref": float(f_ref), "minima": minima,
             "nonfinite": bool((~finite).any())}
 
 

@@ -96,7 +96,9 @@ def test_default_page_has_every_chart_and_clean_specs():
         go.Figure(spec)
     assert len(charts) == 4  # race, loss, internals arrows, effective step size
     race = charts[0]
-    assert race["data"][0]["type"] == "contour"
+    image = race["layout"]["images"][0]  # the map is a PNG under the traces
+    assert image["source"].startswith("data:image/png;base64,") and image["layer"] == "below"
+    assert race["data"][0]["marker"]["showscale"] is True  # ... with its colour bar
     assert race["frames"], "the race must carry animation frames for browser playback"
     assert race["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"
     assert len(race["layout"]["sliders"][0]["steps"]) == len(race["frames"]) - 1
@@ -326,6 +328,32 @@ def test_comet_points_are_the_iterates_between_frames():
     assert thin[-1, 0] == 40 and np.all(np.diff(thin[:, 0]) >= 0)
     short = comet_points(path[:5], 2, 30, 10)  # a diverged path stops at its last point
     assert short[-1, 0] == 4
+
+
+def test_contour_image_is_a_valid_png_of_the_bands():
+    import struct
+    import zlib
+
+    from viz.optimizer_figs import contour_image, png_bytes
+
+    surf = SURFACES["himmelblau"]
+    xs, ys, Z = surface_grid(surf, 80)
+    img = contour_image(contour_scale(Z, 0.0))
+    assert img.shape == (80, 80, 3) and img.dtype == np.uint8
+    png = png_bytes(img)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    w, h = struct.unpack(">II", png[16:24])
+    assert (w, h) == (80, 80)
+    idat_len = struct.unpack(">I", png[33:37])[0]
+    raw = zlib.decompress(png[41:41 + idat_len])
+    rows = np.frombuffer(raw, np.uint8).reshape(80, 1 + 80 * 3)
+    assert np.all(rows[:, 0] == 0)
+    np.testing.assert_array_equal(rows[:, 1:].reshape(80, 80, 3), img)
+    # orientation: row 0 of the image is the top of the box (largest y). With f = y the top
+    # row has the highest band (darkest colour) and the bottom row the lowest (lightest).
+    Y = np.repeat(np.linspace(0.0, 1.0, 50)[:, None], 50, axis=1)  # Z[i, j] = y_i
+    ramp = contour_image(contour_scale(Y, 0.0, log=False))
+    assert ramp[0, 25].sum() < ramp[-1, 25].sum()
 
 
 def test_contour_scale_is_log_only_when_values_span_decades():

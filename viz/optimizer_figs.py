@@ -8,6 +8,9 @@ float32, long paths are decimated for drawing, and animation frames carry only t
 
 from __future__ import annotations
 
+import base64
+import struct
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -157,9 +160,6 @@ def _axis(title: str, rng, **kw) -> dict:
                 ticks="outside", ticklen=4, mirror=True, showline=True, linecolor="#999", **kw)
 
 
-Q_MAX = 65535  # the contour's z is sent as uint16 steps between zmin and zmax
-
-
 def _nice_ticks(lo: float, hi: float, n: int = 5) -> np.ndarray:
     """About n round numbers (1, 2 or 5 × 10^k apart) covering [lo, hi]."""
     raw = (hi - lo) / max(n, 1)
@@ -170,34 +170,90 @@ def _nice_ticks(lo: float, hi: float, n: int = 5) -> np.ndarray:
     return np.arange(np.ceil(lo / step) * step, hi + 0.5 * step, step)
 
 
-def _contour_trace(xs, ys, scale: ContourScale, name: str = "f(x, y)",
-                   colorbar: bool = True, n_levels: int = 24) -> go.Contour:
-    """Filled contours of the scale's z, quantized to uint16 (half the bytes of float32, far
-    finer than any colour step). Levels and colour-bar ticks are mapped to the same steps; hover
-    is off (the race map's picker grid reports the point and f instead)."""
+def _hex_rgb(c: str) -> tuple[int, int, int]:
+    return int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)
+
+
+def _band_colors(n: int) -> np.ndarray:
+    """(n, 3) uint8: SURFACE_COLORSCALE sampled at the middle of n equal bands."""
+    stops = np.array([s for s, _ in SURFACE_COLORSCALE])
+    rgb = np.array([_hex_rgb(c) for _, c in SURFACE_COLORSCALE], dtype=np.float64)
+    t = (np.arange(n) + 0.5) / n
+    return np.stack([np.interp(t, stops, rgb[:, i]) for i in range(3)], axis=1).round().astype(
+        np.uint8)
+
+
+def _levels(scale: ContourScale, n_linear: int = 18) -> tuple[float, int]:
+    """Level spacing in z units and the number of bands: 4 per decade on a log scale (2 when
+    it spans more than 8 decades), else n_linear evenly spaced levels."""
     span = max(scale.zmax - scale.zmin, 1e-300)
-    per = Q_MAX / span
-    q = np.round((np.clip(scale.z, scale.zmin, scale.zmax) - scale.zmin) * per).astype(np.uint16)
-    if scale.log:
-        size = 0.25 if span <= 8 else 0.5  # 4 (or 2) lines per decade
-        tickvals = [(t - scale.zmin) * per for t in scale.tickvals]
-        ticktext = list(scale.ticktext)
-        cb_title = "f − f*<br>(log scale)"
-    else:
-        size = span / n_levels
-        ticks = _nice_ticks(scale.zmin, scale.zmax)
-        tickvals = [float((t - scale.zmin) * per) for t in ticks]
-        ticktext = [f"{t:g}" for t in ticks]
-        cb_title = "f − f*"
-    return go.Contour(
-        x=_f32(xs), y=_f32(ys), z=q, name=name, showscale=colorbar,
-        colorscale=SURFACE_COLORSCALE, zmin=0, zmax=Q_MAX,
-        contours=dict(start=0, end=Q_MAX, size=size * per, coloring="fill"),
-        line=dict(width=0.6, color="rgba(60,70,90,0.35)"),
-        colorbar=dict(title=dict(text=cb_title, side="top"), thickness=12, len=0.75, x=1.01,
-                      tickvals=tickvals, ticktext=ticktext, outlinewidth=0),
-        hoverinfo="skip", showlegend=False,
+    size = (0.25 if span <= 8 else 0.5) if scale.log else span / n_linear
+    return size, max(1, int(np.ceil(span / size - 1e-9)))
+
+
+def png_bytes(rgb: np.ndarray) -> bytes:
+    """Encode an (h, w, 3) uint8 image as PNG (zlib + CRC from the standard library)."""
+    h, w, _ = rgb.shape
+    raw = np.concatenate([np.zeros((h, 1), np.uint8), rgb.reshape(h, 3 * w)], axis=1).tobytes()
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + tag + data
+                + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
+
+
+def contour_image(scale: ContourScale) -> np.ndarray:
+    """The filled-contour picture as pixels, (ny, nx, 3) uint8 with row 0 at the top (largest
+    y): one colour per band between levels, and a darker pixel wherever the band changes, which
+    draws the contour lines."""
+    size, n = _levels(scale)
+    band = np.clip(((scale.z - scale.zmin) / size).astype(np.int32), 0, n - 1)
+    img = _band_colors(n)[band]
+    edge = np.zeros(band.shape, dtype=bool)
+    edge[:, 1:] |= band[:, 1:] != band[:, :-1]
+    edge[1:, :] |= band[1:, :] != band[:-1, :]
+    img[edge] = (img[edge] * 0.82).astype(np.uint8)
+    return img[::-1]
+
+
+def _surface_layers(xs, ys, scale: ContourScale, colorbar: bool = True):
+    """The coloured map as a layout image (a PNG drawn under the traces: one bitmap instead of
+    thousands of SVG contour paths, so the browser draws it in a few ms), plus a marker-only
+    trace with no points that carries the matching stepped colour bar."""
+    xs, ys = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
+    image = dict(
+        source="data:image/png;base64," + base64.b64encode(png_bytes(contour_image(scale)))
+        .decode("ascii"),
+        xref="x", yref="y", x=float(xs[0]), y=float(ys[-1]), sizex=float(xs[-1] - xs[0]),
+        sizey=float(ys[-1] - ys[0]), sizing="stretch", xanchor="left", yanchor="top",
+        layer="below",
     )
+    size, n = _levels(scale)
+    colors = _band_colors(n)
+    steps = []
+    for i, (r, g, b) in enumerate(colors.tolist()):
+        c = f"rgb({r},{g},{b})"
+        steps += [[i / n, c], [(i + 1) / n, c]]
+    top = scale.zmin + n * size
+    if scale.log:
+        tickvals, ticktext = list(scale.tickvals), list(scale.ticktext)
+        title = "f − f*<br>(log scale)"
+    else:
+        ticks = _nice_ticks(scale.zmin, scale.zmax)
+        tickvals, ticktext = [float(t) for t in ticks], [f"{t:g}" for t in ticks]
+        title = "f − f*"
+    bar = dict(
+        type="scatter", x=[None], y=[None], mode="markers", name="f", showlegend=False,
+        hoverinfo="skip",
+        marker=dict(color=[scale.zmin], colorscale=steps, cmin=scale.zmin, cmax=top,
+                    showscale=colorbar, size=0.1,
+                    colorbar=dict(title=dict(text=title, side="top"), thickness=12, len=0.75,
+                                  x=1.01, tickvals=tickvals, ticktext=ticktext,
+                                  outlinewidth=0)),
+    )
+    return image, bar
 
 
 def _marker_traces(minima, saddles, start, start_label: str, minima_label: str):
@@ -283,7 +339,8 @@ def race_figure(
     """
     (x0, x1), (y0, y1) = bounds
     n = len(runs)
-    data = [_contour_trace(xs, ys, scale).to_plotly_json()]
+    image, bar = _surface_layers(xs, ys, scale)
+    data = [bar]
     for run in runs:
         idx = decimate(len(run.path), max_path_points)
         p = run.path[idx]
@@ -373,7 +430,7 @@ def race_figure(
 
     layout = dict(
         height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
-        margin=dict(l=60, r=20, t=40, b=120), hovermode="closest",
+        margin=dict(l=60, r=20, t=40, b=120), hovermode="closest", images=[image],
         xaxis=_axis("x", (x0, x1), constrain="domain"),
         yaxis=_axis("y", (y0, y1), scaleanchor="x", scaleratio=1, constrain="domain"),
         legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom", font=dict(size=12),
@@ -408,10 +465,12 @@ def _inside_prefix(path: np.ndarray, bounds) -> int:
 
 def surface3d_figure(
     xs, ys, scale: ContourScale, runs: list[RunView], *, bounds, minima=(), min_value=None,
-    text: dict, max_path_points: int = 600, height: int = 620, stride: int = 2,
+    text: dict, max_path_points: int = 600, height: int = 620, mesh: int = 75,
 ) -> go.Figure:
     """The surface in 3D (height = the colour axis: f − f*, log-scaled like the contours) with
-    every path lifted onto it; a path is drawn until it first leaves the box."""
+    every path lifted onto it; a path is drawn until it first leaves the box. The mesh is the
+    grid thinned to about ``mesh`` points per side."""
+    stride = max(1, len(xs) // mesh)
     zs = scale.z[::stride, ::stride]
     z_title = "log₁₀(f − f*)" if scale.log else "f − f*"
     data = [dict(type="surface",
@@ -532,8 +591,9 @@ def internals_arrows_figure(
 
     idx = decimate(len(path), 500)
     p = path[idx]
+    image, bar = _surface_layers(xs, ys, scale, colorbar=False)
     data = [
-        _contour_trace(xs, ys, scale, colorbar=False),
+        bar,
         dict(type="scatter", x=_f32(p[:, 0]), y=_f32(p[:, 1]), mode="lines", name=run.label,
              line=dict(color=run.color, width=1.5), showlegend=False,
              hovertemplate="x=%{x:.4g}, y=%{y:.4g}<extra></extra>"),
@@ -550,7 +610,7 @@ def internals_arrows_figure(
                                      head, name))
     layout = dict(
         height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
-        margin=dict(l=55, r=10, t=30, b=45), hovermode="closest",
+        margin=dict(l=55, r=10, t=30, b=45), hovermode="closest", images=[image],
         xaxis=_axis("x", (vx0, vx1)), yaxis=_axis("y", (vy0, vy1)),
         legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom"),
     )
