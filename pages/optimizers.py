@@ -81,7 +81,7 @@ DEFAULTS = {
 }
 GRID_N = 300  # f on GRID_N² points: the map's pixels (a PNG), thinned for the 3D mesh
 SETTINGS_NOT_EXPORTED = {"race_height"}  # layout only
-PICKER_N = 24  # clickable points per side of the race map (click = new start point)
+PICKER_N = 18  # clickable points per side of the race map (click = new start point)
 ZOOM_N = 300  # the internals view's own grid (pixels) over its zoom window
 
 
@@ -529,7 +529,8 @@ def main() -> None:
     shown = table.copy()  # numbers as text, so 7.6e+12 and 5.7e-18 both read well
     for col, fmt in ((TEXT["col_final_f"], "{:.4g}"), (TEXT["col_dist"], "{:.3g}")):
         shown[col] = shown[col].map(fmt.format)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    # a static table: a handful of rows, and far cheaper for the browser than the data grid
+    st.table(shown.set_index(TEXT["col_optimizer"]))
     caption = TEXT["summary_caption"].format(tol=tol)
     if not surf.minima:
         points = ", ".join(f"({mx:.3g}, {my:.3g})" for mx, my in grid["minima"])

@@ -80,6 +80,11 @@ def assert_clean_specs(at: AppTest) -> list[dict]:
     return result
 
 
+def summary(at: AppTest):
+    """The summary table as a DataFrame with an "Optimizer" column."""
+    return at.table[0].value.reset_index()
+
+
 def warnings_text(at: AppTest) -> str:
     return "\n".join(str(w.value) for w in at.warning)
 
@@ -107,7 +112,7 @@ def test_default_page_has_every_chart_and_clean_specs():
         assert OPTIMIZERS[n].label in names
     assert "global minimum" in names and "start" in names
     assert not at.warning  # nothing diverges with the defaults
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 6
+    assert len(at.table) == 1 and len(summary(at)) == 6
     payload = sum(len(c.proto.spec) for c in at.get("plotly_chart"))
     assert payload < 600_000  # the bench reports the exact figure; this only catches blow-ups
 
@@ -183,7 +188,7 @@ def test_huge_learning_rate_diverges_with_a_message_and_no_nan():
     race = charts[0]
     assert any("SGD ✕ step" in str(t.get("text")) for t in race["data"]), "divergence marker"
     # the other optimizers are unaffected
-    table = at.dataframe[0].value
+    table = summary(at)
     sgd = table[table["Optimizer"] == "SGD"].iloc[0]
     assert sgd["Diverged at step"] != "no"
     assert (table[table["Optimizer"] != "SGD"]["Diverged at step"] == "no").all()
@@ -193,7 +198,7 @@ def test_all_optimizers_schedules_noise_and_inspection():
     at = open_lab()
     at.multiselect(key="opt_set").set_value(list(OPTIMIZERS)).run()
     assert not at.exception
-    assert len(at.dataframe[0].value) == len(OPTIMIZERS)
+    assert len(summary(at)) == len(OPTIMIZERS)
     for name in OPTIMIZERS:
         at.selectbox(key="opt_inspect").set_value(name).run()
         assert not at.exception, name
@@ -249,19 +254,19 @@ def test_settings_come_from_the_url():
     assert at.select_slider(key="opt_steps").value == 200
     assert at.select_slider(key="opt_adam_lr").value == pytest.approx(0.02)
     assert set(at.multiselect(key="opt_set").value) == {"adam", "sgd"}
-    assert len(at.dataframe[0].value) == 2
+    assert len(summary(at)) == 2
 
 
 def test_a_preset_round_trips_through_the_url():
     at = open_lab()
     at.pills(key="opt_preset").set_value("saddle").run()
-    table = at.dataframe[0].value
+    table = summary(at)
     link = dict(at.query_params)
     assert link, "the preset's settings must be in the URL"
     again = open_lab(link)
     assert again.selectbox(key="opt_surface").value == "saddle"
     assert again.number_input(key="opt_y0").value == pytest.approx(0.001)
-    assert again.dataframe[0].value.equals(table)
+    assert summary(again).equals(table)
 
 
 # ---- the figures on their own ------------------------------------------------------------
