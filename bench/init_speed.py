@@ -191,7 +191,7 @@ def main() -> None:
     print("\nAppTest (what the page sends: sum of plotly_chart specs, wall time of the rerun):")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
     at.run()
-    at.switch_page("pages/init_lab.py")
+    at.switch_page("labs/init_lab.py")
     t0 = time.perf_counter()
     at.run()
     dt = time.perf_counter() - t0

@@ -107,7 +107,7 @@ def page_payload() -> None:
     for surface, steps, view3d in cases:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
         at.run()
-        at.switch_page("pages/optimizers.py")
+        at.switch_page("labs/optimizers.py")
         at.run()
         at.selectbox(key="opt_surface").set_value(surface).run()
         at.multiselect(key="opt_set").set_value(RACE).run()

@@ -360,8 +360,7 @@ def main(argv: list[str] | None = None) -> int:
             status = r.get("skipped") or r.get("error") or f"median {r['median_ms']:.0f} ms"
             print(f"  {name}: {status} ({time.monotonic() - t0:.0f} s)", file=sys.stderr)
 
-        # Open the app's root first: Streamlit decides once per server process, on the first
-        # run, whether a pages/ folder means old-style multipage (see the report).
+        # Open the app's root first, so the first measured page does not pay the server warm-up.
         warm = browser.new_page()
         open_page(warm, app_url)
         warm.close()

@@ -137,7 +137,7 @@ def page_reruns(repeats: int) -> None:
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
     at.run()
-    at.switch_page("pages/playground.py")
+    at.switch_page("labs/playground.py")
     t0 = time.perf_counter()
     at.run()
     cold = (time.perf_counter() - t0) * 1000
@@ -184,7 +184,7 @@ def page_reruns(repeats: int) -> None:
           "the views fragment)")
     widest = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     widest.run()
-    widest.switch_page("pages/playground.py")
+    widest.switch_page("labs/playground.py")
     widest.session_state["pg_layers"] = 8
     for l in range(1, 9):
         widest.session_state[f"pg_w{l}"] = 64

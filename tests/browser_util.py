@@ -186,7 +186,7 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 def url_path_of(page_file: str) -> str:
-    """URL path Streamlit gives `st.Page("pages/foo_bar.py")` without url_path: "foo_bar".
+    """URL path Streamlit gives `st.Page("labs/foo_bar.py")` without url_path: "foo_bar".
 
     Uses Streamlit's own rule (leading digits/underscores and a leading emoji dropped, runs of
     spaces/underscores collapsed to one underscore).

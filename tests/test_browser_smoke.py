@@ -88,5 +88,5 @@ def test_deep_link_on_fresh_server(browser_page):
         assert_no_exception(browser_page)
         assert _nav_hrefs(browser_page) == _expected_hrefs(base), (
             f"opening {file} first on a fresh server skipped app.py: Streamlit fell back to "
-            "its old pages/-folder navigation"
+            "its old pages/-folder navigation (a folder named pages/ next to app.py triggers it)"
         )

@@ -14,7 +14,7 @@ from nncore.initlab import PRESETS
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = "pages/init_lab.py"
+PAGE = "labs/init_lab.py"
 TIMEOUT_S = 180
 N_CHARTS = 5  # forward histograms, backward histograms, std over depth, blocking units, theory
 MAX_PAYLOAD = 300_000

@@ -27,7 +27,7 @@ from viz.optimizer_figs import (
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = "pages/optimizers.py"
+PAGE = "labs/optimizers.py"
 TIMEOUT_S = 120
 
 

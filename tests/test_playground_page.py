@@ -17,7 +17,7 @@ from nncore import DATASETS, HIDDEN_ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZER
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = "pages/playground.py"
+PAGE = "labs/playground.py"
 TIMEOUT_S = 180
 MAX_PAYLOAD = 500_000
 # Order of the page's charts: the views fragment, then the curves (then the compare view).
@@ -297,8 +297,7 @@ def _open_playground(page, base: str, query: str = "") -> None:
     from browser_util import open_page
 
     if base not in _ROOT_OPENED:
-        # Streamlit decides on a server's first request whether pages/ means old-style
-        # navigation: open the root (app.py) first, as a visitor following a link would.
+        # Warm the server on the root first (the deep-link case has its own smoke test).
         open_page(page, base)
         _ROOT_OPENED.add(base)
     _load(page, f"{base}/playground{query}")

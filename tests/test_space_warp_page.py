@@ -16,7 +16,7 @@ from nncore import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = "pages/space_warp.py"
+PAGE = "labs/space_warp.py"
 TIMEOUT_S = 120
 MODES = ["manual", "trained", "regions"]
 MODE_LABELS = {"manual": "Manual: one layer by hand", "trained": "Trained network",

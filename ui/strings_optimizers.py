@@ -1,4 +1,4 @@
-"""User-facing text of the Optimizer lab page (pages/optimizers.py), kept together for the
+"""User-facing text of the Optimizer lab page (labs/optimizers.py), kept together for the
 planned Korean translation: labels, captions, messages, and the lecture-story presets."""
 
 from dataclasses import dataclass
