@@ -141,7 +141,7 @@ def main() -> None:
         import logging
 
         logging.getLogger("streamlit").setLevel(logging.ERROR)
-        from pages import init_lab  # the page module; main() runs only under Streamlit
+        from labs import init_lab  # the page module; main() runs only under Streamlit
 
         page_args = init_lab._as_args(LECTURE)
         init_lab.run_experiment.clear()

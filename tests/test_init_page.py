@@ -147,7 +147,7 @@ import sys
 sys.path.insert(0, {root!r})
 import streamlit as st
 from nncore.initlab import InitConfig, run_init_experiment
-from pages import init_lab
+from labs import init_lab
 
 st.title("Initialization lab: overflow case")
 cfg = InitConfig("linear", "normal", 1e30, depth=12, width=64, samples=16)
