@@ -2,12 +2,15 @@
 payload size) and a real-browser run with screenshots (test-artifacts/init_*.png)."""
 
 import base64
-import json
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from app_util import assert_clean_figures, open_lab
+from app_util import exception_text as _errors
+from app_util import figure_specs as _specs
+from app_util import payload_bytes as _payload
 from streamlit.testing.v1 import AppTest
 
 from nncore.initlab import PRESETS
@@ -20,17 +23,8 @@ N_CHARTS = 5  # forward histograms, backward histograms, std over depth, blockin
 MAX_PAYLOAD = 300_000
 
 
-def _errors(at) -> str:
-    return "\n".join(str(e.value) for e in at.exception)
-
-
 def _open(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    at.run()
-    at.switch_page(PAGE)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
+    at = open_lab(PAGE, query=query, timeout=TIMEOUT_S)
     assert not at.exception, _errors(at)
     return at
 
@@ -42,21 +36,11 @@ def _decode(v):
     return np.asarray(v, dtype=float)
 
 
-def _specs(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-
-
 def _assert_finite_figures(at) -> None:
-    for spec in _specs(at):
-        assert spec["data"], "a chart without traces"
+    for spec in assert_clean_figures(at):
         for trace in spec["data"]:
             for axis in ("x", "y"):
-                values = _decode(trace[axis])
-                assert values.size and np.all(np.isfinite(values)), (trace.get("name"), axis)
-
-
-def _payload(at) -> int:
-    return sum(len(c.proto.spec) for c in at.get("plotly_chart"))
+                assert _decode(trace[axis]).size, (trace.get("name"), axis)
 
 
 def test_default_page():

@@ -3,11 +3,9 @@ no NaN/inf in any Plotly spec, the figures' structure, and a real-browser run wi
 
 from __future__ import annotations
 
-import base64
-import json
-import math
 from pathlib import Path
 
+import app_util
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -35,49 +33,13 @@ TIMEOUT_S = 120
 
 
 def open_lab(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    at.run()
-    at.switch_page(PAGE)
-    for k, v in (query or {}).items():  # a link with settings, as if pasted into the browser
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, "\n".join(str(e.value) for e in at.exception)
+    # query: a link with settings, as if pasted into the browser
+    at = app_util.open_lab(PAGE, query=query, timeout=TIMEOUT_S)
+    assert not at.exception, app_util.exception_text(at)
     return at
 
 
-def _numbers(node, out: list) -> None:
-    """Collect every number in a Plotly JSON spec, decoding base64 typed arrays."""
-    if isinstance(node, dict):
-        if isinstance(node.get("bdata"), str) and isinstance(node.get("dtype"), str):
-            out.extend(np.frombuffer(base64.b64decode(node["bdata"]),
-                                     dtype=np.dtype(node["dtype"]).newbyteorder("<")).tolist())
-            return
-        for v in node.values():
-            _numbers(v, out)
-    elif isinstance(node, list):
-        for v in node:
-            _numbers(v, out)
-    elif isinstance(node, float):
-        out.append(node)
-
-
-def specs(at: AppTest) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-
-
-def assert_clean_specs(at: AppTest) -> list[dict]:
-    """Every chart parses as strict JSON (no NaN/Infinity tokens) and every number is finite."""
-    result = []
-    for c in at.get("plotly_chart"):
-        raw = c.proto.spec
-        spec = json.loads(raw, parse_constant=lambda tok: pytest.fail(f"{tok} in a Plotly spec"))
-        nums: list = []
-        _numbers(spec, nums)
-        bad = [v for v in nums if isinstance(v, float) and not math.isfinite(v)]
-        assert not bad, f"non-finite numbers in a chart: {bad[:5]}"
-        assert spec["data"], "a chart without traces"
-        result.append(spec)
-    return result
+assert_clean_specs = app_util.assert_clean_figures
 
 
 def summary(at: AppTest):

@@ -2,14 +2,14 @@
 loss; view-only controls never retrain; Train more / Reset; divergence; compare; and in a real
 browser: it trains and draws, a URL reopens the same experiment, uploads are validated."""
 
-import base64
-import json
 import math
-import re
 from pathlib import Path
 
 import numpy as np
 import pytest
+from app_util import assert_clean_figures, exception_text, open_lab
+from app_util import figure_specs as _specs
+from app_util import payload_bytes as _payload
 from streamlit.testing.v1 import AppTest
 
 import nncore
@@ -30,18 +30,13 @@ BOUNDARY_I, THUMBS_I, CM, HIST, CURVES_I = range(5)
 
 
 def _open(**state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    at.run()
-    at.switch_page(PAGE)
-    for k, v in state.items():
-        at.session_state[k] = v
-    at.run()
+    at = open_lab(PAGE, state=state, timeout=TIMEOUT_S)
     _ok(at)
     return at
 
 
 def _ok(at: AppTest) -> None:
-    assert not at.exception, "\n".join(str(e.value) for e in at.exception)
+    assert not at.exception, exception_text(at)
 
 
 def _small(**extra) -> dict:
@@ -49,39 +44,8 @@ def _small(**extra) -> dict:
     return {"pg_n": 120, "pg_ep": 10, **extra}
 
 
-def _numbers(obj, path="spec"):
-    """Yield (path, numpy array) for every number array / number in a Plotly JSON spec."""
-    if isinstance(obj, dict):
-        if "bdata" in obj and "dtype" in obj:
-            yield path, np.frombuffer(base64.b64decode(obj["bdata"]), dtype=np.dtype(obj["dtype"]))
-            return
-        for k, v in obj.items():
-            yield from _numbers(v, f"{path}.{k}")
-    elif isinstance(obj, list):
-        for i, v in enumerate(obj):
-            yield from _numbers(v, f"{path}[{i}]")
-    elif isinstance(obj, float):
-        yield path, np.array([obj])
-
-
-def _specs(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-
-
 def _assert_clean_figures(at) -> None:
-    specs = _specs(at)
-    assert specs, "no charts"
-    for spec in specs:
-        assert spec["data"], "a chart without traces"
-        for path, arr in _numbers(spec["data"]):
-            if arr.dtype.kind == "f":
-                assert np.isfinite(arr).all(), f"non-finite value in {path}"
-        text = re.sub(r'"bdata": "[^"]*"', "", json.dumps(spec))  # base64 may spell "NaN"
-        assert "NaN" not in text and "Infinity" not in text
-
-
-def _payload(at) -> int:
-    return sum(len(c.proto.spec) for c in at.get("plotly_chart"))
+    assert assert_clean_figures(at), "no charts"
 
 
 def _warnings(at) -> str:

@@ -4,12 +4,12 @@ AppTest checks that the page runs without an exception and that no figure spec c
 non-finite number (arrays arrive base64-encoded as {"dtype", "bdata"}).
 """
 
-import base64
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
+from app_util import assert_clean_figures, open_lab
+from app_util import exception_text as _errors
 from streamlit.testing.v1 import AppTest
 
 from nncore import DATASETS
@@ -23,42 +23,12 @@ MODE_LABELS = {"manual": "Manual: one layer by hand", "trained": "Trained networ
                "regions": "Linear regions"}  # fmt: skip
 
 
-def _errors(at: AppTest) -> str:
-    return "\n".join(str(e.value) for e in at.exception)
-
-
 def _open(**state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    at.run()
-    at.switch_page(PAGE)
-    for k, v in state.items():
-        at.session_state[k] = v
-    at.run()
-    return at
-
-
-def _numbers(node):
-    """Every number in a Plotly JSON spec, typed arrays decoded."""
-    if isinstance(node, dict):
-        if "bdata" in node and "dtype" in node:
-            yield from np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"]).ravel()
-            return
-        for v in node.values():
-            yield from _numbers(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _numbers(v)
-    elif isinstance(node, float):
-        yield node
+    return open_lab(PAGE, state=state, timeout=TIMEOUT_S)
 
 
 def _assert_finite_specs(at: AppTest) -> int:
-    charts = at.get("plotly_chart")
-    for i, c in enumerate(charts):
-        spec = json.loads(c.proto.spec)
-        vals = np.fromiter((float(v) for v in _numbers(spec)), dtype=np.float64)
-        assert np.isfinite(vals).all(), f"chart {i}: {np.sum(~np.isfinite(vals))} non-finite values"
-    return len(charts)
+    return len(assert_clean_figures(at))
 
 
 @pytest.mark.parametrize("dataset", list(DATASETS))

@@ -1,0 +1,76 @@
+"""AppTest helpers shared by the page tests: open a lab page with settings, read its Plotly specs,
+and check that no chart carries a NaN or an infinity (arrays arrive base64-encoded as
+{"dtype", "bdata"})."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def exception_text(at: AppTest) -> str:
+    return "\n".join(str(e.value) for e in at.exception)
+
+
+def open_lab(
+    page: str, *, state: dict | None = None, query: dict | None = None, timeout: float = 180
+) -> AppTest:
+    """Run app.py, switch to ``page`` and run it with widget values (``state``, set through
+    session state) or URL parameters (``query``, as if a copied link was opened)."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.run()
+    at.switch_page(page)
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def figure_specs(at: AppTest) -> list[dict]:
+    """Every chart's Plotly JSON, parsed strictly: a NaN/Infinity token fails the parse."""
+
+    def reject(token: str):
+        raise AssertionError(f"{token} in a Plotly spec")
+
+    return [json.loads(c.proto.spec, parse_constant=reject) for c in at.get("plotly_chart")]
+
+
+def spec_numbers(node, path: str = "spec") -> Iterator[tuple[str, np.ndarray]]:
+    """(path, float array) for every number or typed array in a Plotly JSON spec."""
+    if isinstance(node, dict):
+        if isinstance(node.get("bdata"), str) and isinstance(node.get("dtype"), str):
+            raw = base64.b64decode(node["bdata"])
+            yield path, np.frombuffer(raw, dtype=np.dtype(node["dtype"]).newbyteorder("<"))
+            return
+        for key, value in node.items():
+            yield from spec_numbers(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from spec_numbers(value, f"{path}[{i}]")
+    elif isinstance(node, float):
+        yield path, np.array([node])
+
+
+def assert_clean_figures(at: AppTest) -> list[dict]:
+    """Every chart has traces and only finite numbers; returns the parsed specs."""
+    specs = figure_specs(at)
+    for i, spec in enumerate(specs):
+        assert spec["data"], f"chart {i} has no traces"
+        for path, values in spec_numbers(spec):
+            if values.dtype.kind == "f":
+                assert np.isfinite(values).all(), f"chart {i}: non-finite value in {path}"
+    return specs
+
+
+def payload_bytes(at: AppTest) -> int:
+    """Size of the Plotly JSON the page sends per run."""
+    return sum(len(c.proto.spec) for c in at.get("plotly_chart"))
