@@ -197,9 +197,11 @@ def find_slider(page, url_path: str):
     key = TARGETS.get(url_path)
     if key:
         loc = page.locator(f".st-key-{key} input[type='range']")
-        if loc.count():
-            return loc.first, key
-        return None, f"TARGETS key {key!r} not found on the page"
+        try:  # widgets can still be placeholders when the app first reports it is idle
+            loc.first.wait_for(state="attached", timeout=30_000)
+        except Exception:
+            return None, f"TARGETS key {key!r} not found on the page"
+        return loc.first, key
     loc = page.locator(SLIDER_INPUT)
     if loc.count():
         return loc.first, "first slider"
