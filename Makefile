@@ -29,6 +29,10 @@ test: lint
 
 bench: $(VENV)/.dev-installed
 	$(PY) bench/core_speed.py
+	$(PY) bench/playground_speed.py
+	$(PY) bench/warp_speed.py
+	$(PY) bench/init_speed.py
+	$(PY) bench/optimizer_speed.py
 	$(PY) bench/page_latency.py
 
 clean:
