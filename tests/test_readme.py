@@ -1,0 +1,19 @@
+"""The README's notebook example runs as written, and its comments tell the truth."""
+
+import re
+import runpy
+from pathlib import Path
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_readme_example_runs(tmp_path):
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(), flags=re.S)
+    assert blocks, "the README lost its python example"
+    script = tmp_path / "readme_example.py"
+    script.write_text(blocks[0])
+    ns = runpy.run_path(str(script))
+    assert ns["run"].history["train_acc"][-1] >= 0.95
+    assert ns["run"].diverged_at is None
+    assert ns["path"].shape[1] == 2 and ns["path"].shape[0] <= 501
+    assert set(ns["grads"]) == set(ns["params"])
