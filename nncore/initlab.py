@@ -1,10 +1,10 @@
 """The initialization experiment: what the weight scale does to a deep stack, layer by layer.
 
-The lecture's loop (CS231n; Glorot & Bengio 2010; He et al. 2015)::
+The lecture's loop (CS231n; Glorot & Bengio 2010; He et al. 2015), with an explicit generator::
 
-    x = np.random.randn(16, 4096)                    # 16 Gaussian inputs
+    x = rng.standard_normal((16, 4096))              # 16 Gaussian inputs
     for _ in range(7):                               # 7 hidden layers of width 4096
-        W = 0.01 * np.random.randn(4096, 4096)
+        W = 0.01 * rng.standard_normal((4096, 4096))
         x = np.tanh(x.dot(W))
 
 ``run_init_experiment`` runs exactly that (any activation of ``HIDDEN_ACTIVATIONS``, any
