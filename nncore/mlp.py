@@ -124,7 +124,7 @@ def mlp_forward(
     if use_dropout and rng is None:
         raise ValueError("dropout in train mode needs an explicit rng")
     new_state = dict(bn_state) if bn_state is not None else None
-    rec: dict = {"x": X, "inputs": [X], "z": [], "a": [], "acts": acts, "caches": []}
+    rec: dict = {"inputs": [X], "z": [], "a": [], "acts": acts, "caches": []}
     a = X
     for l in range(1, L):
         W = params[f"W{l}"]

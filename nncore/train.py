@@ -48,8 +48,6 @@ def evaluate(
     activation: ActivationSpec,
     loss: str,
     bn_state: dict | None,
-    l1: float = 0.0,
-    l2: float = 0.0,
 ) -> tuple[float, float]:
     """(loss without penalty, accuracy) in eval mode on (X, y)."""
     out, _ = mlp_forward(params, X, activation, train=False, bn_state=bn_state or None)
