@@ -32,6 +32,7 @@ import plotly.graph_objects as go  # noqa: E402
 from plotly.subplots import make_subplots  # noqa: E402
 
 from nncore.initlab import PRESETS, InitConfig, draw_weights, run_init_experiment  # noqa: E402
+from ui.live_chart import app_chart_jsons  # noqa: E402
 from viz.init_figs import (  # noqa: E402
     blocking_units,
     layer_histograms,
@@ -197,7 +198,7 @@ def main() -> None:
     dt = time.perf_counter() - t0
 
     def spec_kb() -> float:
-        return sum(len(c.proto.spec) for c in at.get("plotly_chart")) / 1e3
+        return sum(len(s.encode()) for s in app_chart_jsons(at)) / 1e3
 
     print(f"  {'default (first run)':<32}{spec_kb():8.1f} KB  {dt:6.2f} s")
     t0 = time.perf_counter()

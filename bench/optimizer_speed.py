@@ -30,6 +30,7 @@ import numpy as np  # noqa: E402
 
 from nncore.optim import OPTIMIZERS, descend, make_optimizer  # noqa: E402
 from nncore.surfaces import SURFACES, surface_grid  # noqa: E402
+from ui.live_chart import app_chart_jsons  # noqa: E402
 
 RACE = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "radam"]
 
@@ -117,7 +118,7 @@ def page_payload() -> None:
         t0 = time.perf_counter()
         at.run()  # a rerun with everything cached: what a view-only change costs server-side
         t_rerun = time.perf_counter() - t0
-        sizes = [len(c.proto.spec.encode()) for c in at.get("plotly_chart")]
+        sizes = [len(s.encode()) for s in app_chart_jsons(at)]
         frames = "3D view" if view3d else "with frames"
         print(f"   {surface:10s} {steps:5d} steps, 8 optimizers, {frames:11s}: "
               f"{sum(sizes) / 1024:6.1f} KB total  (charts: "

@@ -22,7 +22,7 @@ Streamlit's React may batch "running" and "notRunning" into one render for a ver
 the state attribute alone can miss a rerun; the websocket messages cannot.
 
 It also reports bytes received on the websocket per rerun, and the part of them that is Plotly
-figure specs (ForwardMsg deltas carrying a plotly_chart element).
+figure specs (ForwardMsg deltas carrying a chart: ui.live_chart's component or st.plotly_chart).
 
 Which slider: TARGETS maps a page's url_path to the `key=` of the slider to move (Streamlit gives
 a keyed widget the container class `st-key-<key>`); pages not listed use their first slider.
@@ -54,6 +54,8 @@ from browser_util import (  # noqa: E402
     open_page,
     serve_streamlit,
 )
+
+from ui.live_chart import chart_json  # noqa: E402
 
 # url_path of a page -> key of the slider to move on it. Page owners: add your entry.
 TARGETS: dict[str, str] = {
@@ -187,7 +189,9 @@ def payload_bytes(frames: list[bytes]) -> tuple[int, int, int]:
         if kind == "script_finished":
             finished += 1
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-            if msg.delta.new_element.WhichOneof("type") == "plotly_chart":
+            element = msg.delta.new_element
+            kind = element.WhichOneof("type")
+            if kind in ("plotly_chart", "bidi_component") and chart_json(getattr(element, kind)):
                 plotly += len(raw)
     return total, plotly, finished
 

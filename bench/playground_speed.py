@@ -35,6 +35,7 @@ import plotly.graph_objects as go  # noqa: E402
 
 from nncore import make_dataset, train_mlp  # noqa: E402
 from nncore.playground import feature_map, network_grid, thumbnail_mosaic  # noqa: E402
+from ui.live_chart import app_chart_jsons  # noqa: E402
 from viz.playground_figs import thumbnails_figure  # noqa: E402
 
 
@@ -129,7 +130,7 @@ def thumbnail_strategies(g, mosaic, repeats: int) -> None:
 
 
 def _spec_bytes(at) -> int:
-    return sum(len(c.proto.spec) for c in at.get("plotly_chart"))
+    return sum(len(s.encode()) for s in app_chart_jsons(at))
 
 
 def page_reruns(repeats: int) -> None:
@@ -192,7 +193,7 @@ def page_reruns(repeats: int) -> None:
     widest.session_state["pg_n"] = 200
     widest.run()
     assert not widest.exception
-    specs = [json.loads(c.proto.spec) for c in widest.get("plotly_chart")]
+    specs = [json.loads(s) for s in app_chart_jsons(widest)]
     print(f"   8 hidden layers x 64 neurons: Plotly specs {_spec_bytes(widest) / 1024:.0f} KB "
           f"(thumbnail mosaic {len(json.dumps(specs[1])) / 1024:.0f} KB) "
           f"(target <= 500 KB)")  # fmt: skip

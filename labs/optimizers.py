@@ -30,7 +30,7 @@ from nncore.surfaces import (
     quadratic_bowl,
     surface_grid,
 )
-from ui.common import PLOTLY_CONFIG, chart, download_csv, download_json, page_intro
+from ui.common import chart, download_csv, download_json, page_intro
 from ui.strings_optimizers import PRESETS, TEXT
 from viz.optimizer_figs import (
     RunView,
@@ -384,12 +384,11 @@ def reason_text(reason: str | None) -> str:
 
 def on_pick() -> None:
     """A click on the race map (the invisible picker grid) moves the start point there."""
-    event = st.session_state.get("opt_chart_race")
-    points = event.selection.points if event is not None else []
-    picked = [p for p in points if "x" in p and "y" in p]
-    if picked:
-        st.session_state["opt_x0"] = round(float(picked[0]["x"]), 3)
-        st.session_state["opt_y0"] = round(float(picked[0]["y"]), 3)
+    state = st.session_state.get("opt_chart_race")
+    point = state.get("click") if state is not None else None
+    if point and point.get("x") is not None and point.get("y") is not None:
+        st.session_state["opt_x0"] = round(float(point["x"]), 3)
+        st.session_state["opt_y0"] = round(float(point["y"]), 3)
 
 
 def race_section(grid: dict, views: list[RunView], surf, settings: dict) -> None:
@@ -411,8 +410,7 @@ def race_section(grid: dict, views: list[RunView], surf, settings: dict) -> None
                           start=(settings["x0"], settings["y0"]),
                           total_steps=settings["steps"], text=fig_text,
                           height=settings["race_height"], picker=PICKER_N)
-        st.plotly_chart(fig, key="opt_chart_race", config=PLOTLY_CONFIG, theme=None,
-                        on_select=on_pick, selection_mode="points")
+        chart(fig, key="opt_chart_race", on_click=on_pick)
         st.caption(TEXT["race_caption"])
     if scale.log:
         st.caption(TEXT["log_caption"].format(decades=scale.zmax - scale.zmin))

@@ -12,6 +12,8 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from ui.live_chart import app_chart_jsons as chart_jsons
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
@@ -41,7 +43,7 @@ def figure_specs(at: AppTest) -> list[dict]:
     def reject(token: str):
         raise AssertionError(f"{token} in a Plotly spec")
 
-    return [json.loads(c.proto.spec, parse_constant=reject) for c in at.get("plotly_chart")]
+    return [json.loads(spec, parse_constant=reject) for spec in chart_jsons(at)]
 
 
 def spec_numbers(node, path: str = "spec") -> Iterator[tuple[str, np.ndarray]]:
@@ -73,4 +75,4 @@ def assert_clean_figures(at: AppTest) -> list[dict]:
 
 def payload_bytes(at: AppTest) -> int:
     """Size of the Plotly JSON the page sends per run."""
-    return sum(len(c.proto.spec) for c in at.get("plotly_chart"))
+    return sum(len(spec.encode()) for spec in chart_jsons(at))

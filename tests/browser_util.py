@@ -40,7 +40,7 @@ APP_SELECTOR = '[data-testid="stApp"]'
 IDLE_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SPINNER_SELECTOR = '[data-testid="stSpinner"]'
 EXCEPTION_SELECTOR = '[data-testid="stException"]'
-PLOTLY_SELECTOR = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+PLOTLY_SELECTOR = '[data-testid="stPlotlyChart"] .js-plotly-plot, .nnlab-chart.js-plotly-plot'
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from app_util import assert_clean_figures, open_lab
+from app_util import assert_clean_figures, chart_jsons, open_lab
 from app_util import exception_text as _errors
 from app_util import figure_specs as _specs
 from app_util import payload_bytes as _payload
@@ -45,7 +45,7 @@ def _assert_finite_figures(at) -> None:
 
 def test_default_page():
     at = _open()
-    assert len(at.get("plotly_chart")) == N_CHARTS
+    assert len(chart_jsons(at)) == N_CHARTS
     assert not at.warning
     _assert_finite_figures(at)
     assert _payload(at) <= MAX_PAYLOAD
@@ -65,7 +65,7 @@ def test_every_preset(name):
     assert at.button(key=f"ini_preset_{name}").proto.type == "primary"
     assert at.session_state["ini_act"] == preset.a.activation
     assert at.session_state["ini_ab"] == (preset.b is not None)
-    assert len(at.get("plotly_chart")) == N_CHARTS
+    assert len(chart_jsons(at)) == N_CHARTS
     assert not at.warning
     _assert_finite_figures(at)
     assert _payload(at) <= MAX_PAYLOAD
@@ -121,7 +121,7 @@ def test_overflow_warning_not_a_broken_chart():
     assert not at.exception, _errors(at)
     texts = [w.value for w in at.warning]
     assert any("activations overflow at layer 5" in t for t in texts), texts
-    assert len(at.get("plotly_chart")) == N_CHARTS
+    assert len(chart_jsons(at)) == N_CHARTS
     _assert_finite_figures(at)
     assert len(_specs(at)[0]["data"]) == 4  # layers 1-4 are finite
 

@@ -75,7 +75,7 @@ def test_default_page_has_every_chart_and_clean_specs():
     assert "global minimum" in names and "start" in names
     assert not at.warning  # nothing diverges with the defaults
     assert len(at.table) == 1 and len(summary(at)) == 6
-    payload = sum(len(c.proto.spec) for c in at.get("plotly_chart"))
+    payload = app_util.payload_bytes(at)
     assert payload < 600_000  # the bench reports the exact figure; this only catches blow-ups
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from app_util import assert_clean_figures, exception_text, open_lab
+from app_util import assert_clean_figures, chart_jsons, exception_text, open_lab
 from app_util import figure_specs as _specs
 from app_util import payload_bytes as _payload
 from streamlit.testing.v1 import AppTest
@@ -92,7 +92,7 @@ def test_default_page_draws_everything():
 @pytest.mark.parametrize("name", list(DATASETS))
 def test_every_dataset(name):
     at = _open(**_small(pg_data=name))
-    assert len(at.get("plotly_chart")) == 5
+    assert len(chart_jsons(at)) == 5
     _assert_clean_figures(at)
     cm = _specs(at)[CM]["data"][0]
     assert len(cm["x"]) == DATASETS[name].n_classes
@@ -220,7 +220,7 @@ def test_compare_two_runs():
     _ok(at)
     assert len(at.dataframe[0].value) == 2
     assert at.selectbox(key="pg_cmp_a").value == 1 and at.selectbox(key="pg_cmp_b").value == 2
-    assert len(at.get("plotly_chart")) == 8  # + two boundaries and the overlaid curves
+    assert len(chart_jsons(at)) == 8  # + two boundaries and the overlaid curves
     _assert_clean_figures(at)
     names = {t["name"] for t in _specs(at)[-1]["data"]}
     assert {"#1 train", "#1 test", "#2 train", "#2 test"} <= names

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from app_util import assert_clean_figures, open_lab
+from app_util import assert_clean_figures, chart_jsons, open_lab
 from app_util import exception_text as _errors
 from streamlit.testing.v1 import AppTest
 
@@ -85,13 +85,13 @@ def test_scrubber_does_not_retrain(monkeypatch):
 
 def test_wide_layer_views_pca_and_units():
     at = _open(sw_mode="trained", sw_width=6, sw_n=150, sw_epochs=50)
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = json.loads(chart_jsons(at)[0])
     titles = [a["text"] for a in spec["layout"]["annotations"]]
     assert any("PCA" in t for t in titles)
     at.segmented_control(key="sw_view").set_value("units").run()
     at.number_input(key="sw_ub").set_value(5).run()
     assert not at.exception, _errors(at)
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = json.loads(chart_jsons(at)[0])
     titles = [a["text"] for a in spec["layout"]["annotations"]]
     assert any("units 1 & 5 of 6" in t for t in titles)
 

@@ -4,6 +4,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from ui.live_chart import live_chart
+
 # Plotly config shared by every chart: no logo, a PNG export button kept, nothing else changed.
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -40,6 +42,7 @@ def download_json(label: str, make_text: Callable[[], str], file_name: str, key:
     )
 
 
-def chart(fig, key: str | None = None) -> None:
-    """Draw a Plotly figure with the lab's config, full width."""
-    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, theme=None)
+def chart(fig, key: str | None = None, on_click: Callable | None = None):
+    """Draw a Plotly figure with the lab's config, full width, updated in place on reruns
+    (see ui.live_chart). ``on_click`` is called after a click on a data point."""
+    return live_chart(fig, key, PLOTLY_CONFIG, on_click)
