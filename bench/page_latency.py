@@ -142,6 +142,7 @@ INIT_JS = """
 """.replace("NEW_SESSION", str(NEW_SESSION)).replace("SCRIPT_FINISHED", str(SCRIPT_FINISHED))
 
 ARM_JS = """() => { const L = window.__lab; L.armed = true; L.key = null; L.msgs = [];
+  window.__nnlabDraws = [];
   L.states = []; L.started = false; L.finished = false; L.lastMsgAt = 0; L.lastDom = 0;
   L.domPaint = 0; }"""
 
@@ -241,6 +242,10 @@ def press_once(page, thumb, frames: FrameLog, direction: str, quiet_ms: int, tim
         "run": finishes[-1] - starts[0],
         "paint": end - finishes[-1],
     }
+    # Time inside Plotly.react for the live charts of this rerun (ui/live_chart.py logs it).
+    draws = page.evaluate("() => { const d = window.__nnlabDraws || []; "
+                          "window.__nnlabDraws = []; return d; }")  # fmt: skip
+    phases["plotly_react"] = sum(ms for _key, t0, ms in draws if t0 >= key)
     # Python sees the frame events independently of the page; give them a moment to arrive.
     got = frames.take()
     deadline = time.monotonic() + 2
@@ -284,27 +289,45 @@ def measure(page, url: str, url_path: str, repeats: int, warmup: int, quiet_ms: 
         "median_ms": float(np.median(times)),
         "p95_ms": float(np.percentile(times, 95)),
         # Medians of the three phases: key -> new_session arrives (request + queueing),
-        # new_session -> script_finished arrives (the script run, streamed), -> painted.
+        # new_session -> script_finished arrives (the script run, streamed), -> painted;
+        # and the time spent inside Plotly.react (part of the run and paint phases).
         "phases_median_ms": {k: round(float(np.median(v)), 2) for k, v in phases.items()},
         "ws_bytes_per_rerun": float(statistics.median(totals)),
         "plotly_bytes_per_rerun": float(statistics.median(plotlys)),
     }
 
 
+def _pooled(runs: list[dict]) -> dict:
+    """One result from several runs of the same page: times pooled, phases re-medianed."""
+    times = [t for r in runs for t in r["times_ms"]]
+    keys = runs[0]["phases_median_ms"]
+    return {
+        **runs[0],
+        "times_ms": times,
+        "median_ms": float(np.median(times)),
+        "p95_ms": float(np.percentile(times, 95)),
+        "phases_median_ms": {
+            k: round(float(np.median([r["phases_median_ms"][k] for r in runs])), 2) for k in keys
+        },
+    }
+
+
 def _table(rows: list[tuple[str, dict]], floor: dict | None) -> str:
     head = ("page", "slider", "n", "median ms", "p95 ms", "x floor med", "x floor p95",
-            "start/run/paint ms", "ws KB/rerun", "plotly KB/rerun")  # fmt: skip
+            "start/run/paint/react ms", "ws KB/rerun", "plotly KB/rerun")  # fmt: skip
     lines = []
     for name, r in rows:
         if "skipped" in r or "error" in r:
             lines.append((name, r.get("skipped") or "ERROR: " + r["error"], *[""] * 8))
             continue
         ok = floor and "median_ms" in floor
+        f_med = r.get("floor_median_ms", floor["median_ms"] if ok else None)
+        f_p95 = r.get("floor_p95_ms", floor["p95_ms"] if ok else None)
         lines.append((
             name, r["slider"], str(len(r["times_ms"])),
             f"{r['median_ms']:.0f}", f"{r['p95_ms']:.0f}",
-            f"{r['median_ms'] / floor['median_ms']:.2f}" if ok else "-",
-            f"{r['p95_ms'] / floor['p95_ms']:.2f}" if ok else "-",
+            f"{r['median_ms'] / f_med:.2f}" if f_med else "-",
+            f"{r['p95_ms'] / f_p95:.2f}" if f_p95 else "-",
             "/".join(f"{v:.0f}" for v in r["phases_median_ms"].values()),
             f"{r['ws_bytes_per_rerun'] / 1024:.1f}", f"{r['plotly_bytes_per_rerun'] / 1024:.1f}",
         ))  # fmt: skip
@@ -371,13 +394,36 @@ def main(argv: list[str] | None = None) -> int:
         open_page(warm, app_url)
         warm.close()
 
-        run("trivial (floor)", floor_url, "trivial")
+        # The floor is measured before every page and once more at the end; each page is
+        # compared with the floor runs just before and after it, so drift in the machine's
+        # speed over the minutes of a run does not end up in the ratios.
+        floors: list[dict] = []
+
+        def run_floor() -> None:
+            run("trivial (floor)", floor_url, "trivial")
+            floors.append(results.pop("trivial (floor)"))
+
+        measured = []
         for url_path, _title, _file in pages:
-            run(url_path or "home", f"{app_url}/{url_path}", url_path)
+            run_floor()
+            name = url_path or "home"
+            run(name, f"{app_url}/{url_path}", url_path)
+            measured.append((name, len(floors) - 1))
+        run_floor()
+
+    ok = [f for f in floors if "times_ms" in f]
+    if ok:
+        results = {"trivial (floor)": _pooled(ok), **results}
+        for name, i in measured:
+            adjacent = [f for f in floors[i : i + 2] if "times_ms" in f]
+            if adjacent and "median_ms" in results[name]:
+                results[name]["floor_median_ms"] = _pooled(adjacent)["median_ms"]
+                results[name]["floor_p95_ms"] = _pooled(adjacent)["p95_ms"]
 
     floor = results.get("trivial (floor)")
     print(f"\nSlider -> re-rendered page, {args.repeats} presses per page "
-          f"(+{args.warmup} warm-up), ratios to the trivial one-slider app:\n")  # fmt: skip
+          f"(+{args.warmup} warm-up), ratios to the trivial one-slider app measured just "
+          f"before and after the page (the floor row pools every floor run):\n")  # fmt: skip
     print(_table(list(results.items()), floor))
 
     if args.json:

@@ -81,7 +81,6 @@ DEFAULTS = {
 }
 GRID_N = 300  # f on GRID_N² points: the map's pixels (a PNG), thinned for the 3D mesh
 SETTINGS_NOT_EXPORTED = {"race_height"}  # layout only
-PICKER_N = 18  # clickable points per side of the race map (click = new start point)
 ZOOM_N = 300  # the internals view's own grid (pixels) over its zoom window
 
 
@@ -383,7 +382,7 @@ def reason_text(reason: str | None) -> str:
 
 
 def on_pick() -> None:
-    """A click on the race map (the invisible picker grid) moves the start point there."""
+    """A click on the race map moves the start point there."""
     state = st.session_state.get("opt_chart_race")
     point = state.get("click") if state is not None else None
     if point and point.get("x") is not None and point.get("y") is not None:
@@ -409,7 +408,7 @@ def race_section(grid: dict, views: list[RunView], surf, settings: dict) -> None
                           minima=grid["minima"], saddles=surf.saddles,
                           start=(settings["x0"], settings["y0"]),
                           total_steps=settings["steps"], text=fig_text,
-                          height=settings["race_height"], picker=PICKER_N)
+                          height=settings["race_height"])
         chart(fig, key="opt_chart_race", on_click=on_pick)
         st.caption(TEXT["race_caption"])
     if scale.log:

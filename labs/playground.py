@@ -141,6 +141,8 @@ TEXT = {
     "no_hidden": "No hidden layers: the network is a linear (logistic) model of the inputs.",
     "curves": "Loss and accuracy per epoch",
     "confusion": "Confusion matrix on the test set (epoch {epoch})",
+    "confusion_tab": "Confusion matrix",
+    "weights_tab": "Weights per layer",
     "weights": "Weights per layer (epoch {epoch})",
     "diverged": (
         "**Training diverged in epoch {epoch}.** The loss or the weights grew without bound "
@@ -591,13 +593,20 @@ def views(run_key: str, rounds: int, data_key: str, upload, start) -> None:
         thumbnails_panel(*args)
     v = view_arrays(run_key, rounds, data_key, epoch, "all", upload, start)
 
-    c1, c2 = st.columns([1, 1.6])
-    with c1:
-        st.subheader(TEXT["confusion"].format(epoch=epoch))
-        chart(confusion_figure(v["cm"], data["classes"]), key="pg_fig_cm")
-    with c2:
-        st.subheader(TEXT["weights"].format(epoch=epoch))
-        chart(weight_hist_figure(v["hists"]), key="pg_fig_hist")
+    # Lazy tabs: only the open tab runs and is drawn, so a timeline step re-draws one chart
+    # here instead of two (each Plotly chart re-drawn costs the browser 15–30 ms per step).
+    tab_cm, tab_w = st.tabs([TEXT["confusion_tab"], TEXT["weights_tab"]], key="pg_tab",
+                            on_change="rerun", bind="query-params")  # fmt: skip
+    if tab_cm.open:
+        with tab_cm:
+            st.markdown(f"**{TEXT['confusion'].format(epoch=epoch)}**")
+            left_cm, _ = st.columns([1, 1.2])
+            with left_cm:
+                chart(confusion_figure(v["cm"], data["classes"]), key="pg_fig_cm")
+    if tab_w.open:
+        with tab_w:
+            st.markdown(f"**{TEXT['weights'].format(epoch=epoch)}**")
+            chart(weight_hist_figure(v["hists"]), key="pg_fig_hist")
 
     with st.expander(TEXT["files"], expanded=False):
         d1, d2, d3 = st.columns(3)

@@ -20,8 +20,9 @@ APP = str(ROOT / "app.py")
 PAGE = "labs/playground.py"
 TIMEOUT_S = 180
 MAX_PAYLOAD = 500_000
-# Order of the page's charts: the views fragment, then the curves (then the compare view).
-BOUNDARY_I, THUMBS_I, CM, HIST, CURVES_I = range(5)
+# Order of the page's charts: the views fragment (boundary, thumbnails, the open tab: confusion
+# matrix by default), then the curves (then the compare view).
+BOUNDARY_I, THUMBS_I, CM, CURVES_I = range(4)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,7 +75,7 @@ class _CountTraining:
 def test_default_page_draws_everything():
     at = _open()
     charts = _specs(at)
-    assert len(charts) == 5  # boundary, thumbnails, confusion, weight histograms, curves
+    assert len(charts) == 4  # boundary, thumbnails, confusion (the open tab), curves
     assert not at.warning
     _assert_clean_figures(at)
     assert _payload(at) <= MAX_PAYLOAD
@@ -89,10 +90,21 @@ def test_default_page_draws_everything():
     assert at.dataframe and len(at.dataframe[0].value) == 1  # run history
 
 
+def test_weights_tab_is_drawn_only_when_open():
+    """The confusion matrix and the weight histograms share lazy tabs: only the open one runs."""
+    at = _open(pg_tab="Weights per layer")
+    specs = _specs(at)
+    assert len(specs) == 4
+    hist = specs[CM]  # the open tab's chart takes the confusion matrix's place
+    assert {t["type"] for t in hist["data"]} == {"bar"} and len(hist["data"]) == 3  # W1..W3
+    assert at.markdown and any("Weights per layer (epoch 100)" in m.value for m in at.markdown)
+    _assert_clean_figures(at)
+
+
 @pytest.mark.parametrize("name", list(DATASETS))
 def test_every_dataset(name):
     at = _open(**_small(pg_data=name))
-    assert len(chart_jsons(at)) == 5
+    assert len(chart_jsons(at)) == 4
     _assert_clean_figures(at)
     cm = _specs(at)[CM]["data"][0]
     assert len(cm["x"]) == DATASETS[name].n_classes
@@ -220,7 +232,7 @@ def test_compare_two_runs():
     _ok(at)
     assert len(at.dataframe[0].value) == 2
     assert at.selectbox(key="pg_cmp_a").value == 1 and at.selectbox(key="pg_cmp_b").value == 2
-    assert len(chart_jsons(at)) == 8  # + two boundaries and the overlaid curves
+    assert len(chart_jsons(at)) == 7  # + two boundaries and the overlaid curves
     _assert_clean_figures(at)
     names = {t["name"] for t in _specs(at)[-1]["data"]}
     assert {"#1 train", "#1 test", "#2 train", "#2 test"} <= names

@@ -111,7 +111,6 @@ TEXT = {
         "pause": "❚❚ Pause",
         "step": "step",
         "diverged": "{label} ✕ step {step}",
-        "pick": "click: start here",
         "gap": "f − f*",
         "lr": "scheduled α",
         "coord_x": "x coordinate",

@@ -320,7 +320,6 @@ def race_figure(
     n_trail: int = 10,
     frame_ms: int = 80,
     height: int = 620,
-    picker: int = 0,
 ) -> go.Figure:
     """Contour map with every optimizer's path, and Plotly animation frames for playback.
 
@@ -329,10 +328,7 @@ def race_figure(
     point layout of that trace never changes, so colours and sizes are sent once and a frame
     carries only x and y (float32). The full paths stay drawn underneath. The figure opens on
     the last frame; ▶ replays from step 0 in the browser and the slider scrubs. ``text`` holds
-    the labels (keys: start, minima, play, pause, step, diverged, and pick if ``picker``).
-
-    ``picker`` > 0 adds an invisible grid of about picker × picker clickable points (its
-    trace is named "picker"), so a page can let a click on the map choose the start point.
+    the labels (keys: start, minima, play, pause, step, diverged).
 
     Built with ``_validate=False``: validating hundreds of frame objects would cost more than
     the race itself (tests re-validate the figure's dict).
@@ -389,33 +385,15 @@ def race_figure(
         ))
     data += [t.to_plotly_json() for t in
              _marker_traces(minima, saddles, start, text["start"], text["minima"])]
-    if picker:
-        aspect = (x1 - x0) / (y1 - y0)
-        nx = picker if aspect >= 1 else max(8, round(picker * aspect))
-        ny = picker if aspect <= 1 else max(8, round(picker / aspect))
-        gx, gy = np.meshgrid(np.linspace(x0, x1, nx), np.linspace(y0, y1, ny))
-        # f − f* at each picker point, read from the nearest grid cell of the map
-        j = np.abs(np.asarray(xs)[None, :] - gx.ravel()[:, None]).argmin(axis=1)
-        i = np.abs(np.asarray(ys)[None, :] - gy.ravel()[:, None]).argmin(axis=1)
-        z = scale.z[i, j].astype(np.float64)
-        gap = np.maximum(10.0 ** z - scale.delta, 0.0) if scale.log else z
-        data.append(dict(
-            type="scatter", name="picker", x=_f32(gx.ravel()), y=_f32(gy.ravel()),
-            customdata=_f32(gap), mode="markers", showlegend=False,
-            marker=dict(size=14, opacity=0.0, color="#000"),
-            hovertemplate="(%{x:.3g}, %{y:.3g})   f − f* ≈ %{customdata:.3g}<br>"
-            + text.get("pick", "click: start here") + "<extra></extra>",
-        ))
-
     frames = []
     for j, s in enumerate(steps):
         pts = comet(j)
         frames.append(dict(name=str(int(s)), traces=[comet_index], data=[dict(
             type="scatter", x=_f32(pts[:, 0]), y=_f32(pts[:, 1]))]))
 
-    # Plotly stops delivering clicks after an animation that ends without a redraw (so the
-    # click-to-start picker would die after ▶ or a scrub). Every animation therefore ends on an
-    # empty frame drawn with redraw=True: cheap, and the comet stays where it was.
+    # Plotly stops delivering hover events after an animation that ends without a redraw (the
+    # hover labels of the paths would die after ▶ or a scrub). Every animation therefore ends on
+    # an empty frame drawn with redraw=True: cheap, and the comet stays where it was.
     frames.append(dict(name=REDRAW_FRAME, data=[], traces=[]))
     redraw = dict(duration=0, redraw=True)
     names = [str(int(s)) for s in steps]

@@ -1,0 +1,127 @@
+"""ui.live_chart: the wire JSON equals plotly's own, plotly.js is served from static/, and in a
+real browser a chart is patched in place (the same DOM node, new data) when its figure changes."""
+
+import json
+
+import numpy as np
+import plotly
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from nncore.surfaces import SURFACES, surface_grid
+from ui.live_chart import chart_json, ensure_plotly_js, figure_json, plotly_js_name
+from viz.optimizer_figs import contour_scale, race_figure
+
+
+def _same_as_plotly(fig) -> None:
+    ours = json.loads(figure_json(fig, {"displaylogo": False}))
+    assert ours.pop("config") == {"displaylogo": False} and ours.pop("clickable") is False
+    assert ours == json.loads(pio.to_json(fig, validate=False))
+
+
+def test_wire_json_equals_plotly_json_on_edge_cases():
+    rng = np.random.default_rng(0)
+    fig = go.Figure(
+        data=[
+            dict(type="heatmap", z=rng.random((3, 4)).astype(np.float32), x=np.arange(4),
+                 y=[0.0, 1.0, np.nan]),  # fmt: skip
+            dict(type="scatter", x=np.array([1, 2, 3], dtype=np.int64),
+                 y=np.array([1.5, np.inf, 2.0]),
+                 marker=dict(color=np.array([0, 1, 1], dtype=np.int8), size=np.float64(7))),  # fmt: skip
+            dict(type="bar", x=["a", "b"], y=(1, 2), text=np.array(["x", "y"])),
+        ],
+        layout=dict(xaxis=dict(range=np.array([0.0, 3.0])), title=dict(text="t")),
+        frames=[dict(name="a", data=[dict(x=np.array([1.0, 2.0]))], traces=[1])],
+        _validate=False,
+    )
+    _same_as_plotly(fig)
+    _same_as_plotly(go.Figure(go.Scatter(x=[1, 2], y=[3, 4])))  # a validated figure too
+
+
+def test_wire_json_equals_plotly_json_on_the_race_figure():
+    from test_optimizer_page import FIG_TEXT, _views
+
+    surf = SURFACES["rosenbrock"]
+    xs, ys, Z = surface_grid(surf, 60)
+    fig = race_figure(xs, ys, contour_scale(Z, 0.0), _views(surf), bounds=surf.bounds,
+                      minima=surf.minima, start=surf.start, total_steps=300, text=FIG_TEXT)  # fmt: skip
+    assert fig.frames
+    _same_as_plotly(fig)
+
+
+def test_chart_json_reads_both_kinds_of_chart():
+    from streamlit.proto.BidiComponent_pb2 import BidiComponent
+    from streamlit.proto.PlotlyChart_pb2 import PlotlyChart
+
+    ours = BidiComponent(component_name="nnlab_live_plotly", bytes=b'{"data": []}')
+    assert chart_json(ours) == '{"data": []}'
+    assert chart_json(PlotlyChart(spec='{"data": [1]}')) == '{"data": [1]}'
+    assert chart_json(BidiComponent(component_name="other", bytes=b"{}")) is None
+
+
+def test_plotly_js_is_copied_once_and_versioned(tmp_path):
+    ensure_plotly_js.cache_clear()
+    static = tmp_path / "static"
+    assert ensure_plotly_js(static)
+    served = static / plotly_js_name()
+    assert plotly.__version__ in served.name
+    packaged = np.fromfile(served, dtype=np.uint8)
+    assert packaged.size > 1_000_000 and b"Plotly" in packaged[:200_000].tobytes()
+    mtime = served.stat().st_mtime_ns
+    ensure_plotly_js.cache_clear()
+    assert ensure_plotly_js(static) and served.stat().st_mtime_ns == mtime  # not copied again
+    assert not list(static.glob("*.tmp"))
+
+
+def test_falls_back_to_st_plotly_chart_without_static_serving(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    import ui.live_chart
+
+    monkeypatch.setattr(ui.live_chart, "app_static_dir", lambda: None)  # serving off
+
+    def app():
+        import plotly.graph_objects as go
+
+        from ui.common import chart
+
+        chart(go.Figure(go.Scatter(x=[1, 2], y=[3, 4])), key="c")
+
+    at = AppTest.from_function(app)
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1 and not at.get("bidi_component")
+
+
+@pytest.mark.browser
+def test_browser_chart_is_patched_in_place(browser_page, streamlit_server):
+    """The playground's epoch scrubber changes the boundary figure: the chart's div stays the
+    same node (Plotly.react), its heatmap data changes, and nothing is drawn from scratch."""
+    from browser_util import assert_no_exception, open_page, wait_for_app, wait_for_charts
+
+    page = browser_page
+    open_page(page, f"{streamlit_server}/playground")
+    page.wait_for_selector(".st-key-pg_fig_curves .js-plotly-plot", timeout=120_000)
+    wait_for_app(page)
+    wait_for_charts(page, 4)
+    div = ".st-key-pg_fig_boundary .js-plotly-plot"
+    page.evaluate(
+        "sel => { const d = document.querySelector(sel); d.__marker = 'kept';"
+        " window.__oldData = d.data; }",
+        div,
+    )
+    page.locator(".st-key-pg_epoch input[type='range']").first.focus()
+    page.keyboard.press("Home")  # back to the first snapshot (epoch 0)
+    # new data arrives in the same div (Plotly.react replaces gd.data)
+    page.wait_for_function(
+        "sel => document.querySelector(sel).data !== window.__oldData", arg=div, timeout=30_000
+    )
+    wait_for_app(page)
+    assert_no_exception(page)
+    kept = page.evaluate(
+        "sel => [document.querySelector(sel).__marker, document.querySelectorAll(sel).length]",
+        div,
+    )
+    assert kept == ["kept", 1], "the boundary chart was re-created instead of patched"
+    assert page.get_by_text("Decision boundary at epoch 0").count() == 1
