@@ -72,6 +72,7 @@ TEXT = {
         "(logistic regression), drawn in h as a straight line and in x as its pre-image."
     ),
     "morph_header": "Morph animation",
+    "sep_tab": "Separability",
     "morph_caption": "Press ▶ Play (or drag the stage slider): the browser slides every point and "
     "grid line from one stage to the next; nothing is recomputed.",
     "morph_labels": ("Play", "Pause", "stage: "),
@@ -395,15 +396,22 @@ def manual_mode(X, y, C):
     else:
         chart(planes_figure(panels, y, C, ncols=NCOLS), key="sw_stages")
         st.caption(TEXT["stages_caption"])
-        c_morph, c_table = st.columns([1, 1])
-        with c_morph:
-            st.subheader(TEXT["morph_header"])
-            chart(morph_figure(view["morph"], y, C, labels=TEXT["morph_labels"]), key="sw_morph")
-            st.caption(TEXT["morph_caption"])
-        with c_table:
-            separability_table(rows)
-            download_csv(TEXT["download"], lambda: pd.DataFrame({**columns, "label": y}),
-                         "space_warp_manual.csv", key="sw_dl_manual")  # fmt: skip
+        # Lazy tabs: the morph (a second Plotly chart with animation frames) is computed and
+        # drawn only while its tab is open, so a slider step re-draws one chart, not two.
+        tab_sep, tab_morph = st.tabs([TEXT["sep_tab"], TEXT["morph_header"]], key="sw_tab",
+                                     on_change="rerun", bind="query-params")  # fmt: skip
+        if tab_sep.open:
+            with tab_sep:
+                separability_table(rows)
+                download_csv(TEXT["download"], lambda: pd.DataFrame({**columns, "label": y}),
+                             "space_warp_manual.csv", key="sw_dl_manual")  # fmt: skip
+        if tab_morph.open:
+            with tab_morph:
+                c_morph, _ = st.columns([1, 0.6])
+                with c_morph:
+                    chart(morph_figure(view["morph"], y, C, labels=TEXT["morph_labels"]),
+                          key="sw_morph")  # fmt: skip
+                    st.caption(TEXT["morph_caption"])
 
 
 @st.fragment

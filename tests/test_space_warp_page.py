@@ -37,15 +37,17 @@ def test_every_mode_and_dataset_runs(mode, dataset):
     at = _open(sw_mode=mode, sw_data=dataset, sw_n=150, sw_epochs=50, sw_width=3)
     assert not at.exception, _errors(at)
     n = _assert_finite_specs(at)
-    assert n == {"manual": 2, "trained": 1, "regions": 2}[mode]
+    assert n == {"manual": 1, "trained": 1, "regions": 2}[mode]
     assert len(at.get("download_button")) >= 1
 
 
 @pytest.mark.parametrize("act", ["relu", "leaky_relu", "tanh", "linear"])
 def test_manual_activations_and_second_layer(act):
-    at = _open(sw_act=act, sw_two=True)
+    at = _open(sw_act=act, sw_two=True, sw_tab="Morph animation")
     assert not at.exception, _errors(at)
-    assert _assert_finite_specs(at) == 2
+    assert _assert_finite_specs(at) == 2  # the stages and the morph (its tab is open)
+    at = _open(sw_act=act, sw_two=True)  # the separability tab is open by default
+    assert _assert_finite_specs(at) == 1  # a closed tab draws nothing
     table = at.dataframe[0].value
     assert len(table) == 3  # x, h, h′
 
@@ -114,7 +116,8 @@ def test_divergence_is_a_warning_not_a_broken_chart():
 # ---------------------------------------------------------------------------------------------
 SHOTS = {
     "manual": "",
-    "manual-xor-two-folds": "?sw_two=true&sw_v12=-20.0&sw_v21=-20.0&sw_noise=0.0",
+    "manual-xor-two-folds": "?sw_two=true&sw_v12=-20.0&sw_v21=-20.0&sw_noise=0.0"
+    "&sw_tab=Morph+animation",
     "manual-circles-tanh": "?sw_data=Circles&sw_act=Tanh",
     "trained": f"?sw_mode={MODE_LABELS['trained'].replace(' ', '+')}",
     "trained-moons-wide": f"?sw_mode={MODE_LABELS['trained'].replace(' ', '+')}"
@@ -139,7 +142,7 @@ def test_browser_screenshot_each_mode(browser_page, streamlit_server, name, quer
     open_page(page, streamlit_server)  # Home first, so the app's navigation is registered
     open_page(page, f"{streamlit_server}/{url_path_of(PAGE)}{query}")
     assert_no_exception(page)
-    expected = 1 if name.startswith("trained") else 2
+    expected = 2 if name == "regions" or "sw_tab=Morph" in query else 1
     wait_for_charts(page, expected)
     assert page.locator(PLOTLY_SELECTOR).count() == expected
     page.wait_for_timeout(300)

@@ -168,7 +168,9 @@ def manual_view(
     return {"panels": panels, "rows": rows, "finite": finite, "columns": columns, "morph": morph}
 
 
-def panel_traces(p: Panel, y: Array, n_classes: int, xa: str, ya: str, legend: bool) -> list[dict]:
+def panel_traces(
+    p: Panel, y: Array, n_classes: int, xa: str, ya: str, legend: bool, point_type: str = "scatter"
+) -> list[dict]:
     """The traces of one panel on axes (xa, ya), as plain dicts."""
     traces: list[dict] = []
     if p.shade is not None:
@@ -201,7 +203,7 @@ def panel_traces(p: Panel, y: Array, n_classes: int, xa: str, ya: str, legend: b
             showlegend=False, xaxis=xa, yaxis=ya,
         ))  # fmt: skip
     traces.append(dict(
-        type="scatter", mode="markers", x=_f32(p.pts[:, 0]), y=_f32(p.pts[:, 1]),
+        type=point_type, mode="markers", x=_f32(p.pts[:, 0]), y=_f32(p.pts[:, 1]),
         marker=dict(color=np.asarray(y, dtype=np.int8), size=7, cmin=-0.5, cmax=n_classes - 0.5,
                     colorscale=_discrete_scale(CLASS_COLORS, n_classes),
                     line=dict(color="white", width=0.6)),
@@ -229,7 +231,7 @@ def planes_figure(
         r, c = divmod(i, ncols)
         sx = "" if i == 0 else str(i + 1)
         xa, ya = f"x{sx}", f"y{sx}"
-        data += panel_traces(p, y, n_classes, xa, ya, legend=i == 0)
+        data += panel_traces(p, y, n_classes, xa, ya, legend=i == 0, point_type="scattergl")
         xr, yr = panel_range(p)
         x0, x1 = c / ncols + gap_x / 2, (c + 1) / ncols - gap_x / 2
         y1 = 1 - r / nrows - gap_y
