@@ -44,5 +44,6 @@ def download_json(label: str, make_text: Callable[[], str], file_name: str, key:
 
 def chart(fig, key: str | None = None, on_click: Callable | None = None):
     """Draw a Plotly figure with the lab's config, full width, updated in place on reruns
-    (see ui.live_chart). ``on_click`` is called after a click on a data point."""
+    (see ui.live_chart). ``on_click`` is called after a click anywhere in the plot area; the
+    clicked data coordinates are then in ``st.session_state[key].click``."""
     return live_chart(fig, key, PLOTLY_CONFIG, on_click)

@@ -90,18 +90,15 @@ function loadPlotly() {
   return window.__nnlabPlotly;
 }
 
+// The figure arrives as UTF-8 JSON bytes (an ArrayBuffer or a typed array view).
 function decode(raw) {
-  if (typeof raw === "string") return JSON.parse(raw);
-  if (raw instanceof ArrayBuffer || ArrayBuffer.isView(raw)) {
-    return JSON.parse(new TextDecoder().decode(raw));
-  }
-  return raw;
+  return JSON.parse(new TextDecoder().decode(raw));
 }
 
 // An unchanged figure (a rerun that did not touch this chart) is not drawn again.
 function sameBytes(a, b) {
   if (a === b) return true;
-  if (typeof a === "string" || typeof b === "string" || !a || !b) return false;
+  if (!a || !b) return false;
   const x = ArrayBuffer.isView(a) ? a : new Uint8Array(a);
   const y = ArrayBuffer.isView(b) ? b : new Uint8Array(b);
   if (x.byteLength !== y.byteLength) return false;
@@ -241,8 +238,8 @@ def live_chart(fig, key: str | None, config: dict, on_click: Callable | None = N
     if static_dir is None or not ensure_plotly_js(static_dir):
         return st.plotly_chart(fig, key=key, config=config, theme=None)
     callbacks = {"on_click_change": on_click} if on_click is not None else {}
-    return _mount()(key=key, data=figure_json(fig, config, on_click is not None), width="stretch", height="content",
-                    **callbacks)  # fmt: skip
+    data = figure_json(fig, config, clickable=on_click is not None)
+    return _mount()(key=key, data=data, width="stretch", height="content", **callbacks)
 
 
 def chart_json(proto) -> str | None:

@@ -231,6 +231,8 @@ def planes_figure(
         r, c = divmod(i, ncols)
         sx = "" if i == 0 else str(i + 1)
         xa, ya = f"x{sx}", f"y{sx}"
+        # WebGL points: half the browser time of SVG markers per slider step (the morph keeps
+        # SVG, which Plotly can animate between frames).
         data += panel_traces(p, y, n_classes, xa, ya, legend=i == 0, point_type="scattergl")
         xr, yr = panel_range(p)
         x0, x1 = c / ncols + gap_x / 2, (c + 1) / ncols - gap_x / 2
