@@ -41,6 +41,9 @@ IDLE_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SPINNER_SELECTOR = '[data-testid="stSpinner"]'
 EXCEPTION_SELECTOR = '[data-testid="stException"]'
 PLOTLY_SELECTOR = '[data-testid="stPlotlyChart"] .js-plotly-plot, .nnlab-chart.js-plotly-plot'
+# Every chart's container, drawn or not: a live chart (ui.live_chart) out of sight stays empty
+# until it is scrolled near, so count these rather than PLOTLY_SELECTOR.
+CHART_SELECTOR = '[data-testid="stPlotlyChart"], .nnlab-chart'
 
 
 # ---------------------------------------------------------------------------------------------
@@ -211,13 +214,15 @@ def navigation() -> list[tuple[str, str, str]]:
 # Page helpers (Playwright sync API)
 # ---------------------------------------------------------------------------------------------
 
-_IDLE_JS = (
-    """([idle, spinner]) => !!document.querySelector(idle) && !document.querySelector(spinner)"""
-)
+# Idle: the script finished, no spinner, and no skeleton (Streamlit shows one while an
+# element's code is still loading, e.g. on a cold browser cache, after the run has finished).
+_IDLE_JS = """([idle, spinner]) => !!document.querySelector(idle)
+    && !document.querySelector(spinner) && !document.querySelector('[data-testid="stSkeleton"]')"""
 
 
 def wait_for_app(page, timeout_ms: int = 60_000, settle_ms: int = 400) -> None:
-    """Wait until the script has run and stayed finished: state notRunning, no spinner.
+    """Wait until the script has run and stayed finished: state notRunning, no spinner, no
+    element still loading.
 
     The condition must still hold after `settle_ms` (a page may rerun itself right after the
     first run, e.g. after setting query params), otherwise we wait again.
@@ -290,6 +295,8 @@ def screenshot(page, name: str, max_height: int = 12_000) -> Path:
     if tall > size["height"]:
         page.set_viewport_size({"width": size["width"], "height": tall})
         page.wait_for_timeout(400)  # let responsive charts relayout
+        # charts that were out of sight now are in view and draw their figures
+        page.wait_for_function(_LIVE_CHARTS_DRAWN_JS, timeout=15_000, polling=100)
     try:
         page.screenshot(path=str(path), full_page=True)
     finally:
@@ -298,13 +305,24 @@ def screenshot(page, name: str, max_height: int = 12_000) -> Path:
     return path
 
 
+_LIVE_CHARTS_DRAWN_JS = """
+() => [...document.querySelectorAll('.nnlab-chart')].every(el =>
+  el.dataset.nnlabState === 'drawn' || el.textContent.startsWith('This chart could not'))
+"""
+
+# The first chart not drawn yet is scrolled into view (a live chart out of sight waits to be
+# seen), then the next one on the following poll.
 _CHARTS_JS = """
 ([sel, n]) => {
-  const plots = [...document.querySelectorAll(sel)];
+  const plots = [...document.querySelectorAll(sel)].map(
+    el => el.matches('[data-testid="stPlotlyChart"]') ? el.querySelector('.js-plotly-plot') : el);
   if (plots.length < n) return false;
   return plots.every(el => {
-    const data = el._fullData;
-    if (!data || !el._fullLayout) return false;
+    const data = el && el._fullData;
+    if (!data || !el._fullLayout || (el.dataset.nnlabState ?? 'drawn') !== 'drawn') {
+      if (el) el.scrollIntoView({block: 'center'});  // every() stops at the first undrawn one
+      return false;
+    }
     const shown = data.filter(t => t.visible === true);
     if (!shown.length) return false;
     // Something must actually be drawn: a non-trivial SVG path / image / text in the plot
@@ -338,7 +356,7 @@ def wait_for_charts(page, n: int = 1, timeout_ms: int = 30_000) -> int:
     """
     try:
         page.wait_for_function(
-            _CHARTS_JS, arg=[PLOTLY_SELECTOR, n], timeout=timeout_ms, polling=100
+            _CHARTS_JS, arg=[CHART_SELECTOR, n], timeout=timeout_ms, polling=100
         )
     except Exception as exc:
         report = page.evaluate(
@@ -352,4 +370,4 @@ def wait_for_charts(page, n: int = 1, timeout_ms: int = 30_000) -> int:
             f"expected {n} drawn Plotly chart(s) on {page.url} within {timeout_ms} ms; "
             f"found {len(report)}: {report}"
         ) from exc
-    return page.locator(PLOTLY_SELECTOR).count()
+    return page.locator(CHART_SELECTOR).count()

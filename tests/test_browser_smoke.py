@@ -8,7 +8,7 @@ lead to every lab page and only to them, and a copied deep link works on a fresh
 
 import pytest
 from browser_util import (
-    PLOTLY_SELECTOR,
+    CHART_SELECTOR,
     assert_no_exception,
     navigation,
     open_page,
@@ -48,7 +48,7 @@ def test_page_renders(browser_page, streamlit_server, url_path, title, file):
     open_page(page, f"{streamlit_server}/{url_path}")
     screenshot(page, f"page-{url_path or 'home'}")
     assert_no_exception(page)
-    n_charts = page.locator(PLOTLY_SELECTOR).count()
+    n_charts = page.locator(CHART_SELECTOR).count()
     if n_charts:
         wait_for_charts(page, n_charts, timeout_ms=15_000)
         screenshot(page, f"page-{url_path or 'home'}")  # again, with every chart drawn

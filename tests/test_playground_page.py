@@ -259,14 +259,21 @@ _ROOT_OPENED: set[str] = set()
 
 def _load(page, url: str) -> None:
     """Open a playground URL and wait until its views (a fragment) are drawn."""
-    from browser_util import assert_no_exception, open_page, wait_for_app, wait_for_charts
+    from browser_util import (
+        CHART_SELECTOR,
+        assert_no_exception,
+        open_page,
+        wait_for_app,
+        wait_for_charts,
+    )
 
     open_page(page, url)
     # A new session can look idle for a moment before its first run starts.
-    page.wait_for_selector(CURVES, state="attached", timeout=120_000)
+    page.wait_for_selector(".st-key-pg_fig_curves .nnlab-chart", state="attached",
+                           timeout=120_000)
     wait_for_app(page)
     assert_no_exception(page)
-    wait_for_charts(page, page.locator(".js-plotly-plot").count())
+    wait_for_charts(page, page.locator(CHART_SELECTOR).count())
 
 
 def _open_playground(page, base: str, query: str = "") -> None:
@@ -369,10 +376,10 @@ def test_browser_upload_compare_and_import(browser_page, streamlit_server, tmp_p
     page.wait_for_function(
         "() => document.querySelector('.st-key-pg_data input')?.value === 'Uploaded CSV'")
     wait_for_app(page)
-    from browser_util import assert_no_exception, wait_for_charts
+    from browser_util import CHART_SELECTOR, assert_no_exception, wait_for_charts
 
     assert_no_exception(page)
-    wait_for_charts(page, page.locator(".js-plotly-plot").count())
+    wait_for_charts(page, page.locator(CHART_SELECTOR).count())
     assert page.locator(".st-key-pg_fig_cmp_curves .js-plotly-plot").count() == 1  # 2 runs now
     screenshot(page, "playground-upload-compare")
     # Weights import: a file for another network is refused with the reason; a fitting one
