@@ -102,7 +102,8 @@ def test_browser_chart_is_patched_in_place(browser_page, streamlit_server):
 
     page = browser_page
     open_page(page, f"{streamlit_server}/playground")
-    page.wait_for_selector(".st-key-pg_fig_curves .js-plotly-plot", timeout=120_000)
+    page.wait_for_selector(".st-key-pg_fig_curves .nnlab-chart", state="attached",
+                           timeout=120_000)
     wait_for_app(page)
     wait_for_charts(page, 4)
     div = ".st-key-pg_fig_boundary .js-plotly-plot"
@@ -125,3 +126,37 @@ def test_browser_chart_is_patched_in_place(browser_page, streamlit_server):
     )
     assert kept == ["kept", 1], "the boundary chart was re-created instead of patched"
     assert page.get_by_text("Decision boundary at epoch 0").count() == 1
+
+
+@pytest.mark.browser
+def test_browser_chart_out_of_sight_waits_for_its_newest_figure(browser_page, streamlit_server):
+    """A chart far below the fold is not drawn until it is scrolled near; a rerun while it is
+    out of sight only replaces its waiting figure, and scrolling to it draws the newest one."""
+    from browser_util import assert_no_exception, open_page, wait_for_app
+
+    page = browser_page
+    open_page(page, f"{streamlit_server}/optimizers")
+    page.wait_for_function("() => document.querySelectorAll('.nnlab-chart').length === 4")
+    race, step_size = ".st-key-opt_chart_race .nnlab-chart", ".st-key-opt_chart_stepsize .nnlab-chart"
+    page.wait_for_selector(f"{race}[data-nnlab-state='drawn']")
+    state = "sel => [document.querySelector(sel).dataset.nnlabState, " \
+            "!!document.querySelector(sel)._fullLayout]"  # fmt: skip
+    assert page.evaluate("sel => document.querySelector(sel).getBoundingClientRect().top",
+                         step_size) > 1000 + 400, "the step-size chart should start out of sight"
+    assert page.evaluate(state, step_size) == ["waiting", False]
+
+    page.locator(step_size).scroll_into_view_if_needed()
+    page.wait_for_selector(f"{step_size}[data-nnlab-state='drawn']")
+    first = page.evaluate("sel => JSON.stringify(document.querySelector(sel).data[1].y)", step_size)
+
+    page.locator(race).scroll_into_view_if_needed()  # back up: the step-size chart is hidden
+    page.locator(".st-key-opt_noise input[type='range']").focus()
+    page.keyboard.press("ArrowRight")  # σ = 0.01: every path changes, none diverges
+    wait_for_app(page)
+    assert_no_exception(page)
+    assert page.evaluate(state, step_size) == ["waiting", True]  # old figure kept, new waits
+    page.locator(step_size).scroll_into_view_if_needed()
+    page.wait_for_selector(f"{step_size}[data-nnlab-state='drawn']")
+    newest = page.evaluate("sel => JSON.stringify(document.querySelector(sel).data[1].y)",
+                           step_size)
+    assert newest != first

@@ -70,8 +70,12 @@ def ensure_plotly_js(static_dir: Path) -> bool:
 
 
 # One Plotly.react per chart at a time; while one draws, only the newest figure waits (a fast
-# slider never queues a backlog). A ResizeObserver follows the column width, since Streamlit
-# columns and the sidebar change width without a window resize.
+# slider never queues a backlog). A chart out of sight (below the fold, in a closed tab or
+# expander) keeps only its newest figure and draws it when it comes within 400 px of the
+# viewport (an IntersectionObserver), so a slider step pays only for the charts one can see.
+# A ResizeObserver follows the column width, since Streamlit columns and the sidebar change
+# width without a window resize. ``data-nnlab-state`` on the div is "waiting" while a figure
+# is not drawn yet and "drawn" once the newest one is (tests wait on it).
 JS = r"""
 const SRC = "app/static/__PLOTLY_JS__";
 
@@ -109,7 +113,7 @@ function sameBytes(a, b) {
 async function drain(div) {
   try {
     const Plotly = await loadPlotly();
-    while (div.__next !== undefined) {
+    while (div.__next !== undefined && div.__inView) {
       const fig = div.__next;
       div.__next = undefined;
       div.__clickable = fig.clickable === true;
@@ -146,6 +150,24 @@ async function drain(div) {
     div.style.color = "#b00020";
   } finally {
     div.__busy = false;
+    div.dataset.nnlabState = div.__next === undefined ? "drawn" : "waiting";
+  }
+}
+
+function drawWhenSeen(div) {
+  if (!div.__seen) {  // reports right after observe(), then on every crossing
+    div.__seen = new IntersectionObserver(entries => {
+      div.__inView = entries[entries.length - 1].isIntersecting;
+      if (div.__inView && div.__next !== undefined && !div.__busy) {
+        div.__busy = true;
+        drain(div);
+      }
+    }, {rootMargin: "400px 0px"});
+    div.__seen.observe(div);
+  }
+  if (div.__inView && !div.__busy) {
+    div.__busy = true;
+    drain(div);
   }
 }
 
@@ -164,16 +186,15 @@ export default function (component) {
   div.__raw = data;
   const fig = decode(data);
   div.__next = fig;
-  if (!div._fullLayout) {  // keep the space while plotly.js loads: no jump on first paint
+  div.dataset.nnlabState = "waiting";
+  if (!div._fullLayout) {  // keep the space until the first draw: no jump when it comes
     div.style.minHeight = ((fig.layout && fig.layout.height) || 450) + "px";
   }
-  if (!div.__busy) {
-    div.__busy = true;
-    drain(div);
-  }
+  drawWhenSeen(div);
   return cleanup;
 
   function cleanup() {
+    if (div.__seen) { div.__seen.disconnect(); div.__seen = undefined; }
     if (div.__resize) div.__resize.disconnect();
     if (window.Plotly && div._fullLayout) window.Plotly.purge(div);
   }
