@@ -40,6 +40,7 @@ from viz.optimizer_figs import (
     race_figure,
     step_size_figure,
     surface3d_figure,
+    surface_layers,
     zoom_window,
 )
 
@@ -179,19 +180,21 @@ def compute_grid(name: str, kappa: float, expr: str, width: float) -> dict:
         f_ref, minima = lowest_grid_points(xs, ys, Z)
     scale = contour_scale(Z, f_ref)  # drawn as a PNG at full grid resolution
     return {"xs": xs, "ys": ys, "scale": scale, "f_ref": float(f_ref), "minima": minima,
-            "nonfinite": bool((~finite).any())}
+            "nonfinite": bool((~finite).any()), "layers": surface_layers(xs, ys, scale)}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def compute_zoom_grid(name: str, kappa: float, expr: str, width: float, window: tuple,
                       log: bool, f_ref: float, n: int = ZOOM_N) -> dict:
-    """f on an n×n grid over a zoom window, coloured like the main map."""
+    """f on an n×n grid over a zoom window, coloured like the main map (no colour bar)."""
     surf = build_surface(name, kappa, expr, width)
     (x0, x1), (y0, y1) = window
     xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
     with np.errstate(all="ignore"):
         Z = np.broadcast_to(surf.f(xs[None, :], ys[:, None]), (n, n))
-    return {"xs": xs, "ys": ys, "scale": contour_scale(Z, f_ref, log=log)}
+    scale = contour_scale(Z, f_ref, log=log)
+    return {"xs": xs, "ys": ys, "scale": scale,
+            "layers": surface_layers(xs, ys, scale, colorbar=False)}
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -408,7 +411,7 @@ def race_section(grid: dict, views: list[RunView], surf, settings: dict) -> None
                           minima=grid["minima"], saddles=surf.saddles,
                           start=(settings["x0"], settings["y0"]),
                           total_steps=settings["steps"], text=fig_text,
-                          height=settings["race_height"])
+                          height=settings["race_height"], layers=grid["layers"])
         chart(fig, key="opt_chart_race", on_click=on_pick)
         st.caption(TEXT["race_caption"])
     if scale.log:
@@ -444,11 +447,12 @@ def internals_section(grid: dict, runs: dict, views: list[RunView], surf,
         zoom = compute_zoom_grid(s["surface"], s["kappa"], s["expr"], s["width"], window,
                                  grid["scale"].log, grid["f_ref"])
     except ValueError:  # f undefined on the whole window: fall back to the main map's grid
-        zoom = grid
+        zoom = {**grid, "layers": None}
     left, right = st.columns(2)
     with left:
         chart(internals_arrows_figure(zoom["xs"], zoom["ys"], zoom["scale"], view, r["grads"],
-                                      r["memory"], window=window, text=TEXT["fig"]),
+                                      r["memory"], window=window, text=TEXT["fig"],
+                                      layers=zoom["layers"]),
               key="opt_chart_arrows")
     with right:
         chart(step_size_figure(r["step_size"], r["lr"], view, text=TEXT["fig"]),

@@ -283,9 +283,21 @@ def test_race_figure_frames_and_divergence_marker():
     assert x0 <= marker[0].x[0] <= x1 and y0 <= marker[0].y[0] <= y1  # clipped into view
 
 
-def test_comet_points_are_the_iterates_between_frames():
-    from viz.optimizer_figs import comet_points
+def _comet_points(path: np.ndarray, s_prev: int, s_now: int, n_trail: int) -> np.ndarray:
+    """Reference for one frame of viz.optimizer_figs.comet_indices, written plainly:
+    (n_trail + 1, 2) points, the iterates after step ``s_prev`` up to ``s_now`` (evenly thinned to n_trail,
+    padded with the point at s_prev), then the head."""
+    last = len(path) - 1
+    a, b = min(s_prev, last), min(s_now, last)
+    seg = path[a + 1: b] if b > a + 1 else path[:0]
+    if len(seg) > n_trail:
+        seg = seg[np.linspace(0, len(seg) - 1, n_trail).round().astype(np.int64)]
+    pad = np.repeat(path[a][None, :], n_trail - len(seg), axis=0)
+    return np.vstack([pad, seg, path[b][None, :]])
 
+
+def test_comet_points_are_the_iterates_between_frames():
+    comet_points = _comet_points
     path = np.column_stack([np.arange(50.0), np.zeros(50)])
     pts = comet_points(path, 10, 15, 10)
     assert pts.shape == (11, 2)
@@ -295,6 +307,23 @@ def test_comet_points_are_the_iterates_between_frames():
     assert thin[-1, 0] == 40 and np.all(np.diff(thin[:, 0]) >= 0)
     short = comet_points(path[:5], 2, 30, 10)  # a diverged path stops at its last point
     assert short[-1, 0] == 4
+
+
+@pytest.mark.parametrize("n_path,total,n_trail", [(1001, 1000, 10), (40, 1000, 10),
+                                                   (5, 30, 10), (1, 10, 10), (301, 300, 1),
+                                                   (5001, 5000, 3), (61, 60, 10)])
+def test_comet_indices_match_comet_points(n_path, total, n_trail):
+    from viz.optimizer_figs import comet_indices, frame_steps
+
+    comet_points = _comet_points
+
+    path = np.column_stack([np.arange(float(n_path)), -np.arange(float(n_path))])
+    steps = frame_steps(total)
+    prev = np.concatenate([[0], steps[:-1]])
+    idx = comet_indices(n_path - 1, prev, steps, n_trail)
+    assert idx.shape == (len(steps), n_trail + 1)
+    for j in range(len(steps)):
+        assert np.array_equal(path[idx[j]], comet_points(path, prev[j], steps[j], n_trail)), j
 
 
 def test_contour_image_is_a_valid_png_of_the_bands():

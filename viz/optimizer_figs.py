@@ -218,10 +218,13 @@ def contour_image(scale: ContourScale) -> np.ndarray:
     return img[::-1]
 
 
-def _surface_layers(xs, ys, scale: ContourScale, colorbar: bool = True):
+def surface_layers(xs, ys, scale: ContourScale, colorbar: bool = True) -> tuple[dict, dict]:
     """The coloured map as a layout image (a PNG drawn under the traces: one bitmap instead of
     thousands of SVG contour paths, so the browser draws it in a few ms), plus a marker-only
-    trace with no points that carries the matching stepped colour bar."""
+    trace with no points that carries the matching stepped colour bar.
+
+    Costs ~10 ms (colouring, zlib, base64) and depends on the grid only, so pages cache it
+    with the grid and pass it to the figures as ``layers``."""
     xs, ys = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
     image = dict(
         source="data:image/png;base64," + base64.b64encode(png_bytes(contour_image(scale)))
@@ -291,16 +294,28 @@ def _position_at(path: np.ndarray, step: int) -> np.ndarray:
     return path[min(int(step), len(path) - 1)]
 
 
-def comet_points(path: np.ndarray, s_prev: int, s_now: int, n_trail: int) -> np.ndarray:
-    """(n_trail + 1, 2) points for one frame: the iterates after step ``s_prev`` up to
-    ``s_now`` (evenly thinned to n_trail, padded with the point at s_prev), then the head."""
-    last = len(path) - 1
-    a, b = min(s_prev, last), min(s_now, last)
-    seg = path[a + 1: b] if b > a + 1 else path[:0]
-    if len(seg) > n_trail:
-        seg = seg[np.linspace(0, len(seg) - 1, n_trail).round().astype(np.int64)]
-    pad = np.repeat(path[a][None, :], n_trail - len(seg), axis=0)
-    return np.vstack([pad, seg, path[b][None, :]])
+def comet_indices(last: int, prev: np.ndarray, steps: np.ndarray, n_trail: int) -> np.ndarray:
+    """Path indices of every frame's comet, (frames, n_trail + 1), for a path whose last index
+    is ``last``: frame j shows the iterates after step prev[j] up to steps[j], evenly thinned
+    to n_trail slots and padded with the point at prev[j], then the head.
+
+    With a = min(prev, last), b = min(step, last) and m = b − a − 1 iterates strictly between:
+    when m > n_trail the slots are a + 1 + round(k (m − 1)/(n_trail − 1)) (numpy.linspace's
+    arithmetic), otherwise n_trail − m slots at a followed by a + 1 … b − 1; the head is b."""
+    a = np.minimum(np.asarray(prev, np.int64), last)[:, None]
+    b = np.minimum(np.asarray(steps, np.int64), last)[:, None]
+    m = np.maximum(b - a - 1, 0)
+    k = np.arange(n_trail, dtype=np.int64)[None, :]
+    if n_trail > 1:
+        spread = k * ((m - 1) / (n_trail - 1))  # linspace(0, m - 1, n_trail), last made exact
+        spread[:, -1] = m[:, 0] - 1
+        thinned = a + 1 + spread.round().astype(np.int64)
+    else:
+        thinned = a + 1 + np.zeros_like(k)
+    pad = n_trail - m
+    padded = np.where(k < pad, a, a + 1 + (k - pad))
+    trail = np.where(m > n_trail, thinned, padded)
+    return np.concatenate([trail, b], axis=1)
 
 
 def race_figure(
@@ -320,6 +335,7 @@ def race_figure(
     n_trail: int = 10,
     frame_ms: int = 80,
     height: int = 620,
+    layers: tuple[dict, dict] | None = None,
 ) -> go.Figure:
     """Contour map with every optimizer's path, and Plotly animation frames for playback.
 
@@ -328,14 +344,15 @@ def race_figure(
     point layout of that trace never changes, so colours and sizes are sent once and a frame
     carries only x and y (float32). The full paths stay drawn underneath. The figure opens on
     the last frame; ▶ replays from step 0 in the browser and the slider scrubs. ``text`` holds
-    the labels (keys: start, minima, play, pause, step, diverged).
+    the labels (keys: start, minima, play, pause, step, diverged). ``layers``: the map's
+    cached ``surface_layers(xs, ys, scale)``.
 
     Built with ``_validate=False``: validating hundreds of frame objects would cost more than
     the race itself (tests re-validate the figure's dict).
     """
     (x0, x1), (y0, y1) = bounds
     n = len(runs)
-    image, bar = _surface_layers(xs, ys, scale)
+    image, bar = layers if layers is not None else surface_layers(xs, ys, scale)
     data = [bar]
     for run in runs:
         idx = decimate(len(run.path), max_path_points)
@@ -348,12 +365,10 @@ def race_figure(
 
     steps = frame_steps(total_steps, max_frames)
     prev = np.concatenate([[0], steps[:-1]])
-
-    def comet(j: int) -> np.ndarray:
-        if not runs:
-            return np.zeros((0, 2))
-        return np.vstack([comet_points(r.path, int(prev[j]), int(steps[j]), n_trail)
-                          for r in runs])
+    # (frames, runs × (n_trail + 1), 2): every frame's comet, one gather per optimizer
+    comets = np.concatenate(
+        [r.path[comet_indices(len(r.path) - 1, prev, steps, n_trail)] for r in runs], axis=1,
+    ) if runs else np.zeros((len(steps), 0, 2))
 
     # colour by optimizer index through a stepped colour scale; heads big with a white rim
     per_run = n_trail + 1
@@ -364,7 +379,7 @@ def race_figure(
     for i, r in enumerate(runs):
         colorscale += [[i / n, r.color], [(i + 1) / n, r.color]]
     comet_index = len(data)
-    final = comet(len(steps) - 1)
+    final = comets[-1]
     data.append(dict(
         type="scatter", x=_f32(final[:, 0]), y=_f32(final[:, 1]), mode="markers",
         showlegend=False, hoverinfo="skip",
@@ -386,8 +401,7 @@ def race_figure(
     data += [t.to_plotly_json() for t in
              _marker_traces(minima, saddles, start, text["start"], text["minima"])]
     frames = []
-    for j, s in enumerate(steps):
-        pts = comet(j)
+    for s, pts in zip(steps, comets, strict=True):
         frames.append(dict(name=str(int(s)), traces=[comet_index], data=[dict(
             type="scatter", x=_f32(pts[:, 0]), y=_f32(pts[:, 1]))]))
 
@@ -557,6 +571,7 @@ def zoom_window(path: np.ndarray, bounds, pad: float = 0.12):
 def internals_arrows_figure(
     xs, ys, scale: ContourScale, run: RunView, grads: np.ndarray, memory: np.ndarray | None,
     *, window, text: dict, n_arrows: int = 24, height: int = 460,
+    layers: tuple[dict, dict] | None = None,
 ) -> go.Figure:
     """The chosen optimizer's path, zoomed, with two arrows at evenly spaced steps:
     −gradient (grey: where plain descent points) and the optimizer's memory (its colour: the
@@ -569,7 +584,7 @@ def internals_arrows_figure(
 
     idx = decimate(len(path), 500)
     p = path[idx]
-    image, bar = _surface_layers(xs, ys, scale, colorbar=False)
+    image, bar = layers if layers is not None else surface_layers(xs, ys, scale, colorbar=False)
     data = [
         bar,
         dict(type="scatter", x=_f32(p[:, 0]), y=_f32(p[:, 1]), mode="lines", name=run.label,
