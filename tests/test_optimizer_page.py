@@ -330,7 +330,8 @@ def test_contour_image_is_a_valid_png_of_the_bands():
     import struct
     import zlib
 
-    from viz.optimizer_figs import contour_image, png_bytes
+    from viz.optimizer_figs import contour_image
+    from viz.raster import png_bytes
 
     surf = SURFACES["himmelblau"]
     xs, ys, Z = surface_grid(surf, 80)

@@ -8,14 +8,13 @@ float32, long paths are decimated for drawing, and animation frames carry only t
 
 from __future__ import annotations
 
-import base64
-import struct
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
+
+from viz.raster import data_uri, plane_image, png_bytes
 
 # One colour per optimizer, the same on every chart (Okabe–Ito / Paul Tol, colour-blind safe).
 OPT_COLORS = {
@@ -191,19 +190,6 @@ def _levels(scale: ContourScale, n_linear: int = 18) -> tuple[float, int]:
     return size, max(1, int(np.ceil(span / size - 1e-9)))
 
 
-def png_bytes(rgb: np.ndarray) -> bytes:
-    """Encode an (h, w, 3) uint8 image as PNG (zlib + CRC from the standard library)."""
-    h, w, _ = rgb.shape
-    raw = np.concatenate([np.zeros((h, 1), np.uint8), rgb.reshape(h, 3 * w)], axis=1).tobytes()
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + tag + data
-                + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF))
-
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
-
-
 def contour_image(scale: ContourScale) -> np.ndarray:
     """The filled-contour picture as pixels, (ny, nx, 3) uint8 with row 0 at the top (largest
     y): one colour per band between levels, and a darker pixel wherever the band changes, which
@@ -226,13 +212,7 @@ def surface_layers(xs, ys, scale: ContourScale, colorbar: bool = True) -> tuple[
     Costs ~10 ms (colouring, zlib, base64) and depends on the grid only, so pages cache it
     with the grid and pass it to the figures as ``layers``."""
     xs, ys = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
-    image = dict(
-        source="data:image/png;base64," + base64.b64encode(png_bytes(contour_image(scale)))
-        .decode("ascii"),
-        xref="x", yref="y", x=float(xs[0]), y=float(ys[-1]), sizex=float(xs[-1] - xs[0]),
-        sizey=float(ys[-1] - ys[0]), sizing="stretch", xanchor="left", yanchor="top",
-        layer="below",
-    )
+    image = plane_image(data_uri(png_bytes(contour_image(scale))), xs[0], xs[-1], ys[0], ys[-1])
     size, n = _levels(scale)
     colors = _band_colors(n)
     steps = []
