@@ -63,10 +63,12 @@ def spec_numbers(node, path: str = "spec") -> Iterator[tuple[str, np.ndarray]]:
 
 
 def assert_clean_figures(at: AppTest) -> list[dict]:
-    """Every chart has traces and only finite numbers; returns the parsed specs."""
+    """Every chart has traces or a picture (a layout image) and only finite numbers; returns
+    the parsed specs."""
     specs = figure_specs(at)
     for i, spec in enumerate(specs):
-        assert spec["data"], f"chart {i} has no traces"
+        pictures = [im for im in spec["layout"].get("images", []) if im.get("source")]
+        assert spec["data"] or pictures, f"chart {i} has neither traces nor a picture"
         for path, values in spec_numbers(spec):
             if values.dtype.kind == "f":
                 assert np.isfinite(values).all(), f"chart {i}: non-finite value in {path}"

@@ -323,6 +323,8 @@ _CHARTS_JS = """
       if (el) el.scrollIntoView({block: 'center'});  // every() stops at the first undrawn one
       return false;
     }
+    // a picture in the layout (viz.raster) counts as drawn, even in a chart with no traces
+    if (el.querySelector('.imagelayer image')) return true;
     const shown = data.filter(t => t.visible === true);
     if (!shown.length) return false;
     // Something must actually be drawn: a non-trivial SVG path / image / text in the plot

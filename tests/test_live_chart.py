@@ -97,7 +97,10 @@ def test_falls_back_to_st_plotly_chart_without_static_serving(monkeypatch):
 @pytest.mark.browser
 def test_browser_chart_is_patched_in_place(browser_page, streamlit_server):
     """The playground's epoch scrubber changes the boundary figure: the chart's div stays the
-    same node (Plotly.react), its heatmap data changes, and nothing is drawn from scratch."""
+    same node (Plotly.react), its picture changes, and nothing is drawn from scratch. Only the
+    picture changed, so the points' arrays are handed back to Plotly as the very arrays it
+    holds, and it keeps its computed point data (calcdata) instead of recomputing and
+    re-drawing every point."""
     from browser_util import assert_no_exception, open_page, wait_for_app, wait_for_charts
 
     page = browser_page
@@ -107,9 +110,11 @@ def test_browser_chart_is_patched_in_place(browser_page, streamlit_server):
     wait_for_app(page)
     wait_for_charts(page, 4)
     div = ".st-key-pg_fig_boundary .js-plotly-plot"
+    page.locator(div).scroll_into_view_if_needed()
     page.evaluate(
         "sel => { const d = document.querySelector(sel); d.__marker = 'kept';"
-        " window.__oldData = d.data; }",
+        " window.__oldData = d.data; window.__oldCalc = d.calcdata;"
+        " window.__oldPicture = d.querySelector('.imagelayer image').getAttribute('href'); }",
         div,
     )
     page.locator(".st-key-pg_epoch input[type='range']").first.focus()
@@ -125,6 +130,13 @@ def test_browser_chart_is_patched_in_place(browser_page, streamlit_server):
         div,
     )
     assert kept == ["kept", 1], "the boundary chart was re-created instead of patched"
+    picture_changed, calc_kept = page.evaluate(
+        "sel => { const d = document.querySelector(sel); return ["
+        " d.querySelector('.imagelayer image').getAttribute('href') !== window.__oldPicture,"
+        " d.calcdata === window.__oldCalc]; }",
+        div,
+    )
+    assert picture_changed and calc_kept, (picture_changed, calc_kept)
     assert page.get_by_text("Decision boundary at epoch 0").count() == 1
 
 

@@ -320,16 +320,40 @@ def test_figures_are_valid_and_finite():
         assert spec == validated, f"{name}: validation changes the spec"
         plain = re.sub(r'"bdata":"[^"]*"', "", raw)  # base64 may spell "NaN"
         assert "NaN" not in plain and "Infinity" not in plain, name
-        assert fig.data, name
-        for frame in spec.get("frames", []):
-            z = frame["data"][0]["z"]
-            assert z["dtype"] == "u1" and frame["traces"] == [0], name
+        assert fig.data or fig.layout.images, name
+        for frame in spec.get("frames", []):  # the replay: one boundary picture per frame
+            (image,) = frame["layout"]["images"]
+            assert image["source"].startswith("data:image/png;base64,") and "data" not in frame
+            assert image == {**spec["layout"]["images"][0], "source": image["source"]}, name
         for trace in spec["data"]:
             if trace["type"] == "heatmap" and name != "confusion":
                 # uint8 ≤ 250: flat saturated areas no longer turn into runs of base64 "/",
                 # which Plotly's JSON escapes as \u002f (6 bytes each).
                 b64 = trace["z"]["bdata"]
                 assert trace["z"]["dtype"] == "u1" and b64.count("/") < 0.03 * len(b64), name
+
+
+@pytest.mark.parametrize("discretize", [False, True])
+@pytest.mark.parametrize("n_classes", [2, 3])
+def test_boundary_picture_is_the_heatmap_drawn_top_down(n_classes, discretize):
+    """Every pixel has the colour the heatmap scale gives its cell, and row 0 of the picture is
+    the top of the plane (the largest x₂: grid row n − 1)."""
+    from png_util import png_rgb
+
+    from viz.playground_figs import CLASS_COLORS, boundary_image, boundary_png
+    from viz.raster import colorscale_palette, parse_colour
+
+    n = 6
+    proba = np.full((n, n, n_classes), 0.1 / (n_classes - 1))
+    proba[..., 0] = 0.9
+    proba[-1, :, :] = 0.1 / (n_classes - 1)
+    proba[-1, :, 1] = 0.9  # the top row (largest x₂) is sure of class 1
+    rgb = png_rgb(boundary_png(proba, discretize))
+    img, scale, zmax = boundary_image(proba, discretize)
+    np.testing.assert_array_equal(rgb, colorscale_palette(scale, 0, zmax, zmax + 1)[img[::-1]])
+    blue = np.array(parse_colour(CLASS_COLORS[1]))
+    top, bottom = rgb[0, 0].astype(float), rgb[-1, 0].astype(float)
+    assert np.abs(top - blue).sum() < np.abs(bottom - blue).sum()
 
 
 def test_boundary_image_bands():

@@ -10,6 +10,7 @@ import pytest
 from app_util import assert_clean_figures, chart_jsons, exception_text, open_lab
 from app_util import figure_specs as _specs
 from app_util import payload_bytes as _payload
+from png_util import png_size
 from streamlit.testing.v1 import AppTest
 
 import nncore
@@ -72,6 +73,12 @@ class _CountTraining:
 # ---------------------------------------------------------------------------------------------
 
 
+def _picture(spec: dict) -> str:
+    """The data URI of a figure's one layout image (the boundary or the thumbnails)."""
+    (image,) = spec["layout"]["images"]
+    return image["source"]
+
+
 def test_default_page_draws_everything():
     at = _open()
     charts = _specs(at)
@@ -79,11 +86,14 @@ def test_default_page_draws_everything():
     assert not at.warning
     _assert_clean_figures(at)
     assert _payload(at) <= MAX_PAYLOAD
-    boundary, thumbs = charts[0]["data"][0], charts[1]["data"][0]
-    assert boundary["type"] == "heatmap" and boundary["z"]["dtype"] == "u1"
-    assert boundary["z"]["shape"].replace(" ", "") == "100,100"
-    assert thumbs["type"] == "heatmap" and thumbs["z"]["dtype"] == "u1"
-    assert len(charts[1]["data"]) == 1  # every neuron in ONE trace
+    # the boundary and every neuron's thumbnail are pictures (one each), under no heatmap
+    for chart in charts[:2]:
+        (image,) = chart["layout"]["images"]
+        assert image["source"].startswith("data:image/png;base64,")
+        assert chart["layout"]["meta"] == {"pixelated": True}
+        assert not [t for t in chart["data"] if t["type"] == "heatmap"]
+    assert png_size(_picture(charts[0])) == (100, 100)
+    assert charts[1]["data"] == []
     assert [m.label for m in at.metric] == ["Epoch shown", "Train loss", "Test loss",
                                             "Test accuracy"]  # fmt: skip
     assert float(at.metric[3].value.rstrip("%")) > 90  # XOR, 2-8-8 tanh, Adam, 100 epochs
@@ -170,10 +180,10 @@ def test_view_controls_never_retrain(monkeypatch):
     at = _open(**_small(pg_seed=11))
     trained = counter.calls
     assert trained == 1
-    before = _specs(at)[0]["data"][0]["z"]["bdata"]
+    before = _picture(_specs(at)[0])
     at.toggle(key="pg_disc").set_value(True).run()
     _ok(at)
-    assert _specs(at)[0]["data"][0]["z"]["bdata"] != before
+    assert _picture(_specs(at)[0]) != before
     at.toggle(key="pg_showtest").set_value(True).run()
     epochs = at.select_slider(key="pg_epoch").options
     at.select_slider(key="pg_epoch").set_value(epochs[0]).run()
@@ -242,7 +252,7 @@ def test_same_url_settings_give_the_same_run():
     a = _open(**_small(pg_data="moons", pg_seed=9, pg_opt="rmsprop", pg_lr=0.03))
     b = _open(**_small(pg_data="moons", pg_seed=9, pg_opt="rmsprop", pg_lr=0.03))
     assert [m.value for m in a.metric] == [m.value for m in b.metric]
-    assert _specs(a)[0]["data"][0]["z"] == _specs(b)[0]["data"][0]["z"]
+    assert _picture(_specs(a)[0]) == _picture(_specs(b)[0])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -297,7 +307,9 @@ def test_browser_trains_and_renders(browser_page, streamlit_server):
     page = browser_page
     _open_playground(page, streamlit_server)
     for sel in (BOUNDARY, THUMBS):
-        assert page.locator(f"{sel} .heatmaplayer image").count() >= 1, sel
+        assert page.locator(f"{sel} .imagelayer image").count() == 1, sel
+        assert page.locator(f"{sel} image").evaluate(
+            "im => getComputedStyle(im).imageRendering") == "pixelated", sel
     assert page.locator(f"{CURVES} .scatterlayer path.js-line").count() >= 4
     assert page.locator(f"{BOUNDARY} .scatterlayer .point").count() == 350  # train points
     screenshot(page, "playground-default")
@@ -307,6 +319,11 @@ def test_browser_trains_and_renders(browser_page, streamlit_server):
     n_frames = page.evaluate("s => document.querySelector(s)._transitionData._frames.length",
                              BOUNDARY)  # fmt: skip
     assert n_frames == 51  # the replay: one frame per snapshot, played in the browser
+    picture = f"{BOUNDARY} .imagelayer image"
+    last = page.locator(picture).get_attribute("href")
+    page.locator(BOUNDARY).locator(".updatemenu-button").first.click()  # ▶ Play from epoch 0
+    page.wait_for_function("([s, h]) => document.querySelector(s).getAttribute('href') !== h",
+                           arg=[picture, last], timeout=10_000)
     screenshot(page, "playground-spirals3")
     _open_playground(page, streamlit_server,
                      "?pg_showtest=true&pg_act=Linear+(identity)&pg_opt=SGD&pg_lr=10.0&pg_ep=50")  # fmt: skip

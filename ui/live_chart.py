@@ -110,15 +110,74 @@ function sameBytes(a, b) {
   return true;
 }
 
+const isObject = v => v !== null && typeof v === "object" && !Array.isArray(v)
+  && !ArrayBuffer.isView(v);
+// plotly's typed-array spec {dtype, bdata[, shape]}: decoded by plotly into a typed array
+const isSpec = v => isObject(v) && typeof v.bdata === "string" && typeof v.dtype === "string";
+
+function equal(a, b) {  // of JSON values
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every(k => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k], b[k]));
+}
+
+const isPlain = v => Array.isArray(v) && v.every(x => x === null || typeof x !== "object");
+
+// Plotly.react compares a figure with the previous one by identity: a new data array, or a
+// new layout.template or layout.meta object, counts as a change and redraws every trace. Each
+// figure arrives as fresh JSON, so without this a slider step that only swaps a picture would
+// redraw 350 points. Here the data of `next` equal to the same place in `prev` (the previous
+// figure as received) becomes the array plotly already holds: for a typed-array spec the array
+// it decoded (`full`), and in traces, for a plain array of numbers or strings, its input
+// (`live`). Objects and layout arrays stay new, so UI state plotly writes into its inputs
+// (zoomed axis ranges, legend clicks, a scrubbed animation slider) is reset by a new figure
+// as before.
+function share(next, prev, live, full, arrays) {
+  if (isSpec(next)) {
+    return isSpec(prev) && equal(next, prev) && ArrayBuffer.isView(full) ? full : next;
+  }
+  if (isPlain(next)) return arrays && Array.isArray(live) && equal(next, prev) ? live : next;
+  if (isObject(next) && isObject(prev) && isObject(live)) {
+    for (const k of Object.keys(next)) {
+      next[k] = share(next[k], prev[k], live[k], full && full[k], arrays);
+    }
+  }
+  return next;
+}
+
+function shareUnchanged(fig, prev, div) {
+  if (!prev || !div._fullLayout || !div.layout) return;
+  const layout = (fig.layout ??= {}), old = prev.layout || {};
+  share(layout, old, div.layout, div._fullLayout, false);
+  for (const k of ["template", "meta"]) {  // no UI state in these two
+    if (k in layout && equal(layout[k], old[k]) && div.layout[k] !== undefined) {
+      layout[k] = div.layout[k];
+    }
+  }
+  (fig.data || []).forEach((trace, i) => {
+    const was = prev.data && prev.data[i];
+    if (!was || was.type !== trace.type || !div.data || !div.data[i]) return;
+    share(trace, was, div.data[i], div._fullData.find(t => t.index === i), true);
+  });
+}
+
 async function drain(div) {
   try {
     const Plotly = await loadPlotly();
     while (div.__next !== undefined && div.__inView) {
-      const fig = div.__next;
+      const fig = div.__next, raw = div.__nextRaw;
       div.__next = undefined;
       div.__clickable = fig.clickable === true;
+      const meta = fig.layout && fig.layout.meta;
+      div.classList.toggle("__CLASS__-pixelated", !!(meta && meta.pixelated));
       const t0 = performance.now();
+      const received = decode(raw);  // kept untouched: the next figure is compared with it
+      shareUnchanged(fig, div.__prev, div);
       await Plotly.react(div, fig);
+      div.__prev = received;
       const log = (window.__nnlabDraws ??= []);  // read by bench/page_latency.py
       log.push([div.dataset.key, t0, performance.now() - t0]);
       if (log.length > 500) log.splice(0, 250);
@@ -186,6 +245,7 @@ export default function (component) {
   div.__raw = data;
   const fig = decode(data);
   div.__next = fig;
+  div.__nextRaw = data;
   div.dataset.nnlabState = "waiting";
   if (!div._fullLayout) {  // keep the space until the first draw: no jump when it comes
     div.style.minHeight = ((fig.layout && fig.layout.height) || 450) + "px";
@@ -197,15 +257,24 @@ export default function (component) {
     if (div.__seen) { div.__seen.disconnect(); div.__seen = undefined; }
     if (div.__resize) div.__resize.disconnect();
     if (window.Plotly && div._fullLayout) window.Plotly.purge(div);
+    div.__prev = undefined;
   }
 }
+"""
+
+
+# A figure with layout.meta = {"pixelated": true} (viz.raster.PIXELATED) shows its layout
+# images as pixel grids, unsmoothed, like a heatmap with zsmooth=False.
+CSS = """
+.__CLASS__-pixelated image { image-rendering: pixelated; }
 """
 
 
 @cache
 def _mount() -> Callable:
     js = JS.replace("__PLOTLY_JS__", plotly_js_name()).replace("__CLASS__", CHART_CLASS)
-    return st.components.v2.component(COMPONENT, js=js, isolate_styles=False)
+    css = CSS.replace("__CLASS__", CHART_CLASS)
+    return st.components.v2.component(COMPONENT, js=js, css=css, isolate_styles=False)
 
 
 def _wire(node):

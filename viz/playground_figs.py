@@ -1,13 +1,16 @@
 """Figures of the training playground: arrays in, plotly Figures out (no Streamlit).
 
-Heatmaps go to the browser as uint8 arrays (1 byte a cell, base64 in the spec): the decision
-boundary is ≤ 100×100 and all the per-neuron thumbnails share ONE heatmap trace (a mosaic, with
-value 0 as the background between tiles), which measured far cheaper than a figure, an axis pair
-or a trace per neuron (see bench/playground_speed.py).
+The decision boundary (≤ 100×100) and the per-neuron thumbnails go to the browser as indexed
+PNG layout images (1 byte a cell plus a palette, viz.raster): Plotly.react then swaps a picture
+instead of re-drawing traces. All thumbnails share ONE picture (a mosaic, with value 0 as the
+background between tiles), which measured far cheaper than a figure, an axis pair or a trace per
+neuron (see bench/playground_speed.py).
 """
 
 import numpy as np
 import plotly.graph_objects as go
+
+from viz.raster import PIXELATED, colorscale_palette, data_uri, plane_image, png_indexed
 
 # Every word the figures show, in one place (a Korean translation is planned).
 TEXT = {
@@ -99,6 +102,13 @@ def boundary_image(proba: np.ndarray, discretize: bool) -> tuple[np.ndarray, lis
     return img, scale, zmax
 
 
+def boundary_png(proba: np.ndarray, discretize: bool) -> str:
+    """The boundary picture as an indexed-PNG data URI, row 0 at the top (largest x₂): each
+    pixel the colour ``boundary_image``'s heatmap colour scale gives it."""
+    img, scale, zmax = boundary_image(proba, discretize)
+    return data_uri(png_indexed(img[::-1], colorscale_palette(scale, 0, zmax, zmax + 1)))
+
+
 def boundary_figure(
     xs: np.ndarray,
     proba: np.ndarray,
@@ -116,20 +126,21 @@ def boundary_figure(
     replay: tuple[list[np.ndarray], list[int]] | None = None,
     epoch_label: str = TEXT["epoch"],
 ) -> go.Figure:
-    """Predicted-class heatmap over the plane with train (filled) and test (ringed) points.
+    """Predicted-class map over the plane with train (filled) and test (ringed) points.
 
-    ``replay``: (probability grids like ``proba``, their epochs) -> Plotly animation frames of
-    the heatmap with a play button and an epoch slider, played in the browser.
+    The map is a layout image (viz.raster), so an epoch step swaps one <image> and leaves the
+    points as drawn. ``replay``: (probability grids like ``proba``, their epochs) -> Plotly
+    animation frames of the map with a play button and an epoch slider, played in the browser.
     """
-    img, scale, zmax = boundary_image(proba, discretize)
     C = proba.shape[2]
     h = float(xs[-1])
     step = float(xs[1] - xs[0])
+    lo, hi = float(xs[0]) - step / 2, float(xs[-1]) + step / 2  # cell edges
+
+    def picture(p: np.ndarray) -> dict:
+        return plane_image(boundary_png(p, discretize), lo, hi, lo, hi)
+
     data: list[dict] = []
-    data.append(dict(type="heatmap",
-        z=img, x0=float(xs[0]), dx=step, y0=float(xs[0]), dy=step, zmin=0, zmax=zmax,
-        colorscale=scale, showscale=False, hoverinfo="skip", zsmooth=False,
-    ))  # fmt: skip
     for c in range(C):
         color = CLASS_COLORS[c % len(CLASS_COLORS)]
         m = y_train == c
@@ -160,15 +171,13 @@ def boundary_figure(
                "constrain": "domain"},
         legend={"orientation": "h", "y": 1.0, "x": 0.5, "xanchor": "center", "yanchor": "bottom"},
         margin={"l": 55, "r": 10, "t": 70 if title else 35, "b": 45},
+        images=[picture(proba)], meta=PIXELATED,
     )  # fmt: skip
     if replay is None:
         return _figure(data, layout)
     grids, epochs = replay
-    frames = [
-        {"name": str(e), "traces": [0],
-         "data": [{"type": "heatmap", "z": boundary_image(g, discretize)[0]}]}
-        for g, e in zip(grids, epochs, strict=True)
-    ]  # fmt: skip
+    frames = [{"name": str(e), "layout": {"images": [picture(g)]}}
+              for g, e in zip(grids, epochs, strict=True)]
     step = {"mode": "immediate", "frame": {"duration": 0, "redraw": True},
             "transition": {"duration": 0}}  # fmt: skip
     play = {"frame": {"duration": 150, "redraw": True}, "fromcurrent": False,
@@ -202,22 +211,21 @@ THUMB_SCALE = [
     [125 / 250, "#ffffff"], [249 / 250, CLASS_COLORS[1]], [249.5 / 250, "#c3c8d2"],
     [1.0, "#c3c8d2"],
 ]  # fmt: skip
+THUMB_PALETTE = colorscale_palette(THUMB_SCALE, 0, 250, 251)
 
 
 def thumbnails_figure(
     mosaic, layer_titles: list[str], input_labels: list[str] | None = None, tile_px: int = 68
 ) -> go.Figure:
-    """All hidden units' activation maps as one mosaic heatmap, one column block per layer.
+    """All hidden units' activation maps as one mosaic picture (a layout image, see
+    viz.raster), one column block per layer.
 
     ``mosaic``: nncore.playground.Mosaic; ``layer_titles``: one title per block of columns;
     ``input_labels``: names written on the tiles of the first block (the input features).
     """
     img = mosaic.image
     h, w = img.shape
-    data = [dict(type="heatmap",
-        z=img, zmin=0, zmax=250, colorscale=THUMB_SCALE, showscale=False, hoverinfo="skip",
-        zsmooth=False,
-    )]  # fmt: skip
+    source = data_uri(png_indexed(img[::-1], THUMB_PALETTE))
     t = max(mosaic.tile, 1)
     n_rows = max(1, round((h + 2) / (t + 2)))
     notes = [
@@ -232,8 +240,9 @@ def thumbnails_figure(
                           "showarrow": False, "font": {"size": 13, "color": "#262730"},
                           "bgcolor": "rgba(255,255,255,0.75)", "borderpad": 1})  # fmt: skip
     height = 55 + n_rows * tile_px
-    return _figure(data, _base_layout(
+    return _figure([], _base_layout(
         height, margin={"l": 5, "r": 5, "t": 40, "b": 5}, annotations=notes,
+        images=[plane_image(source, -0.5, w - 0.5, -0.5, h - 0.5)], meta=PIXELATED,
         xaxis={"visible": False, "range": [-0.5, w - 0.5], "constrain": "domain"},
         yaxis={"visible": False, "range": [-0.5, h - 0.5], "scaleanchor": "x",
                "constrain": "domain"},
