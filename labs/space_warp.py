@@ -352,17 +352,15 @@ def separability_table(rows, extra=None):
     frame = pd.DataFrame(rows, columns=cols)
     if extra is not None:
         frame = pd.concat([frame, pd.DataFrame([extra], columns=cols)], ignore_index=True)
-    st.dataframe(frame, hide_index=True, width="stretch", column_config={
-        cols[0]: st.column_config.TextColumn(cols[0], width="medium"),
-        cols[1]: st.column_config.NumberColumn(cols[1], width="small"),
-        cols[2]: st.column_config.NumberColumn(cols[2], format="percent", width="small"),
-    })  # fmt: skip
+    # A static table: a handful of rows, redrawn on every slider step, and far cheaper for the
+    # browser than the interactive data grid.
+    st.table(frame.style.format({cols[2]: "{:.1%}"}).hide(axis="index"))
     st.caption(TEXT["sep_caption"])
 
 
-@st.fragment
-def manual_mode(X, y, C):
-    """Sliders, stages, morph and readout: a fragment, so a slider reruns only this part."""
+def manual_controls() -> tuple[str, bool]:
+    """Activation, second layer and presets: outside the sliders' fragment, so a slider step
+    does not redraw them (the browser re-renders every element of a fragment that reruns)."""
     c_act, c_pre = st.columns([1, 3])
     with c_act:
         act = st.selectbox(TEXT["act"], list(W.WARP_ACTIVATIONS), key="sw_act",
@@ -375,6 +373,12 @@ def manual_mode(X, y, C):
         for i, (pname, p) in enumerate(W.PRESETS.items()):
             pcols[i % 3].button(p.label, key=f"sw_preset_{pname}", on_click=apply_preset,
                                 args=(pname,), help=p.description, width="stretch")  # fmt: skip
+    return act, two
+
+
+@st.fragment
+def manual_mode(X, y, C, act: str, two: bool):
+    """Sliders, stages, morph and readout: a fragment, so a slider reruns only this part."""
     lcols = st.columns(2 if two else 1)
     with lcols[0]:
         W1, b1 = layer_sliders(TEXT["layer1"], (("sw_w11", "sw_w12", "sw_b1"),
@@ -484,6 +488,6 @@ def network_mode(mode, net_key, X, y, C, epochs, width, tact):
 
 
 if mode == "manual":
-    manual_mode(X, y, C)
+    manual_mode(X, y, C, *manual_controls())
 else:
     network_mode(mode, net_key, X, y, C, epochs, width, tact)

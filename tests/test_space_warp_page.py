@@ -48,7 +48,7 @@ def test_manual_activations_and_second_layer(act):
     assert _assert_finite_specs(at) == 2  # the stages and the morph (its tab is open)
     at = _open(sw_act=act, sw_two=True)  # the separability tab is open by default
     assert _assert_finite_specs(at) == 1  # a closed tab draws nothing
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert len(table) == 3  # x, h, h′
 
 
@@ -58,8 +58,15 @@ def test_xor_preset_button_reaches_full_separability():
     assert not at.exception, _errors(at)
     assert at.toggle(key="sw_two").value is True
     assert at.slider(key="sw_v12").value == -20.0
-    acc = at.dataframe[0].value.iloc[:, 2].tolist()
+    acc = at.table[0].value.iloc[:, 2].tolist()
     assert acc[0] <= 0.75 and acc[-1] == 1.0
+    # the classifier's regions are pictures under the input plane and the last stage, and its
+    # boundary pulled back to the input plane is a drawn line, not a contour the browser traces
+    stages = json.loads(chart_jsons(at)[0])
+    assert [im["xref"] for im in stages["layout"]["images"]] == ["x", "x5"]
+    assert not [t for t in stages["data"] if t["type"] in ("heatmap", "contour")]
+    (boundary,) = [t for t in stages["data"] if t.get("name") == "decision boundary"]
+    assert boundary["xaxis"] == "x" and None in boundary["x"] and len(boundary["x"]) > 30
 
 
 def test_scrubber_does_not_retrain(monkeypatch):

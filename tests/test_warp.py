@@ -263,3 +263,68 @@ def test_region_colors_differ_across_every_region_border():
         for a, b, ca, cb in ((ids[:, 1:], ids[:, :-1], col[:, 1:], col[:, :-1]),
                              (ids[1:], ids[:-1], col[1:], col[:-1])):  # fmt: skip
             assert not np.any((a != b) & (ca == cb))
+
+
+# ---- marching squares and shade pictures (viz.warp_figs) ----------------------------------
+
+
+def _segments(seg):
+    """(k, 2, 2) segment ends from contour_segments' (3k, 2) rows (ends, ends, NaN)."""
+    assert len(seg) % 3 == 0 and np.isnan(seg[2::3]).all()
+    return np.stack([seg[0::3], seg[1::3]], axis=1)
+
+
+def test_contour_segments_of_a_straight_line():
+    from viz.warp_figs import contour_segments
+
+    xs, ys = np.linspace(-1, 1, 21), np.linspace(-2, 2, 31)
+    s = np.broadcast_to(xs[None, :] - 0.33, (31, 21))
+    ends = _segments(contour_segments(xs, ys, s))
+    assert len(ends) == 30  # one segment per row of cells
+    np.testing.assert_allclose(ends[..., 0], 0.33, atol=1e-12)
+    assert ends[..., 1].min() == -2 and ends[..., 1].max() == 2
+
+
+def test_contour_segments_of_a_circle_have_its_length():
+    from viz.warp_figs import contour_segments
+
+    xs = np.linspace(-1.5, 1.5, 121)
+    s = xs[None, :] ** 2 + xs[:, None] ** 2 - 1.0
+    ends = _segments(contour_segments(xs, xs, s))
+    radius = np.hypot(ends[..., 0], ends[..., 1])
+    h = xs[1] - xs[0]
+    assert np.abs(radius - 1.0).max() < h**2  # linear interpolation error is O(h²)
+    length = np.hypot(*(ends[:, 1] - ends[:, 0]).T).sum()
+    assert abs(length - 2 * np.pi) < 0.01 * 2 * np.pi
+
+
+def test_contour_segments_without_a_crossing_and_at_a_saddle():
+    from viz.warp_figs import contour_segments
+
+    xs = np.linspace(0, 1, 5)
+    assert contour_segments(xs, xs, np.ones((5, 5))).shape == (0, 2)
+    assert contour_segments(xs[:1], xs, np.ones((5, 1))).shape == (0, 2)
+    saddle = np.array([[1.0, -1.0], [-1.0, 1.0]])  # above at bottom-left and top-right
+    ends = _segments(contour_segments([0.0, 1.0], [0.0, 1.0], saddle))
+    assert len(ends) == 2  # the two corners above are cut off, each by its own segment
+    mids = sorted(tuple(e) for e in ends.reshape(-1, 2).round(12).tolist())
+    assert mids == [(0.0, 0.5), (0.5, 0.0), (0.5, 1.0), (1.0, 0.5)]
+
+
+def test_shade_picture_is_the_class_map_top_down():
+    from png_util import png_rgb
+
+    from viz.raster import parse_colour
+    from viz.warp_figs import SHADE_COLORS, Panel, panel_picture
+
+    xs, ys = np.linspace(-1, 1, 5), np.linspace(0, 2, 3)
+    z = np.zeros((3, 5), dtype=int)
+    z[2, :] = 1  # the top row (largest y) is class 1
+    im = panel_picture(Panel("t", np.zeros((1, 2)), shade=(xs, ys, z)), 2, "x3", "y3")
+    assert (im["xref"], im["yref"]) == ("x3", "y3")
+    assert (im["x"], im["sizex"]) == (-1.25, 2.5) and (im["y"], im["sizey"]) == (2.5, 3.0)
+    rgb = png_rgb(im["source"])
+    assert rgb.shape == (3, 5, 3)
+    assert rgb[0, 0].tolist() == list(parse_colour(SHADE_COLORS[1]))
+    assert rgb[-1, 0].tolist() == list(parse_colour(SHADE_COLORS[0]))
+    assert panel_picture(Panel("t", np.zeros((1, 2))), 2, "x", "y") is None

@@ -89,9 +89,17 @@ def colorscale_palette(scale: list, zmin: float, zmax: float, n: int = 256) -> n
     return np.rint(rgb).astype(np.uint8)
 
 
-def plane_image(source: str, x0: float, x1: float, y0: float, y1: float) -> dict:
-    """A layout image filling the data rectangle [x0, x1] × [y0, y1] of the first axes, under
-    the traces (clipped to the plot area by Plotly)."""
-    return dict(source=source, xref="x", yref="y", x=float(x0), y=float(y1),
+def plane_image(source: str, x0: float, x1: float, y0: float, y1: float, xref: str = "x",
+                yref: str = "y") -> dict:
+    """A layout image filling the data rectangle [x0, x1] × [y0, y1] of the axes (xref, yref),
+    under the traces (clipped to the plot area by Plotly)."""
+    return dict(source=source, xref=xref, yref=yref, x=float(x0), y=float(y1),
                 sizex=float(x1 - x0), sizey=float(y1 - y0), sizing="stretch",
                 xanchor="left", yanchor="top", layer="below")
+
+
+def cell_edges(centres: np.ndarray) -> tuple[float, float]:
+    """The outer edges of evenly spaced cells with these centres (as a heatmap draws them)."""
+    c = np.asarray(centres, dtype=np.float64)
+    half = (c[-1] - c[0]) / (len(c) - 1) / 2 if len(c) > 1 else 0.5
+    return float(c[0] - half), float(c[-1] + half)

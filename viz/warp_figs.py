@@ -15,6 +15,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from nncore import warp as W
+from viz.raster import PIXELATED, cell_edges, data_uri, parse_colour, plane_image, png_indexed
 
 Array = np.ndarray
 
@@ -168,23 +169,73 @@ def manual_view(
     return {"panels": panels, "rows": rows, "finite": finite, "columns": columns, "morph": morph}
 
 
+# Marching squares: for each of the 16 above/below patterns of a cell's corners (bit 1 = bottom
+# left, 2 = bottom right, 4 = top right, 8 = top left), the cell edges (0 bottom, 1 right,
+# 2 top, 3 left) joined by the level line; -1 = none. The two saddles (5, 10) cut off the
+# corners that are above.
+_SQUARES = np.array([
+    [[-1, -1], [-1, -1]], [[3, 0], [-1, -1]], [[0, 1], [-1, -1]], [[3, 1], [-1, -1]],
+    [[1, 2], [-1, -1]], [[3, 0], [1, 2]], [[0, 2], [-1, -1]], [[3, 2], [-1, -1]],
+    [[3, 2], [-1, -1]], [[0, 2], [-1, -1]], [[0, 1], [2, 3]], [[1, 2], [-1, -1]],
+    [[3, 1], [-1, -1]], [[0, 1], [-1, -1]], [[3, 0], [-1, -1]], [[-1, -1], [-1, -1]],
+])  # fmt: skip
+
+
+def contour_segments(xs: Array, ys: Array, s: Array, level: float = 0.0) -> Array:
+    """The ``level`` line of s (ny, nx) sampled at (xs[j], ys[i]), by marching squares: (3k, 2)
+    points, each segment's two ends then a NaN row. An end lies on a cell edge where linear
+    interpolation between the edge's corners gives s = level."""
+    xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
+    s = np.asarray(s, np.float64)
+    if s.shape[0] < 2 or s.shape[1] < 2:
+        return np.zeros((0, 2))
+    a, b, c, d = s[:-1, :-1], s[:-1, 1:], s[1:, 1:], s[1:, :-1]  # corners of every cell
+    case = ((a > level) * 1 + (b > level) * 2 + (c > level) * 4 + (d > level) * 8).ravel()
+    x0, x1 = np.broadcast_to(xs[:-1], a.shape), np.broadcast_to(xs[1:], a.shape)
+    y0, y1 = np.broadcast_to(ys[:-1, None], a.shape), np.broadcast_to(ys[1:, None], a.shape)
+
+    def cross(u, v):  # where the level falls between corner values u and v (0..1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.clip(np.nan_to_num((level - u) / (v - u), nan=0.5), 0.0, 1.0)
+
+    edges = np.stack([  # (cells, 4 edges, 2): the crossing point on each edge
+        np.stack([x0 + cross(a, b) * (x1 - x0), y0], -1),
+        np.stack([x1, y0 + cross(b, c) * (y1 - y0)], -1),
+        np.stack([x0 + cross(d, c) * (x1 - x0), y1], -1),
+        np.stack([x0, y0 + cross(a, d) * (y1 - y0)], -1),
+    ], axis=-2).reshape(-1, 4, 2)  # fmt: skip
+    parts = []
+    for k in (0, 1):
+        pair = _SQUARES[case, k]
+        cells = np.flatnonzero(pair[:, 0] >= 0)
+        start, end = edges[cells, pair[cells, 0]], edges[cells, pair[cells, 1]]
+        parts.append(np.stack([start, end, np.full_like(start, np.nan)], axis=1).reshape(-1, 2))
+    return np.concatenate(parts)
+
+
+def panel_picture(p: Panel, n_classes: int, xa: str, ya: str) -> dict | None:
+    """The panel's shade (class regions) as a layout image on axes (xa, ya), or None."""
+    if p.shade is None:
+        return None
+    xs, ys, z = p.shade
+    palette = np.array([parse_colour(SHADE_COLORS[k % len(SHADE_COLORS)])
+                        for k in range(max(n_classes, 1))], dtype=np.uint8)
+    png = png_indexed(np.asarray(z, dtype=np.uint8)[::-1], palette)
+    return plane_image(data_uri(png), *cell_edges(xs), *cell_edges(ys), xref=xa, yref=ya)
+
+
 def panel_traces(
     p: Panel, y: Array, n_classes: int, xa: str, ya: str, legend: bool, point_type: str = "scatter"
 ) -> list[dict]:
-    """The traces of one panel on axes (xa, ya), as plain dicts."""
+    """The traces of one panel on axes (xa, ya), as plain dicts (its shade is a picture:
+    ``panel_picture``)."""
     traces: list[dict] = []
-    if p.shade is not None:
-        xs, ys, z = p.shade
-        traces.append(dict(
-            type="heatmap", x=_f32(xs), y=_f32(ys), z=np.asarray(z, dtype=np.int8),
-            colorscale=_discrete_scale(SHADE_COLORS, n_classes), zmin=-0.5, zmax=n_classes - 0.5,
-            showscale=False, hoverinfo="skip", xaxis=xa, yaxis=ya,
-        ))  # fmt: skip
     if p.contour is not None:
-        xs, ys, s = p.contour
+        seg = contour_segments(*p.contour)
+        coords = [np.where(np.isnan(seg[:, k]), None, seg[:, k].round(5)).tolist()
+                  for k in (0, 1)]  # null breaks the line between segments
         traces.append(dict(
-            type="contour", x=_f32(xs), y=_f32(ys), z=_f32(s), showscale=False,
-            contours=dict(start=0, end=0, size=1, coloring="none"),
+            type="scatter", mode="lines", x=coords[0], y=coords[1], connectgaps=False,
             line=dict(color="black", width=3), hoverinfo="skip", xaxis=xa, yaxis=ya,
             name="decision boundary", showlegend=False,
         ))  # fmt: skip
@@ -224,8 +275,8 @@ def planes_figure(
     data: list[dict] = []
     layout: dict = dict(
         height=row_height * nrows + 40, margin=dict(l=40, r=20, t=30, b=40),
-        plot_bgcolor="white", paper_bgcolor="white", font=FONT, annotations=[],
-        showlegend=False, hovermode="closest",
+        plot_bgcolor="white", paper_bgcolor="white", font=FONT, annotations=[], images=[],
+        showlegend=False, hovermode="closest", meta=dict(PIXELATED),
     )  # fmt: skip
     for i, p in enumerate(panels):
         r, c = divmod(i, ncols)
@@ -234,6 +285,9 @@ def planes_figure(
         # WebGL points: half the browser time of SVG markers per slider step (the morph keeps
         # SVG, which Plotly can animate between frames).
         data += panel_traces(p, y, n_classes, xa, ya, legend=i == 0, point_type="scattergl")
+        picture = panel_picture(p, n_classes, xa, ya)
+        if picture is not None:
+            layout["images"].append(picture)
         xr, yr = panel_range(p)
         x0, x1 = c / ncols + gap_x / 2, (c + 1) / ncols - gap_x / 2
         y1 = 1 - r / nrows - gap_y
