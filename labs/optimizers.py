@@ -273,7 +273,6 @@ def settings_sidebar() -> dict:
                 TEXT["width"], WIDTH_OPTIONS, value=DEFAULTS["opt_width"], format_func=_fmt,
                 key="opt_width", bind="query-params", on_change=on_width_change,
             ))
-    defaults = surface_defaults(surface_name, width)
 
     sb.subheader(TEXT["sidebar_optimizers"])
     selected = sb.multiselect(
@@ -284,31 +283,36 @@ def settings_sidebar() -> dict:
     with sb:
         hps = hp_widgets(selected, surface_name, width)
 
-    sb.subheader(TEXT["sidebar_run"])
-    steps = sb.select_slider(TEXT["steps"], STEP_OPTIONS, value=DEFAULTS["opt_steps"],
-                             key="opt_steps", bind="query-params")
-    surf = base_surface(surface_name, width, expr)
-    (bx0, bx1), (by0, by1) = surf.bounds
-    c1, c2 = sb.columns(2)
-    x0 = c1.number_input(TEXT["x0"], min_value=bx0, max_value=bx1, value=defaults["opt_x0"],
-                         step=(bx1 - bx0) / 100, format="%.3f", key="opt_x0",
-                         bind="query-params")
-    y0 = c2.number_input(TEXT["y0"], min_value=by0, max_value=by1, value=defaults["opt_y0"],
-                         step=(by1 - by0) / 100, format="%.3f", key="opt_y0",
-                         bind="query-params")
-    schedule = sb.selectbox(TEXT["schedule"], list(SCHEDULES),
-                            format_func=lambda n: SCHEDULES[n].label, key="opt_sched",
-                            bind="query-params", help=TEXT["schedule_help"])
-    noise = sb.select_slider(TEXT["noise"], NOISE_OPTIONS, value=DEFAULTS["opt_noise"],
-                             format_func=_fmt, key="opt_noise", bind="query-params",
-                             help=TEXT["noise_help"])
-    seed = DEFAULTS["opt_seed"]
-    if noise > 0:
-        seed = int(sb.number_input(TEXT["seed"], min_value=0, max_value=1_000_000,
-                                   value=DEFAULTS["opt_seed"], step=1, key="opt_seed",
-                                   bind="query-params"))
     return dict(surface=surface_name, kappa=kappa, expr=expr, width=width, selected=selected,
-                hps=hps, steps=int(steps), x0=float(x0), y0=float(y0), schedule=schedule,
+                hps=hps)
+
+
+def run_controls(surf, start_default: tuple[float, float]) -> dict:
+    """The run's settings in one row above the race (inside the race's fragment, so moving
+    one reruns only the race and what follows it, not the sidebar)."""
+    (bx0, bx1), (by0, by1) = surf.bounds
+    c_steps, c_x, c_y, c_sched, c_noise = st.columns([1.3, 0.8, 0.8, 1.1, 1.3])
+    steps = c_steps.select_slider(TEXT["steps"], STEP_OPTIONS, value=DEFAULTS["opt_steps"],
+                                  key="opt_steps", bind="query-params")
+    x0 = c_x.number_input(TEXT["x0"], min_value=bx0, max_value=bx1, value=start_default[0],
+                          step=(bx1 - bx0) / 100, format="%.3f", key="opt_x0",
+                          bind="query-params")
+    y0 = c_y.number_input(TEXT["y0"], min_value=by0, max_value=by1, value=start_default[1],
+                          step=(by1 - by0) / 100, format="%.3f", key="opt_y0",
+                          bind="query-params")
+    schedule = c_sched.selectbox(TEXT["schedule"], list(SCHEDULES),
+                                 format_func=lambda n: SCHEDULES[n].label, key="opt_sched",
+                                 bind="query-params", help=TEXT["schedule_help"])
+    with c_noise:
+        noise = st.select_slider(TEXT["noise"], NOISE_OPTIONS, value=DEFAULTS["opt_noise"],
+                                 format_func=_fmt, key="opt_noise", bind="query-params",
+                                 help=TEXT["noise_help"])
+        seed = DEFAULTS["opt_seed"]
+        if noise > 0:
+            seed = int(st.number_input(TEXT["seed"], min_value=0, max_value=1_000_000,
+                                       value=DEFAULTS["opt_seed"], step=1, key="opt_seed",
+                                       bind="query-params"))
+    return dict(steps=int(steps), x0=float(x0), y0=float(y0), schedule=schedule,
                 noise=float(noise), seed=seed)
 
 
@@ -394,7 +398,7 @@ def on_pick() -> None:
 
 
 def race_section(grid: dict, views: list[RunView], surf, settings: dict) -> None:
-    """Not a fragment: a click on the map changes the start point, which reruns everything."""
+    """The map (or the 3D view). A click on the map moves the start point (``on_pick``)."""
     show3d = st.toggle(TEXT["view3d"], key="opt_3d", bind="query-params",
                        help=TEXT["view3d_help"])
     scale = grid["scale"]
@@ -487,7 +491,15 @@ def main() -> None:
         return
     if grid["nonfinite"]:
         st.info(TEXT["expr_nonfinite"], icon=":material/info:")
+    race_and_results(s, surf, grid)
 
+
+@st.fragment
+def race_and_results(sidebar: dict, surf, grid: dict) -> None:
+    """Run settings, race, loss curves, summary, internals: a fragment, so the run's own
+    controls (steps, start, schedule, noise) and a click on the map rerun only this part."""
+    defaults = surface_defaults(sidebar["surface"], sidebar["width"])
+    s = {**sidebar, **run_controls(surf, (defaults["opt_x0"], defaults["opt_y0"]))}
     opt_args = tuple((n, tuple(sorted(s["hps"][n].items()))) for n in s["selected"])
     runs = compute_race(s["surface"], s["kappa"], s["expr"], s["width"], opt_args, s["steps"],
                         s["x0"], s["y0"], s["schedule"], s["noise"], s["seed"])

@@ -35,7 +35,6 @@ TEXT = {
     "no_optimizers": "Pick at least one optimizer in the sidebar to start the race.",
     "hp_header": "Hyperparameters (defaults suit the chosen surface)",
     "reset": "Reset to this surface's defaults",
-    "sidebar_run": "Run",
     "steps": "Steps",
     "x0": "Start x",
     "y0": "Start y",
