@@ -30,6 +30,12 @@ def test_wire_json_equals_plotly_json_on_edge_cases():
                  y=np.array([1.5, np.inf, 2.0]),
                  marker=dict(color=np.array([0, 1, 1], dtype=np.int8), size=np.float64(7))),  # fmt: skip
             dict(type="bar", x=["a", "b"], y=(1, 2), text=np.array(["x", "y"])),
+            dict(type="scatter", x=np.arange(6, dtype=np.int64) * 100_000,  # int64 -> int32
+                 y=np.arange(6, dtype=np.uint64) + 2**40,  # does not fit 32 bits: a list
+                 customdata=np.arange(12, dtype=np.uint64).reshape(6, 2),  # uint8, 2-D
+                 text=np.arange(3, dtype=np.int16)[::-1], ids=np.zeros(0),  # strided, empty
+                 hovertext=np.arange(2, dtype=np.float16),
+                 marker=dict(size=np.arange(4.0)[::2], opacity=np.array([True, False]))),
         ],
         layout=dict(xaxis=dict(range=np.array([0.0, 3.0])), title=dict(text="t")),
         frames=[dict(name="a", data=[dict(x=np.array([1.0, 2.0]))], traces=[1])],
