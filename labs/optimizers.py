@@ -492,6 +492,7 @@ def main() -> None:
     if grid["nonfinite"]:
         st.info(TEXT["expr_nonfinite"], icon=":material/info:")
     race_and_results(s, surf, grid)
+    update_rules(s["selected"])
 
 
 @st.fragment
@@ -563,8 +564,12 @@ def race_and_results(sidebar: dict, surf, grid: dict) -> None:
 
     internals_section(grid, runs, views, surf, s)
 
+
+def update_rules(selected: list[str]) -> None:
+    """Every racing optimizer's update rule and its reference (outside the race's fragment:
+    typeset formulas are costly to redraw, and only the sidebar changes them)."""
     with st.expander(TEXT["rules_header"]):
-        for n in s["selected"]:
+        for n in selected:
             spec = OPTIMIZERS[n]
             st.markdown(TEXT["rule_line"].format(label=spec.label, reference=spec.reference))
             st.latex(spec.formula)
