@@ -1,6 +1,6 @@
 """Slider-to-rendered latency of every page, as a ratio to a trivial one-slider app.
 
-    python bench/page_latency.py [--repeats 15] [--pages home,<url_path>...] [--json]
+    python bench/page_latency.py [--repeats 15] [--rounds 1] [--pages home,<url_path>...] [--json]
 
 Serves app.py and bench/trivial_app.py (the floor) on free localhost ports. For each page of
 the navigation (Home + ui.catalog.LABS) and for the trivial app, headless Chromium focuses a
@@ -346,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeats", type=int, default=15, help="timed key presses per page")
     ap.add_argument("--warmup", type=int, default=2, help="untimed key presses first")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="go over every page this many times (floor, page, floor, page, ...); "
+                         "a page's presses and its adjacent floors are pooled over the rounds")
     ap.add_argument("--pages", help="comma-separated url paths (home = the Home page); default all")
     ap.add_argument("--json", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
     ap.add_argument("--quiet-ms", type=int, default=300, help="no message for this long = done")
@@ -403,25 +406,30 @@ def main(argv: list[str] | None = None) -> int:
             run("trivial (floor)", floor_url, "trivial")
             floors.append(results.pop("trivial (floor)"))
 
-        measured = []
-        for url_path, _title, _file in pages:
-            run_floor()
-            name = url_path or "home"
-            run(name, f"{app_url}/{url_path}", url_path)
-            measured.append((name, len(floors) - 1))
+        measured: dict[str, list[tuple[dict, int]]] = {}  # page -> (result, floor index)
+        for _round in range(max(1, args.rounds)):
+            for url_path, _title, _file in pages:
+                run_floor()
+                name = url_path or "home"
+                run(name, f"{app_url}/{url_path}", url_path)
+                measured.setdefault(name, []).append((results.pop(name), len(floors) - 1))
         run_floor()
 
+    for name, runs in measured.items():
+        timed = [r for r, _ in runs if "times_ms" in r]
+        results[name] = _pooled(timed) if timed else runs[-1][0]
     ok = [f for f in floors if "times_ms" in f]
     if ok:
         results = {"trivial (floor)": _pooled(ok), **results}
-        for name, i in measured:
-            adjacent = [f for f in floors[i : i + 2] if "times_ms" in f]
+        for name, runs in measured.items():
+            adjacent = [f for _, i in runs for f in floors[i : i + 2] if "times_ms" in f]
             if adjacent and "median_ms" in results[name]:
                 results[name]["floor_median_ms"] = _pooled(adjacent)["median_ms"]
                 results[name]["floor_p95_ms"] = _pooled(adjacent)["p95_ms"]
 
     floor = results.get("trivial (floor)")
-    print(f"\nSlider -> re-rendered page, {args.repeats} presses per page "
+    rounds = f" x {args.rounds} rounds" if args.rounds > 1 else ""
+    print(f"\nSlider -> re-rendered page, {args.repeats} presses per page{rounds} "
           f"(+{args.warmup} warm-up), ratios to the trivial one-slider app measured just "
           f"before and after the page (the floor row pools every floor run):\n")  # fmt: skip
     print(_table(list(results.items()), floor))

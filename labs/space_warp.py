@@ -73,6 +73,7 @@ TEXT = {
     ),
     "morph_header": "Morph animation",
     "sep_tab": "Separability",
+    "below_views": "Below the stages",
     "morph_caption": "Press ▶ Play (or drag the stage slider): the browser slides every point and "
     "grid line from one stage to the next; nothing is recomputed.",
     "morph_labels": ("Play", "Pause", "stage: "),
@@ -400,22 +401,23 @@ def manual_mode(X, y, C, act: str, two: bool):
     else:
         chart(planes_figure(panels, y, C, ncols=NCOLS), key="sw_stages")
         st.caption(TEXT["stages_caption"])
-        # Lazy tabs: the morph (a second Plotly chart with animation frames) is computed and
-        # drawn only while its tab is open, so a slider step re-draws one chart, not two.
-        tab_sep, tab_morph = st.tabs([TEXT["sep_tab"], TEXT["morph_header"]], key="sw_tab",
-                                     on_change="rerun", bind="query-params")  # fmt: skip
-        if tab_sep.open:
-            with tab_sep:
-                separability_table(rows)
-                download_csv(TEXT["download"], lambda: pd.DataFrame({**columns, "label": y}),
-                             "space_warp_manual.csv", key="sw_dl_manual")  # fmt: skip
-        if tab_morph.open:
-            with tab_morph:
-                c_morph, _ = st.columns([1, 0.6])
-                with c_morph:
-                    chart(morph_figure(view["morph"], y, C, labels=TEXT["morph_labels"]),
-                          key="sw_morph")  # fmt: skip
-                    st.caption(TEXT["morph_caption"])
+        # One of two views below the stages, picked like a tab: only the one shown is computed
+        # and drawn (the morph is a second chart with animation frames), and a segmented
+        # control costs the browser ~30 ms less per slider step than st.tabs (measured).
+        shown = st.segmented_control(
+            TEXT["below_views"], [TEXT["sep_tab"], TEXT["morph_header"]], default=TEXT["sep_tab"],
+            required=True, key="sw_tab", bind="query-params", label_visibility="collapsed",
+        )  # fmt: skip
+        if shown == TEXT["morph_header"]:
+            c_morph, _ = st.columns([1, 0.6])
+            with c_morph:
+                chart(morph_figure(view["morph"], y, C, labels=TEXT["morph_labels"]),
+                      key="sw_morph")  # fmt: skip
+                st.caption(TEXT["morph_caption"])
+        else:
+            separability_table(rows)
+            download_csv(TEXT["download"], lambda: pd.DataFrame({**columns, "label": y}),
+                         "space_warp_manual.csv", key="sw_dl_manual")  # fmt: skip
 
 
 @st.fragment

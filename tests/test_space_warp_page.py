@@ -45,9 +45,9 @@ def test_every_mode_and_dataset_runs(mode, dataset):
 def test_manual_activations_and_second_layer(act):
     at = _open(sw_act=act, sw_two=True, sw_tab="Morph animation")
     assert not at.exception, _errors(at)
-    assert _assert_finite_specs(at) == 2  # the stages and the morph (its tab is open)
-    at = _open(sw_act=act, sw_two=True)  # the separability tab is open by default
-    assert _assert_finite_specs(at) == 1  # a closed tab draws nothing
+    assert _assert_finite_specs(at) == 2  # the stages and the morph (its view is shown)
+    at = _open(sw_act=act, sw_two=True)  # the separability view is shown by default
+    assert _assert_finite_specs(at) == 1  # a view not shown draws nothing
     table = at.table[0].value
     assert len(table) == 3  # x, h, h′
 
