@@ -113,6 +113,12 @@ def base_surface(name: str, width: float = 5.0, expr: str | None = None):
     return SURFACES[name]
 
 
+def default_start(name: str, width: float) -> tuple[float, float]:
+    """The surface's suggested start point (the widgets' defaults for x0, y0)."""
+    x0, y0 = base_surface(name, width).start
+    return float(x0), float(y0)
+
+
 def surface_defaults(name: str, width: float) -> dict:
     """Widget values that suit a surface: the start point and every optimizer's hyperparameters."""
     surf = base_surface(name, width)
@@ -134,8 +140,8 @@ def on_surface_change() -> None:
 
 
 def on_width_change() -> None:
-    surf = base_surface(CUSTOM, _current_width())
-    st.session_state["opt_x0"], st.session_state["opt_y0"] = map(float, surf.start)
+    st.session_state["opt_x0"], st.session_state["opt_y0"] = default_start(CUSTOM,
+                                                                           _current_width())
 
 
 def on_reset() -> None:
@@ -499,8 +505,8 @@ def main() -> None:
 def race_and_results(sidebar: dict, surf, grid: dict) -> None:
     """Run settings, race, loss curves, summary, internals: a fragment, so the run's own
     controls (steps, start, schedule, noise) and a click on the map rerun only this part."""
-    defaults = surface_defaults(sidebar["surface"], sidebar["width"])
-    s = {**sidebar, **run_controls(surf, (defaults["opt_x0"], defaults["opt_y0"]))}
+    start = default_start(sidebar["surface"], sidebar["width"])
+    s = {**sidebar, **run_controls(surf, start)}
     opt_args = tuple((n, tuple(sorted(s["hps"][n].items()))) for n in s["selected"])
     runs = compute_race(s["surface"], s["kappa"], s["expr"], s["width"], opt_args, s["steps"],
                         s["x0"], s["y0"], s["schedule"], s["noise"], s["seed"])

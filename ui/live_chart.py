@@ -169,13 +169,14 @@ async function drain(div) {
   try {
     const Plotly = await loadPlotly();
     while (div.__next !== undefined && div.__inView) {
-      const fig = div.__next, raw = div.__nextRaw;
+      const raw = div.__next;  // bytes: a figure replaced before it is drawn is never decoded
       div.__next = undefined;
+      const fig = decode(raw);
+      const received = decode(raw);  // kept untouched: the next figure is compared with it
       div.__clickable = fig.clickable === true;
       const meta = fig.layout && fig.layout.meta;
       div.classList.toggle("__CLASS__-pixelated", !!(meta && meta.pixelated));
       const t0 = performance.now();
-      const received = decode(raw);  // kept untouched: the next figure is compared with it
       shareUnchanged(fig, div.__prev, div);
       await Plotly.react(div, fig);
       div.__prev = received;
@@ -244,12 +245,11 @@ export default function (component) {
   div.__setTrigger = setTriggerValue;
   if (div._fullLayout && div.__next === undefined && sameBytes(div.__raw, data)) return cleanup;
   div.__raw = data;
-  const fig = decode(data);
-  div.__next = fig;
-  div.__nextRaw = data;
+  div.__next = data;
   div.dataset.nnlabState = "waiting";
   if (!div._fullLayout) {  // keep the space until the first draw: no jump when it comes
-    div.style.minHeight = ((fig.layout && fig.layout.height) || 450) + "px";
+    const layout = decode(data).layout;
+    div.style.minHeight = ((layout && layout.height) || 450) + "px";
   }
   drawWhenSeen(div);
   return cleanup;

@@ -10,7 +10,14 @@ neuron (see bench/playground_speed.py).
 import numpy as np
 import plotly.graph_objects as go
 
-from viz.raster import PIXELATED, colorscale_palette, data_uri, plane_image, png_indexed
+from viz.raster import (
+    PIXELATED,
+    cell_edges,
+    colorscale_palette,
+    data_uri,
+    plane_image,
+    png_indexed,
+)
 
 # Every word the figures show, in one place (a Korean translation is planned).
 TEXT = {
@@ -134,8 +141,7 @@ def boundary_figure(
     """
     C = proba.shape[2]
     h = float(xs[-1])
-    step = float(xs[1] - xs[0])
-    lo, hi = float(xs[0]) - step / 2, float(xs[-1]) + step / 2  # cell edges
+    lo, hi = cell_edges(xs)
 
     def picture(p: np.ndarray) -> dict:
         return plane_image(boundary_png(p, discretize), lo, hi, lo, hi)
