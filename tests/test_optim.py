@@ -242,6 +242,22 @@ def assert_tree_equal(a, b):
         assert a == b
 
 
+@pytest.mark.parametrize("hp", sorted(HYPERPARAMS))
+def test_hyperparameter_glyph_is_its_latex_symbol_as_plain_text(hp):
+    """Widget labels show the Unicode glyph; it must be the letter the formulas typeset."""
+    import unicodedata
+
+    info = HYPERPARAMS[hp]
+    letter, _, subscript = info.symbol.lstrip("\\").partition("_")
+    name = letter.upper().replace("LAMBDA", "LAMDA")  # Unicode's spelling
+    assert unicodedata.name(info.glyph[0]) == f"GREEK SMALL LETTER {name}"
+    rest = info.glyph[1:]
+    if subscript:
+        assert unicodedata.name(rest) == "SUBSCRIPT " + unicodedata.name(subscript).split()[-1]
+    else:
+        assert rest == ""
+
+
 @pytest.mark.parametrize("name", sorted(OPTIMIZERS))
 def test_registry_entry_is_complete(name):
     spec = OPTIMIZERS[name]
@@ -414,6 +430,18 @@ def test_descend_stops_on_non_finite_gradient():
     d = descend(grad, (0.0, 0.0), make_optimizer("sgd", lr=0.2), 10)
     assert d.diverged_at == 4 and len(d.path) == 4  # x = 0, .2, .4, .6 then a NaN gradient
     assert "gradient" in d.reason
+
+
+def test_descend_counts_a_division_by_zero_as_divergence():
+    """descend's scalar floats raise where arrays give inf (AdaGrad with ε = 0 and a zero
+    gradient divides 0 by 0): the same divergence as the 2-vector arithmetic, never an error."""
+    opt = make_optimizer("adagrad", lr=0.1, eps=0.0)
+    d = descend(lambda x, y: (0.0, 0.0), (1.0, 1.0), opt, 5)
+    assert d.diverged_at == 1 and d.reason == "the point became infinite or not a number"
+    assert d.path.shape == (1, 2) and np.all(np.isfinite(d.path))
+    with np.errstate(all="ignore"):  # the same rule on a 2-vector: 0/0 is NaN, not an error
+        p, _ = opt.update({"w": np.zeros(2)}, opt.init({"w": np.ones(2)}), {"w": np.ones(2)})
+    assert np.all(np.isnan(p["w"]))
 
 
 def test_descend_stops_on_non_finite_loss():
