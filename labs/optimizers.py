@@ -37,7 +37,7 @@ from viz.optimizer_figs import (
     contour_scale,
     internals_arrows_figure,
     loss_figure,
-    race_figure,
+    race_scene,
     step_size_figure,
     surface3d_figure,
     surface_layers,
@@ -234,24 +234,61 @@ def _fmt(v) -> str:
 
 
 def hp_widgets(selected: list[str], surface_name: str, width: float) -> dict:
-    """One expander per selected optimizer with its hyperparameters; returns name -> hp dict."""
+    """One expander per selected optimizer with its hyperparameters; returns name -> hp dict.
+
+    An expander's sliders exist only while it is open: the browser redraws every widget on
+    the page at each step of any slider, hidden or not, and these are most of the page's
+    widgets. So the values live in the session and the URL by themselves (``held_hp``,
+    ``hp_to_url``) rather than through the widgets, which come and go."""
     defaults = surface_defaults(surface_name, width)
     st.caption(TEXT["hp_header"])
     chosen = {}
     for name in selected:
         spec = OPTIMIZERS[name]
-        values = {}
-        with st.expander(spec.label):
-            for hp in spec.defaults:
-                info = HYPERPARAMS[hp]
-                key = hp_key(name, hp)
-                values[hp] = st.select_slider(
-                    f"${info.symbol}$ {info.label}", options=HP_OPTIONS[hp],
-                    value=defaults[key], format_func=_fmt, key=key, bind="query-params",
-                )
+        keys = {hp: hp_key(name, hp) for hp in spec.defaults}
+        values = {hp: held_hp(key, defaults[key], HP_OPTIONS[hp]) for hp, key in keys.items()}
+        box = st.expander(spec.label, key=f"opt_open_{name}", on_change="rerun")
+        if box.open:
+            with box:
+                for hp, key in keys.items():
+                    info = HYPERPARAMS[hp]
+                    values[hp] = st.select_slider(f"{info.glyph} {info.label}",
+                                                  options=HP_OPTIONS[hp], format_func=_fmt,
+                                                  key=key)
         chosen[name] = values
+    hp_to_url(chosen, defaults)
     st.button(TEXT["reset"], on_click=on_reset, icon=":material/restart_alt:", width="stretch")
     return chosen
+
+
+def held_hp(key: str, default: float, options) -> float:
+    """A hyperparameter's value, kept in the session whether or not its slider is drawn: the
+    session's, else the link's (?opt_adam_lr=0.02, snapped to the slider's options), else
+    the surface's default."""
+    ss = st.session_state
+    if key not in ss:
+        try:
+            ss[key] = snap(float(st.query_params[key]), options)
+        except (KeyError, ValueError):
+            ss[key] = default
+    else:
+        ss[key] = ss[key]  # re-saved: Streamlit would forget a hidden widget's value
+    return float(ss[key])
+
+
+def hp_to_url(chosen: dict, defaults: dict) -> None:
+    """Every racing optimizer's hyperparameters that differ from the surface's defaults go in
+    the URL (?opt_adam_lr=0.02); the others leave it."""
+    params = st.query_params
+    for name, spec in OPTIMIZERS.items():
+        for hp in spec.defaults:
+            key = hp_key(name, hp)
+            value = chosen.get(name, {}).get(hp)
+            if value is not None and value != defaults[key]:
+                if params.get(key) != _fmt(value):
+                    params[key] = _fmt(value)
+            elif key in params:
+                del params[key]
 
 
 def settings_sidebar() -> dict:
@@ -297,7 +334,7 @@ def run_controls(surf, start_default: tuple[float, float]) -> dict:
     """The run's settings in one row above the race (inside the race's fragment, so moving
     one reruns only the race and what follows it, not the sidebar)."""
     (bx0, bx1), (by0, by1) = surf.bounds
-    c_steps, c_x, c_y, c_sched, c_noise = st.columns([1.3, 0.8, 0.8, 1.1, 1.3])
+    c_steps, c_x, c_y, c_sched, c_noise, c_3d = st.columns([1.2, 0.75, 0.75, 1.05, 1.25, 0.9])
     steps = c_steps.select_slider(TEXT["steps"], STEP_OPTIONS, value=DEFAULTS["opt_steps"],
                                   key="opt_steps", bind="query-params")
     x0 = c_x.number_input(TEXT["x0"], min_value=bx0, max_value=bx1, value=start_default[0],
@@ -318,8 +355,12 @@ def run_controls(surf, start_default: tuple[float, float]) -> dict:
             seed = int(st.number_input(TEXT["seed"], min_value=0, max_value=1_000_000,
                                        value=DEFAULTS["opt_seed"], step=1, key="opt_seed",
                                        bind="query-params"))
+    with c_3d:
+        st.space("small")  # level with the inputs, which have labels above them
+        show3d = st.toggle(TEXT["view3d"], key="opt_3d", bind="query-params",
+                           help=TEXT["view3d_help"])
     return dict(steps=int(steps), x0=float(x0), y0=float(y0), schedule=schedule,
-                noise=float(noise), seed=seed)
+                noise=float(noise), seed=seed, view3d=bool(show3d))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -403,35 +444,134 @@ def on_pick() -> None:
         st.session_state["opt_y0"] = round(float(point["y"]), 3)
 
 
-def race_section(grid: dict, views: list[RunView], surf, settings: dict) -> None:
-    """The map (or the 3D view). A click on the map moves the start point (``on_pick``)."""
-    show3d = st.toggle(TEXT["view3d"], key="opt_3d", bind="query-params",
-                       help=TEXT["view3d_help"])
-    scale = grid["scale"]
+@dataclass
+class RaceResults:
+    """Everything the race fragment shows, computed before any of it is drawn."""
+
+    runs: dict
+    views: list[RunView]
+    warnings: list[str]
+    wide: bool  # a wide box: the race takes the full width, the loss curves go below
+    race_fig: object
+    player: object  # the race's playback (None in the 3D view)
+    loss_fig: object
+    f_ref: float
+    table: pd.DataFrame  # numbers, for the download
+    shown: pd.DataFrame  # numbers as text, for the page
+    summary_caption: str
+
+
+def race_results(s: dict, surf, grid: dict) -> RaceResults:
+    """Run the race for settings ``s`` (cached) and build its figures and tables."""
+    opt_args = tuple((n, tuple(sorted(s["hps"][n].items()))) for n in s["selected"])
+    runs = compute_race(s["surface"], s["kappa"], s["expr"], s["width"], opt_args, s["steps"],
+                        s["x0"], s["y0"], s["schedule"], s["noise"], s["seed"])
+    views = run_views(runs, s["selected"])
+    f_ref = grid["f_ref"]
+    if not surf.minima:  # a typed formula: paths may go below the lowest grid value
+        f_ref = min(f_ref, min(float(np.min(runs[n]["losses"])) for n in s["selected"]))
+    warnings = [TEXT["diverged_warning"].format(
+        label=OPTIMIZERS[n].label, step=runs[n]["diverged_at"],
+        reason=reason_text(runs[n]["reason"])) for n in s["selected"]
+        if runs[n]["diverged_at"] is not None]
+
+    # A square-ish box shares the row with the loss curves; a wide one (the bowl) gets the
+    # full width, or its picture would be a thin strip.
+    (bx0, bx1), (by0, by1) = surf.bounds
+    aspect = (bx1 - bx0) / (by1 - by0)
+    wide = aspect >= 1.5
+    plot_width = 880 if wide else 440  # px of plot area, roughly, in the lab's wide layout
+    s["race_height"] = height = int(np.clip(plot_width / aspect + 100, 360, 690))
     fig_text = dict(TEXT["fig"])
     if not surf.minima:
         fig_text["minima"] = fig_text["minima_custom"]
-    if show3d:
-        fig = surface3d_figure(grid["xs"], grid["ys"], scale, views, bounds=surf.bounds,
-                               minima=grid["minima"], min_value=grid["f_ref"], text=fig_text,
-                               height=settings["race_height"])
-        chart(fig, key="opt_chart_3d")
+    scale, player = grid["scale"], None
+    if s["view3d"]:
+        race_fig = surface3d_figure(grid["xs"], grid["ys"], scale, views, bounds=surf.bounds,
+                                    minima=grid["minima"], min_value=grid["f_ref"],
+                                    text=fig_text, height=height + 40)
     else:
-        fig = race_figure(grid["xs"], grid["ys"], scale, views, bounds=surf.bounds,
-                          minima=grid["minima"], saddles=surf.saddles,
-                          start=(settings["x0"], settings["y0"]),
-                          total_steps=settings["steps"], text=fig_text,
-                          height=settings["race_height"], layers=grid["layers"])
-        chart(fig, key="opt_chart_race", on_click=on_pick)
-        st.caption(TEXT["race_caption"])
+        race_fig, player = race_scene(grid["xs"], grid["ys"], scale, views, bounds=surf.bounds,
+                                      minima=grid["minima"], saddles=surf.saddles,
+                                      start=(s["x0"], s["y0"]), total_steps=s["steps"],
+                                      text=fig_text, height=height, layers=grid["layers"])
+    loss_fig = loss_figure(views, f_ref, text=TEXT["fig"], height=380 if wide else height + 35)
+
+    tol = 0.01 * max(bx1 - bx0, by1 - by0)
+    table = summary_frame(runs, s["selected"], surf, grid["minima"], tol)
+    shown = table.copy()  # numbers as text, so 7.6e+12 and 5.7e-18 both read well
+    for col, fmt in ((TEXT["col_final_f"], "{:.4g}"), (TEXT["col_dist"], "{:.3g}")):
+        shown[col] = shown[col].map(fmt.format)
+    caption = TEXT["summary_caption"].format(tol=tol)
+    if not surf.minima:
+        points = ", ".join(f"({mx:.3g}, {my:.3g})" for mx, my in grid["minima"])
+        caption += " " + TEXT["summary_caption_custom"].format(points=points, n=GRID_N)
+    return RaceResults(runs, views, warnings, wide, race_fig, player, loss_fig, f_ref, table,
+                       shown.set_index(TEXT["col_optimizer"]), caption)
+
+
+def draw_race(r: RaceResults, s: dict) -> None:
+    """The map (or the 3D view). A click on the map moves the start point (``on_pick``)."""
+    if s["view3d"]:
+        chart(r.race_fig, key="opt_chart_3d")
+        return
+    chart(r.race_fig, key="opt_chart_race", on_click=on_pick, player=r.player)
+    st.caption(TEXT["race_caption"])
+
+
+def draw_results(r: RaceResults, s: dict, scale) -> None:
+    # one container whatever the number of warnings, so the elements after it keep their
+    # place: Streamlit identifies elements by position, and a shifted chart is drawn anew
+    with st.container():
+        for text in r.warnings:
+            st.warning(text, icon=":material/warning:")
+    if r.wide:
+        st.subheader(TEXT["race_header"])
+        draw_race(r, s)
+        st.subheader(TEXT["loss_header"])
+        chart(r.loss_fig, key="opt_chart_loss")
+    else:
+        left, right = st.columns([3, 2], gap="medium")
+        with left:
+            st.subheader(TEXT["race_header"])
+            draw_race(r, s)
+        with right:
+            st.subheader(TEXT["loss_header"])
+            chart(r.loss_fig, key="opt_chart_loss")
     if scale.log:
         st.caption(TEXT["log_caption"].format(decades=scale.zmax - scale.zmin))
+    st.caption(TEXT["loss_caption"].format(fref=f"{r.f_ref:.6g}"))
+    d1, d2, d3 = st.columns(3)
+    with d1:
+        download_csv(TEXT["download_paths"], lambda: trajectories_frame(r.runs, s["selected"]),
+                     "optimizer_trajectories.csv", key="opt_dl_paths")
+    with d2:
+        download_csv(TEXT["download_summary"], lambda: r.table, "optimizer_summary.csv",
+                     key="opt_dl_summary")
+    with d3:
+        download_json(TEXT["download_settings"], lambda: json.dumps(
+            {k: v for k, v in s.items() if k not in SETTINGS_NOT_EXPORTED}, indent=2),
+            "optimizer_settings.json", key="opt_dl_settings")
+
+
+def below_the_race() -> str:
+    """Which view goes under the race: "summary" or "internals". One at a time, picked like a
+    tab: only the one shown is computed, sent and drawn at every step of a run setting."""
+    return st.segmented_control(
+        TEXT["below_views"], list(TEXT["below"]), format_func=TEXT["below"].get,
+        default="summary", required=True, key="opt_below", bind="query-params",
+    )
+
+
+def draw_summary(r: RaceResults) -> None:
+    # a static table: a handful of rows, and far cheaper for the browser than the data grid
+    st.table(r.shown)
+    st.caption(r.summary_caption)
 
 
 @st.fragment
 def internals_section(grid: dict, runs: dict, views: list[RunView], surf,
                       settings: dict) -> None:
-    st.subheader(TEXT["internals_header"])
     names = [v.name for v in views]
     if "opt_inspect" in st.session_state and st.session_state["opt_inspect"] not in names:
         st.session_state["opt_inspect"] = names[-1]
@@ -448,8 +588,6 @@ def internals_section(grid: dict, runs: dict, views: list[RunView], surf,
         unit = TEXT["unit_nadam"]
     elif name == "nesterov":
         unit = TEXT["unit_grad"] + " + ρ·" + TEXT["unit_velocity"]
-    spec = OPTIMIZERS[name]
-    st.latex(spec.formula)
     window = zoom_window(view.path, surf.bounds)
     window = tuple(tuple(float(f"{v:.6g}") for v in w) for w in window)  # a stable cache key
     s = settings
@@ -458,15 +596,16 @@ def internals_section(grid: dict, runs: dict, views: list[RunView], surf,
                                  grid["scale"].log, grid["f_ref"])
     except ValueError:  # f undefined on the whole window: fall back to the main map's grid
         zoom = {**grid, "layers": None}
+    arrows = internals_arrows_figure(zoom["xs"], zoom["ys"], zoom["scale"], view, r["grads"],
+                                     r["memory"], window=window, text=TEXT["fig"],
+                                     layers=zoom["layers"])
+    steps = step_size_figure(r["step_size"], r["lr"], view, text=TEXT["fig"])
+    st.latex(OPTIMIZERS[name].formula)
     left, right = st.columns(2)
     with left:
-        chart(internals_arrows_figure(zoom["xs"], zoom["ys"], zoom["scale"], view, r["grads"],
-                                      r["memory"], window=window, text=TEXT["fig"],
-                                      layers=zoom["layers"]),
-              key="opt_chart_arrows")
+        chart(arrows, key="opt_chart_arrows")
     with right:
-        chart(step_size_figure(r["step_size"], r["lr"], view, text=TEXT["fig"]),
-              key="opt_chart_stepsize")
+        chart(steps, key="opt_chart_stepsize")
     st.caption(TEXT["internals_caption"].format(memory=memory_text, unit=unit))
 
 
@@ -504,77 +643,59 @@ def main() -> None:
 @st.fragment
 def race_and_results(sidebar: dict, surf, grid: dict) -> None:
     """Run settings, race, loss curves, summary, internals: a fragment, so the run's own
-    controls (steps, start, schedule, noise) and a click on the map rerun only this part."""
+    controls (steps, start, schedule, noise, 3D view) and a click on the map rerun only this
+    part.
+
+    The browser re-renders the whole page each time a batch of elements arrives (~20 ms
+    here), so the fragment sends everything in one burst: it computes first, from the run
+    settings the widgets already hold in the session, and draws the controls row (a container
+    placed at the top) last, with the charts. On a session's first run the widgets do not
+    exist yet, so they are drawn first and read as usual."""
     start = default_start(sidebar["surface"], sidebar["width"])
-    s = {**sidebar, **run_controls(surf, start)}
-    opt_args = tuple((n, tuple(sorted(s["hps"][n].items()))) for n in s["selected"])
-    runs = compute_race(s["surface"], s["kappa"], s["expr"], s["width"], opt_args, s["steps"],
-                        s["x0"], s["y0"], s["schedule"], s["noise"], s["seed"])
-    views = run_views(runs, s["selected"])
-    f_ref = grid["f_ref"]
-    if not surf.minima:  # a typed formula: paths may go below the lowest grid value
-        f_ref = min(f_ref, min(float(np.min(runs[n]["losses"])) for n in s["selected"]))
-    for n in s["selected"]:
-        if runs[n]["diverged_at"] is not None:
-            st.warning(TEXT["diverged_warning"].format(
-                label=OPTIMIZERS[n].label, step=runs[n]["diverged_at"],
-                reason=reason_text(runs[n]["reason"])), icon=":material/warning:")
-
-    # A square-ish box shares the row with the loss curves; a wide one (the bowl) gets the
-    # full width, or its picture would be a thin strip.
-    (bx0, bx1), (by0, by1) = surf.bounds
-    aspect = (bx1 - bx0) / (by1 - by0)
-    wide = aspect >= 1.5
-    plot_width = 880 if wide else 440  # px of plot area, roughly, in the lab's wide layout
-    s["race_height"] = int(np.clip(plot_width / aspect + 170, 420, 760))
-    if wide:
-        st.subheader(TEXT["race_header"])
-        race_section(grid, views, surf, s)
-        st.subheader(TEXT["loss_header"])
-        chart(loss_figure(views, f_ref, text=TEXT["fig"], height=380), key="opt_chart_loss")
+    row = st.container()
+    held = held_run_settings()
+    late = held is not None
+    if not late:
+        with row:
+            held = run_controls(surf, start)
+    s = {**sidebar, **held}
+    results = race_results(s, surf, grid)
+    draw_results(results, s, grid["scale"])
+    if below_the_race() == "internals":
+        internals_section(grid, results.runs, results.views, surf, s)
     else:
-        left, right = st.columns([3, 2], gap="medium")
-        with left:
-            st.subheader(TEXT["race_header"])
-            race_section(grid, views, surf, s)
-        with right:
-            st.subheader(TEXT["loss_header"])
-            chart(loss_figure(views, f_ref, text=TEXT["fig"], height=s["race_height"] - 60),
-                  key="opt_chart_loss")
-    st.caption(TEXT["loss_caption"].format(fref=f"{f_ref:.6g}"))
+        draw_summary(results)
+    if late:
+        with row:
+            drawn = run_controls(surf, start)
+        if drawn != held:  # a widget corrected its value (e.g. clipped to the box): again
+            st.rerun(scope="fragment")
 
-    st.subheader(TEXT["summary_header"])
-    tol = 0.01 * max(bx1 - bx0, by1 - by0)
-    table = summary_frame(runs, s["selected"], surf, grid["minima"], tol)
-    shown = table.copy()  # numbers as text, so 7.6e+12 and 5.7e-18 both read well
-    for col, fmt in ((TEXT["col_final_f"], "{:.4g}"), (TEXT["col_dist"], "{:.3g}")):
-        shown[col] = shown[col].map(fmt.format)
-    # a static table: a handful of rows, and far cheaper for the browser than the data grid
-    st.table(shown.set_index(TEXT["col_optimizer"]))
-    caption = TEXT["summary_caption"].format(tol=tol)
-    if not surf.minima:
-        points = ", ".join(f"({mx:.3g}, {my:.3g})" for mx, my in grid["minima"])
-        caption += " " + TEXT["summary_caption_custom"].format(points=points)
-    st.caption(caption)
-    d1, d2, d3 = st.columns(3)
-    with d1:
-        download_csv(TEXT["download_paths"], lambda: trajectories_frame(runs, s["selected"]),
-                     "optimizer_trajectories.csv", key="opt_dl_paths")
-    with d2:
-        download_csv(TEXT["download_summary"], lambda: table, "optimizer_summary.csv",
-                     key="opt_dl_summary")
-    with d3:
-        download_json(TEXT["download_settings"], lambda: json.dumps(
-            {k: v for k, v in s.items() if k not in SETTINGS_NOT_EXPORTED}, indent=2),
-            "optimizer_settings.json", key="opt_dl_settings")
 
-    internals_section(grid, runs, views, surf, s)
+RUN_KEYS = ("opt_steps", "opt_x0", "opt_y0", "opt_sched", "opt_noise", "opt_3d")
+
+
+def held_run_settings() -> dict | None:
+    """The run settings as the row's widgets hold them in the session, before the row is
+    drawn; None when they do not all exist yet (a session's first run)."""
+    ss = st.session_state
+    if not all(k in ss for k in RUN_KEYS):
+        return None
+    noise = float(ss["opt_noise"])
+    seed = int(ss.get("opt_seed", DEFAULTS["opt_seed"])) if noise > 0 else DEFAULTS["opt_seed"]
+    return {"steps": int(ss["opt_steps"]), "x0": float(ss["opt_x0"]), "y0": float(ss["opt_y0"]),
+            "schedule": ss["opt_sched"], "noise": noise, "seed": seed,
+            "view3d": bool(ss["opt_3d"])}
 
 
 def update_rules(selected: list[str]) -> None:
-    """Every racing optimizer's update rule and its reference (outside the race's fragment:
-    typeset formulas are costly to redraw, and only the sidebar changes them)."""
-    with st.expander(TEXT["rules_header"]):
+    """Every racing optimizer's update rule and its reference, typeset only while the expander
+    is open (and outside the race's fragment): Streamlit redraws every formula on the page
+    at each step of a slider, hidden or not."""
+    rules = st.expander(TEXT["rules_header"], key="opt_rules", on_change="rerun")
+    if not rules.open:
+        return
+    with rules:
         for n in selected:
             spec = OPTIMIZERS[n]
             st.markdown(TEXT["rule_line"].format(label=spec.label, reference=spec.reference))

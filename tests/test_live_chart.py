@@ -153,7 +153,7 @@ def test_browser_chart_out_of_sight_waits_for_its_newest_figure(browser_page, st
     from browser_util import assert_no_exception, open_page, wait_for_app
 
     page = browser_page
-    open_page(page, f"{streamlit_server}/optimizers")
+    open_page(page, f"{streamlit_server}/optimizers?opt_below=Inside+one+optimizer")
     page.wait_for_function("() => document.querySelectorAll('.nnlab-chart').length === 4")
     race, step_size = ".st-key-opt_chart_race .nnlab-chart", ".st-key-opt_chart_stepsize .nnlab-chart"
     page.wait_for_selector(f"{race}[data-nnlab-state='drawn']")
@@ -168,11 +168,21 @@ def test_browser_chart_out_of_sight_waits_for_its_newest_figure(browser_page, st
     first = page.evaluate("sel => JSON.stringify(document.querySelector(sel).data[1].y)", step_size)
 
     page.locator(race).scroll_into_view_if_needed()  # back up: the step-size chart is hidden
+    page.wait_for_selector(f"{race}[data-nnlab-state='drawn']")
+    page.evaluate("sel => { const d = document.querySelector(sel);"
+                  " window.__raceData = d.data; window.__raceImages = d.layout.images; }", race)
     page.locator(".st-key-opt_noise input[type='range']").focus()
     page.keyboard.press("ArrowRight")  # σ = 0.01: every path changes, none diverges
     wait_for_app(page)
     assert_no_exception(page)
     assert page.evaluate(state, step_size) == ["waiting", True]  # old figure kept, new waits
+    # the race got new paths, and its unchanged map picture is the one Plotly already holds
+    page.wait_for_selector(f"{race}[data-nnlab-state='drawn']")
+    new_paths, same_picture = page.evaluate(
+        "sel => { const d = document.querySelector(sel);"
+        " return [d.data !== window.__raceData, d.layout.images === window.__raceImages]; }",
+        race)
+    assert new_paths and same_picture, (new_paths, same_picture)
     page.locator(step_size).scroll_into_view_if_needed()
     page.wait_for_selector(f"{step_size}[data-nnlab-state='drawn']")
     newest = page.evaluate("sel => JSON.stringify(document.querySelector(sel).data[1].y)",

@@ -14,14 +14,15 @@ from nncore.optim import OPTIMIZERS, SCHEDULES
 from nncore.surfaces import SURFACES, quadratic_bowl, surface_grid
 from ui.strings_optimizers import PRESETS
 from viz.optimizer_figs import (
-    REDRAW_FRAME,
     RunView,
     contour_scale,
     decimate,
     frame_steps,
     loss_figure,
     race_figure,
+    race_scene,
 )
+from viz.playback import REDRAW_FRAME
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -47,6 +48,20 @@ def summary(at: AppTest):
     return at.table[0].value.reset_index()
 
 
+def hp_value(at: AppTest, key: str) -> float:
+    """A hyperparameter's value (kept in the session; its slider exists only while the
+    optimizer's expander is open)."""
+    return at.session_state[key]
+
+
+def hp_slider(at: AppTest, key: str):
+    """The slider of hyperparameter ``key`` (opt_<optimizer>_<hp>), its expander opened."""
+    name = key.split("_")[1]
+    at.session_state[f"opt_open_{name}"] = True  # what a click on the expander does
+    at.run()
+    return at.select_slider(key=key)
+
+
 def warnings_text(at: AppTest) -> str:
     return "\n".join(str(w.value) for w in at.warning)
 
@@ -61,14 +76,19 @@ def test_default_page_has_every_chart_and_clean_specs():
     charts = assert_clean_specs(at)
     for spec in charts:  # built without plotly.py's validation: must still be valid Plotly
         go.Figure(spec)
-    assert len(charts) == 4  # race, loss, internals arrows, effective step size
+    assert len(charts) == 2  # race and loss; the summary table is the view below them
     race = charts[0]
     image = race["layout"]["images"][0]  # the map is a PNG under the traces
     assert image["source"].startswith("data:image/png;base64,") and image["layer"] == "below"
     assert race["data"][0]["marker"]["showscale"] is True  # ... with its colour bar
-    assert race["frames"], "the race must carry animation frames for browser playback"
-    assert race["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"
-    assert len(race["layout"]["sliders"][0]["steps"]) == len(race["frames"]) - 1
+    # playback is the live chart's player (frames as two arrays), not Plotly frames and a
+    # Plotly slider, which Plotly would lay out again on every update
+    assert "frames" not in race and "sliders" not in race["layout"]
+    player = race["player"]
+    n_frames = len(player["labels"])
+    assert player["labels"][-1] == "1000" and n_frames == len(frame_steps(1000))
+    assert player["x"]["dtype"] == "f4" and player["x"]["shape"].replace(" ", "") == f"{n_frames},66"
+    assert race["data"][player["trace"]]["mode"] == "markers"  # the comets: 6 × (10 + 1)
     names = {t.get("name") for t in race["data"]}
     for n in ("sgd", "momentum", "adam"):
         assert OPTIMIZERS[n].label in names
@@ -94,11 +114,29 @@ def test_every_surface_runs(surface):
 def test_surface_change_resets_hyperparameters_to_its_defaults():
     at = open_lab()
     at.selectbox(key="opt_surface").set_value("booth").run()
-    assert at.select_slider(key="opt_sgd_lr").value == pytest.approx(SURFACES["booth"].lr["sgd"])
-    at.select_slider(key="opt_sgd_lr").set_value(0.001).run()
+    assert hp_value(at, "opt_sgd_lr") == pytest.approx(SURFACES["booth"].lr["sgd"])
+    hp_slider(at, "opt_sgd_lr").set_value(0.001).run()
+    assert hp_value(at, "opt_sgd_lr") == 0.001 and at.query_params["opt_sgd_lr"] == "0.001"
     at.selectbox(key="opt_surface").set_value("himmelblau").run()
-    assert at.select_slider(key="opt_sgd_lr").value == pytest.approx(
-        SURFACES["himmelblau"].lr["sgd"])
+    assert hp_value(at, "opt_sgd_lr") == pytest.approx(SURFACES["himmelblau"].lr["sgd"])
+    assert at.select_slider(key="opt_sgd_lr").value == hp_value(at, "opt_sgd_lr")
+
+
+def test_hyperparameter_sliders_exist_only_in_an_open_expander_and_values_stay():
+    at = open_lab()
+    keys = [e.key for e in at.select_slider]
+    assert not [k for k in keys if k.startswith(("opt_sgd", "opt_adam"))], keys
+    hp_slider(at, "opt_adam_lr").set_value(0.005).run()
+    table = summary(at)
+    at.session_state["opt_open_adam"] = False  # closed again: the slider goes away ...
+    at.run()
+    assert "opt_adam_lr" not in [e.key for e in at.select_slider]
+    assert hp_value(at, "opt_adam_lr") == 0.005  # ... its value and link stay
+    assert at.query_params["opt_adam_lr"] == "0.005"
+    at.select_slider(key="opt_steps").set_value(200).run()  # another run, same value
+    assert hp_value(at, "opt_adam_lr") == 0.005
+    at.select_slider(key="opt_steps").set_value(1000).run()
+    assert summary(at).equals(table)
 
 
 def test_condition_number_slider():
@@ -121,7 +159,7 @@ def test_every_preset_runs_and_tells_its_story(preset):
     assert at.select_slider(key="opt_steps").value == settings["opt_steps"]
     for key, value in settings.items():
         if key.endswith("_lr"):
-            assert at.select_slider(key=key).value == pytest.approx(value)
+            assert hp_value(at, key) == pytest.approx(value)
     assert any(PRESETS[preset].story == str(s.value) for s in at.success)
     n_sentences = PRESETS[preset].story.count(". ") + 1
     assert n_sentences == 2, "each story is two sentences"
@@ -142,7 +180,7 @@ def test_changing_the_surface_clears_the_story():
 
 def test_huge_learning_rate_diverges_with_a_message_and_no_nan():
     at = open_lab()
-    at.select_slider(key="opt_sgd_lr").set_value(10.0).run()
+    hp_slider(at, "opt_sgd_lr").set_value(10.0).run()
     assert not at.exception
     text = warnings_text(at)
     assert "SGD diverged at step" in text and "learning rate too large" in text
@@ -161,6 +199,9 @@ def test_all_optimizers_schedules_noise_and_inspection():
     at.multiselect(key="opt_set").set_value(list(OPTIMIZERS)).run()
     assert not at.exception
     assert len(summary(at)) == len(OPTIMIZERS)
+    at.segmented_control(key="opt_below").set_value("internals").run()
+    assert not at.table, "one view at a time below the race"
+    assert len(assert_clean_specs(at)) == 4  # + the internals: arrows and step sizes
     for name in OPTIMIZERS:
         at.selectbox(key="opt_inspect").set_value(name).run()
         assert not at.exception, name
@@ -214,9 +255,28 @@ def test_settings_come_from_the_url():
                    "opt_adam_lr": "0.02"})
     assert at.selectbox(key="opt_surface").value == "beale"
     assert at.select_slider(key="opt_steps").value == 200
-    assert at.select_slider(key="opt_adam_lr").value == pytest.approx(0.02)
+    assert hp_value(at, "opt_adam_lr") == pytest.approx(0.02)
+    assert hp_slider(at, "opt_adam_lr").value == pytest.approx(0.02)
+    assert at.query_params["opt_adam_lr"] == "0.02"  # still in the link
     assert set(at.multiselect(key="opt_set").value) == {"adam", "sgd"}
     assert len(summary(at)) == 2
+
+
+def test_update_rules_are_typeset_only_when_opened():
+    at = open_lab()
+    assert len(at.latex) == 1  # the surface's formula; the closed expander holds nothing
+    at.session_state["opt_rules"] = True  # what opening the expander does
+    at.run()
+    formulas = [e.value.strip("$\n") for e in at.latex]
+    assert len(formulas) == 1 + len(at.multiselect(key="opt_set").value)
+    assert OPTIMIZERS["adam"].formula in formulas
+
+
+def test_the_view_below_the_race_comes_from_the_url():
+    at = open_lab({"opt_below": "Inside one optimizer", "opt_inspect": "Momentum"})
+    assert at.segmented_control(key="opt_below").value == "internals"
+    assert at.selectbox(key="opt_inspect").value == "momentum"
+    assert not at.table and len(assert_clean_specs(at)) == 4
 
 
 def test_a_preset_round_trips_through_the_url():
@@ -281,6 +341,26 @@ def test_race_figure_frames_and_divergence_marker():
     assert len(marker) == 1
     (x0, x1), (y0, y1) = surf.bounds
     assert x0 <= marker[0].x[0] <= x1 and y0 <= marker[0].y[0] <= y1  # clipped into view
+
+
+def test_race_scene_player_is_what_the_plotly_frames_show():
+    surf = SURFACES["rosenbrock"]
+    views = _views(surf)
+    xs, ys, Z = surface_grid(surf, 60)
+    args = (xs, ys, contour_scale(Z, 0.0), views)
+    kw = dict(bounds=surf.bounds, minima=surf.minima, start=surf.start, total_steps=300,
+              text=FIG_TEXT, n_trail=10)
+    fig, player = race_scene(*args, **kw)
+    assert not fig.frames and not fig.layout.sliders and not fig.layout.updatemenus
+    framed = race_figure(*args, **kw)
+    assert player.labels == tuple(f.name for f in framed.frames[:-1])
+    for j, frame in enumerate(framed.frames[:-1]):
+        np.testing.assert_array_equal(player.x[j], frame.data[0].x)
+        np.testing.assert_array_equal(player.y[j], frame.data[0].y)
+    # the figure shows the last frame
+    np.testing.assert_array_equal(fig.data[player.trace].x, player.x[-1])
+    np.testing.assert_array_equal(fig.data[player.trace].y, player.y[-1])
+    assert player.prefix == FIG_TEXT["step"] and player.play == FIG_TEXT["play"]
 
 
 def _comet_points(path: np.ndarray, s_prev: int, s_now: int, n_trail: int) -> np.ndarray:
@@ -431,38 +511,60 @@ def test_browser_race_playback_presets_and_screenshots(browser_page, streamlit_s
     open_page(page, streamlit_server)  # a first visit, so the deep link below is routed by app.py
     open_page(page, f"{streamlit_server}/optimizers")
     assert_no_exception(page)
-    assert wait_for_charts(page, 4) >= 4
+    assert wait_for_charts(page, 2) >= 2
     screenshot(page, "optimizers-default")
 
-    # Playback runs in the browser: ▶ advances the slider while the script stays idle.
-    def slider_active():
-        return page.evaluate(
-            "s => document.querySelector(s)._fullLayout.sliders[0].active", PLOTLY_SELECTOR)
+    # Playback runs in the browser: ▶ moves the comets and the step slider under the map
+    # while the script stays idle; ❚❚ stops it where it is.
+    race = page.locator(PLOTLY_SELECTOR).first
+    player = page.locator(".nnlab-chart-player").first
+    step_slider = player.locator('input[type="range"]')
+    last = int(step_slider.get_attribute("max"))
+    assert last == int(step_slider.input_value()) >= 30 and "step 1000" in player.inner_text()
 
-    last = slider_active()
-    page.locator(PLOTLY_SELECTOR).first.locator(".updatemenu-button").first.click()
+    def comet_x():
+        return page.evaluate("s => { const gd = document.querySelector(s);"
+                             " return Array.from(gd._fullData[gd.__player.trace].x); }",
+                             PLOTLY_SELECTOR)
+
+    at_end = comet_x()
+    player.get_by_role("button", name="▶ Play").click()
     page.wait_for_timeout(1200)
-    during = slider_active()
-    assert during < last, "the slider follows the playback"
+    during = int(step_slider.input_value())
+    assert 0 < during < last, "the step slider follows the playback"
+    assert comet_x() != at_end, "the comets move"
     state = page.locator('[data-testid="stApp"]').get_attribute("data-test-script-state")
     assert state == "notRunning", "playback must not rerun the script"
-    assert slider_active() != last
+    player.get_by_role("button", name="❚❚ Pause").click()
+    page.wait_for_timeout(300)
+    paused = int(step_slider.input_value())
+    page.wait_for_timeout(400)
+    assert int(step_slider.input_value()) == paused, "paused"
+    # scrubbing: the slider's label and the comets follow the keyboard
+    step_slider.focus()
+    page.keyboard.press("End")
+    page.wait_for_timeout(300)
+    assert "step 1000" in player.inner_text() and comet_x() == at_end
+    assert not page.js_errors, page.js_errors
+
+    # hover still works after playback (Plotly drops hover events after an animation that
+    # ends without a redraw; the player redraws when it stops)
+    box = race.locator(".nsewdrag").first.bounding_box()
+    hover_label = race.locator(".hoverlayer .hovertext")
+    for fx in np.linspace(0.2, 0.8, 13):  # sweep the map until a path answers
+        page.mouse.move(box["x"] + fx * box["width"], box["y"] + 0.55 * box["height"])
+        if hover_label.count():
+            break
+    assert hover_label.count() >= 1
 
     # a click on the map moves the start point there (the invisible picker grid), also after
-    # playback was paused
-    page.locator(PLOTLY_SELECTOR).first.locator(".updatemenu-button").nth(1).click()  # pause
-    page.wait_for_timeout(300)
-    # plotly.js rejects the promise of an animation that Pause interrupts, and its update menu
-    # does not catch it: an unhandled rejection with the reason `undefined`. Harmless, and the
-    # same with plotly's own documented pause recipe ([null] frames); anything else fails.
-    assert set(page.js_errors) <= {"undefined"}, page.js_errors
-    page.js_errors.clear()
+    # playback
     area = page.locator(PLOTLY_SELECTOR).first.locator(".nsewdrag").first.bounding_box()
     page.mouse.move(area["x"] + 0.75 * area["width"], area["y"] + 0.3 * area["height"])
     page.mouse.click(area["x"] + 0.75 * area["width"], area["y"] + 0.3 * area["height"])
     page.wait_for_function("() => location.search.includes('opt_x0=')", timeout=30_000)
     wait_for_app(page)
-    wait_for_charts(page, 4)
+    wait_for_charts(page, 2)
     assert "opt_y0=" in page.url
     x0 = float(page.locator(".st-key-opt_x0 input").input_value())
     y0 = float(page.locator(".st-key-opt_y0 input").input_value())
@@ -471,12 +573,21 @@ def test_browser_race_playback_presets_and_screenshots(browser_page, streamlit_s
     # a preset with a diverging optimizer
     page.get_by_role("radio", name="Too large a learning rate").click()
     wait_for_app(page)
-    wait_for_charts(page, 4)
+    wait_for_charts(page, 2)
     assert_no_exception(page)
     warning = page.locator('[data-testid="stAlertContentWarning"]')
     assert "SGD diverged at step" in warning.first.inner_text()
     assert "opt_preset=" in page.url  # the story is part of the link
     screenshot(page, "optimizers-diverge")
+
+    # the view below the race: the internals of one optimizer instead of the summary
+    page.locator(".st-key-opt_below").get_by_text("Inside one optimizer").click()
+    wait_for_app(page)
+    assert wait_for_charts(page, 4) >= 4
+    assert_no_exception(page)
+    assert "opt_below=" in page.url
+    assert page.locator('[data-testid="stTable"]').count() == 0
+    screenshot(page, "optimizers-internals")
 
     # the 3D toggle
     page.get_by_text("3D view").click()
@@ -486,16 +597,37 @@ def test_browser_race_playback_presets_and_screenshots(browser_page, streamlit_s
     assert page.locator(".gl-container, .js-plotly-plot .gl-container").count() >= 1
     screenshot(page, "optimizers-3d")
 
+    # a hyperparameter: its slider appears when the optimizer's expander opens; a step of it
+    # goes into the link and stays there when the expander closes again
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.locator(".st-key-opt_sgd_lr").count() == 0
+    sidebar.locator(".st-key-opt_open_sgd summary").click()
+    wait_for_app(page)
+    sidebar.locator(".st-key-opt_sgd_lr input[type='range']").focus()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("() => location.search.includes('opt_sgd_lr=')", timeout=30_000)
+    wait_for_app(page)
+    sidebar.locator(".st-key-opt_open_sgd summary").click()
+    wait_for_app(page)
+    assert sidebar.locator(".st-key-opt_sgd_lr").count() == 0 and "opt_sgd_lr=" in page.url
+
+    # the update rules are typeset when their expander opens
+    katex = page.locator(".katex").count()
+    page.get_by_text("Update rules of the optimizers in the race").click()
+    wait_for_app(page)
+    page.wait_for_function(f"() => document.querySelectorAll('.katex').length > {katex}")
+    assert_no_exception(page)
+
     # Rosenbrock story, a custom formula
     open_page(page, f"{streamlit_server}/optimizers?opt_preset=Adam+vs+SGD+on+Rosenbrock"
                     "&opt_surface=Rosenbrock&opt_set=SGD&opt_set=Adam&opt_steps=2000"
                     "&opt_adam_lr=0.1")
-    wait_for_charts(page, 4)
+    wait_for_charts(page, 2)
     assert_no_exception(page)
     screenshot(page, "optimizers-rosenbrock")
     open_page(page, f"{streamlit_server}/optimizers?opt_surface=Custom+formula"
                     "&opt_expr=x**2%20%2B%2010*sin(y)")
-    wait_for_charts(page, 4)
+    wait_for_charts(page, 2)
     assert_no_exception(page)
     screenshot(page, "optimizers-custom")
     assert not [e for e in page.js_errors if "ResizeObserver" not in e]

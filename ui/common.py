@@ -5,6 +5,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from ui.live_chart import live_chart
+from viz.playback import Player
 
 # Plotly config shared by every chart: no logo, a PNG export button kept, nothing else changed.
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -42,8 +43,10 @@ def download_json(label: str, make_text: Callable[[], str], file_name: str, key:
     )
 
 
-def chart(fig, key: str | None = None, on_click: Callable | None = None):
+def chart(fig, key: str | None = None, on_click: Callable | None = None,
+          player: Player | None = None):
     """Draw a Plotly figure with the lab's config, full width, updated in place on reruns
     (see ui.live_chart). ``on_click`` is called after a click anywhere in the plot area; the
-    clicked data coordinates are then in ``st.session_state[key].click``."""
-    return live_chart(fig, key, PLOTLY_CONFIG, on_click)
+    clicked data coordinates are then in ``st.session_state[key].click``. A ``player``
+    (viz.playback) gets play/pause and a step slider under the plot, run in the browser."""
+    return live_chart(fig, key, PLOTLY_CONFIG, on_click, player)

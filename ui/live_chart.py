@@ -30,11 +30,14 @@ from pathlib import Path
 import numpy as np
 import orjson
 import plotly
+import plotly.graph_objects as go
 import streamlit as st
 from _plotly_utils.basevalidators import is_homogeneous_array
 from _plotly_utils.utils import plotlyjsShortTypes, to_typed_array_spec
 from streamlit.file_util import get_app_static_dir
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+from viz.playback import Player, with_plotly_frames
 
 COMPONENT = "nnlab_live_plotly"
 CHART_CLASS = "nnlab-chart"
@@ -149,20 +152,114 @@ function share(next, prev, live, full, arrays) {
   return next;
 }
 
-function shareUnchanged(fig, prev, div) {
+function shareUnchanged(fig, prev, div, skipTrace) {
   if (!prev || !div._fullLayout || !div.layout) return;
   const layout = (fig.layout ??= {}), old = prev.layout || {};
   share(layout, old, div.layout, div._fullLayout, false);
-  for (const k of ["template", "meta"]) {  // no UI state in these two
+  // no UI state in these (layout images move only in an editable chart, never made here);
+  // an unchanged map picture handed back as is saves Plotly redrawing it (~8 ms on the race)
+  for (const k of ["template", "meta", "images"]) {
     if (k in layout && equal(layout[k], old[k]) && div.layout[k] !== undefined) {
       layout[k] = div.layout[k];
     }
   }
   (fig.data || []).forEach((trace, i) => {
     const was = prev.data && prev.data[i];
-    if (!was || was.type !== trace.type || !div.data || !div.data[i]) return;
+    if (i === skipTrace || !was || was.type !== trace.type || !div.data || !div.data[i]) return;
     share(trace, was, div.data[i], div._fullData.find(t => t.index === i), true);
   });
+}
+
+// Playback of one trace under the plot (ui.live_chart.Player): a play/pause button, a step
+// slider and the step's label. Frame j sets the trace's x and y to row j of player.x / .y
+// through Plotly.animate without a redraw (cheap); when playback stops or a scrub ends, the
+// frame is drawn once more with a redraw, since plotly stops delivering hover events after an
+// animation that ends without one. A new figure shows the last frame and stops playback.
+function floats(spec) {  // a typed-array spec (float32) or a plain (nested) list
+  if (!isSpec(spec)) return Float32Array.from(spec.flat());
+  const bin = atob(spec.bdata), bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Float32Array(bytes.buffer);
+}
+
+function setPlayer(div, spec, Plotly) {
+  let bar = div.parentElement.querySelector(":scope > .__CLASS__-player");
+  if (!spec) {
+    if (bar) bar.remove();
+    div.__player = undefined;
+    return;
+  }
+  if (!bar) {
+    bar = document.createElement("div");
+    bar.className = "__CLASS__-player";
+    bar.innerHTML = '<button type="button"></button><input type="range" min="0" step="1">'
+      + '<span aria-live="off"></span>';
+    div.after(bar);
+    const [button, range] = bar.children;
+    button.addEventListener("click", () => {
+      const P = div.__player;
+      if (P && P.playing) stopPlayer(div, true); else if (P) play(div);
+    });
+    range.addEventListener("input", () => {
+      stopPlayer(div, false);
+      showFrame(div, +range.value, false);
+    });
+    range.addEventListener("change", () => showFrame(div, +range.value, true));
+  }
+  const [button, range, label] = bar.children;
+  const n = spec.labels.length, x = floats(spec.x), y = floats(spec.y);
+  div.__player = {Plotly, trace: spec.trace, labels: spec.labels, prefix: spec.prefix,
+                  playText: spec.play, pauseText: spec.pause, frameMs: spec.frame_ms, n,
+                  points: n ? x.length / n : 0, x, y, frame: n - 1, playing: false,
+                  moved: false, timer: undefined, button, range, label};
+  button.textContent = spec.play;
+  button.setAttribute("aria-label", spec.play);
+  range.max = String(Math.max(n - 1, 0));
+  range.value = String(n - 1);
+  range.setAttribute("aria-label", spec.prefix);
+  label.textContent = n ? spec.prefix + " " + spec.labels[n - 1] : "";
+}
+
+async function showFrame(div, j, redraw) {
+  const P = div.__player;
+  if (!P || !P.n) return;
+  P.frame = j;
+  P.moved = true;
+  P.range.value = String(j);
+  P.label.textContent = P.prefix + " " + P.labels[j];
+  const a = j * P.points, b = a + P.points;
+  const frame = {data: [{x: P.x.subarray(a, b), y: P.y.subarray(a, b)}], traces: [P.trace]};
+  try {
+    await P.Plotly.animate(div, [frame], {frame: {duration: 0, redraw},
+                                          transition: {duration: 0}, mode: "immediate"});
+  } catch (err) { /* interrupted by the next frame: nothing to do */ }
+}
+
+function play(div) {
+  const P = div.__player;
+  P.playing = true;
+  P.button.textContent = P.pauseText;
+  P.button.setAttribute("aria-label", P.pauseText);
+  let j = P.frame >= P.n - 1 ? 0 : P.frame;
+  const tick = async () => {
+    if (!P.playing || div.__player !== P) return;
+    await showFrame(div, j, false);
+    if (j >= P.n - 1) { stopPlayer(div, true); return; }
+    j += 1;
+    P.timer = setTimeout(tick, P.frameMs);
+  };
+  tick();
+}
+
+function stopPlayer(div, redraw) {
+  const P = div.__player;
+  if (!P) return;
+  const was = P.playing;
+  P.playing = false;
+  clearTimeout(P.timer);
+  P.button.textContent = P.playText;
+  P.button.setAttribute("aria-label", P.playText);
+  if (redraw && was) showFrame(div, P.frame, true);
 }
 
 async function drain(div) {
@@ -176,9 +273,15 @@ async function drain(div) {
       div.__clickable = fig.clickable === true;
       const meta = fig.layout && fig.layout.meta;
       div.classList.toggle("__CLASS__-pixelated", !!(meta && meta.pixelated));
+      const player = fig.player;
+      delete fig.player;
       const t0 = performance.now();
-      shareUnchanged(fig, div.__prev, div);
+      // a trace the player has moved holds a frame's arrays, not the figure's: not shared
+      shareUnchanged(fig, div.__prev, div, div.__player && div.__player.moved ?
+                     div.__player.trace : -1);
+      stopPlayer(div, false);
       await Plotly.react(div, fig);
+      setPlayer(div, player, Plotly);
       div.__prev = received;
       const log = (window.__nnlabDraws ??= []);  // read by bench/page_latency.py
       log.push([div.dataset.key, t0, performance.now() - t0]);
@@ -255,6 +358,7 @@ export default function (component) {
   return cleanup;
 
   function cleanup() {
+    stopPlayer(div, false);
     if (div.__seen) { div.__seen.disconnect(); div.__seen = undefined; }
     if (div.__resize) div.__resize.disconnect();
     if (window.Plotly && div._fullLayout) window.Plotly.purge(div);
@@ -268,6 +372,15 @@ export default function (component) {
 # images as pixel grids, unsmoothed, like a heatmap with zsmooth=False.
 CSS = """
 .__CLASS__-pixelated image { image-rendering: pixelated; }
+.__CLASS__-player { display: flex; align-items: center; gap: 0.75rem; margin: 0.25rem 0 0 0; }
+.__CLASS__-player button {
+  font: inherit; font-size: 0.875rem; padding: 0.25rem 0.75rem; min-width: 6.5rem;
+  border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; background: white;
+  color: inherit; cursor: pointer;
+}
+.__CLASS__-player button:hover { border-color: #ff4b4b; color: #ff4b4b; }
+.__CLASS__-player input[type=range] { flex: 1; accent-color: #ff4b4b; }
+.__CLASS__-player span { min-width: 6.5rem; font-size: 0.875rem; font-variant-numeric: tabular-nums; }
 """
 
 
@@ -356,21 +469,28 @@ def figure_dict(fig) -> dict:
     return out
 
 
-def figure_json(fig, config: dict, clickable: bool = False) -> bytes:
-    """The figure as Plotly JSON (typed arrays base64-encoded) plus its config, as UTF-8.
-    NaN and infinities become null, as in plotly's own JSON."""
+def figure_json(fig, config: dict, clickable: bool = False, player: Player | None = None) -> bytes:
+    """The figure as Plotly JSON (typed arrays base64-encoded) plus its config and player, as
+    UTF-8. NaN and infinities become null, as in plotly's own JSON."""
     spec = {"config": config, "clickable": clickable, **_wire(figure_dict(fig))}
+    if player is not None:
+        spec["player"] = _wire(player.to_json())
     return orjson.dumps(spec, default=_json_default, option=orjson.OPT_SERIALIZE_NUMPY)
 
 
-def live_chart(fig, key: str | None, config: dict, on_click: Callable | None = None):
+def live_chart(fig, key: str | None, config: dict, on_click: Callable | None = None,
+               player: Player | None = None):
     """Draw ``fig``; later reruns with the same ``key`` patch it with Plotly.react (without a
-    key the chart's identity is its figure, so a changed figure is drawn anew)."""
+    key the chart's identity is its figure, so a changed figure is drawn anew). A ``player``
+    gets play/pause and a step slider under the plot, run in the browser."""
     static_dir = app_static_dir()
     if static_dir is None or not ensure_plotly_js(static_dir):
+        if player is not None:
+            fig = with_plotly_frames(go.Figure(fig), player)
+            fig.update_layout(margin_b=(fig.layout.margin.b or 50) + 70)
         return st.plotly_chart(fig, key=key, config=config, theme=None)
     callbacks = {"on_click_change": on_click} if on_click is not None else {}
-    data = figure_json(fig, config, clickable=on_click is not None)
+    data = figure_json(fig, config, clickable=on_click is not None, player=player)
     return _mount()(key=key, data=data, width="stretch", height="content", **callbacks)
 
 

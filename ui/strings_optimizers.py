@@ -67,7 +67,7 @@ TEXT = {
     ),
     "summary_caption_custom": (
         "The minima of a typed formula are unknown: distances are to the lowest points of the "
-        "200×200 grid, {points}, an approximation."
+        "{n}×{n} grid, {points}, an approximation."
     ),
     "col_optimizer": "Optimizer",
     "col_final_f": "Final f",
@@ -82,6 +82,8 @@ TEXT = {
     "download_summary": "Summary (CSV)",
     "download_settings": "Settings (JSON)",
     "internals_header": "Inside one optimizer",
+    "below_views": "Below the race",
+    "below": {"summary": "Summary", "internals": "Inside one optimizer"},
     "inspect": "Optimizer to inspect",
     "internals_caption": (
         "Left: the path (zoomed) with arrows at evenly spaced steps. Grey is −∇f, where plain "

@@ -2,7 +2,7 @@
 view, loss curves, and the internals of one optimizer. Pure functions: arrays in, go.Figure out.
 
 Payload discipline (every byte goes to the browser on each rerun): grids and paths are sent as
-float32, long paths are decimated for drawing, and animation frames carry only the moving parts
+float32, long paths are decimated for drawing, and playback frames carry only the moving parts
 (one head marker per optimizer and a short trail), never whole paths.
 """
 
@@ -14,6 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
+from viz.playback import Player, with_plotly_frames
 from viz.raster import data_uri, plane_image, png_bytes
 
 # One colour per optimizer, the same on every chart (Okabe–Ito / Paul Tol, colour-blind safe).
@@ -31,7 +32,6 @@ OPT_COLORS = {
 }
 FALLBACK_COLOR = "#666666"
 _NO_TEMPLATE: dict = {}  # plotly.js defaults; every figure here sets its own colours and fonts
-REDRAW_FRAME = "redraw"  # name of the empty frame every animation ends on (see race_figure)
 
 # Light where the loss is low, so that the coloured paths stand out where they end.
 SURFACE_COLORSCALE = [
@@ -134,15 +134,13 @@ def decimate(n: int, max_points: int, head: int = 200) -> np.ndarray:
     return np.unique(np.concatenate([np.arange(head), rest]))
 
 
-def _figure(data: list, layout: dict, frames: list | None = None) -> go.Figure:
+def _figure(data: list, layout: dict) -> go.Figure:
     """A go.Figure from plain dicts without plotly.py's per-property validation and without
     copying the default template (together most of a rerun's figure-building time). The
     tests rebuild every figure's dict with validation on, so a typo still fails there."""
     data = [t.to_plotly_json() if isinstance(t, BaseTraceType) else t for t in data]
-    spec = dict(data=data, layout=dict(layout, template=_NO_TEMPLATE))
-    if frames is not None:
-        spec["frames"] = frames
-    return go.Figure(spec, _validate=False)
+    return go.Figure(dict(data=data, layout=dict(layout, template=_NO_TEMPLATE)),
+                     _validate=False)
 
 
 def _f32(a) -> np.ndarray:
@@ -298,7 +296,7 @@ def comet_indices(last: int, prev: np.ndarray, steps: np.ndarray, n_trail: int) 
     return np.concatenate([trail, b], axis=1)
 
 
-def race_figure(
+def race_scene(
     xs: np.ndarray,
     ys: np.ndarray,
     scale: ContourScale,
@@ -316,19 +314,17 @@ def race_figure(
     frame_ms: int = 80,
     height: int = 620,
     layers: tuple[dict, dict] | None = None,
-) -> go.Figure:
-    """Contour map with every optimizer's path, and Plotly animation frames for playback.
+) -> tuple[go.Figure, Player]:
+    """Contour map with every optimizer's path, and the playback of their progress.
 
-    Each frame moves a single "comet" trace: per optimizer, a head marker at the current step
+    Playback moves a single "comet" trace: per optimizer, a head marker at the current step
     and small dots at the iterates since the previous frame (wide spacing = big steps). The
     point layout of that trace never changes, so colours and sizes are sent once and a frame
-    carries only x and y (float32). The full paths stay drawn underneath. The figure opens on
-    the last frame; ▶ replays from step 0 in the browser and the slider scrubs. ``text`` holds
-    the labels (keys: start, minima, play, pause, step, diverged). ``layers``: the map's
-    cached ``surface_layers(xs, ys, scale)``.
-
-    Built with ``_validate=False``: validating hundreds of frame objects would cost more than
-    the race itself (tests re-validate the figure's dict).
+    carries only x and y (float32). The full paths stay drawn underneath. The figure shows the
+    last frame; the returned :class:`viz.playback.Player` replays from step 0 in the browser
+    (the live chart's controls, or Plotly's via ``race_figure``). ``text`` holds the labels
+    (keys: start, minima, play, pause, step, diverged). ``layers``: the map's cached
+    ``surface_layers(xs, ys, scale)``. Leaves ~50 px under the plot for the x axis only.
     """
     (x0, x1), (y0, y1) = bounds
     n = len(runs)
@@ -380,51 +376,26 @@ def race_figure(
         ))
     data += [t.to_plotly_json() for t in
              _marker_traces(minima, saddles, start, text["start"], text["minima"])]
-    frames = []
-    for s, pts in zip(steps, comets, strict=True):
-        frames.append(dict(name=str(int(s)), traces=[comet_index], data=[dict(
-            type="scatter", x=_f32(pts[:, 0]), y=_f32(pts[:, 1]))]))
-
-    # Plotly stops delivering hover events after an animation that ends without a redraw (the
-    # hover labels of the paths would die after ▶ or a scrub). Every animation therefore ends on
-    # an empty frame drawn with redraw=True: cheap, and the comet stays where it was.
-    frames.append(dict(name=REDRAW_FRAME, data=[], traces=[]))
-    redraw = dict(duration=0, redraw=True)
-    names = [str(int(s)) for s in steps]
-    play = [names + [REDRAW_FRAME], dict(
-        frame=[dict(duration=frame_ms, redraw=False)] * len(names) + [redraw],
-        transition=dict(duration=0), mode="immediate")]
-    pause = [[REDRAW_FRAME], dict(frame=redraw, transition=dict(duration=0), mode="immediate")]
-    # a slider step must animate exactly one frame, or the slider stops following playback;
-    # so a scrub redraws (one frame at a time, affordable)
-    def scrub(nm):
-        return [[nm], dict(frame=redraw, transition=dict(duration=0), mode="immediate")]
-
+    player = Player(trace=comet_index, labels=tuple(str(int(s)) for s in steps),
+                    x=comets[:, :, 0], y=comets[:, :, 1], frame_ms=frame_ms,
+                    prefix=text["step"], play=text["play"], pause=text["pause"])
     layout = dict(
         height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
-        margin=dict(l=60, r=20, t=40, b=120), hovermode="closest", images=[image],
+        margin=dict(l=60, r=20, t=40, b=50), hovermode="closest", images=[image],
         xaxis=_axis("x", (x0, x1), constrain="domain"),
         yaxis=_axis("y", (y0, y1), scaleanchor="x", scaleratio=1, constrain="domain"),
         legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom", font=dict(size=12),
                     itemclick="toggleothers", itemdoubleclick="toggle"),
-        updatemenus=[dict(
-            type="buttons", direction="left", x=0, y=-0.11, xanchor="left", yanchor="top",
-            pad=dict(t=0, r=0), showactive=False, font=dict(size=12),
-            buttons=[
-                dict(label=text["play"], method="animate", args=play),
-                dict(label=text["pause"], method="animate", args=pause),
-            ],
-        )],
-        sliders=[dict(
-            active=len(steps) - 1, x=0.3, len=0.7, y=-0.08, yanchor="top", pad=dict(t=0, b=0),
-            currentvalue=dict(prefix=text["step"] + " ", font=dict(size=13, color="#222"),
-                              xanchor="right", offset=6),
-            # tick labels hidden (dozens of them would overlap); the current step is shown above
-            transition=dict(duration=0), ticklen=3, font=dict(size=8, color="rgba(0,0,0,0)"),
-            steps=[dict(label=nm, method="animate", args=scrub(nm)) for nm in names],
-        )],
     )
-    return _figure(data, layout, frames)
+    return _figure(data, layout), player
+
+
+def race_figure(*args, **kwargs) -> go.Figure:
+    """``race_scene`` as one Plotly figure with Plotly's own playback (frames, ▶/❚❚ buttons
+    and a step slider under the plot): for notebooks and ``st.plotly_chart``."""
+    fig, player = race_scene(*args, **kwargs)
+    fig.update_layout(margin_b=120)
+    return with_plotly_frames(fig, player)
 
 
 def _inside_prefix(path: np.ndarray, bounds) -> int:
