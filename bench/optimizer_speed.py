@@ -7,7 +7,7 @@ Prints
 2. the race compute: 8 optimizers × 1000 steps (``descend``, with and without recorded states)
    plus a 200×200 grid of f, per surface (target < 100 ms, issue 4);
 3. Plotly payload bytes per rerun of the page itself (AppTest, the JSON specs it sends), with
-   animation frames, for 8 optimizers at 1000 and 5000 steps (target ≤ 500 KB), and the time to
+   playback frames, for 8 optimizers at 1000 and 5000 steps (target ≤ 500 KB), and the time to
    build those figures.
 Never fails on time; figures are printed for README/reports.
 """
@@ -119,8 +119,8 @@ def page_payload() -> None:
         at.run()  # a rerun with everything cached: what a view-only change costs server-side
         t_rerun = time.perf_counter() - t0
         sizes = [len(s.encode()) for s in app_chart_jsons(at)]
-        frames = "3D view" if view3d else "with frames"
-        print(f"   {surface:10s} {steps:5d} steps, 8 optimizers, {frames:11s}: "
+        view = "3D view" if view3d else "map + playback"
+        print(f"   {surface:10s} {steps:5d} steps, 8 optimizers, {view:14s}: "
               f"{sum(sizes) / 1024:6.1f} KB total  (charts: "
               + ", ".join(f"{s / 1024:.0f}" for s in sizes) + f" KB); cached rerun "
               f"{t_rerun * 1e3:.0f} ms")
