@@ -646,11 +646,13 @@ def race_and_results(sidebar: dict, surf, grid: dict) -> None:
     controls (steps, start, schedule, noise, 3D view) and a click on the map rerun only this
     part.
 
-    The browser re-renders the whole page each time a batch of elements arrives (~20 ms
-    here), so the fragment sends everything in one burst: it computes first, from the run
+    The browser re-renders the whole page each time a batch of elements arrives (12–15 ms
+    here), so the fragment sends everything together: it computes first, from the run
     settings the widgets already hold in the session, and draws the controls row (a container
     placed at the top) last, with the charts. On a session's first run the widgets do not
-    exist yet, so they are drawn first and read as usual."""
+    exist yet, so they are drawn first and read as usual. Should a widget return another
+    value than the session held, the fragment runs once more with it (a safety net: Streamlit
+    already resets an out-of-range value before the run, tested)."""
     start = default_start(sidebar["surface"], sidebar["width"])
     row = st.container()
     held = held_run_settings()
@@ -668,7 +670,8 @@ def race_and_results(sidebar: dict, surf, grid: dict) -> None:
     if late:
         with row:
             drawn = run_controls(surf, start)
-        if drawn != held:  # a widget corrected its value (e.g. clipped to the box): again
+        if drawn != held and st.session_state.get("_opt_corrected") != drawn:
+            st.session_state["_opt_corrected"] = drawn  # once per correction, never a loop
             st.rerun(scope="fragment")
 
 

@@ -139,6 +139,18 @@ def test_hyperparameter_sliders_exist_only_in_an_open_expander_and_values_stay()
     assert summary(at).equals(table)
 
 
+def test_a_start_point_outside_the_box_is_reset_before_the_race():
+    """The race is computed before the run-settings row is drawn, from the values the
+    session holds: an out-of-range start must already be the widget's own value by then."""
+    at = open_lab()
+    table = summary(at)
+    at.session_state["opt_x0"] = 100.0  # Rosenbrock's box is x in [-2, 2]
+    at.run()
+    assert not at.exception
+    assert at.number_input(key="opt_x0").value == pytest.approx(-1.5)
+    assert summary(at).equals(table)
+
+
 def test_condition_number_slider():
     at = open_lab()
     at.selectbox(key="opt_surface").set_value("quadratic").run()

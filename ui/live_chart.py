@@ -170,7 +170,7 @@ function shareUnchanged(fig, prev, div, skipTrace) {
   });
 }
 
-// Playback of one trace under the plot (ui.live_chart.Player): a play/pause button, a step
+// Playback of one trace under the plot (viz.playback.Player): a play/pause button, a step
 // slider and the step's label. Frame j sets the trace's x and y to row j of player.x / .y
 // through Plotly.animate without a redraw (cheap); when playback stops or a scrub ends, the
 // frame is drawn once more with a redraw, since plotly stops delivering hover events after an
