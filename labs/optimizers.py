@@ -486,6 +486,9 @@ def race_results(s: dict, surf, grid: dict) -> RaceResults:
     if not surf.minima:
         fig_text["minima"] = fig_text["minima_custom"]
     scale, player = grid["scale"], None
+    # a student's zoom and legend choices last until the surface (or, for the loss curves,
+    # the number of steps) changes
+    view_key = f"{s['surface']}|{s['kappa']}|{s['expr']}|{s['width']}"
     if s["view3d"]:
         race_fig = surface3d_figure(grid["xs"], grid["ys"], scale, views, bounds=surf.bounds,
                                     minima=grid["minima"], min_value=grid["f_ref"],
@@ -494,8 +497,10 @@ def race_results(s: dict, surf, grid: dict) -> RaceResults:
         race_fig, player = race_scene(grid["xs"], grid["ys"], scale, views, bounds=surf.bounds,
                                       minima=grid["minima"], saddles=surf.saddles,
                                       start=(s["x0"], s["y0"]), total_steps=s["steps"],
-                                      text=fig_text, height=height, layers=grid["layers"])
-    loss_fig = loss_figure(views, f_ref, text=TEXT["fig"], height=380 if wide else height + 35)
+                                      text=fig_text, height=height, layers=grid["layers"],
+                                      uirevision=view_key)
+    loss_fig = loss_figure(views, f_ref, text=TEXT["fig"], height=380 if wide else height + 35,
+                           uirevision=f"{view_key}|{s['steps']}")
 
     tol = 0.01 * max(bx1 - bx0, by1 - by0)
     table = summary_frame(runs, s["selected"], surf, grid["minima"], tol)

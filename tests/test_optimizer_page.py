@@ -643,3 +643,42 @@ def test_browser_race_playback_presets_and_screenshots(browser_page, streamlit_s
     assert_no_exception(page)
     screenshot(page, "optimizers-custom")
     assert not [e for e in page.js_errors if "ResizeObserver" not in e]
+
+
+@pytest.mark.browser
+def test_browser_zoom_lasts_while_the_run_changes(browser_page, streamlit_server):
+    """A student zooms into the valley, then moves the gradient noise: the paths change and
+    the zoom stays (layout.uirevision), instead of jumping back to the whole box."""
+    from browser_util import (
+        PLOTLY_SELECTOR,
+        assert_no_exception,
+        open_page,
+        wait_for_app,
+        wait_for_charts,
+    )
+
+    page = browser_page
+    open_page(page, f"{streamlit_server}/optimizers")
+    wait_for_charts(page, 2)
+    race = page.locator(PLOTLY_SELECTOR).first
+    race.scroll_into_view_if_needed()
+    box = race.locator(".nsewdrag").first.bounding_box()
+    page.mouse.move(box["x"] + 0.3 * box["width"], box["y"] + 0.3 * box["height"])
+    page.mouse.down()
+    page.mouse.move(box["x"] + 0.6 * box["width"], box["y"] + 0.6 * box["height"], steps=8)
+    page.mouse.up()
+    page.evaluate("s => { window.__ranges = () => { const L = document.querySelector(s)"
+                  "._fullLayout; return [L.xaxis.range.slice(), L.yaxis.range.slice()]; }; }",
+                  PLOTLY_SELECTOR)
+    page.wait_for_function("() => window.__ranges()[0][1] - window.__ranges()[0][0] < 3")
+    zoomed = page.evaluate("s => { window.__oldData = document.querySelector(s).data;"
+                           " return window.__ranges(); }", PLOTLY_SELECTOR)
+
+    page.locator(".st-key-opt_noise input[type='range']").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("s => document.querySelector(s).data !== window.__oldData",
+                           arg=PLOTLY_SELECTOR, timeout=30_000)
+    wait_for_app(page)
+    assert_no_exception(page)
+    after = page.evaluate("() => window.__ranges()")
+    np.testing.assert_allclose(after, zoomed)

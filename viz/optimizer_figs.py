@@ -314,6 +314,7 @@ def race_scene(
     frame_ms: int = 80,
     height: int = 620,
     layers: tuple[dict, dict] | None = None,
+    uirevision: str | None = None,
 ) -> tuple[go.Figure, Player]:
     """Contour map with every optimizer's path, and the playback of their progress.
 
@@ -325,6 +326,8 @@ def race_scene(
     (the live chart's controls, or Plotly's via ``race_figure``). ``text`` holds the labels
     (keys: start, minima, play, pause, step, diverged). ``layers``: the map's cached
     ``surface_layers(xs, ys, scale)``. Leaves ~50 px under the plot for the x axis only.
+    ``uirevision``: while it stays the same, Plotly keeps a student's zoom and legend choices
+    across updates (new paths); a new value resets them.
     """
     (x0, x1), (y0, y1) = bounds
     n = len(runs)
@@ -386,6 +389,7 @@ def race_scene(
         yaxis=_axis("y", (y0, y1), scaleanchor="x", scaleratio=1, constrain="domain"),
         legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom", font=dict(size=12),
                     itemclick="toggleothers", itemdoubleclick="toggle"),
+        uirevision=uirevision,
     )
     return _figure(data, layout), player
 
@@ -458,9 +462,10 @@ def surface3d_figure(
 
 
 def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: int = 400,
-                height: int = 360) -> go.Figure:
+                height: int = 360, uirevision: str | None = None) -> go.Figure:
     """f − f* per step for every optimizer, on a log axis (values below 1e-16·scale are floored
-    there, so the curve stays visible when an optimizer hits the minimum exactly)."""
+    there, so the curve stays visible when an optimizer hits the minimum exactly).
+    ``uirevision`` as in ``race_scene``: zoom and legend choices last while it does."""
     all_gaps = np.concatenate([r.losses - f_ref for r in runs]) if runs else np.zeros(1)
     top = float(np.max(all_gaps)) if all_gaps.size else 1.0
     floor = max(abs(top), 1e-300) * 1e-16
@@ -490,6 +495,7 @@ def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: in
         yaxis=dict(title=dict(text=text["gap"]), type="log", showgrid=True, gridcolor="#eee",
                    exponentformat="power", showline=True, linecolor="#999"),
         legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
+        uirevision=uirevision,
     )
     return _figure(data, layout)
 
