@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from nncore.expr import ExpressionError, expression_surface
@@ -43,6 +44,7 @@ from viz.optimizer_figs import (
     surface_layers,
     zoom_window,
 )
+from viz.playback import Player
 
 # ---------------------------------------------------------------------------------------------
 # Widget option lists (select sliders move on sensible, mostly logarithmic grids)
@@ -81,7 +83,6 @@ DEFAULTS = {
     "opt_seed": 0,
 }
 GRID_N = 300  # f on GRID_N² points: the map's pixels (a PNG), thinned for the 3D mesh
-SETTINGS_NOT_EXPORTED = {"race_height"}  # layout only
 ZOOM_N = 300  # the internals view's own grid (pixels) over its zoom window
 
 
@@ -452,9 +453,9 @@ class RaceResults:
     views: list[RunView]
     warnings: list[str]
     wide: bool  # a wide box: the race takes the full width, the loss curves go below
-    race_fig: object
-    player: object  # the race's playback (None in the 3D view)
-    loss_fig: object
+    race_fig: go.Figure
+    player: Player | None  # the race's playback (None in the 3D view)
+    loss_fig: go.Figure
     f_ref: float
     table: pd.DataFrame  # numbers, for the download
     shown: pd.DataFrame  # numbers as text, for the page
@@ -481,7 +482,7 @@ def race_results(s: dict, surf, grid: dict) -> RaceResults:
     aspect = (bx1 - bx0) / (by1 - by0)
     wide = aspect >= 1.5
     plot_width = 880 if wide else 440  # px of plot area, roughly, in the lab's wide layout
-    s["race_height"] = height = int(np.clip(plot_width / aspect + 100, 360, 690))
+    height = int(np.clip(plot_width / aspect + 100, 360, 690))
     fig_text = dict(TEXT["fig"])
     if not surf.minima:
         fig_text["minima"] = fig_text["minima_custom"]
@@ -554,8 +555,7 @@ def draw_results(r: RaceResults, s: dict, scale) -> None:
         download_csv(TEXT["download_summary"], lambda: r.table, "optimizer_summary.csv",
                      key="opt_dl_summary")
     with d3:
-        download_json(TEXT["download_settings"], lambda: json.dumps(
-            {k: v for k, v in s.items() if k not in SETTINGS_NOT_EXPORTED}, indent=2),
+        download_json(TEXT["download_settings"], lambda: json.dumps(s, indent=2),
             "optimizer_settings.json", key="opt_dl_settings")
 
 

@@ -666,8 +666,8 @@ def descend(
                 diverged_at, reason = i + 1, "the gradient was infinite or not a number"
                 break
             if draws is not None:
-                nx, ny = draws[i]
-                gx, gy = gx + nx, gy + ny
+                ex, ey = draws[i]
+                gx, gy = gx + ex, gy + ey
             g = (float(gx), float(gy))
             try:
                 new_params, new_state = update({"x": g[0], "y": g[1]}, state, params)

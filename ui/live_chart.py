@@ -138,7 +138,7 @@ const isPlain = v => Array.isArray(v) && v.every(x => x === null || typeof x !==
 // it decoded (`full`), and in traces, for a plain array of numbers or strings, its input
 // (`live`). Objects and layout arrays stay new, so UI state plotly writes into its inputs
 // (zoomed axis ranges, legend clicks, a scrubbed animation slider) is reset by a new figure
-// as before.
+// as before, unless the figure keeps it on purpose with layout.uirevision.
 function share(next, prev, live, full, arrays) {
   if (isSpec(next)) {
     return isSpec(prev) && equal(next, prev) && ArrayBuffer.isView(full) ? full : next;
@@ -487,7 +487,6 @@ def live_chart(fig, key: str | None, config: dict, on_click: Callable | None = N
     if static_dir is None or not ensure_plotly_js(static_dir):
         if player is not None:
             fig = with_plotly_frames(go.Figure(fig), player)
-            fig.update_layout(margin_b=(fig.layout.margin.b or 50) + 70)
         return st.plotly_chart(fig, key=key, config=config, theme=None)
     callbacks = {"on_click_change": on_click} if on_click is not None else {}
     data = figure_json(fig, config, clickable=on_click is not None, player=player)

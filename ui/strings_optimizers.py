@@ -56,11 +56,9 @@ TEXT = {
         "optimizer."
     ),
     "log_caption": "Contour lines are log-spaced (f − f* spans {decades:.0f} decades on this box).",
-    "lin_caption": "Contour lines are evenly spaced in f.",
     "loss_header": "Loss vs step",
     "loss_caption": "f − f* on a log axis; f* = {fref} (the minimum value, or for a typed "
                     "formula the lowest value seen).",
-    "summary_header": "Summary",
     "summary_caption": (
         "Tolerance: within {tol:.3g} of a minimum (1% of the plot width). “Nearest minimum” "
         "is the one closest to where the optimizer ended."
@@ -81,7 +79,6 @@ TEXT = {
     "download_paths": "Trajectories (CSV)",
     "download_summary": "Summary (CSV)",
     "download_settings": "Settings (JSON)",
-    "internals_header": "Inside one optimizer",
     "below_views": "Below the race",
     "below": {"summary": "Summary", "internals": "Inside one optimizer"},
     "inspect": "Optimizer to inspect",

@@ -268,10 +268,6 @@ def frame_steps(total_steps: int, max_frames: int = 60) -> np.ndarray:
     return np.unique(np.linspace(0, int(total_steps), n).round().astype(np.int64))
 
 
-def _position_at(path: np.ndarray, step: int) -> np.ndarray:
-    return path[min(int(step), len(path) - 1)]
-
-
 def comet_indices(last: int, prev: np.ndarray, steps: np.ndarray, n_trail: int) -> np.ndarray:
     """Path indices of every frame's comet, (frames, n_trail + 1), for a path whose last index
     is ``last``: frame j shows the iterates after step prev[j] up to steps[j], evenly thinned
@@ -397,9 +393,7 @@ def race_scene(
 def race_figure(*args, **kwargs) -> go.Figure:
     """``race_scene`` as one Plotly figure with Plotly's own playback (frames, ▶/❚❚ buttons
     and a step slider under the plot): for notebooks and ``st.plotly_chart``."""
-    fig, player = race_scene(*args, **kwargs)
-    fig.update_layout(margin_b=120)
-    return with_plotly_frames(fig, player)
+    return with_plotly_frames(*race_scene(*args, **kwargs))
 
 
 def _inside_prefix(path: np.ndarray, bounds) -> int:

@@ -49,6 +49,9 @@ class Player:
                 "pause": self.pause}
 
 
+CONTROLS_PX = 70  # room under the plot for Plotly's buttons and slider
+
+
 def with_plotly_frames(fig: go.Figure, player: Player, *, slider_y: float = -0.08,
                        buttons_y: float = -0.11) -> go.Figure:
     """``fig`` with Plotly's own playback of ``player``: one frame per step (only x and y of
@@ -57,7 +60,7 @@ def with_plotly_frames(fig: go.Figure, player: Player, *, slider_y: float = -0.0
     Plotly stops delivering hover events after an animation that ends without a redraw, so
     every animation ends on an empty frame (REDRAW_FRAME) drawn with redraw=True; and a slider
     step animates exactly one frame with a redraw, or the slider would stop following playback.
-    The caller leaves room for the controls under the plot (a bottom margin of ~120 px)."""
+    The bottom margin grows by CONTROLS_PX to make room for the controls."""
     names = list(player.labels)
     frames = [dict(name=nm, traces=[player.trace], data=[dict(type="scatter", x=x, y=y)])
               for nm, x, y in zip(names, player.x, player.y, strict=True)]
@@ -73,6 +76,7 @@ def with_plotly_frames(fig: go.Figure, player: Player, *, slider_y: float = -0.0
 
     font = fig.layout.font.to_plotly_json() if fig.layout.font else {}
     fig.update_layout(
+        margin_b=(fig.layout.margin.b or 0) + CONTROLS_PX,
         updatemenus=[dict(
             type="buttons", direction="left", x=0, y=buttons_y, xanchor="left", yanchor="top",
             pad=dict(t=0, r=0), showactive=False, font=dict(size=12),
