@@ -242,10 +242,11 @@ def press_once(page, thumb, frames: FrameLog, direction: str, quiet_ms: int, tim
         "run": finishes[-1] - starts[0],
         "paint": end - finishes[-1],
     }
-    # Time inside Plotly.react for the live charts of this rerun (ui/live_chart.py logs it).
+    # Time inside Plotly (react, or animate for a data-only update) for the live charts of this
+    # rerun (ui/live_chart.py logs it).
     draws = page.evaluate("() => { const d = window.__nnlabDraws || []; "
                           "window.__nnlabDraws = []; return d; }")  # fmt: skip
-    phases["plotly_react"] = sum(ms for _key, t0, ms in draws if t0 >= key)
+    phases["plotly"] = sum(ms for _key, t0, ms, _how in draws if t0 >= key)
     # Python sees the frame events independently of the page; give them a moment to arrive.
     got = frames.take()
     deadline = time.monotonic() + 2
@@ -290,7 +291,7 @@ def measure(page, url: str, url_path: str, repeats: int, warmup: int, quiet_ms: 
         "p95_ms": float(np.percentile(times, 95)),
         # Medians of the three phases: key -> new_session arrives (request + queueing),
         # new_session -> script_finished arrives (the script run, streamed), -> painted;
-        # and the time spent inside Plotly.react (part of the run and paint phases).
+        # and the time spent inside Plotly (part of the run and paint phases).
         "phases_median_ms": {k: round(float(np.median(v)), 2) for k, v in phases.items()},
         "ws_bytes_per_rerun": float(statistics.median(totals)),
         "plotly_bytes_per_rerun": float(statistics.median(plotlys)),
@@ -314,7 +315,7 @@ def _pooled(runs: list[dict]) -> dict:
 
 def _table(rows: list[tuple[str, dict]], floor: dict | None) -> str:
     head = ("page", "slider", "n", "median ms", "p95 ms", "x floor med", "x floor p95",
-            "start/run/paint/react ms", "ws KB/rerun", "plotly KB/rerun")  # fmt: skip
+            "start/run/paint/plotly ms", "ws KB/rerun", "plotly KB/rerun")  # fmt: skip
     lines = []
     for name, r in rows:
         if "skipped" in r or "error" in r:

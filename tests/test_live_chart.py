@@ -146,6 +146,60 @@ def test_browser_chart_is_patched_in_place(browser_page, streamlit_server):
     assert page.get_by_text("Decision boundary at epoch 0").count() == 1
 
 
+# Every trace of a live chart shows the figure it was sent: x and y of each trace equal the
+# received JSON (typed-array specs decoded; plain arrays as they are).
+DRAWN_IS_SENT_JS = """sel => {
+  const gd = document.querySelector(sel), types = {f4: Float32Array, f8: Float64Array,
+    i1: Int8Array, u1: Uint8Array, i2: Int16Array, u2: Uint16Array, i4: Int32Array,
+    u4: Uint32Array};
+  const values = v => { if (!v || typeof v.bdata !== 'string') return v;
+    const b = atob(v.bdata), u = new Uint8Array(b.length);
+    for (let i = 0; i < b.length; i++) u[i] = b.charCodeAt(i);
+    return Array.from(new types[v.dtype](u.buffer)); };
+  return gd.__prev.data.every((t, i) => ['x', 'y'].every(k => t[k] === undefined ||
+    JSON.stringify(values(t[k])) === JSON.stringify(Array.from(gd._fullData[i][k]))));
+}"""
+
+
+@pytest.mark.browser
+def test_browser_data_only_update_moves_the_traces(browser_page, streamlit_server):
+    """A noise step changes only the paths' x and y: the race moves those traces with
+    Plotly.animate, without redrawing its axes, legend, colour bar and map; afterwards every
+    trace shows exactly the figure sent, and hovering answers with the new paths. The loss
+    curves, whose y axis fits the data, still get a full Plotly.react."""
+    from browser_util import assert_no_exception, open_page, wait_for_app, wait_for_charts
+
+    page = browser_page
+    open_page(page, f"{streamlit_server}/optimizers")
+    wait_for_charts(page, 2)
+    race, loss = (f".st-key-{k} .nnlab-chart" for k in ("opt_chart_race", "opt_chart_loss"))
+    keys = page.evaluate("sels => sels.map(s => document.querySelector(s).dataset.key)",
+                         [race, loss])
+    page.evaluate("sel => { window.__nnlabDraws = [];"
+                  " window.__axis = document.querySelector(sel).querySelector('.xtick'); }", race)
+    page.locator(".st-key-opt_noise input[type='range']").focus()
+    page.keyboard.press("ArrowRight")  # σ = 0.01
+    wait_for_app(page)
+    assert_no_exception(page)
+    for sel in (race, loss):
+        page.wait_for_selector(f"{sel}[data-nnlab-state='drawn']")
+    draws = page.evaluate("() => window.__nnlabDraws")
+    assert [[d[3] for d in draws if d[0] == k] for k in keys] == [["animate"], ["react"]]
+    assert page.evaluate(DRAWN_IS_SENT_JS, race) and page.evaluate(DRAWN_IS_SENT_JS, loss)
+    assert page.evaluate("sel => document.querySelector(sel).querySelector('.xtick')"
+                         " === window.__axis", race), "the axes were drawn again"
+
+    page.locator(race).scroll_into_view_if_needed()
+    box = page.locator(race).locator(".nsewdrag").first.bounding_box()
+    hover = page.locator(race).locator(".hoverlayer .hovertext")
+    for fx in np.linspace(0.2, 0.8, 13):  # sweep the map until a path answers
+        page.mouse.move(box["x"] + fx * box["width"], box["y"] + 0.55 * box["height"])
+        page.wait_for_timeout(60)  # plotly handles hover at most every 50 ms
+        if hover.count():
+            break
+    assert hover.count() >= 1
+
+
 @pytest.mark.browser
 def test_browser_chart_out_of_sight_waits_for_its_newest_figure(browser_page, streamlit_server):
     """A chart far below the fold is not drawn until it is scrolled near; a rerun while it is
@@ -169,7 +223,9 @@ def test_browser_chart_out_of_sight_waits_for_its_newest_figure(browser_page, st
 
     page.locator(race).scroll_into_view_if_needed()  # back up: the step-size chart is hidden
     page.wait_for_selector(f"{race}[data-nnlab-state='drawn']")
-    page.evaluate("sel => { const d = document.querySelector(sel);"
+    # a full Plotly.react (not the paths-only update a noise step gets), whose sharing of the
+    # unchanged map picture is checked below
+    page.evaluate("sel => { const d = document.querySelector(sel); window.__nnlabNoQuick = true;"
                   " window.__raceData = d.data; window.__raceImages = d.layout.images; }", race)
     page.locator(".st-key-opt_noise input[type='range']").focus()
     page.keyboard.press("ArrowRight")  # σ = 0.01: every path changes, none diverges

@@ -648,7 +648,9 @@ def test_browser_race_playback_presets_and_screenshots(browser_page, streamlit_s
 @pytest.mark.browser
 def test_browser_zoom_lasts_while_the_run_changes(browser_page, streamlit_server):
     """A student zooms into the valley, then moves the gradient noise: the paths change and
-    the zoom stays (layout.uirevision), instead of jumping back to the whole box."""
+    the zoom stays, instead of jumping back to the whole box. Both ways the live chart can
+    update: moving the paths alone (Plotly.animate, the noise step's way) and a full
+    Plotly.react, where layout.uirevision keeps the zoom (fails without it)."""
     from browser_util import (
         PLOTLY_SELECTOR,
         assert_no_exception,
@@ -671,14 +673,28 @@ def test_browser_zoom_lasts_while_the_run_changes(browser_page, streamlit_server
                   "._fullLayout; return [L.xaxis.range.slice(), L.yaxis.range.slice()]; }; }",
                   PLOTLY_SELECTOR)
     page.wait_for_function("() => window.__ranges()[0][1] - window.__ranges()[0][0] < 3")
-    zoomed = page.evaluate("s => { window.__oldData = document.querySelector(s).data;"
-                           " return window.__ranges(); }", PLOTLY_SELECTOR)
+    zoomed = page.evaluate("() => window.__ranges()")
 
-    page.locator(".st-key-opt_noise input[type='range']").focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("s => document.querySelector(s).data !== window.__oldData",
-                           arg=PLOTLY_SELECTOR, timeout=30_000)
-    wait_for_app(page)
-    assert_no_exception(page)
-    after = page.evaluate("() => window.__ranges()")
-    np.testing.assert_allclose(after, zoomed)
+    for how in ("animate", "react"):
+        page.evaluate(f"() => {{ window.__nnlabNoQuick = {str(how == 'react').lower()};"
+                      " window.__nnlabDraws = []; }")
+        before = _drawn_sgd_path(page)
+        page.locator(".st-key-opt_noise input[type='range']").focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "([s, before]) => { const gd = document.querySelector(s);"
+            " return JSON.stringify(Array.from(gd._fullData[1].x)) !== before; }",
+            arg=[PLOTLY_SELECTOR, before], timeout=30_000)
+        wait_for_app(page)
+        assert_no_exception(page)
+        race_key = page.evaluate("s => document.querySelector(s).dataset.key", PLOTLY_SELECTOR)
+        draws = page.evaluate("() => window.__nnlabDraws")
+        assert [d[3] for d in draws if d[0] == race_key] == [how]
+        np.testing.assert_allclose(page.evaluate("() => window.__ranges()"), zoomed)
+
+
+def _drawn_sgd_path(page) -> str:
+    from browser_util import PLOTLY_SELECTOR
+
+    return page.evaluate("s => JSON.stringify(Array.from(document.querySelector(s)"
+                         "._fullData[1].x))", PLOTLY_SELECTOR)

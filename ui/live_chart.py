@@ -170,6 +170,54 @@ function shareUnchanged(fig, prev, div, skipTrace) {
   });
 }
 
+// A new run of the same figure (a slider that moves the data only): when the layout, the
+// config and every trace attribute but the x and y arrays of some scatter traces are the same
+// as the figure drawn, and every axis has a fixed range, those traces are moved with
+// Plotly.animate without a redraw. Plotly then skips what a react redraws for a new data
+// array: axes, legend, colour bar, images (the optimizer race: ~40% less time). Hover and
+// clicks answer the new data (tested). The trace `moved` (the player's, showing another frame)
+// is always set anew. Returns the frame for Plotly.animate, or null.
+const TYPED = {f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array,
+               u1c: Uint8ClampedArray, i2: Int16Array, u2: Uint16Array, i4: Int32Array,
+               u4: Uint32Array};
+
+function dataArray(v) {  // a typed-array spec decoded (1-D), or the plain array itself
+  if (!isSpec(v) || v.shape || !TYPED[v.dtype]) return v;
+  const bin = atob(v.bdata), bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new TYPED[v.dtype](bytes.buffer);
+}
+
+const fixedAxes = layout => {
+  const axes = Object.keys(layout).filter(k => /^[xy]axis[0-9]*$/.test(k));
+  return axes.length > 0 && axes.every(k => Array.isArray(layout[k].range)
+                                         && layout[k].autorange !== true);
+};
+
+function dataOnlyFrame(fig, prev, div, moved) {
+  if (!prev || !div._fullLayout || !fig.layout || !equal(fig.layout, prev.layout)
+      || !equal(fig.config, prev.config) || !fixedAxes(fig.layout)) return null;
+  const data = fig.data || [], was = prev.data || [];
+  if (data.length !== was.length) return null;
+  const traces = [], frame = [];
+  for (let i = 0; i < data.length; i++) {
+    const t = data[i], p = was[i];
+    if ((t.type || "scatter") !== "scatter" || (p.type || "scatter") !== "scatter"
+        || Object.keys(t).length !== Object.keys(p).length) return null;
+    let changed = i === moved;
+    for (const k of Object.keys(t)) {
+      if (equal(t[k], p[k])) continue;
+      if (k !== "x" && k !== "y") return null;
+      changed = true;
+    }
+    if (changed) {
+      traces.push(i);
+      frame.push({x: dataArray(t.x), y: dataArray(t.y)});
+    }
+  }
+  return traces.length ? {data: frame, traces} : null;
+}
+
 // Playback of one trace under the plot (viz.playback.Player): a play/pause button, a step
 // slider and the step's label. Frame j sets the trace's x and y to row j of player.x / .y
 // through Plotly.animate without a redraw (cheap); when playback stops or a scrub ends, the
@@ -277,14 +325,20 @@ async function drain(div) {
       delete fig.player;
       const t0 = performance.now();
       // a trace the player has moved holds a frame's arrays, not the figure's: not shared
-      shareUnchanged(fig, div.__prev, div, div.__player && div.__player.moved ?
-                     div.__player.trace : -1);
+      const moved = div.__player && div.__player.moved ? div.__player.trace : -1;
       stopPlayer(div, false);
-      await Plotly.react(div, fig);
+      const quick = !window.__nnlabNoQuick && dataOnlyFrame(fig, div.__prev, div, moved);
+      if (quick) {
+        await Plotly.animate(div, quick, {frame: {duration: 0, redraw: false},
+                                          transition: {duration: 0}, mode: "immediate"});
+      } else {
+        shareUnchanged(fig, div.__prev, div, moved);
+        await Plotly.react(div, fig);
+      }
       setPlayer(div, player, Plotly);
       div.__prev = received;
       const log = (window.__nnlabDraws ??= []);  // read by bench/page_latency.py
-      log.push([div.dataset.key, t0, performance.now() - t0]);
+      log.push([div.dataset.key, t0, performance.now() - t0, quick ? "animate" : "react"]);
       if (log.length > 500) log.splice(0, 250);
       div.style.minHeight = "";
       if (!div.__wired) {
