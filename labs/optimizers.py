@@ -207,8 +207,10 @@ def compute_zoom_grid(name: str, kappa: float, expr: str, width: float, window: 
 @st.cache_data(max_entries=16, show_spinner=False)
 def compute_race(name: str, kappa: float, expr: str, width: float, optimizers: tuple,
                  steps: int, x0: float, y0: float, schedule: str, noise: float,
-                 seed: int) -> dict:
-    """Run every optimizer from (x0, y0); optimizers = ((name, ((hp, value), ...)), ...)."""
+                 seed: int, states: bool = False) -> dict:
+    """Run every optimizer from (x0, y0); optimizers = ((name, ((hp, value), ...)), ...).
+    With ``states``, also each optimizer's state history (``state_history``: the internals
+    view's arrows and step sizes; recording it costs a third of the race's time)."""
     surf = build_surface(name, kappa, expr, width)
     runs = {}
     for opt_name, hp_items in optimizers:
@@ -217,11 +219,11 @@ def compute_race(name: str, kappa: float, expr: str, width: float, optimizers: t
             hp["lr"] = make_schedule(schedule, hp["lr"], steps)
         opt = make_optimizer(opt_name, **hp)
         rng = np.random.default_rng(seed)  # the same noise sequence for every optimizer
-        d = descend(surf.grad, (x0, y0), opt, steps, noise=noise, rng=rng, record_state=True,
-                    loss_fn=surf.f)
+        d = descend(surf.grad, (x0, y0), opt, steps, noise=noise, rng=rng,
+                    record_state=states, loss_fn=surf.f)
         runs[opt_name] = {"path": d.path, "grads": d.grads, "losses": d.losses,
                           "diverged_at": d.diverged_at, "reason": d.reason,
-                          **state_history(d)}
+                          **(state_history(d) if states else {})}
     return runs
 
 
@@ -462,11 +464,16 @@ class RaceResults:
     summary_caption: str
 
 
-def race_results(s: dict, surf, grid: dict) -> RaceResults:
-    """Run the race for settings ``s`` (cached) and build its figures and tables."""
+def race_runs(s: dict, states: bool) -> dict:
+    """The race for settings ``s`` (cached), with or without the optimizers' state histories."""
     opt_args = tuple((n, tuple(sorted(s["hps"][n].items()))) for n in s["selected"])
-    runs = compute_race(s["surface"], s["kappa"], s["expr"], s["width"], opt_args, s["steps"],
-                        s["x0"], s["y0"], s["schedule"], s["noise"], s["seed"])
+    return compute_race(s["surface"], s["kappa"], s["expr"], s["width"], opt_args, s["steps"],
+                        s["x0"], s["y0"], s["schedule"], s["noise"], s["seed"], states)
+
+
+def race_results(s: dict, surf, grid: dict, states: bool = False) -> RaceResults:
+    """Run the race for settings ``s`` (cached) and build its figures and tables."""
+    runs = race_runs(s, states)
     views = run_views(runs, s["selected"])
     f_ref = grid["f_ref"]
     if not surf.minima:  # a typed formula: paths may go below the lowest grid value
@@ -666,10 +673,12 @@ def race_and_results(sidebar: dict, surf, grid: dict) -> None:
         with row:
             held = run_controls(surf, start)
     s = {**sidebar, **held}
-    results = race_results(s, surf, grid)
+    inside = held_below() == "internals"  # the state histories are only drawn there
+    results = race_results(s, surf, grid, states=inside)
     draw_results(results, s, grid["scale"])
     if below_the_race() == "internals":
-        internals_section(grid, results.runs, results.views, surf, s)
+        runs = results.runs if inside else race_runs(s, states=True)
+        internals_section(grid, runs, results.views, surf, s)
     else:
         draw_summary(results)
     if late:
@@ -694,6 +703,16 @@ def held_run_settings() -> dict | None:
     return {"steps": int(ss["opt_steps"]), "x0": float(ss["opt_x0"]), "y0": float(ss["opt_y0"]),
             "schedule": ss["opt_sched"], "noise": noise, "seed": seed,
             "view3d": bool(ss["opt_3d"])}
+
+
+def held_below() -> str:
+    """The view under the race as its control holds it before it is drawn: the session's,
+    else the link's (a bound control's URL holds its label), else the summary."""
+    value = st.session_state.get("opt_below")
+    if value is None:
+        label = st.query_params.get("opt_below")
+        value = next((k for k, v in TEXT["below"].items() if label in (k, v)), "summary")
+    return value
 
 
 def update_rules(selected: list[str]) -> None:
