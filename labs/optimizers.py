@@ -31,7 +31,7 @@ from nncore.surfaces import (
     quadratic_bowl,
     surface_grid,
 )
-from ui.common import chart, download_csv, download_json, page_intro
+from ui.common import chart, download_csv, download_json, page_intro, static_table
 from ui.strings_optimizers import PRESETS, TEXT
 from viz.optimizer_figs import (
     RunView,
@@ -520,7 +520,7 @@ def race_results(s: dict, surf, grid: dict, states: bool = False) -> RaceResults
         points = ", ".join(f"({mx:.3g}, {my:.3g})" for mx, my in grid["minima"])
         caption += " " + TEXT["summary_caption_custom"].format(points=points, n=GRID_N)
     return RaceResults(runs, views, warnings, wide, race_fig, player, loss_fig, f_ref, table,
-                       shown.set_index(TEXT["col_optimizer"]), caption)
+                       shown, caption)
 
 
 def draw_race(r: RaceResults, s: dict) -> None:
@@ -576,8 +576,7 @@ def below_the_race() -> str:
 
 
 def draw_summary(r: RaceResults) -> None:
-    # a static table: a handful of rows, and far cheaper for the browser than the data grid
-    st.table(r.shown)
+    static_table(r.shown)
     st.caption(r.summary_caption)
 
 

@@ -7,11 +7,14 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from ui.common import TABLE_CLASS
 from ui.live_chart import app_chart_jsons as chart_jsons
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -78,3 +81,41 @@ def assert_clean_figures(at: AppTest) -> list[dict]:
 def payload_bytes(at: AppTest) -> int:
     """Size of the Plotly JSON the page sends per run."""
     return sum(len(spec.encode()) for spec in chart_jsons(at))
+
+
+class _TableCells(HTMLParser):
+    """Rows of cell texts of every <table class="nnlab-table"> in an HTML string."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._in_table = False
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table" and TABLE_CLASS in (dict(attrs).get("class") or "").split():
+            self._in_table = True
+            self.tables.append([])
+        elif self._in_table and tag == "tr":
+            self.tables[-1].append([])
+        elif self._in_table and tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self._in_table = False
+        elif tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def static_tables(at: AppTest) -> list[pd.DataFrame]:
+    """Every ui.common.static_table on the page, in page order, as text: header row -> columns."""
+    parser = _TableCells()
+    for element in at.get("html"):
+        parser.feed(element.proto.body)
+    return [pd.DataFrame(rows[1:], columns=rows[0]) for rows in parser.tables if rows]

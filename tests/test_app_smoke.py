@@ -42,3 +42,19 @@ def test_page_renders(info):
     at.switch_page(info.path)
     at.run()
     assert not at.exception, f"{info.path}:\n{_errors(at)}"
+
+
+def test_static_table_is_escaped_html_with_its_header(monkeypatch):
+    import pandas as pd
+    import streamlit as st
+    from app_util import _TableCells
+
+    from ui.common import static_table
+
+    sent = []
+    monkeypatch.setattr(st, "html", sent.append)
+    static_table(pd.DataFrame({"Optimizer": ["<b>SGD</b>"], "Final f": ["1.5e-3"]}))
+    assert "<b>SGD</b>" not in sent[0] and "&lt;b&gt;SGD&lt;/b&gt;" in sent[0]
+    parser = _TableCells()
+    parser.feed(sent[0])
+    assert parser.tables == [[["Optimizer", "Final f"], ["<b>SGD</b>", "1.5e-3"]]]

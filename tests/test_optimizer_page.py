@@ -44,8 +44,10 @@ assert_clean_specs = app_util.assert_clean_figures
 
 
 def summary(at: AppTest):
-    """The summary table as a DataFrame with an "Optimizer" column."""
-    return at.table[0].value.reset_index()
+    """The summary table (its text) as a DataFrame with an "Optimizer" column."""
+    tables = app_util.static_tables(at)
+    assert len(tables) == 1, f"{len(tables)} summary tables"
+    return tables[0]
 
 
 def hp_value(at: AppTest, key: str) -> float:
@@ -94,7 +96,7 @@ def test_default_page_has_every_chart_and_clean_specs():
         assert OPTIMIZERS[n].label in names
     assert "global minimum" in names and "start" in names
     assert not at.warning  # nothing diverges with the defaults
-    assert len(at.table) == 1 and len(summary(at)) == 6
+    assert len(summary(at)) == 6
     payload = app_util.payload_bytes(at)
     assert payload < 600_000  # the bench reports the exact figure; this only catches blow-ups
 
@@ -212,7 +214,7 @@ def test_all_optimizers_schedules_noise_and_inspection():
     assert not at.exception
     assert len(summary(at)) == len(OPTIMIZERS)
     at.segmented_control(key="opt_below").set_value("internals").run()
-    assert not at.table, "one view at a time below the race"
+    assert not app_util.static_tables(at), "one view at a time below the race"
     assert len(assert_clean_specs(at)) == 4  # + the internals: arrows and step sizes
     for name in OPTIMIZERS:
         at.selectbox(key="opt_inspect").set_value(name).run()
@@ -288,7 +290,7 @@ def test_the_view_below_the_race_comes_from_the_url():
     at = open_lab({"opt_below": "Inside one optimizer", "opt_inspect": "Momentum"})
     assert at.segmented_control(key="opt_below").value == "internals"
     assert at.selectbox(key="opt_inspect").value == "momentum"
-    assert not at.table and len(assert_clean_specs(at)) == 4
+    assert not app_util.static_tables(at) and len(assert_clean_specs(at)) == 4
 
 
 def test_a_preset_round_trips_through_the_url():
