@@ -12,7 +12,7 @@ import streamlit as st
 
 from nncore import ACTIVATIONS, DATASETS, make_dataset, train_mlp
 from nncore import warp as W
-from ui.common import chart, download_csv, page_intro
+from ui.common import chart, download_csv, page_intro, static_table
 from viz.warp_figs import (
     Panel,
     decorate_linear,
@@ -353,9 +353,8 @@ def separability_table(rows, extra=None):
     frame = pd.DataFrame(rows, columns=cols)
     if extra is not None:
         frame = pd.concat([frame, pd.DataFrame([extra], columns=cols)], ignore_index=True)
-    # A static table: a handful of rows, redrawn on every slider step, and far cheaper for the
-    # browser than the interactive data grid.
-    st.table(frame.style.format({cols[2]: "{:.1%}"}).hide(axis="index"))
+    frame[cols[2]] = frame[cols[2]].map("{:.1%}".format)
+    static_table(frame)  # a handful of rows, redrawn at every slider step: plain HTML
     st.caption(TEXT["sep_caption"])
 
 

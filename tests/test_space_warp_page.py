@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from app_util import assert_clean_figures, chart_jsons, open_lab
+from app_util import assert_clean_figures, chart_jsons, open_lab, static_tables
 from app_util import exception_text as _errors
 from streamlit.testing.v1 import AppTest
 
@@ -48,7 +48,7 @@ def test_manual_activations_and_second_layer(act):
     assert _assert_finite_specs(at) == 2  # the stages and the morph (its view is shown)
     at = _open(sw_act=act, sw_two=True)  # the separability view is shown by default
     assert _assert_finite_specs(at) == 1  # a view not shown draws nothing
-    table = at.table[0].value
+    (table,) = static_tables(at)
     assert len(table) == 3  # x, h, h′
 
 
@@ -58,7 +58,7 @@ def test_xor_preset_button_reaches_full_separability():
     assert not at.exception, _errors(at)
     assert at.toggle(key="sw_two").value is True
     assert at.slider(key="sw_v12").value == -20.0
-    acc = at.table[0].value.iloc[:, 2].tolist()
+    acc = [float(v.rstrip("%")) / 100 for v in static_tables(at)[0].iloc[:, 2]]
     assert acc[0] <= 0.75 and acc[-1] == 1.0
     # the classifier's regions are pictures under the input plane and the last stage, and its
     # boundary pulled back to the input plane is a drawn line, not a contour the browser traces

@@ -33,9 +33,9 @@ def download_csv(label: str, make_frame: Callable, file_name: str, key: str) -> 
 
 TABLE_CLASS = "nnlab-table"
 TABLE_CSS = """
-.nnlab-table { border-collapse: collapse; width: 100%; font-size: 0.875rem;
+.nnlab-table { border-collapse: collapse; width: auto; min-width: 50%; font-size: 0.875rem;
   font-variant-numeric: tabular-nums; margin-bottom: 0.5rem; }
-.nnlab-table th, .nnlab-table td { padding: 0.3rem 0.6rem; text-align: right;
+.nnlab-table th, .nnlab-table td { padding: 0.3rem 0.9rem; text-align: right;
   border-bottom: 1px solid rgba(128, 128, 128, 0.22); }
 .nnlab-table thead th { font-weight: 600; border-bottom-width: 2px; }
 .nnlab-table th:first-child, .nnlab-table td:first-child { text-align: left; }
