@@ -7,7 +7,9 @@ figures: the playground boundary costs 111 ms with newPlot and 32 ms with Plotly
 space-warping stages 234 ms vs 96 ms, the optimizer race 197 ms vs 60 ms.
 
 This component keeps one ``<div>`` per chart key and hands every new figure to Plotly.react,
-which re-uses the axes, the DOM and the WebGL context. plotly.js itself is the copy shipped with
+which re-uses the axes, the DOM and the WebGL context; a figure that differs from the one drawn
+only in the x/y arrays of scatter traces, with fixed axis ranges (the optimizer race at a new
+noise value), moves those traces with Plotly.animate instead, without redrawing the rest. plotly.js itself is the copy shipped with
 the installed plotly Python package (so the JS always matches the Python figures), served by
 Streamlit's static file serving (``server.enableStaticServing`` in .streamlit/config.toml) from
 ``static/`` next to the main script, where :func:`ensure_plotly_js` copies it. When static
