@@ -82,6 +82,7 @@ DEFAULTS = {
     "opt_noise": 0.0,
     "opt_seed": 0,
 }
+LEGEND_GROUP = "optimizers"  # the race and the loss curves share the race's legend
 GRID_N = 300  # f on GRID_N² points: the map's pixels (a PNG), thinned for the 3D mesh
 ZOOM_N = 300  # the internals view's own grid (pixels) over its zoom window
 
@@ -506,9 +507,11 @@ def race_results(s: dict, surf, grid: dict, states: bool = False) -> RaceResults
                                       minima=grid["minima"], saddles=surf.saddles,
                                       start=(s["x0"], s["y0"]), total_steps=s["steps"],
                                       text=fig_text, height=height, layers=grid["layers"],
-                                      uirevision=view_key)
+                                      uirevision=view_key, legend_link=LEGEND_GROUP)
+    # one legend, the race's: a click there shows or hides an optimizer in both charts
     loss_fig = loss_figure(views, f_ref, text=TEXT["fig"], height=380 if wide else height + 35,
-                           uirevision=f"{view_key}|{s['steps']}")
+                           uirevision=f"{view_key}|{s['steps']}",
+                           legend_link=None if s["view3d"] else LEGEND_GROUP)
 
     tol = 0.01 * max(bx1 - bx0, by1 - by0)
     table = summary_frame(runs, s["selected"], surf, grid["minima"], tol)

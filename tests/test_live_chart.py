@@ -91,13 +91,21 @@ def test_falls_back_to_st_plotly_chart_without_static_serving(monkeypatch):
         import plotly.graph_objects as go
 
         from ui.common import chart
+        from viz.playback import LEGEND_LINK
 
         chart(go.Figure(go.Scatter(x=[1, 2], y=[3, 4])), key="c")
+        follower = go.Figure([go.Scatter(y=[1, 2], legendgroup="a"),
+                              go.Scatter(y=[2, 1], legendgroup="b")])
+        follower.update_layout(showlegend=False, meta={LEGEND_LINK: "page"})
+        chart(follower, key="f")
 
     at = AppTest.from_function(app)
     at.run()
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 1 and not at.get("bidi_component")
+    assert len(at.get("plotly_chart")) == 2 and not at.get("bidi_component")
+    # nothing links legends there: a chart that follows another's legend shows its own
+    follower = json.loads(chart_json(at.get("plotly_chart")[1].proto))
+    assert "showlegend" not in follower["layout"]
 
 
 @pytest.mark.browser

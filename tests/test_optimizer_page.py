@@ -22,7 +22,7 @@ from viz.optimizer_figs import (
     race_figure,
     race_scene,
 )
-from viz.playback import REDRAW_FRAME
+from viz.playback import LEGEND_LINK, REDRAW_FRAME
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -495,6 +495,10 @@ def test_loss_figure_is_log_and_finite():
     views = _views(SURFACES["booth"])
     fig = loss_figure(views, 0.0, text=FIG_TEXT)
     assert fig.layout.yaxis.type == "log"
+    assert fig.layout.showlegend is None and {t.legendgroup for t in fig.data} == {
+        v.name for v in views}
+    linked = loss_figure(views, 0.0, text=FIG_TEXT, legend_link="page")
+    assert linked.layout.showlegend is False and linked.layout.meta == {LEGEND_LINK: "page"}
     for trace in fig.data:
         assert np.all(np.isfinite(np.asarray(trace.y, dtype=float)))
         assert np.all(np.asarray(trace.y, dtype=float) > 0)
@@ -700,3 +704,36 @@ def _drawn_sgd_path(page) -> str:
 
     return page.evaluate("s => JSON.stringify(Array.from(document.querySelector(s)"
                          "._fullData[1].x))", PLOTLY_SELECTOR)
+
+
+@pytest.mark.browser
+def test_browser_one_legend_for_the_race_and_the_loss_curves(browser_page, streamlit_server):
+    """The loss curves show no legend of their own: a click on an optimizer in the race's legend
+    shows it alone in both charts, and that choice lasts through a noise step (the race's paths
+    move, the loss chart is drawn anew)."""
+    from browser_util import assert_no_exception, open_page, wait_for_app, wait_for_charts
+
+    page = browser_page
+    open_page(page, f"{streamlit_server}/optimizers")
+    wait_for_charts(page, 2)
+    race, loss = (f".st-key-{k} .nnlab-chart" for k in ("opt_chart_race", "opt_chart_loss"))
+    shown = ("sel => Object.fromEntries(document.querySelector(sel)._fullData"
+             ".filter(t => t.legendgroup && t.showlegend !== false)"
+             ".map(t => [t.legendgroup, t.visible === true]))")
+    assert page.locator(loss).locator(".legend").count() == 0, "no legend on the loss curves"
+    assert all(page.evaluate(shown, loss).values())
+
+    page.locator(race).scroll_into_view_if_needed()
+    page.locator(race).locator(".legend .traces", has_text="Adam").click()  # toggleothers
+    page.wait_for_function(f"() => Object.values(({shown})('{loss}')).filter(v => v).length === 1")
+    expected = {name: name == "adam" for name in page.evaluate(shown, race)}
+    assert page.evaluate(shown, race) == expected and page.evaluate(shown, loss) == expected
+
+    page.locator(".st-key-opt_noise input[type='range']").focus()
+    page.keyboard.press("ArrowRight")
+    wait_for_app(page)
+    assert_no_exception(page)
+    for sel in (race, loss):
+        page.wait_for_selector(f"{sel}[data-nnlab-state='drawn']")
+    assert page.evaluate(shown, race) == expected and page.evaluate(shown, loss) == expected
+    assert not page.js_errors, page.js_errors

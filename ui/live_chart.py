@@ -39,7 +39,7 @@ from _plotly_utils.utils import plotlyjsShortTypes, to_typed_array_spec
 from streamlit.file_util import get_app_static_dir
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from viz.playback import Player, with_plotly_frames
+from viz.playback import LEGEND_LINK, Player, with_plotly_frames
 
 COMPONENT = "nnlab_live_plotly"
 CHART_CLASS = "nnlab-chart"
@@ -220,6 +220,46 @@ function dataOnlyFrame(fig, prev, div, moved) {
   return traces.length ? {data: frame, traces} : null;
 }
 
+// One legend for several charts: charts whose layout.meta.__LINK__ has the same name show and
+// hide each legendgroup together. A chart that shows its legend leads: after it is drawn, and
+// after a click on its legend, the visibility of its groups goes to the others; a chart without
+// a legend takes the current visibility when it is drawn (a new figure resets it otherwise).
+const legendLinks = (window.__nnlabLegendLinks ??= {});
+
+function groupVisibility(div) {  // legendgroup -> visible of its legend entry's trace
+  const vis = {};
+  for (const t of div._fullData || []) {
+    if (t.legendgroup && t.showlegend !== false) vis[t.legendgroup] = t.visible;
+  }
+  return vis;
+}
+
+async function followLegend(div, vis, Plotly) {
+  const idx = [], visible = [];
+  for (const t of div._fullData || []) {
+    if (t.legendgroup in vis && t.visible !== vis[t.legendgroup]) {
+      idx.push(t.index);
+      visible.push(vis[t.legendgroup]);
+    }
+  }
+  if (idx.length) await Plotly.restyle(div, {visible}, idx);
+}
+
+async function shareLegend(div, Plotly) {
+  const name = div.__legendLink;
+  if (!name || !div._fullLayout) return;
+  if (div._fullLayout.showlegend) {
+    legendLinks[name] = groupVisibility(div);
+    for (const other of document.querySelectorAll(".__CLASS__")) {
+      if (other !== div && other.__legendLink === name && other._fullLayout) {
+        await followLegend(other, legendLinks[name], Plotly);
+      }
+    }
+  } else if (legendLinks[name]) {
+    await followLegend(div, legendLinks[name], Plotly);
+  }
+}
+
 // Playback of one trace under the plot (viz.playback.Player): a play/pause button, a step
 // slider and the step's label. Frame j sets the trace's x and y to row j of player.x / .y
 // through Plotly.animate without a redraw (cheap); when playback stops or a scrub ends, the
@@ -338,6 +378,8 @@ async function drain(div) {
         await Plotly.react(div, fig);
       }
       setPlayer(div, player, Plotly);
+      div.__legendLink = (meta && meta.__LINK__) || undefined;
+      await shareLegend(div, Plotly);
       div.__prev = received;
       const log = (window.__nnlabDraws ??= []);  // read by bench/page_latency.py
       log.push([div.dataset.key, t0, performance.now() - t0, quick ? "animate" : "react"]);
@@ -354,6 +396,10 @@ async function drain(div) {
           const px = ev.clientX - box.left - xa._offset, py = ev.clientY - box.top - ya._offset;
           if (px < 0 || py < 0 || px > xa._length || py > ya._length) return;
           div.__setTrigger("click", {x: xa.p2d(px), y: ya.p2d(py)});
+        });
+        // a click on the legend restyles the traces' visibility: the linked charts follow
+        div.on("plotly_restyle", ([edit]) => {
+          if (edit && "visible" in edit && div._fullLayout.showlegend) shareLegend(div, Plotly);
         });
         let queued = false;
         div.__resize = new ResizeObserver(() => {
@@ -442,7 +488,8 @@ CSS = """
 
 @cache
 def _mount() -> Callable:
-    js = JS.replace("__PLOTLY_JS__", plotly_js_name()).replace("__CLASS__", CHART_CLASS)
+    js = (JS.replace("__PLOTLY_JS__", plotly_js_name()).replace("__CLASS__", CHART_CLASS)
+          .replace("__LINK__", LEGEND_LINK))
     css = CSS.replace("__CLASS__", CHART_CLASS)
     return st.components.v2.component(COMPONENT, js=js, css=css, isolate_styles=False)
 
@@ -541,8 +588,11 @@ def live_chart(fig, key: str | None, config: dict, on_click: Callable | None = N
     gets play/pause and a step slider under the plot, run in the browser."""
     static_dir = app_static_dir()
     if static_dir is None or not ensure_plotly_js(static_dir):
+        fig = go.Figure(fig)
         if player is not None:
-            fig = with_plotly_frames(go.Figure(fig), player)
+            fig = with_plotly_frames(fig, player)
+        if LEGEND_LINK in (fig.layout.meta or {}):  # no shared legend here: its own instead
+            fig.update_layout(showlegend=None)
         return st.plotly_chart(fig, key=key, config=config, theme=None)
     callbacks = {"on_click_change": on_click} if on_click is not None else {}
     data = figure_json(fig, config, clickable=on_click is not None, player=player)

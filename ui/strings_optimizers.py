@@ -53,7 +53,7 @@ TEXT = {
         "▶ replays the race from step 0 in your browser; drag the slider to scrub. The big dot "
         "is each optimizer's current point and the small dots are the steps since the previous "
         "frame: widely spaced dots mean big steps. Click a legend entry to show only that "
-        "optimizer."
+        "optimizer, in the race and in the loss curves."
     ),
     "log_caption": "Contour lines are log-spaced (f − f* spans {decades:.0f} decades on this box).",
     "loss_header": "Loss vs step",

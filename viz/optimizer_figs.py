@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
-from viz.playback import Player, with_plotly_frames
+from viz.playback import LEGEND_LINK, Player, with_plotly_frames
 from viz.raster import data_uri, plane_image, png_bytes
 
 # One colour per optimizer, the same on every chart (Okabe–Ito / Paul Tol, colour-blind safe).
@@ -311,6 +311,7 @@ def race_scene(
     height: int = 620,
     layers: tuple[dict, dict] | None = None,
     uirevision: str | None = None,
+    legend_link: str | None = None,
 ) -> tuple[go.Figure, Player]:
     """Contour map with every optimizer's path, and the playback of their progress.
 
@@ -323,7 +324,9 @@ def race_scene(
     (keys: start, minima, play, pause, step, diverged). ``layers``: the map's cached
     ``surface_layers(xs, ys, scale)``. Leaves ~50 px under the plot for the x axis only.
     ``uirevision``: while it stays the same, Plotly keeps a student's zoom and legend choices
-    across updates (new paths); a new value resets them.
+    across updates (new paths); a new value resets them. ``legend_link``: a name in
+    ``layout.meta`` (see ``LEGEND_LINK``): the live chart shows and hides each optimizer's
+    traces (legendgroup = its name) in every chart of the page with the same name.
     """
     (x0, x1), (y0, y1) = bounds
     n = len(runs)
@@ -387,6 +390,8 @@ def race_scene(
                     itemclick="toggleothers", itemdoubleclick="toggle"),
         uirevision=uirevision,
     )
+    if legend_link:
+        layout["meta"] = {LEGEND_LINK: legend_link}
     return _figure(data, layout), player
 
 
@@ -456,10 +461,13 @@ def surface3d_figure(
 
 
 def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: int = 400,
-                height: int = 360, uirevision: str | None = None) -> go.Figure:
+                height: int = 360, uirevision: str | None = None,
+                legend_link: str | None = None) -> go.Figure:
     """f − f* per step for every optimizer, on a log axis (values below 1e-16·scale are floored
     there, so the curve stays visible when an optimizer hits the minimum exactly).
-    ``uirevision`` as in ``race_scene``: zoom and legend choices last while it does."""
+    ``uirevision`` as in ``race_scene``: zoom and legend choices last while it does. With
+    ``legend_link`` the curves follow the legend of the race with the same link and show no
+    legend of their own (the live chart shows it where it cannot link legends)."""
     all_gaps = np.concatenate([r.losses - f_ref for r in runs]) if runs else np.zeros(1)
     top = float(np.max(all_gaps)) if all_gaps.size else 1.0
     floor = max(abs(top), 1e-300) * 1e-16
@@ -469,14 +477,14 @@ def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: in
         gap = np.maximum(run.losses[idx] - f_ref, floor)
         data.append(dict(type="scatter",
             x=idx.astype(np.int32), y=_f32(gap), mode="lines", name=run.label,
-            line=dict(color=run.color, width=2),
+            legendgroup=run.name, line=dict(color=run.color, width=2),
             hovertemplate=run.label + "<br>step %{x}<br>f − f* = %{y:.3e}<extra></extra>",
         ))
         if run.diverged_at is not None:
             data.append(dict(type="scatter",
                 x=np.array([len(run.losses) - 1], np.int32),
                 y=np.array([max(run.losses[-1] - f_ref, floor)], np.float32),
-                mode="markers", showlegend=False, name=run.label,
+                mode="markers", showlegend=False, name=run.label, legendgroup=run.name,
                 marker=dict(symbol="x", size=12, color=run.color),
                 hovertemplate=text["diverged"].format(label=run.label, step=run.diverged_at)
                 + "<extra></extra>",
@@ -491,6 +499,8 @@ def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: in
         legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
         uirevision=uirevision,
     )
+    if legend_link:
+        layout.update(showlegend=False, meta={LEGEND_LINK: legend_link})
     return _figure(data, layout)
 
 

@@ -17,6 +17,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 REDRAW_FRAME = "redraw"  # name of the empty frame every Plotly animation ends on
+# layout.meta key: the live chart (ui.live_chart) gives the charts of a page with the same value
+# one legend: a legendgroup shown or hidden in one of them is shown or hidden in all.
+LEGEND_LINK = "legend_link"
 
 
 @dataclass(frozen=True, eq=False)
