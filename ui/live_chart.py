@@ -248,15 +248,19 @@ async function followLegend(div, vis, Plotly) {
 async function shareLegend(div, Plotly) {
   const name = div.__legendLink;
   if (!name || !div._fullLayout) return;
-  if (div._fullLayout.showlegend) {
-    legendLinks[name] = groupVisibility(div);
-    for (const other of document.querySelectorAll(".__CLASS__")) {
-      if (other !== div && other.__legendLink === name && other._fullLayout) {
-        await followLegend(other, legendLinks[name], Plotly);
+  try {  // a legend that cannot follow must never cost a chart its figure
+    if (div._fullLayout.showlegend) {
+      legendLinks[name] = groupVisibility(div);
+      for (const other of document.querySelectorAll(".__CLASS__")) {
+        if (other !== div && other.__legendLink === name && other._fullLayout) {
+          await followLegend(other, legendLinks[name], Plotly);
+        }
       }
+    } else if (legendLinks[name]) {
+      await followLegend(div, legendLinks[name], Plotly);
     }
-  } else if (legendLinks[name]) {
-    await followLegend(div, legendLinks[name], Plotly);
+  } catch (err) {
+    console.warn("linked legend not applied:", err);
   }
 }
 
