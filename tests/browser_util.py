@@ -373,3 +373,30 @@ def wait_for_charts(page, n: int = 1, timeout_ms: int = 30_000) -> int:
             f"found {len(report)}: {report}"
         ) from exc
     return page.locator(CHART_SELECTOR).count()
+
+
+# ui.live_chart keeps Plotly's list of a trace's data-array attributes per (trace type, array
+# paths) instead of walking the schema each time; the kept list must be the one Plotly finds.
+_ARRAY_ATTRS_JS = """sel => {
+  const find = window.Plotly && window.Plotly.PlotSchema.findArrayAttributes;
+  if (!find || !find.__nnlabMemo) return null;
+  const bad = [];
+  let traces = 0;
+  for (const gd of document.querySelectorAll(sel)) {
+    for (const t of gd._fullData || []) {
+      traces += 1;
+      const kept = JSON.stringify(find(t)), plotly = JSON.stringify(find.__nnlabOriginal(t));
+      if (kept !== plotly) bad.push(`${t.type} #${t.index}: kept ${kept}, plotly ${plotly}`);
+    }
+  }
+  return {traces, bad};
+}"""
+
+
+def array_attribute_mismatches(page) -> list[str]:
+    """Traces of the page's drawn charts whose kept array-attribute list differs from
+    Plotly's own (empty when none do); fails when live charts are drawn without the memo."""
+    report = page.evaluate(_ARRAY_ATTRS_JS, PLOTLY_SELECTOR)
+    live = page.locator(".nnlab-chart.js-plotly-plot").count()
+    assert report is not None or live == 0, "live charts drawn without the kept array lists"
+    return report["bad"] if report else []

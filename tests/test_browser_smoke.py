@@ -9,6 +9,7 @@ lead to every lab page and only to them, and a copied deep link works on a fresh
 import pytest
 from browser_util import (
     CHART_SELECTOR,
+    array_attribute_mismatches,
     assert_no_exception,
     navigation,
     open_page,
@@ -52,6 +53,7 @@ def test_page_renders(browser_page, streamlit_server, url_path, title, file):
     if n_charts:
         wait_for_charts(page, n_charts, timeout_ms=15_000)
         screenshot(page, f"page-{url_path or 'home'}")  # again, with every chart drawn
+        assert not array_attribute_mismatches(page), array_attribute_mismatches(page)
     assert not _js_errors(page), f"uncaught JavaScript errors on {file}: {_js_errors(page)}"
     if LAB_PAGES:  # with a single page Streamlit shows no navigation at all
         assert _nav_hrefs(page) == _expected_hrefs(streamlit_server), (

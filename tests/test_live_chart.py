@@ -252,3 +252,57 @@ def test_browser_chart_out_of_sight_waits_for_its_newest_figure(browser_page, st
     newest = page.evaluate("sel => JSON.stringify(document.querySelector(sel).data[1].y)",
                            step_size)
     assert newest != first
+
+
+SYNTHETIC_TRACES_JS = """() => {
+  const div = document.createElement('div');
+  document.body.appendChild(div);
+  const figures = d => { const n = [1, 2, 3].map(v => v + d); return [
+    [{type: 'scatter', x: n, y: n, marker: {color: 'red', size: 4}}],
+    [{type: 'scatter', x: n, y: n, marker: {color: n, size: n, line: {width: n}},
+      text: ['a', 'b', 'c'], customdata: n}],
+    [{type: 'scatter', x: new Float32Array(n), y: n, mode: 'markers',
+      marker: {color: n, colorbar: {tickvals: n, ticktext: ['a', 'b', 'c']}}}],
+    [{type: 'bar', x: n, y: n, marker: {color: ['red', 'blue', 'green']}},
+     {type: 'heatmap', z: [n, n], x: n}],
+    [{type: 'splom', dimensions: [{label: 'a', values: n}, {label: 'b', values: n}],
+      marker: {color: n}}],
+    [{type: 'parcoords', dimensions: [{label: 'a', values: n}, {label: 'b', values: n}]}],
+    [{type: 'scatter3d', x: n, y: n, z: n, mode: 'lines', line: {color: n}}],
+  ]; };
+  const find = Plotly.PlotSchema.findArrayAttributes, bad = [];
+  let traces = 0;
+  const check = () => {
+    for (const t of div._fullData) {
+      traces += 1;
+      const kept = JSON.stringify(find(t)), plotly = JSON.stringify(find.__nnlabOriginal(t));
+      if (kept !== plotly) bad.push(`${t.type}: kept ${kept}, plotly ${plotly}`);
+    }
+  };
+  for (const fig of figures(0)) { Plotly.newPlot(div, fig); check(); }
+  // the same traces with new numbers: no new entries are kept
+  const size = find.__nnlabKept.size;
+  for (const fig of figures(1)) { Plotly.newPlot(div, fig); check(); }
+  Plotly.purge(div);
+  div.remove();
+  return {traces, bad, grew: find.__nnlabKept.size - size};
+}"""
+
+
+@pytest.mark.browser
+def test_browser_kept_array_attribute_lists_equal_plotlys(browser_page, streamlit_server):
+    """Plotly lists a trace's data-array attributes at every computation; the live chart keeps
+    the list per trace type and array paths. On traces of several types, with and without
+    arrays in the same attribute (marker.color as a colour name and as numbers), arrays inside
+    lists of objects (splom and parcoords dimensions) and the colour bar's tick arrays that
+    Plotly leaves out, the kept list is Plotly's; the same traces with new numbers add no new
+    entries. The charts of every page are checked the same way in test_browser_smoke."""
+    from browser_util import array_attribute_mismatches, open_page, wait_for_charts
+
+    page = browser_page
+    open_page(page, f"{streamlit_server}/optimizers")
+    wait_for_charts(page, 2)
+    assert not array_attribute_mismatches(page)
+    report = page.evaluate(SYNTHETIC_TRACES_JS)
+    assert report["bad"] == [], report["bad"]
+    assert report["traces"] == 2 * 8 and report["grew"] == 0, report
