@@ -92,3 +92,44 @@ def test_deep_link_on_fresh_server(browser_page):
             f"opening {file} first on a fresh server skipped app.py: Streamlit fell back to "
             "its old pages/-folder navigation (a folder named pages/ next to app.py triggers it)"
         )
+
+
+# Counts, frame by frame, the CSS animations running on Streamlit's element containers.
+COUNT_ELEMENT_ANIMATIONS_JS = """() => {
+  window.__elementAnimations = 0;
+  const tick = () => {
+    for (const a of document.getAnimations()) {
+      const t = a.effect && a.effect.target;
+      if (t && t.classList && t.classList.contains('stElementContainer')) {
+        window.__elementAnimations += 1;
+      }
+    }
+    if (!window.__stopCounting) requestAnimationFrame(tick);
+  };
+  tick();
+}"""
+
+
+@pytest.mark.browser
+def test_a_rerun_starts_no_fade_per_element(browser_page, streamlit_server):
+    """A slider step reruns part of a page: Streamlit would start (and cancel) an opacity
+    transition on every element container the rerun has not re-sent yet, invisible in a fast
+    rerun but paid for at every step. app.py's style turns them off: no element container
+    animates while the optimizer lab's noise slider moves, and nothing is left faded."""
+    page = browser_page
+    open_page(page, f"{streamlit_server}/optimizers")
+    page.evaluate(COUNT_ELEMENT_ANIMATIONS_JS)
+    noise = page.locator(".st-key-opt_noise input[type='range']").first
+    for _ in range(3):
+        noise.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(150)
+        wait_for_app(page)
+    page.evaluate("() => { window.__stopCounting = true; }")
+    assert_no_exception(page)
+    assert page.evaluate("() => window.__elementAnimations") == 0
+    faded = page.evaluate(
+        "() => [...document.querySelectorAll('.stElementContainer')]"
+        ".filter(e => getComputedStyle(e).opacity !== '1').length"
+    )
+    assert faded == 0
