@@ -33,6 +33,7 @@ bench: $(VENV)/.dev-installed
 	$(PY) bench/warp_speed.py
 	$(PY) bench/init_speed.py
 	$(PY) bench/optimizer_speed.py
+	$(PY) bench/server_gc.py
 	$(PY) bench/page_latency.py
 
 clean:
