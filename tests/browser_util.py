@@ -380,6 +380,7 @@ def wait_for_charts(page, n: int = 1, timeout_ms: int = 30_000) -> int:
 _ARRAY_ATTRS_JS = """sel => {
   const find = window.Plotly && window.Plotly.PlotSchema.findArrayAttributes;
   if (!find || !find.__nnlabMemo) return null;
+  const keptByPlotly = find.__nnlabKept.size;  // filled by Plotly's own calls, before ours
   const bad = [];
   let traces = 0;
   for (const gd of document.querySelectorAll(sel)) {
@@ -389,14 +390,18 @@ _ARRAY_ATTRS_JS = """sel => {
       if (kept !== plotly) bad.push(`${t.type} #${t.index}: kept ${kept}, plotly ${plotly}`);
     }
   }
-  return {traces, bad};
+  return {traces, bad, keptByPlotly};
 }"""
 
 
 def array_attribute_mismatches(page) -> list[str]:
     """Traces of the page's drawn charts whose kept array-attribute list differs from
-    Plotly's own (empty when none do); fails when live charts are drawn without the memo."""
+    Plotly's own (empty when none do); fails when live charts are drawn without the memo, or
+    when Plotly drew them without going through it (a plotly.js that no longer calls
+    PlotSchema.findArrayAttributes would lose the saving silently)."""
     report = page.evaluate(_ARRAY_ATTRS_JS, PLOTLY_SELECTOR)
     live = page.locator(".nnlab-chart.js-plotly-plot").count()
     assert report is not None or live == 0, "live charts drawn without the kept array lists"
+    if report and live:  # Plotly itself goes through the kept lists (not only our calls)
+        assert report["keptByPlotly"] > 0, "Plotly no longer calls findArrayAttributes"
     return report["bad"] if report else []
