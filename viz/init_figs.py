@@ -218,18 +218,27 @@ def _finite(x: np.ndarray, y: np.ndarray, positive: bool = False) -> tuple:
     return x[keep], y[keep]
 
 
-def _log_dtick(*arrays):
-    """One tick per decade when the data spans more than a decade (no 2-3-5 label clutter)."""
+def _log_ticks(*arrays) -> dict:
+    """Tick settings for a log y axis over the positive finite values of ``arrays``: one tick
+    per decade when they span more than about a decade (no 2-3-5 label clutter); within about
+    a decade, ticks at 1, 2 and 5 × 10^k written out ("0.5", where Plotly's "D2" ticks print a
+    bare "5" under the "1"); Plotly's own ticks for a narrow span or after an overflow."""
     vals = np.concatenate([a[np.isfinite(a) & (a > 0)] for a in arrays]) if arrays else []
     if not len(vals):
-        return None
-    span = np.log10(vals.max() / vals.min())
-    if span > 12:  # e.g. after an overflow: let Plotly space the decades
-        return None
-    return 1 if span > 1.2 else ("D2" if span > 0.5 else None)
+        return {}
+    lo, hi = float(vals.min()), float(vals.max())
+    span = np.log10(hi / lo)
+    if span > 12 or span <= 0.5:  # after an overflow: let Plotly space the decades
+        return {}
+    if span > 1.2:
+        return {"dtick": 1}
+    decades = range(int(np.floor(np.log10(lo))) - 1, int(np.ceil(np.log10(hi))) + 1)
+    ticks = [float(f"{m * 10.0**k:.12g}") for k in decades for m in (1, 2, 5)]
+    ticks = [t for t in ticks if lo / 2.5 <= t <= hi * 2.5]  # the axis pads the data a little
+    return {"tickvals": ticks, "ticktext": [f"{t:g}" for t in ticks]}
 
 
-def _line_layout(title: str, y_title: str, log: bool, depth: int, dtick=None) -> dict:
+def _line_layout(title: str, y_title: str, log: bool, depth: int, yticks=None) -> dict:
     layout = {
         "title": {"text": title, "font": {"size": 17}, "x": 0.01, "xanchor": "left"},
         "height": 470,
@@ -247,16 +256,15 @@ def _line_layout(title: str, y_title: str, log: bool, depth: int, dtick=None) ->
             "type": "log" if log else "linear",
             "gridcolor": "#e5e5e5",
             "exponentformat": "power" if log else "B",
-            "dtick": dtick,
+            **(yticks or {}),
         },
         "legend": {
             "orientation": "h", "yanchor": "top", "y": -0.16, "x": 0, "font": {"size": 13},
         },
         "hovermode": "x unified",
     }  # fmt: skip
-    for axis in ("xaxis", "yaxis"):  # no dtick: Plotly picks the ticks (None is not "unset"
-        if layout[axis]["dtick"] is None:  # in a figure built without validation)
-            del layout[axis]["dtick"]
+    if depth > 20:  # no dtick: Plotly picks the ticks (None is not "unset" in a figure built
+        del layout["xaxis"]["dtick"]  # without validation)
     return layout
 
 
@@ -284,9 +292,9 @@ def std_over_depth(results: Sequence, names: Sequence[str]) -> go.Figure:
                 marker={"size": 8, "symbol": "triangle-down"}, opacity=0.8,
             )
         )  # fmt: skip
-    dtick = _log_dtick(*[r.act_std for r in results], *[r.grad_std for r in results])
+    yticks = _log_ticks(*[r.act_std for r in results], *[r.grad_std for r in results])
     return go.Figure(
-        data=traces, layout=_line_layout(TEXT["std_title"], TEXT["std_y"], True, depth, dtick),
+        data=traces, layout=_line_layout(TEXT["std_title"], TEXT["std_y"], True, depth, yticks),
         _validate=False,
     )
 
@@ -324,8 +332,8 @@ def theory_overlay(results: Sequence, names: Sequence[str]) -> go.Figure:
                         "line": {"color": "white", "width": 1}},
             )
         )  # fmt: skip
-    dtick = _log_dtick(*[r.var_u for r in results], *[r.theory_chain for r in results])
-    layout = _line_layout(TEXT["theory_title"], TEXT["var_y"], True, depth, dtick)
+    yticks = _log_ticks(*[a for r in results for a in (r.var_u, r.theory_chain, r.theory_step)])
+    layout = _line_layout(TEXT["theory_title"], TEXT["var_y"], True, depth, yticks)
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
