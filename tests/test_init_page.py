@@ -236,3 +236,28 @@ def test_log_ticks_are_written_out_within_a_decade():
     assert _log_ticks(np.array([0.8, 1.0])) == {}
     assert _log_ticks(np.array([1e-20, 1.0])) == {}
     assert _log_ticks(np.array([np.nan, 0.0])) == {}
+
+
+def _array(v) -> np.ndarray:
+    """A Plotly JSON array, 2-D typed-array specs ({"shape": "n, m"}) included."""
+    a = _decode(v)
+    if isinstance(v, dict) and "shape" in v:
+        a = a.reshape([int(n) for n in str(v["shape"]).split(",")])
+    return np.asarray(a, dtype=float)
+
+
+def test_histograms_are_the_layers_shares_bin_by_bin():
+    """Each histogram panel is one filled outline: bin i is the two points (e_i, s_i) and
+    (e_i+1, s_i) with its edges as custom data; the bins tile the shared x-range without gaps
+    and their shares add up to 100 % of the layer's values."""
+    at = _open()
+    for spec in _specs(at)[:2]:  # forward and backward small multiples
+        for trace in spec["data"]:
+            x, y, bins = _array(trace["x"]), _array(trace["y"]), _array(trace["customdata"])
+            assert trace["fill"] == "tozeroy" and len(x) == len(y) == len(bins)
+            np.testing.assert_array_equal(y[::2], y[1::2])
+            np.testing.assert_array_equal(bins[:, 0][::2], x[::2])
+            np.testing.assert_array_equal(bins[:, 1][::2], x[1::2])
+            np.testing.assert_array_equal(x[1:-1:2], x[2::2])  # bin i ends where i+1 starts
+            assert np.all(np.diff(x[::2]) > 0)
+            assert abs(y[::2].sum() - 100.0) < 1e-3 * len(y)

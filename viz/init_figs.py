@@ -20,7 +20,8 @@ TEXT = {
     "panel": "L{l} · std {std}",
     "zero_note": "▲ {pct:.0f}% at 0",
     "share": "% of values",
-    "hover_hist": "{var} ≈ %{{x:.3g}}<br>%{{y:.2f}}% of values<extra>{name}</extra>",
+    "hover_hist": "{var} in [%{{customdata[0]:.3~g}}, %{{customdata[1]:.3~g}})<br>"
+                  "%{{y:.2f}}% of values<extra>{name}</extra>",
     "std_title": "Spread over depth (log scale)",
     "std_act": "std(a) {name}",
     "std_grad": "std(∂L/∂a) {name}",
@@ -87,7 +88,6 @@ def layer_histograms(
     for ri, (res, name) in enumerate(zip(results, names, strict=True)):
         edges = getattr(res, f"{which}_edges")
         counts = getattr(res, f"{which}_counts")
-        centers = 0.5 * (edges[:-1] + edges[1:])
         stds = res.act_std if which == "act" else res.grad_std
         for l in range(depth):
             total = counts[l].sum()
@@ -99,20 +99,9 @@ def layer_histograms(
             y1 = 1.0 - row * (h + gap_y)
             share = 100.0 * counts[l] / total
             ax = "" if idx == 1 else str(idx)
-            traces.append(
-                {
-                    "type": "bar",
-                    "x": centers,
-                    "y": share,
-                    "width": float(edges[1] - edges[0]),
-                    "marker": {"color": COLORS[ri % 2], "line": {"width": 0}},
-                    "xaxis": f"x{ax}",
-                    "yaxis": f"y{ax}",
-                    "name": name,
-                    "showlegend": False,
-                    "hovertemplate": TEXT["hover_hist"].format(var=var, name=f"{name} L{l + 1}"),
-                }
-            )
+            traces.append(_step_histogram(edges, share, COLORS[ri % 2], f"x{ax}", f"y{ax}",
+                                          name, TEXT["hover_hist"].format(
+                                              var=var, name=f"{name} L{l + 1}")))
             top = float(share.max())
             y_max = top * 1.08
             zero_pct = float(res.act_zero[l]) if which == "act" else 0.0
@@ -209,6 +198,28 @@ def layer_histograms(
     # One constructor call with plain dicts, not validated (update_layout costs ~3× more, and
     # validation ~2× the rest of the figure's build; the tests validate every figure).
     return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def _step_histogram(edges: np.ndarray, share: np.ndarray, color: str, xaxis: str, yaxis: str,
+                    name: str, hovertemplate: str) -> dict:
+    """One histogram as a filled outline: bin i spans [edges[i], edges[i+1]) at height
+    share[i], drawn as the points (edges[i], share[i]) and (edges[i+1], share[i]) filled down
+    to zero, the picture of adjacent bars. One SVG path per panel instead of one per bar:
+    Plotly.react on a 10-panel figure takes 41 instead of 65 ms. Each point carries its bin's
+    edges (customdata), so the hover names the bin."""
+    # float32 (half the bytes, exact enough to draw) unless the edges are beyond its range
+    # (after an overflow they can reach 1e300)
+    big = np.max(np.abs(edges)) > 1e37
+    edges = np.asarray(edges, dtype=np.float64 if big else np.float32)
+    x = np.repeat(edges, 2)[1:-1]  # e0 e1 e1 e2 e2 ... en
+    y = np.repeat(np.asarray(share, dtype=np.float32), 2)
+    bins = np.column_stack([edges[:-1], edges[1:]]).repeat(2, axis=0)
+    return {
+        "type": "scatter", "mode": "lines", "x": x, "y": y, "customdata": bins,
+        "line": {"color": color, "width": 0}, "fill": "tozeroy", "fillcolor": color,
+        "hoveron": "points", "xaxis": xaxis, "yaxis": yaxis, "name": name,
+        "showlegend": False, "hovertemplate": hovertemplate,
+    }  # fmt: skip
 
 
 def _finite(x: np.ndarray, y: np.ndarray, positive: bool = False) -> tuple:
