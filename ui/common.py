@@ -16,8 +16,8 @@ PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "se
 # element container starts its own CSS transition (opacity to 0.33 over 1 s after a 0.5 s
 # delay), cancelled when the element arrives. A rerun of a lab ends long before the delay, so
 # nothing visibly fades, but the browser still creates, composites and cancels an animation
-# per element at every slider step: 174 -> 161 ms per optimizer-lab noise step without them
-# (interleaved A/B, 20 presses each). One fade of the whole page instead cost more (198 ms:
+# per element at every slider step: 162 -> 150 ms per optimizer-lab noise step without them
+# (interleaved A/B, 30 presses each). One fade of the whole page instead cost more (198 ms:
 # the page becomes one composited layer). So nothing fades; Streamlit's status widget (top
 # right) still says when a script runs.
 NO_STALE_FADE_CSS = """

@@ -239,7 +239,7 @@ def _log_ticks(*arrays) -> dict:
         return {}
     lo, hi = float(vals.min()), float(vals.max())
     span = np.log10(hi / lo)
-    if span > 12 or span <= 0.5:  # after an overflow: let Plotly space the decades
+    if span > 12 or span <= 0.5:  # an overflow, or a narrow span: Plotly's own ticks
         return {}
     if span > 1.2:
         return {"dtick": 1}
@@ -250,7 +250,7 @@ def _log_ticks(*arrays) -> dict:
 
 
 def _line_layout(title: str, y_title: str, log: bool, depth: int, yticks=None) -> dict:
-    layout = {
+    return {
         "title": {"text": title, "font": {"size": 17}, "x": 0.01, "xanchor": "left"},
         "height": 470,
         "margin": {"l": 70, "r": 20, "t": 50, "b": 40},
@@ -258,7 +258,7 @@ def _line_layout(title: str, y_title: str, log: bool, depth: int, yticks=None) -
         "plot_bgcolor": "white",
         "xaxis": {
             "title": {"text": TEXT["layer"], "standoff": 4},
-            "dtick": 1 if depth <= 20 else None,
+            **({"dtick": 1} if depth <= 20 else {}),  # beyond: Plotly picks the ticks
             "range": [0.6, depth + 0.4],
             "gridcolor": "#e5e5e5",
         },
@@ -274,9 +274,6 @@ def _line_layout(title: str, y_title: str, log: bool, depth: int, yticks=None) -
         },
         "hovermode": "x unified",
     }  # fmt: skip
-    if depth > 20:  # no dtick: Plotly picks the ticks (None is not "unset" in a figure built
-        del layout["xaxis"]["dtick"]  # without validation)
-    return layout
 
 
 def std_over_depth(results: Sequence, names: Sequence[str]) -> go.Figure:
