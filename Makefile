@@ -1,10 +1,11 @@
 # Two commands on a fresh machine: `make run` starts the lab, `make test` runs the whole suite.
 PYTHON ?= python3
 VENV   ?= .venv
+CORE_VENV ?= .venv-core
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-core-only lint bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +25,16 @@ run: $(VENV)/.runtime-installed
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
 
-test: lint
+# nncore's tests in a venv with only NumPy and pytest: proves the core needs nothing else.
+$(CORE_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(CORE_VENV)
+	$(CORE_VENV)/bin/python -m pip install --quiet numpy pytest
+	touch $@
+
+test-core-only: $(CORE_VENV)/.installed
+	$(CORE_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/core
+
+test: lint test-core-only
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev-installed
@@ -37,4 +47,4 @@ bench: $(VENV)/.dev-installed
 	$(PY) bench/page_latency.py
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(CORE_VENV) test-artifacts .pytest_cache .ruff_cache

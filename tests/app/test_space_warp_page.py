@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from nncore import DATASETS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGE = "labs/space_warp.py"
 TIMEOUT_S = 120

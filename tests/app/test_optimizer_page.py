@@ -24,7 +24,7 @@ from viz.optimizer_figs import (
 )
 from viz.playback import LEGEND_LINK, REDRAW_FRAME
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGE = "labs/optimizers.py"
 TIMEOUT_S = 120

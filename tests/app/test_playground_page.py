@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 import nncore
 from nncore import DATASETS, HIDDEN_ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGE = "labs/playground.py"
 TIMEOUT_S = 180

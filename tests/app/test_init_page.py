@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from nncore.initlab import PRESETS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGE = "labs/init_lab.py"
 TIMEOUT_S = 180
