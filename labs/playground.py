@@ -273,7 +273,7 @@ def run_training(
     history = {k: np.concatenate([prev.history[k], more.history[k][1:]]) for k in prev.history}
     return TrainResult(
         more.params, more.bn_state, more.opt_state, history,
-        {**prev.snapshots, **more.snapshots}, more.diverged_at, more.message,
+        {**prev.snapshots, **more.snapshots}, more.diverged_at, more.reason,
     )  # fmt: skip
 
 

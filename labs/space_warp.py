@@ -28,6 +28,10 @@ from viz.warp_figs import (
 # Text (kept together for the planned Korean translation)
 # ---------------------------------------------------------------------------------------------
 TEXT = {
+    "diverged": (
+        "Training diverged in epoch {epoch}: the loss or the weights became non-finite or "
+        "exploded. The snapshots shown stop at the last good epoch."
+    ),
     "title": "Space warping",
     "intro": (
         "A hidden layer computes **h = g(Wx + b)**: the affine map Wx + b only rotates, stretches, "
@@ -191,7 +195,7 @@ def train_cached(name, n, noise, seed, depth, width, neck, act, epochs, lr):
     return {
         "snapshots": {e: p for e, (p, _) in sorted(run.snapshots.items())},
         "history": run.history,
-        "message": run.message,
+        "diverged_at": run.diverged_at,
     }
 
 
@@ -427,8 +431,8 @@ def network_mode(mode, net_key, X, y, C, epochs, width, tact):
                             bind="query-params",
                             format_func=lambda i: TEXT["epoch_fmt"].format(e=kept[min(i, len(kept) - 1)]))  # fmt: skip
     run = train_cached(*net_key)
-    if run["message"]:
-        st.warning(run["message"], icon=":material/warning:")
+    if run["diverged_at"] is not None:
+        st.warning(TEXT["diverged"].format(epoch=run["diverged_at"]), icon=":material/warning:")
 
     if mode == "trained":
         view, ua, ub = "pca", 1, 2

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .divergence import TRAINING_DIVERGED
 from .losses import LOSSES
 from .mlp import ActivationSpec, init_bn_state, init_mlp, mlp_forward, mlp_loss_and_grads
 from .optim import make_optimizer
@@ -25,7 +26,8 @@ class TrainResult:
     ``history``: arrays over recorded epochs — "epoch", "train_loss", "train_acc", "test_loss",
     "test_acc" (test entries are NaN-free: absent keys when no test set is given).
     ``snapshots``: epoch -> (params, bn_state) copies, for rewinding.
-    ``diverged_at``: the epoch during which a non-finite or exploding value appeared, else None.
+    ``diverged_at``: the epoch during which a non-finite or exploding value appeared, else None;
+    ``reason``: then ``nncore.divergence.TRAINING_DIVERGED`` (a code pages translate), else None.
     """
 
     params: dict
@@ -34,7 +36,7 @@ class TrainResult:
     history: dict[str, Array]
     snapshots: dict[int, tuple[dict, dict]] = field(default_factory=dict)
     diverged_at: int | None = None
-    message: str | None = None
+    reason: str | None = None
 
     @property
     def epochs_done(self) -> int:
@@ -138,7 +140,7 @@ def train_mlp(
     record(start_epoch)
     n = len(y)
     bs = max(1, min(int(batch_size), n))
-    diverged_at, message = None, None
+    diverged_at, reason = None, None
     for epoch in range(start_epoch + 1, start_epoch + epochs + 1):
         rng = np.random.default_rng([seed, epoch])
         order = rng.permutation(n)
@@ -159,12 +161,9 @@ def train_mlp(
             diverged_at = epoch
         if diverged_at is not None:
             params, bn_state, opt_state = last_good
-            message = (
-                f"Training diverged in epoch {epoch}: the loss or the weights became "
-                "non-finite or exploded. The weights shown are those of the last good epoch."
-            )
+            reason = TRAINING_DIVERGED
             snapshots[epoch - 1] = (_copy(params), _copy(bn_state))
             break
         record(epoch)
     history = {k: np.asarray(v, dtype=np.float64) for k, v in rows.items()}
-    return TrainResult(params, bn_state, opt_state, history, snapshots, diverged_at, message)
+    return TrainResult(params, bn_state, opt_state, history, snapshots, diverged_at, reason)

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from nncore import DATASETS, make_dataset, train_mlp, train_test_split
+from nncore.divergence import TRAINING_DIVERGED
 
 
 @pytest.mark.parametrize("name", sorted(DATASETS))
@@ -77,7 +78,7 @@ def test_divergence_is_reported_and_weights_stay_finite():
     X, y = make_dataset("xor", 200, 0.1, np.random.default_rng(0))
     run = train_mlp(X, y, [2, 8, 8, 2], activation="linear", optimizer="sgd",
                     opt_hp={"lr": 10.0}, epochs=50, batch_size=10)  # fmt: skip
-    assert run.diverged_at is not None and "diverged" in run.message
+    assert run.diverged_at is not None and run.reason == TRAINING_DIVERGED
     assert all(np.isfinite(v).all() for v in run.params.values())
     assert all(np.isfinite(v).all() for v in run.history.values())
     assert run.epochs_done == run.diverged_at - 1
