@@ -37,9 +37,23 @@ def batchnorm_forward(
     return gamma * xhat + beta, (xhat, gamma, inv_std), mu, var
 
 
-def batchnorm_eval(x: Array, gamma: Array, beta: Array, mean: Array, var: Array, eps=1e-5):
-    """Batch normalization, eval mode: y = γ·(x-running_mean)/√(running_var+ε) + β."""
-    return gamma * (x - mean) / np.sqrt(var + eps) + beta
+def batchnorm_eval_forward(
+    x: Array, gamma: Array, beta: Array, mean: Array, var: Array, eps: float = 1e-5
+) -> tuple[Array, tuple]:
+    """Batch normalization, eval mode: y = γ·(x-running_mean)/√(running_var+ε) + β.
+
+    The running statistics are constants here, so each sample is normalized on its own.
+    """
+    inv_std = 1.0 / np.sqrt(var + eps)
+    xhat = (x - mean) * inv_std
+    return gamma * xhat + beta, (xhat, gamma, inv_std)
+
+
+def batchnorm_eval_backward(dy: Array, cache: tuple) -> tuple[Array, Array, Array]:
+    """Backward of eval-mode batch norm (an affine map per unit): dx = dy·γ/σ, dγ = Σ dy·x̂,
+    dβ = Σ dy.  Returns (dx, dγ, dβ)."""
+    xhat, gamma, inv_std = cache
+    return dy * (gamma * inv_std), (dy * xhat).sum(axis=0), dy.sum(axis=0)
 
 
 def batchnorm_backward(dy: Array, cache: tuple) -> tuple[Array, Array, Array]:
@@ -53,6 +67,17 @@ def batchnorm_backward(dy: Array, cache: tuple) -> tuple[Array, Array, Array]:
     dgamma = (dy * xhat).sum(axis=0)
     dx = (gamma * inv_std / n) * (n * dy - dbeta - xhat * dgamma)
     return dx, dgamma, dbeta
+
+
+def activation_forward(z: Array, f, df) -> tuple[Array, tuple]:
+    """Elementwise activation a = f(z); ``df`` is its derivative (nncore.activations)."""
+    return f(z), (z, df)
+
+
+def activation_backward(da: Array, cache: tuple) -> Array:
+    """dz = da ⊙ f'(z)."""
+    z, df = cache
+    return da * df(z)
 
 
 def dropout_mask(shape: tuple, p: float, rng: np.random.Generator) -> Array:

@@ -19,8 +19,16 @@ import numpy as np
 from .activations import ACTIVATIONS
 from .init import initialize
 from .layers import (
+    activation_backward,
+    activation_forward,
     batchnorm_backward,
+    batchnorm_eval_backward,
+    batchnorm_eval_forward,
     batchnorm_forward,
+    dense_backward,
+    dense_forward,
+    dropout_backward,
+    dropout_forward,
     dropout_mask,
     maxout_backward,
     maxout_forward,
@@ -108,11 +116,12 @@ def mlp_forward(
     bn_momentum: float = 0.1,
     bn_eps: float = 1e-5,
 ) -> tuple[Array, dict]:
-    """Forward pass.  X: (N, D) -> (out (N, C), record).
+    """Forward pass.  X: (N, D) -> (out (N, C), record), built from the layer pairs.
 
-    ``record["z"][i]`` and ``record["a"][i]`` are hidden layer i+1's pre-activation (after batch
-    norm) and activation (before dropout), each (N, width); ``record["bn_state"]`` holds the
-    updated running statistics (train mode) — the input ``bn_state`` is never modified.
+    ``record["u"][i]``, ``record["z"][i]`` and ``record["a"][i]`` are hidden layer i+1's affine
+    output a·W + b, its pre-activation (after batch norm; the same array without it) and its
+    activation (before dropout), each (N, width); ``record["bn_state"]`` holds the updated
+    running statistics (train mode) — the input ``bn_state`` is never modified.
     Batch norm uses batch statistics in train mode, or when no ``bn_state`` is given; otherwise
     the running ones (running var is the unbiased batch variance, as in torch).
     Dropout (inverted, probability ``dropout`` of zeroing a unit) is applied in train mode only,
@@ -124,83 +133,74 @@ def mlp_forward(
     if use_dropout and rng is None:
         raise ValueError("dropout in train mode needs an explicit rng")
     new_state = dict(bn_state) if bn_state is not None else None
-    rec: dict = {"inputs": [X], "z": [], "a": [], "acts": acts, "caches": []}
+    rec: dict = {"inputs": [X], "u": [], "z": [], "a": [], "acts": acts, "caches": []}
     a = X
     for l in range(1, L):
-        W = params[f"W{l}"]
-        z = a @ W + params[f"b{l}"]
-        bn_cache = None
-        gamma = params.get(f"gamma{l}")
-        if gamma is not None:
-            beta = params[f"beta{l}"]
-            if train or bn_state is None:
-                z, cache, mu, var = batchnorm_forward(z, gamma, beta, bn_eps)
-                bn_cache = ("train", cache)
-                if train and new_state is not None:
-                    n = z.shape[0]
-                    unbiased = var * n / max(n - 1, 1)
-                    m = bn_momentum
-                    new_state[f"mean{l}"] = (1 - m) * new_state[f"mean{l}"] + m * mu
-                    new_state[f"var{l}"] = (1 - m) * new_state[f"var{l}"] + m * unbiased
-            else:
-                inv_std = 1.0 / np.sqrt(bn_state[f"var{l}"] + bn_eps)
-                xhat = (z - bn_state[f"mean{l}"]) * inv_std
-                z = gamma * xhat + beta
-                bn_cache = ("eval", xhat, gamma, inv_std)
+        u, dense_cache = dense_forward(a, params[f"W{l}"], params[f"b{l}"])
+        z, bn_cache = u, None
+        if f"gamma{l}" in params:
+            z, bn_cache = _batchnorm(u, params, l, train, bn_state, new_state, bn_momentum,
+                                     bn_eps)
         if acts[l - 1] == "maxout":
-            k = W.shape[1] // params[f"W{l + 1}"].shape[0]
+            k = params[f"W{l}"].shape[1] // params[f"W{l + 1}"].shape[0]
             a, act_cache = maxout_forward(z, k)
         else:
-            a, act_cache = ACTIVATIONS[acts[l - 1]].f(z), None
+            g = ACTIVATIONS[acts[l - 1]]
+            a, act_cache = activation_forward(z, g.f, g.df)
+        rec["u"].append(u)
         rec["z"].append(z)
         rec["a"].append(a)
         mask = None
         if use_dropout:
             mask = dropout_mask(a.shape, dropout, rng)
-            a = a * mask
+            a, _ = dropout_forward(a, mask)
         rec["inputs"].append(a)
-        rec["caches"].append((bn_cache, act_cache, mask))
-    out = a @ params[f"W{L}"] + params[f"b{L}"]
+        rec["caches"].append((dense_cache, bn_cache, act_cache, mask))
+    out, rec["out_cache"] = dense_forward(a, params[f"W{L}"], params[f"b{L}"])
     rec["bn_state"] = new_state
     return out, rec
 
 
+def _batchnorm(u, params, l, train, bn_state, new_state, momentum, eps):
+    """Layer l's batch norm: batch statistics (train, or no running ones), folded into
+    ``new_state`` in train mode; else the running statistics. Returns (z, (mode, cache))."""
+    gamma, beta = params[f"gamma{l}"], params[f"beta{l}"]
+    if not train and bn_state is not None:
+        z, cache = batchnorm_eval_forward(u, gamma, beta, bn_state[f"mean{l}"],
+                                          bn_state[f"var{l}"], eps)
+        return z, ("eval", cache)
+    z, cache, mu, var = batchnorm_forward(u, gamma, beta, eps)
+    if train and new_state is not None:
+        n = u.shape[0]
+        unbiased = var * n / max(n - 1, 1)
+        new_state[f"mean{l}"] = (1 - momentum) * new_state[f"mean{l}"] + momentum * mu
+        new_state[f"var{l}"] = (1 - momentum) * new_state[f"var{l}"] + momentum * unbiased
+    return z, ("train", cache)
+
+
 def mlp_backward(params: dict, dout: Array, record: dict) -> tuple[dict, list]:
-    """Backward pass from dL/dout (N, C).
+    """Backward pass from dL/dout (N, C): the layer pairs' backward functions in reverse.
 
     Returns ``(grads, upstream)``: grads keyed like params; ``upstream[i]`` = dL/da for hidden
     layer i+1 (the gradient arriving at its activation output), used to show vanishing gradients.
     """
     L = n_layers(params)
-    inputs = record["inputs"]
     grads: dict[str, Array] = {}
-    grads[f"W{L}"] = inputs[L - 1].T @ dout
-    grads[f"b{L}"] = dout.sum(axis=0)
-    da = dout @ params[f"W{L}"].T
+    da, grads[f"W{L}"], grads[f"b{L}"] = dense_backward(dout, record["out_cache"])
     upstream: list = [None] * (L - 1)
     for l in range(L - 1, 0, -1):
-        bn_cache, act_cache, mask = record["caches"][l - 1]
+        dense_cache, bn_cache, act_cache, mask = record["caches"][l - 1]
         if mask is not None:
-            da = da * mask
+            da = dropout_backward(da, mask)
         upstream[l - 1] = da
-        name = record["acts"][l - 1]
-        if name == "maxout":
+        if record["acts"][l - 1] == "maxout":
             dz = maxout_backward(da, act_cache)
         else:
-            # record["z"] holds the activation's input (after batch norm, when on).
-            dz = da * ACTIVATIONS[name].df(record["z"][l - 1])
+            dz = activation_backward(da, act_cache)
         if bn_cache is not None:
-            if bn_cache[0] == "eval":
-                _, xhat, gamma, inv_std = bn_cache
-                grads[f"gamma{l}"] = (dz * xhat).sum(axis=0)
-                grads[f"beta{l}"] = dz.sum(axis=0)
-                dz = dz * gamma * inv_std
-            else:
-                dz, grads[f"gamma{l}"], grads[f"beta{l}"] = batchnorm_backward(dz, bn_cache[1])
-        grads[f"W{l}"] = inputs[l - 1].T @ dz
-        grads[f"b{l}"] = dz.sum(axis=0)
-        if l > 1:
-            da = dz @ params[f"W{l}"].T
+            backward = batchnorm_eval_backward if bn_cache[0] == "eval" else batchnorm_backward
+            dz, grads[f"gamma{l}"], grads[f"beta{l}"] = backward(dz, bn_cache[1])
+        da, grads[f"W{l}"], grads[f"b{l}"] = dense_backward(dz, dense_cache)
     return grads, upstream
 
 

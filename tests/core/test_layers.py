@@ -4,8 +4,13 @@ import numpy as np
 import pytest
 
 from nncore import LOSSES, numerical_gradient, numerical_gradient_array, rel_error
+from nncore.activations import ACTIVATIONS
 from nncore.layers import (
+    activation_backward,
+    activation_forward,
     batchnorm_backward,
+    batchnorm_eval_backward,
+    batchnorm_eval_forward,
     batchnorm_forward,
     dense_backward,
     dense_forward,
@@ -45,6 +50,37 @@ def test_batchnorm_train_backward(rng):
     assert rel_error(dx, numerical_gradient_array(fwd, x, dout)) < TOL
     assert rel_error(dgamma, numerical_gradient_array(fwd, gamma, dout)) < TOL
     assert rel_error(dbeta, numerical_gradient_array(fwd, beta, dout)) < TOL
+
+
+def test_batchnorm_eval_backward(rng):
+    x = 3 * rng.normal(size=(8, 4)) + 2
+    gamma, beta = rng.normal(size=4), rng.normal(size=4)
+    mean, var = rng.normal(size=4), rng.uniform(0.5, 2.0, size=4)
+    dout = rng.normal(size=(8, 4))
+    _, cache = batchnorm_eval_forward(x, gamma, beta, mean, var)
+    dx, dgamma, dbeta = batchnorm_eval_backward(dout, cache)
+    fwd = lambda: batchnorm_eval_forward(x, gamma, beta, mean, var)[0]  # noqa: E731
+    assert rel_error(dx, numerical_gradient_array(fwd, x, dout)) < TOL
+    assert rel_error(dgamma, numerical_gradient_array(fwd, gamma, dout)) < TOL
+    assert rel_error(dbeta, numerical_gradient_array(fwd, beta, dout)) < TOL
+
+
+def test_batchnorm_eval_normalizes_each_sample_alone(rng):
+    x = rng.normal(size=(6, 3))
+    mean, var = np.array([1.0, -2.0, 0.5]), np.array([4.0, 0.25, 1.0])
+    out, _ = batchnorm_eval_forward(x, np.ones(3), np.zeros(3), mean, var, eps=0.0)
+    np.testing.assert_allclose(out, (x - mean) / np.sqrt(var))
+    one, _ = batchnorm_eval_forward(x[2:3], np.ones(3), np.zeros(3), mean, var, eps=0.0)
+    np.testing.assert_array_equal(one[0], out[2])  # no other sample enters
+
+
+@pytest.mark.parametrize("name", ["tanh", "sigmoid", "elu", "swish", "gelu", "softplus"])
+def test_activation_pair_backward(rng, name):
+    g = ACTIVATIONS[name]
+    z, dout = rng.normal(size=(5, 4)), rng.normal(size=(5, 4))
+    _, cache = activation_forward(z, g.f, g.df)
+    fwd = lambda: activation_forward(z, g.f, g.df)[0]  # noqa: E731
+    assert rel_error(activation_backward(dout, cache), numerical_gradient_array(fwd, z, dout)) < TOL
 
 
 def test_batchnorm_normalizes(rng):

@@ -63,6 +63,27 @@ def test_gradient_bce_relu_batchnorm():
     )
 
 
+def test_gradient_batchnorm_eval_mode_with_running_statistics():
+    rng = np.random.default_rng(8)
+    X, y = data(rng, n=7)
+    params = init_mlp([3, 5, 4, 3], "he_normal", rng, batchnorm=True)
+    params["gamma2"] = rng.uniform(0.5, 1.5, 4)
+    state = {k: (rng.normal(size=v.shape) if k.startswith("mean") else rng.uniform(0.5, 2, v.shape))
+             for k, v in init_bn_state(params).items()}  # fmt: skip
+    check_all_grads(params, lambda: mlp_loss_and_grads(
+        params, X, y, "tanh", "softmax_ce", train=False, bn_state=state))
+
+
+def test_record_keeps_the_affine_output_before_batch_norm():
+    rng = np.random.default_rng(9)
+    X = rng.normal(size=(20, 3))
+    params = init_mlp([3, 6, 2], "he_normal", rng, batchnorm=True)
+    _, rec = mlp_forward(params, X, "relu", train=True)
+    np.testing.assert_allclose(rec["u"][0], X @ params["W1"] + params["b1"])
+    u = rec["u"][0]
+    np.testing.assert_allclose(rec["z"][0], (u - u.mean(0)) / np.sqrt(u.var(0) + 1e-5))
+
+
 def test_gradient_maxout_and_mixed_activations():
     rng = np.random.default_rng(5)
     X, y = data(rng)
