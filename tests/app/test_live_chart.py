@@ -306,3 +306,15 @@ def test_browser_kept_array_attribute_lists_equal_plotlys(browser_page, streamli
     report = page.evaluate(SYNTHETIC_TRACES_JS)
     assert report["bad"] == [], report["bad"]
     assert report["traces"] == 2 * 8 and report["grew"] == 0, report
+
+
+def test_assets_use_the_constants_python_passes():
+    """The component's JS and CSS are real files; the names they share with Python agree."""
+    from ui import live_chart as lc
+
+    js = (lc.ASSETS / "live_chart.js").read_text(encoding="utf-8")
+    css = (lc.ASSETS / "live_chart.css").read_text(encoding="utf-8")
+    assert "/* global PLOTLY_SRC, CLASS, LINK */" in js
+    assert "__CLASS__" not in js + css and "__LINK__" not in js
+    assert f".{lc.CHART_CLASS}-player" in css and f".{lc.CHART_CLASS}-pixelated" in css
+    assert "#ff4b4b" not in css and "var(--nnlab-primary)" in css  # the theme's colour

@@ -1,0 +1,460 @@
+// The live chart component (ui/live_chart.py): draws Plotly figures sent by the server and
+// patches them in place on reruns. Python prepends three constants before this file:
+//   PLOTLY_SRC  the served plotly.js (versioned with the plotly package),
+//   CLASS       the chart div's class (ui.live_chart.CHART_CLASS),
+//   LINK        the layout.meta key of a shared legend (viz.playback.LEGEND_LINK).
+/* global PLOTLY_SRC, CLASS, LINK */
+//
+// One Plotly.react per chart at a time; while one draws, only the newest figure waits (a fast
+// slider never queues a backlog). A chart out of sight (below the fold, in a closed tab or
+// expander) keeps only its newest figure and draws it when it comes within 400 px of the
+// viewport (an IntersectionObserver), so a slider step pays only for the charts one can see.
+// A ResizeObserver follows the column width, since Streamlit columns and the sidebar change
+// width without a window resize. ``data-nnlab-state`` on the div is "waiting" while a figure
+// is not drawn yet and "drawn" once the newest one is (tests wait on it).
+
+const SRC = "app/static/" + PLOTLY_SRC;
+
+function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(memoArrayAttributes(window.Plotly));
+  if (!window.__nnlabPlotly) {
+    window.__nnlabPlotly = new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = new URL(SRC, document.baseURI).href;
+      s.onload = () => resolve(memoArrayAttributes(window.Plotly));
+      s.onerror = () => { window.__nnlabPlotly = undefined;
+                          reject(new Error("could not load " + s.src)); };
+      document.head.appendChild(s);
+    });
+  }
+  return window.__nnlabPlotly;
+}
+
+// Every time Plotly computes a trace (Plotly.react with new data, Plotly.animate), it lists
+// the trace's data-array attributes with PlotSchema.findArrayAttributes, which walks the whole
+// attribute schema of the trace type (~1 ms per scatter trace; the optimizer lab's race and
+// loss curves: ~18 ms of every noise step, CPU profile). The list depends only on the trace
+// type and on which attribute paths hold arrays, so it is kept per (type, array paths); the
+// key is found by walking the trace's own attributes (tens of them, not the schema's
+// thousands). A browser test checks the kept lists against Plotly's on every page's charts.
+const isArr = v => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+const isPlainObj = v => v !== null && typeof v === "object"
+  && Object.getPrototypeOf(v) === Object.prototype;
+
+function arrayPaths(obj, prefix, out) {  // attribute paths holding arrays, Plotly's notation
+  for (const k of Object.keys(obj)) {
+    if (k.charCodeAt(0) === 95) continue;  // "_": Plotly's own bookkeeping, not attributes
+    const v = obj[k];
+    if (isArr(v)) {
+      out.push(prefix + k);
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          if (isPlainObj(v[i])) arrayPaths(v[i], prefix + k + "[" + i + "].", out);
+        }
+      }
+    } else if (isPlainObj(v)) {
+      arrayPaths(v, prefix + k + ".", out);
+    }
+  }
+  return out;
+}
+
+function memoArrayAttributes(Plotly) {
+  const schema = Plotly && Plotly.PlotSchema;
+  if (!schema || typeof schema.findArrayAttributes !== "function"
+      || schema.findArrayAttributes.__nnlabMemo) return Plotly;
+  const find = schema.findArrayAttributes, kept = new Map();
+  const memo = function (trace) {
+    if (!isPlainObj(trace) || typeof trace.type !== "string") return find.call(this, trace);
+    const key = trace.type + "|" + arrayPaths(trace, "", []).join(",");
+    let found = kept.get(key);
+    if (!found) {
+      if (kept.size >= 500) kept.clear();
+      found = find.call(this, trace);
+      kept.set(key, found.slice());
+    }
+    return found.slice();
+  };
+  memo.__nnlabMemo = true;
+  memo.__nnlabOriginal = find;  // tests compare the two
+  memo.__nnlabKept = kept;
+  schema.findArrayAttributes = memo;
+  return Plotly;
+}
+
+// The figure arrives as UTF-8 JSON bytes (an ArrayBuffer or a typed array view).
+function decode(raw) {
+  return JSON.parse(new TextDecoder().decode(raw));
+}
+
+// An unchanged figure (a rerun that did not touch this chart) is not drawn again.
+function sameBytes(a, b) {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const x = ArrayBuffer.isView(a) ? a : new Uint8Array(a);
+  const y = ArrayBuffer.isView(b) ? b : new Uint8Array(b);
+  if (x.byteLength !== y.byteLength) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+const isObject = v => v !== null && typeof v === "object" && !Array.isArray(v)
+  && !ArrayBuffer.isView(v);
+// plotly's typed-array spec {dtype, bdata[, shape]}: decoded by plotly into a typed array
+const isSpec = v => isObject(v) && typeof v.bdata === "string" && typeof v.dtype === "string";
+
+function equal(a, b) {  // of JSON values
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every(k => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k], b[k]));
+}
+
+const isPlain = v => Array.isArray(v) && v.every(x => x === null || typeof x !== "object");
+
+// Plotly.react compares a figure with the previous one by identity: a new data array, or a
+// new layout.template or layout.meta object, counts as a change and redraws every trace. Each
+// figure arrives as fresh JSON, so without this a slider step that only swaps a picture would
+// redraw 350 points. Here the data of `next` equal to the same place in `prev` (the previous
+// figure as received) becomes the array plotly already holds: for a typed-array spec the array
+// it decoded (`full`), and in traces, for a plain array of numbers or strings, its input
+// (`live`). Objects and layout arrays stay new, so UI state plotly writes into its inputs
+// (zoomed axis ranges, legend clicks, a scrubbed animation slider) is reset by a new figure
+// as before, unless the figure keeps it on purpose with layout.uirevision.
+function share(next, prev, live, full, arrays) {
+  if (isSpec(next)) {
+    return isSpec(prev) && equal(next, prev) && ArrayBuffer.isView(full) ? full : next;
+  }
+  if (isPlain(next)) return arrays && Array.isArray(live) && equal(next, prev) ? live : next;
+  if (isObject(next) && isObject(prev) && isObject(live)) {
+    for (const k of Object.keys(next)) {
+      next[k] = share(next[k], prev[k], live[k], full && full[k], arrays);
+    }
+  }
+  return next;
+}
+
+function shareUnchanged(fig, prev, div, skipTrace) {
+  if (!prev || !div._fullLayout || !div.layout) return;
+  const layout = (fig.layout ??= {}), old = prev.layout || {};
+  share(layout, old, div.layout, div._fullLayout, false);
+  // no UI state in these (layout images move only in an editable chart, never made here);
+  // an unchanged map picture handed back as is saves Plotly redrawing it (~8 ms on the race)
+  for (const k of ["template", "meta", "images"]) {
+    if (k in layout && equal(layout[k], old[k]) && div.layout[k] !== undefined) {
+      layout[k] = div.layout[k];
+    }
+  }
+  (fig.data || []).forEach((trace, i) => {
+    const was = prev.data && prev.data[i];
+    if (i === skipTrace || !was || was.type !== trace.type || !div.data || !div.data[i]) return;
+    share(trace, was, div.data[i], div._fullData.find(t => t.index === i), true);
+  });
+}
+
+// A new run of the same figure (a slider that moves the data only): when the layout, the
+// config and every trace attribute but the x and y arrays of some scatter traces are the same
+// as the figure drawn, and every axis has a fixed range, those traces are moved with
+// Plotly.animate without a redraw. Plotly then skips what a react redraws for a new data
+// array: axes, legend, colour bar, images (the optimizer race: ~40% less time). Hover and
+// clicks answer the new data (tested). The trace `moved` (the player's, showing another frame)
+// is always set anew. Returns the frame for Plotly.animate, or null.
+const TYPED = {f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array,
+               u1c: Uint8ClampedArray, i2: Int16Array, u2: Uint16Array, i4: Int32Array,
+               u4: Uint32Array};
+
+// A typed-array spec decoded (1-D) into a plain array, or the plain array itself. Plain:
+// Plotly.animate expands dotted keys in a frame's data by walking every object it holds, and
+// it walks a typed array index by index (~5 ms a step on the race); a plain array it skips.
+function dataArray(v) {
+  if (!isSpec(v) || v.shape || !TYPED[v.dtype]) return v;
+  return Array.from(new TYPED[v.dtype](specBytes(v)));
+}
+
+function specBytes(spec) {  // the bytes of a typed-array spec's base64 data
+  const bin = atob(spec.bdata), bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes.buffer;
+}
+
+const fixedAxes = layout => {
+  const axes = Object.keys(layout).filter(k => /^[xy]axis[0-9]*$/.test(k));
+  return axes.length > 0 && axes.every(k => Array.isArray(layout[k].range)
+                                         && layout[k].autorange !== true);
+};
+
+function dataOnlyFrame(fig, prev, div, moved) {
+  if (!prev || !div._fullLayout || !fig.layout || !equal(fig.layout, prev.layout)
+      || !equal(fig.config, prev.config) || !fixedAxes(fig.layout)) return null;
+  const data = fig.data || [], was = prev.data || [];
+  if (data.length !== was.length) return null;
+  const traces = [], frame = [];
+  for (let i = 0; i < data.length; i++) {
+    const t = data[i], p = was[i];
+    if ((t.type || "scatter") !== "scatter" || (p.type || "scatter") !== "scatter"
+        || Object.keys(t).length !== Object.keys(p).length) return null;
+    let changed = i === moved;
+    for (const k of Object.keys(t)) {
+      if (equal(t[k], p[k])) continue;
+      if (k !== "x" && k !== "y") return null;
+      changed = true;
+    }
+    if (changed) {
+      traces.push(i);
+      frame.push({x: dataArray(t.x), y: dataArray(t.y)});
+    }
+  }
+  return traces.length ? {data: frame, traces} : null;
+}
+
+// One legend for several charts: charts whose layout.meta[LINK] has the same name show and
+// hide each legendgroup together. A chart that shows its legend leads: after it is drawn, and
+// after a click on its legend, the visibility of its groups goes to the others; a chart without
+// a legend takes the current visibility when it is drawn (a new figure resets it otherwise).
+const legendLinks = (window.__nnlabLegendLinks ??= {});
+
+function groupVisibility(div) {  // legendgroup -> visible of its legend entry's trace
+  const vis = {};
+  for (const t of div._fullData || []) {
+    if (t.legendgroup && t.showlegend !== false) vis[t.legendgroup] = t.visible;
+  }
+  return vis;
+}
+
+async function followLegend(div, vis, Plotly) {
+  const idx = [], visible = [];
+  for (const t of div._fullData || []) {
+    if (t.legendgroup in vis && t.visible !== vis[t.legendgroup]) {
+      idx.push(t.index);
+      visible.push(vis[t.legendgroup]);
+    }
+  }
+  if (idx.length) await Plotly.restyle(div, {visible}, idx);
+}
+
+async function shareLegend(div, Plotly) {
+  const name = div.__legendLink;
+  if (!name || !div._fullLayout) return;
+  try {  // a legend that cannot follow must never cost a chart its figure
+    if (div._fullLayout.showlegend) {
+      legendLinks[name] = groupVisibility(div);
+      for (const other of document.querySelectorAll("." + CLASS)) {
+        if (other !== div && other.__legendLink === name && other._fullLayout) {
+          await followLegend(other, legendLinks[name], Plotly);
+        }
+      }
+    } else if (legendLinks[name]) {
+      await followLegend(div, legendLinks[name], Plotly);
+    }
+  } catch (err) {
+    console.warn("linked legend not applied:", err);
+  }
+}
+
+// Playback of one trace under the plot (viz.playback.Player): a play/pause button, a step
+// slider and the step's label. Frame j sets the trace's x and y to row j of player.x / .y
+// through Plotly.animate without a redraw (cheap); when playback stops or a scrub ends, the
+// frame is drawn once more with a redraw, since plotly stops delivering hover events after an
+// animation that ends without one. A new figure shows the last frame and stops playback.
+function floats(spec) {  // a typed-array spec (float32) or a plain (nested) list
+  if (!isSpec(spec)) return Float32Array.from(spec.flat());
+  return new Float32Array(specBytes(spec));
+}
+
+function setPlayer(div, spec, Plotly) {
+  let bar = div.parentElement.querySelector(":scope > ." + CLASS + "-player");
+  if (!spec) {
+    if (bar) bar.remove();
+    div.__player = undefined;
+    return;
+  }
+  if (!bar) {
+    bar = document.createElement("div");
+    bar.className = CLASS + "-player";
+    bar.innerHTML = '<button type="button"></button><input type="range" min="0" step="1">'
+      + '<span aria-live="off"></span>';
+    div.after(bar);
+    const [button, range] = bar.children;
+    button.addEventListener("click", () => {
+      const P = div.__player;
+      if (P && P.playing) stopPlayer(div, true); else if (P) play(div);
+    });
+    range.addEventListener("input", () => {
+      stopPlayer(div, false);
+      showFrame(div, +range.value, false);
+    });
+    range.addEventListener("change", () => showFrame(div, +range.value, true));
+  }
+  const [button, range, label] = bar.children;
+  const n = spec.labels.length, x = floats(spec.x), y = floats(spec.y);
+  div.__player = {Plotly, trace: spec.trace, labels: spec.labels, prefix: spec.prefix,
+                  playText: spec.play, pauseText: spec.pause, frameMs: spec.frame_ms, n,
+                  points: n ? x.length / n : 0, x, y, frame: n - 1, playing: false,
+                  moved: false, timer: undefined, button, range, label};
+  button.textContent = spec.play;
+  button.setAttribute("aria-label", spec.play);
+  range.max = String(Math.max(n - 1, 0));
+  range.value = String(n - 1);
+  range.setAttribute("aria-label", spec.prefix);
+  label.textContent = n ? spec.prefix + " " + spec.labels[n - 1] : "";
+}
+
+async function showFrame(div, j, redraw) {
+  const P = div.__player;
+  if (!P || !P.n) return;
+  P.frame = j;
+  P.moved = true;
+  P.range.value = String(j);
+  P.label.textContent = P.prefix + " " + P.labels[j];
+  const a = j * P.points, b = a + P.points;
+  const frame = {data: [{x: P.x.subarray(a, b), y: P.y.subarray(a, b)}], traces: [P.trace]};
+  try {
+    await P.Plotly.animate(div, [frame], {frame: {duration: 0, redraw},
+                                          transition: {duration: 0}, mode: "immediate"});
+  } catch (err) { /* interrupted by the next frame: nothing to do */ }
+}
+
+function play(div) {
+  const P = div.__player;
+  P.playing = true;
+  P.button.textContent = P.pauseText;
+  P.button.setAttribute("aria-label", P.pauseText);
+  let j = P.frame >= P.n - 1 ? 0 : P.frame;
+  const tick = async () => {
+    if (!P.playing || div.__player !== P) return;
+    await showFrame(div, j, false);
+    if (j >= P.n - 1) { stopPlayer(div, true); return; }
+    j += 1;
+    P.timer = setTimeout(tick, P.frameMs);
+  };
+  tick();
+}
+
+function stopPlayer(div, redraw) {
+  const P = div.__player;
+  if (!P) return;
+  const was = P.playing;
+  P.playing = false;
+  clearTimeout(P.timer);
+  P.button.textContent = P.playText;
+  P.button.setAttribute("aria-label", P.playText);
+  if (redraw && was) showFrame(div, P.frame, true);
+}
+
+async function drain(div) {
+  try {
+    const Plotly = await loadPlotly();
+    while (div.__next !== undefined && div.__inView) {
+      const raw = div.__next;  // bytes: a figure replaced before it is drawn is never decoded
+      div.__next = undefined;
+      const fig = decode(raw);
+      const received = decode(raw);  // kept untouched: the next figure is compared with it
+      div.__clickable = fig.clickable === true;
+      const meta = fig.layout && fig.layout.meta;
+      div.classList.toggle(CLASS + "-pixelated", !!(meta && meta.pixelated));
+      const player = fig.player;
+      delete fig.player;
+      const t0 = performance.now();
+      // a trace the player has moved holds a frame's arrays, not the figure's: not shared
+      const moved = div.__player && div.__player.moved ? div.__player.trace : -1;
+      stopPlayer(div, false);
+      const quick = !window.__nnlabNoQuick && dataOnlyFrame(fig, div.__prev, div, moved);
+      if (quick) {
+        await Plotly.animate(div, quick, {frame: {duration: 0, redraw: false},
+                                          transition: {duration: 0}, mode: "immediate"});
+      } else {
+        shareUnchanged(fig, div.__prev, div, moved);
+        await Plotly.react(div, fig);
+      }
+      setPlayer(div, player, Plotly);
+      div.__legendLink = (meta && meta[LINK]) || undefined;
+      await shareLegend(div, Plotly);
+      div.__prev = received;
+      const log = (window.__nnlabDraws ??= []);  // read by bench/page_latency.py
+      log.push([div.dataset.key, t0, performance.now() - t0, quick ? "animate" : "react"]);
+      if (log.length > 500) log.splice(0, 250);
+      div.style.minHeight = "";
+      if (!div.__wired) {
+        div.__wired = true;
+        // A click anywhere inside the plot area (not only on a point) reports its data
+        // coordinates on the first x/y axes, when the page asked for clicks.
+        div.addEventListener("click", ev => {
+          const L = div._fullLayout, xa = L && L.xaxis, ya = L && L.yaxis;
+          if (!div.__clickable || !xa || !ya || ev.detail > 1) return;
+          const box = div.getBoundingClientRect();
+          const px = ev.clientX - box.left - xa._offset, py = ev.clientY - box.top - ya._offset;
+          if (px < 0 || py < 0 || px > xa._length || py > ya._length) return;
+          div.__setTrigger("click", {x: xa.p2d(px), y: ya.p2d(py)});
+        });
+        // a click on the legend restyles the traces' visibility: the linked charts follow
+        div.on("plotly_restyle", ([edit]) => {
+          if (edit && "visible" in edit && div._fullLayout.showlegend) shareLegend(div, Plotly);
+        });
+        let queued = false;
+        div.__resize = new ResizeObserver(() => {
+          if (queued || !div.isConnected) return;
+          queued = true;
+          requestAnimationFrame(() => { queued = false;
+            if (div.isConnected && div._fullLayout) Plotly.Plots.resize(div); });
+        });
+        div.__resize.observe(div);
+      }
+    }
+  } catch (err) {
+    div.textContent = "This chart could not be drawn: " + err.message;
+    div.style.color = "#b00020";
+  } finally {
+    div.__busy = false;
+    div.dataset.nnlabState = div.__next === undefined ? "drawn" : "waiting";
+  }
+}
+
+function drawWhenSeen(div) {
+  if (!div.__seen) {  // reports right after observe(), then on every crossing
+    div.__seen = new IntersectionObserver(entries => {
+      div.__inView = entries[entries.length - 1].isIntersecting;
+      if (div.__inView && div.__next !== undefined && !div.__busy) {
+        div.__busy = true;
+        drain(div);
+      }
+    }, {rootMargin: "400px 0px"});
+    div.__seen.observe(div);
+  }
+  if (div.__inView && !div.__busy) {
+    div.__busy = true;
+    drain(div);
+  }
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let div = parentElement.querySelector(":scope > ." + CLASS);
+  if (!div) {
+    div = document.createElement("div");
+    div.className = CLASS;
+    div.style.width = "100%";
+    parentElement.appendChild(div);
+  }
+  div.dataset.key = component.key;
+  div.__setTrigger = setTriggerValue;
+  if (div._fullLayout && div.__next === undefined && sameBytes(div.__raw, data)) return cleanup;
+  div.__raw = data;
+  div.__next = data;
+  div.dataset.nnlabState = "waiting";
+  if (!div._fullLayout) {  // keep the space until the first draw: no jump when it comes
+    const layout = decode(data).layout;
+    div.style.minHeight = ((layout && layout.height) || 450) + "px";
+  }
+  drawWhenSeen(div);
+  return cleanup;
+
+  function cleanup() {
+    stopPlayer(div, false);
+    if (div.__seen) { div.__seen.disconnect(); div.__seen = undefined; }
+    if (div.__resize) div.__resize.disconnect();
+    if (window.Plotly && div._fullLayout) window.Plotly.purge(div);
+    div.__prev = undefined;
+  }
+}
