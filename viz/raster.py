@@ -5,46 +5,34 @@ figure whose only change is a layout image's ``source`` gets just that <image> s
 that changes on every slider step (the playground's decision boundary, the neuron thumbnails)
 is therefore sent as a layout image, and the points drawn over it are not re-drawn at all.
 
-Pure functions: arrays in, bytes / dicts out. PNG is written with zlib and struct from the
-standard library (8-bit RGB, or 8-bit indexed with a palette for uint8 images plus a colour
-scale, which keeps 1 byte a pixel).
+Pure functions: arrays in, bytes / dicts out. PNG is written by Pillow (8-bit RGB, or 8-bit
+indexed with a palette for uint8 images plus a colour scale, which keeps 1 byte a pixel);
+colours are read with plotly.colors.
 """
 
 from __future__ import annotations
 
 import base64
-import re
-import struct
-import zlib
+import io
 
 import numpy as np
+from PIL import Image
+from plotly.colors import hex_to_rgb, unlabel_rgb
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # layout.meta of a figure whose images are pixel grids: ui.live_chart draws them unsmoothed
 # (CSS image-rendering: pixelated), as a heatmap with zsmooth=False would be.
 PIXELATED = {"pixelated": True}
-RGB, INDEXED = 2, 3  # PNG colour types
 
 
-def _chunk(tag: bytes, data: bytes) -> bytes:
-    return (struct.pack(">I", len(data)) + tag + data
-            + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF))
-
-
-def _png(raw_rows: np.ndarray, width: int, colour_type: int, extra: bytes = b"",
-         level: int = 6) -> bytes:
-    """PNG from (h, row bytes) uint8 scanlines: filter byte 0 (none) is prepended to each."""
-    h = raw_rows.shape[0]
-    raw = np.concatenate([np.zeros((h, 1), np.uint8), raw_rows], axis=1).tobytes()
-    header = struct.pack(">IIBBBBB", width, h, 8, colour_type, 0, 0, 0)
-    return (PNG_SIGNATURE + _chunk(b"IHDR", header) + extra
-            + _chunk(b"IDAT", zlib.compress(raw, level)) + _chunk(b"IEND", b""))
+def _save(image: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", compress_level=6)
+    return buf.getvalue()
 
 
 def png_bytes(rgb: np.ndarray) -> bytes:
     """Encode an (h, w, 3) uint8 image (row 0 at the top) as an RGB PNG."""
-    h, w, _ = rgb.shape
-    return _png(np.ascontiguousarray(rgb, dtype=np.uint8).reshape(h, 3 * w), w, RGB)
+    return _save(Image.fromarray(np.ascontiguousarray(rgb, dtype=np.uint8), mode="RGB"))
 
 
 def png_indexed(index: np.ndarray, palette: np.ndarray) -> bytes:
@@ -54,34 +42,37 @@ def png_indexed(index: np.ndarray, palette: np.ndarray) -> bytes:
     pal = np.ascontiguousarray(palette, dtype=np.uint8).reshape(-1, 3)
     if not 1 <= len(pal) <= 256 or (index.size and int(index.max()) >= len(pal)):
         raise ValueError("an indexed PNG needs 1-256 palette colours covering every value")
-    return _png(index, index.shape[1], INDEXED, _chunk(b"PLTE", pal.tobytes()))
+    image = Image.fromarray(index, mode="P")
+    image.putpalette(pal.tobytes(), rawmode="RGB")
+    return _save(image)
 
 
 def data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-_RGB_RE = re.compile(r"rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)")
-
-
 def parse_colour(colour: str) -> tuple[float, float, float]:
-    """'#rrggbb', '#rgb' or 'rgb(r, g, b)' -> (r, g, b) in 0..255."""
+    """'#rrggbb', '#rgb', 'rgb(r, g, b)' or 'rgba(r, g, b, a)' -> (r, g, b) in 0..255."""
     c = colour.strip()
-    if c.startswith("#"):
-        h = c[1:]
-        if len(h) == 3:
-            h = "".join(ch * 2 for ch in h)
-        return tuple(float(int(h[i : i + 2], 16)) for i in (0, 2, 4))  # type: ignore[return-value]
-    m = _RGB_RE.match(c)
-    if not m:
-        raise ValueError(f"not a colour this module reads: {colour!r}")
-    return tuple(float(v) for v in m.groups())  # type: ignore[return-value]
+    if c.startswith("#") and len(c) in (4, 7):
+        h = c[1:] if len(c) == 7 else "".join(ch * 2 for ch in c[1:])
+        try:
+            return tuple(float(v) for v in hex_to_rgb("#" + h))  # type: ignore[return-value]
+        except ValueError:
+            pass
+    elif c.startswith(("rgb(", "rgba(")):
+        try:
+            return tuple(float(v) for v in unlabel_rgb(c)[:3])  # type: ignore[return-value]
+        except ValueError:
+            pass
+    raise ValueError(f"not a colour this module reads: {colour!r}")
 
 
 def colorscale_palette(scale: list, zmin: float, zmax: float, n: int = 256) -> np.ndarray:
     """(n, 3) uint8: the colour Plotly's heatmap gives value v = 0 … n−1 under ``scale``
     ([[t, colour], …], t in [0, 1]) with ``zmin``/``zmax``: t = (v − zmin)/(zmax − zmin),
-    clipped to [0, 1], colours linearly interpolated in RGB between neighbouring stops."""
+    clipped to [0, 1], colours linearly interpolated in RGB between neighbouring stops.
+    (plotly.colors.sample_colorscale does the same one value at a time, as text.)"""
     stops = np.array([float(t) for t, _ in scale])
     colours = np.array([parse_colour(c) for _, c in scale])
     t = np.clip((np.arange(n, dtype=np.float64) - zmin) / max(zmax - zmin, 1e-12), 0.0, 1.0)
