@@ -12,14 +12,8 @@ from viz.playback import Player
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
-# While a script runs, Streamlit marks every element it has not re-sent yet as stale, and each
-# element container starts its own CSS transition (opacity to 0.33 over 1 s after a 0.5 s
-# delay), cancelled when the element arrives. A rerun of a lab ends long before the delay, so
-# nothing visibly fades, but the browser still creates, composites and cancels an animation
-# per element at every slider step: 162 -> 150 ms per optimizer-lab noise step without them
-# (interleaved A/B, 30 presses each). One fade of the whole page instead cost more (198 ms:
-# the page becomes one composited layer). So nothing fades; Streamlit's status widget (top
-# right) still says when a script runs.
+# Streamlit fades every element not yet re-sent while a script runs; a lab's rerun ends before the
+# fade shows, but the browser still pays per element per step (docs/performance.md: no fade).
 NO_STALE_FADE_CSS = """
 .stElementContainer { transition: none !important; }
 .stElementContainer[data-stale="true"] { opacity: 1 !important; }

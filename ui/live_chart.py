@@ -2,9 +2,8 @@
 
 Why not ``st.plotly_chart``: Streamlit derives a Plotly chart's element id from its figure, so a
 chart whose figure changed is unmounted and drawn again from nothing (Plotly.newPlot). A slider
-that changes four charts pays four full draws per step. Measured in Chromium on this project's
-figures: the playground boundary costs 111 ms with newPlot and 32 ms with Plotly.react, the
-space-warping stages 234 ms vs 96 ms, the optimizer race 197 ms vs 60 ms.
+that changes four charts pays four full draws per step (the optimizer race: 197 ms with newPlot,
+60 ms with Plotly.react; more in docs/performance.md).
 
 This component keeps one ``<div>`` per chart key and hands every new figure to Plotly.react,
 which re-uses the axes, the DOM and the WebGL context; a figure that differs from the one drawn
