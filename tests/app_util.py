@@ -30,6 +30,8 @@ def open_lab(
     """Run app.py, switch to ``page`` and run it with widget values (``state``, set through
     session state) or URL parameters (``query``, as if a copied link was opened)."""
     at = AppTest.from_file(APP, default_timeout=timeout)
+    if query and "lang" in query:  # the language is read once, when the session starts
+        at.query_params["lang"] = query["lang"]
     at.run()
     at.switch_page(page)
     for key, value in (state or {}).items():
