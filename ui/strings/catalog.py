@@ -65,6 +65,11 @@ T = Strings(
             "Squeeze handwritten digits through a bottleneck of k units and back: "
             "reconstructions, the 2-D code space next to PCA, denoising and pre-training."
         ),
+        "glossary.title": "Glossary",
+        "glossary.summary": (
+            "The lecture's terms in Korean and English, a one-line meaning each, and the page "
+            "where you can see it happen."
+        ),
         "lang.label": "Language · 언어",
     },
     ko={
@@ -127,6 +132,8 @@ T = Strings(
             "손글씨 숫자를 k개 유닛의 병목으로 압축했다가 되살립니다: 복원 결과, PCA와 나란히 "
             "놓은 2차원 코드 공간, 잡음 제거와 사전 학습."
         ),
+        "glossary.title": "용어집",
+        "glossary.summary": "강의 용어를 한국어와 영어로, 한 줄 뜻과 직접 볼 수 있는 페이지와 함께.",
         "lang.label": "Language · 언어",
     },
 )
