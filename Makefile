@@ -5,7 +5,7 @@ CORE_VENV ?= .venv-core
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test test-core-only lint bench clean
+.PHONY: run serve test test-core-only lint bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,13 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.runtime-installed
 
 run: $(VENV)/.runtime-installed
 	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+# A class on one link: N replicas behind HAProxy (installed from Debian when missing).
+N ?= 2
+serve: $(VENV)/.runtime-installed
+	@command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy)
+	$(PY) deploy/serve.py --replicas $(N) --port $(PORT)
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
