@@ -6,9 +6,11 @@ from ui.catalog import HOME, LABS
 from ui.common import no_stale_fade
 from ui.heap import freeze_after_first_run
 from ui.language import language_switch
+from ui.share import begin_run, lecture_mode, sidebar_tools
 from ui.strings.catalog import T
 
-st.set_page_config(page_title=T("app.title"), page_icon=":material/hub:", layout="wide")
+st.set_page_config(page_title=T("app.title"), page_icon=":material/hub:", layout="wide",
+                   initial_sidebar_state="collapsed" if lecture_mode() else "auto")
 
 language_switch()  # before the navigation: page titles are in the chosen language
 pages = [st.Page(HOME.path, title=HOME.title, icon=HOME.icon, default=True)] + [
@@ -16,5 +18,7 @@ pages = [st.Page(HOME.path, title=HOME.title, icon=HOME.icon, default=True)] + [
 ]
 page = st.navigation(pages)
 no_stale_fade()
+begin_run()
 page.run()
+sidebar_tools(page.url_path or "home")
 freeze_after_first_run(page.url_path)  # a page's modules are imported by its first run

@@ -5,6 +5,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from ui import share
 from ui.live_chart import live_chart
 from viz.playback import Player
 
@@ -28,6 +29,7 @@ def no_stale_fade() -> None:
 
 def page_intro(title: str, what_to_look_for: str) -> None:
     """Page title plus the two or three sentences that say what to look for."""
+    share.record_intro(title, what_to_look_for)
     st.title(title)
     st.info(what_to_look_for, icon=":material/visibility:")
 
@@ -84,4 +86,5 @@ def chart(fig, key: str | None = None, on_click: Callable | None = None,
     (see ui.live_chart). ``on_click`` is called after a click anywhere in the plot area; the
     clicked data coordinates are then in ``st.session_state[key].click``. A ``player``
     (viz.playback) gets play/pause and a step slider under the plot, run in the browser."""
-    return live_chart(fig, key, PLOTLY_CONFIG, on_click, player)
+    share.record_figure(key, fig, player)
+    return live_chart(fig, key, PLOTLY_CONFIG, on_click, player, lecture=share.lecture_mode())

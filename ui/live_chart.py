@@ -168,17 +168,23 @@ def figure_dict(fig) -> dict:
     return out
 
 
-def figure_json(fig, config: dict, clickable: bool = False, player: Player | None = None) -> bytes:
+def figure_json(fig, config: dict, clickable: bool = False, player: Player | None = None,
+                lecture: bool = False) -> bytes:
     """The figure as Plotly JSON (typed arrays base64-encoded) plus its config and player, as
-    UTF-8. NaN and infinities become null, as in plotly's own JSON."""
+    UTF-8. NaN and infinities become null, as in plotly's own JSON. ``lecture``: text scaled
+    for a projector (ui.share.lecture_layout)."""
     spec = {"config": config, "clickable": clickable, **_wire(figure_dict(fig))}
+    if lecture:
+        from ui.share import lecture_layout
+
+        spec["layout"] = lecture_layout(spec.get("layout") or {})
     if player is not None:
         spec["player"] = _wire(player.to_json())
     return orjson.dumps(spec, default=_json_default, option=orjson.OPT_SERIALIZE_NUMPY)
 
 
 def live_chart(fig, key: str | None, config: dict, on_click: Callable | None = None,
-               player: Player | None = None):
+               player: Player | None = None, lecture: bool = False):
     """Draw ``fig``; later reruns with the same ``key`` patch it with Plotly.react (without a
     key the chart's identity is its figure, so a changed figure is drawn anew). A ``player``
     gets play/pause and a step slider under the plot, run in the browser."""
@@ -191,7 +197,8 @@ def live_chart(fig, key: str | None, config: dict, on_click: Callable | None = N
             fig.update_layout(showlegend=None)
         return st.plotly_chart(fig, key=key, config=config, theme=None)
     callbacks = {"on_click_change": on_click} if on_click is not None else {}
-    data = figure_json(fig, config, clickable=on_click is not None, player=player)
+    data = figure_json(fig, config, clickable=on_click is not None, player=player,
+                       lecture=lecture)
     return _mount()(key=key, data=data, width="stretch", height="content", **callbacks)
 
 

@@ -1,0 +1,78 @@
+"""Take-away experiments in a real browser: the page downloads as one HTML file that opens with
+the network blocked, draws every figure and plays its animation; lecture mode enlarges the
+page; the QR popover shows the current link."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from browser_util import ARTIFACTS, assert_no_exception, open_page, screenshot, wait_for_charts
+
+
+def _download_html(page, url: str, tmp_path):
+    open_page(page, url)
+    wait_for_charts(page, 1)
+    with page.expect_download() as info:
+        page.get_by_role("button", name=re.compile("Download as HTML|HTML로 내려받기")).click()
+    path = tmp_path / "experiment.html"
+    info.value.save_as(path)
+    return path
+
+
+@pytest.mark.browser
+def test_optimizer_race_downloads_as_html_that_plays_offline(browser_page, streamlit_server,
+                                                             chromium_browser, tmp_path):
+    path = _download_html(browser_page, f"{streamlit_server}/optimizers?lang=ko", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert len(text) < 6_000_000  # plotly.js (4.8 MB) once, plus the figures
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"http", text)  # self-contained
+    assert '<html lang="ko">' in text and "Plotly.newPlot" in text
+    offline = chromium_browser.new_context(viewport={"width": 1200, "height": 900})
+    requests = []
+    offline.route("**/*", lambda route: (requests.append(route.request.url),
+                                         route.continue_() if route.request.url.startswith("file:")
+                                         else route.abort()))
+    page = offline.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    n = page.locator("div.figure").count()
+    assert n >= 2
+    page.wait_for_function(
+        "n => document.querySelectorAll('div.figure .main-svg').length >= n", arg=n,
+        timeout=30_000)
+    assert [u for u in requests if not u.startswith("file:")] == []
+    race = page.locator("div.figure").first
+    before = page.evaluate("() => document.getElementById('fig0')._fullLayout.sliders[0].active")
+    race.locator(".updatemenu-button").first.click()  # ▶
+    page.wait_for_function(
+        "b => { const s = document.getElementById('fig0')._fullLayout.sliders[0];"
+        " return s.active !== b; }", arg=before, timeout=15_000)
+    screenshot(page, "share-offline-html")
+    assert not errors, errors
+    offline.close()
+
+
+@pytest.mark.browser
+def test_lecture_mode_and_qr_code(browser_page, streamlit_server):
+    page = browser_page
+    open_page(page, f"{streamlit_server}/init_lab?lang=en&mode=lecture")
+    assert_no_exception(page)
+    size = page.evaluate("() => getComputedStyle(document.documentElement).fontSize")
+    assert size == "20px"
+    assert "mode=lecture" in page.url
+    assert page.locator('[data-testid="stSidebar"][data-collapsed="true"]').count() == 1
+    screenshot(page, "share-lecture-mode")
+    open_page(page, f"{streamlit_server}/init_lab?lang=en")
+    page.get_by_role("button", name=re.compile("QR code")).click()
+    img = page.locator('[data-testid="stPopoverBody"] [data-testid="stImage"] img')
+    img.wait_for()
+    code = page.locator('[data-testid="stPopoverBody"] code').inner_text()
+    assert "/init_lab?" in code and "lang=en" in code
+    png = ARTIFACTS / "share-qr.png"
+    img.screenshot(path=str(png))
+    if shutil.which("zbarimg"):  # decode the picture itself where zbar is installed
+        out = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True,
+                             text=True, timeout=30).stdout.strip()
+        assert out == code

@@ -1,0 +1,169 @@
+"""Sharing an experiment: lecture mode, a QR code of the current link, and the page as one
+offline HTML file. app.py draws these tools at the bottom of every page's sidebar.
+
+The page itself needs no code for it: ``ui.common.page_intro`` and ``ui.common.chart`` record
+the title, intro and every figure drawn in this run (by chart key), and the HTML download
+builds its file from them only when clicked.
+"""
+
+from __future__ import annotations
+
+import io
+import urllib.parse
+from functools import partial
+
+import segno
+import streamlit as st
+
+from ui.i18n import Strings, current_lang
+from ui.url_state import write_url
+from viz.export import experiment_html
+
+T = Strings(
+    "share",
+    en={
+        "tools": "Share and present",
+        "lecture": "Lecture mode",
+        "lecture_help": "Larger type and charts for a projector; the sidebar starts closed.",
+        "qr": "QR code of this experiment",
+        "qr_caption": "Students scan this to open exactly what is on the screen.",
+        "html": "Download as HTML",
+        "html_help": "One file with the text, settings and figures (animations included) "
+                     "that opens offline, in the page's language.",
+        "settings": "Settings",
+        "name": "Setting",
+        "value": "Value",
+        "live": "Open the live experiment",
+        "made": "Made with the Neural Network Lab",
+    },
+    ko={
+        "tools": "공유와 발표",
+        "lecture": "강의 모드",
+        "lecture_help": "프로젝터용으로 글자와 차트를 키우고, 사이드바는 닫힌 채로 시작합니다.",
+        "qr": "이 실험의 QR 코드",
+        "qr_caption": "학생들이 스캔하면 화면에 보이는 실험이 그대로 열립니다.",
+        "html": "HTML로 내려받기",
+        "html_help": "글, 설정, 그림(애니메이션 포함)을 담아 오프라인에서도 열리는 파일 하나, "
+                     "페이지의 언어로.",
+        "settings": "설정",
+        "name": "설정",
+        "value": "값",
+        "live": "살아 있는 실험 열기",
+        "made": "신경망 실험실에서 만듦",
+    },
+)
+
+MODE_KEY = "mode"  # URL: ?mode=lecture
+LECTURE_KEY = "lecture_mode"  # the toggle's session key
+_RUN = "_nnlab_share"  # session key: what this run of the page drew
+
+LECTURE_CSS = """
+html { font-size: 20px; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }
+"""
+LECTURE_FONT_SCALE = 1.4
+
+
+def lecture_mode() -> bool:
+    """On when the toggle is on, or the URL says ?mode=lecture (first run of a session)."""
+    if LECTURE_KEY in st.session_state:
+        return bool(st.session_state[LECTURE_KEY])
+    return st.query_params.get(MODE_KEY) == "lecture"
+
+
+def begin_run() -> None:
+    """Forget the previous run's figures (called by app.py before the page runs)."""
+    st.session_state[_RUN] = {"title": None, "intro": None, "figures": {}}
+
+
+def record_intro(title: str, intro: str) -> None:
+    run = st.session_state.setdefault(_RUN, {"title": None, "intro": None, "figures": {}})
+    run["title"], run["intro"] = title, intro
+
+
+def record_figure(key: str | None, fig, player=None) -> None:
+    """Keep a reference to the figure a chart drew (and its player); nothing is copied or
+    converted unless the HTML is downloaded."""
+    run = st.session_state.setdefault(_RUN, {"title": None, "intro": None, "figures": {}})
+    figures = run["figures"]
+    figures[key or f"_{len(figures)}"] = (fig, player)
+
+
+def export_spec(fig, player) -> dict:
+    """{data, layout, frames} of a recorded figure; a player's steps become Plotly frames
+    with their play button (viz.playback), so the animation plays in the file."""
+    import plotly.graph_objects as go
+
+    from ui.live_chart import figure_dict
+    from viz.playback import with_plotly_frames
+
+    if player is not None:
+        fig = with_plotly_frames(go.Figure(fig), player)
+    return figure_dict(fig)
+
+
+def lecture_layout(layout: dict) -> dict:
+    """A figure layout with its default text scaled for a projector."""
+    font = dict(layout.get("font") or {})
+    font["size"] = round((font.get("size") or 12) * LECTURE_FONT_SCALE)
+    return {**layout, "font": font}
+
+
+def current_url() -> str:
+    """The link of what is on the screen: the page's address and every setting, lang too."""
+    base = st.context.url or ""
+    query = urllib.parse.urlencode(st.query_params.to_dict())
+    return f"{base}?{query}" if query else base
+
+
+def qr_png(url: str, scale: int = 10) -> bytes:
+    """The QR code of ``url`` as a PNG (dark modules on white, quiet zone included)."""
+    buf = io.BytesIO()
+    segno.make(url, error="m").save(buf, kind="png", scale=scale, border=4, dark="#000",
+                                    light="#fff")
+    return buf.getvalue()
+
+
+def page_snapshot() -> dict:
+    """What the HTML file needs from this run, taken now (the download is built in a later
+    request, outside this run): references to the figures, the texts, the link."""
+    run = st.session_state.get(_RUN) or {}
+    return {
+        "title": run.get("title") or "", "intro": run.get("intro") or "",
+        "figures": list(run.get("figures", {}).values()),
+        "settings": sorted(st.query_params.to_dict().items()), "link": current_url(),
+        "labels": {k: T(k) for k in ("settings", "name", "value", "live", "made")},
+        "lang": current_lang(),
+    }
+
+
+def page_html(snapshot: dict) -> bytes:
+    """A run's page as one offline HTML file."""
+    text = experiment_html(
+        title=snapshot["title"], intro=snapshot["intro"], settings=snapshot["settings"],
+        figures=[export_spec(f, p) for f, p in snapshot["figures"]], link=snapshot["link"],
+        labels=snapshot["labels"], lang=snapshot["lang"],
+    )
+    return text.encode("utf-8")
+
+
+def sidebar_tools(page_id: str) -> None:
+    """Lecture mode, the QR code and the HTML download, at the bottom of the sidebar."""
+    with st.sidebar:
+        st.divider()
+        st.caption(T("tools"))
+        on = st.toggle(T("lecture"), value=lecture_mode(), key=LECTURE_KEY,
+                       help=T("lecture_help"))
+        write_url(MODE_KEY, "lecture" if on else None)
+        with st.popover(T("qr"), icon=":material/qr_code_2:", use_container_width=True):
+            url = current_url()
+            st.image(qr_png(url), width=420)
+            st.caption(T("qr_caption"))
+            st.code(url, language=None)
+        st.download_button(
+            T("html"), data=partial(page_html, page_snapshot()), file_name=f"nnlab-{page_id}.html", mime="text/html",
+            on_click="ignore", icon=":material/download:", help=T("html_help"),
+            key="share_html",
+        )
+    if on:
+        st.html(f"<style>{LECTURE_CSS}</style>")
