@@ -184,14 +184,18 @@ def presets_ui(active: str | None) -> None:
 
 
 def step_ui(last: int) -> tuple[int, bool]:
-    """The step slider (in the URL), Back/Next/end buttons and the guess toggle."""
+    """The step slider, Back/Next/end buttons and the guess toggle.
+
+    The step goes to the URL by hand, not with bind: the slider's range changes with the
+    number of outputs, which makes it a new widget that bind would re-seed from a stale URL.
+    """
     ss = st.session_state
-    if ss.get(K["step"], 0) > last:  # fewer outputs -> fewer steps
-        ss[K["step"]] = last
-    raw = st.query_params.get(K["step"])
-    if K["step"] not in ss and raw is not None and raw.isdigit() and int(raw) > last:
-        st.query_params[K["step"]] = str(last)
-    step = st.slider(T("step"), 0, last, 0, key=K["step"], bind="query-params")
+    if K["step"] not in ss:
+        raw = st.query_params.get(K["step"], "0")
+        ss[K["step"]] = int(raw) if raw.isdigit() else 0
+    ss[K["step"]] = min(ss[K["step"]], last)  # fewer outputs -> fewer steps
+    step = st.slider(T("step"), 0, last, key=K["step"])
+    url_state.write_url(K["step"], step, 0)
     with st.container(horizontal=True):
         st.button(T("prev"), icon=":material/chevron_left:", on_click=move_step,
                   args=(-1, last), disabled=step == 0, key="bp_prev")
