@@ -223,7 +223,7 @@ def notes_ui(tr: Trace, active: str | None) -> None:
     for j in dead_units(tr):
         ins = ", ".join(symbol(n) for n in (f"w1{j}", f"w2{j}", f"b{j}"))
         outs = ", ".join(symbol(f"v{j}{k}") for k in range(1, tr.n_out + 1))
-        st.warning(T("dead_note", j=symbol(str(j)), z=fmt(tr.values[f"z{j}"]), ins=ins,
+        st.warning(T("dead_note", j=symbol(f"h{j}")[1:], z=fmt(tr.values[f"z{j}"]), ins=ins,
                      outs=outs), icon=":material/power_off:")  # fmt: skip
 
 

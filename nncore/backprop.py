@@ -128,7 +128,9 @@ def backward(params: dict, x: Array, t: Array, activation: str, loss: str, fwd: 
     o = fwd["o"]
     do = dloss_do(o, t, loss)
     with np.errstate(invalid="ignore", over="ignore"):
-        du = do * (o * (1.0 - o))  # σ'(u) = o(1 − o)
+        # σ'(u) = o(1 − o); under CE it cancels: o − t stays exact and finite even where o
+        # rounds to 0 or 1 (then ∂L/∂o itself is infinite, and trace() reports it)
+        du = o - t if loss == "ce" else do * (o * (1.0 - o))
         dh = params["W2"] @ du  # ∂L/∂h_j = Σ_k v_jk ∂L/∂u_k
         dz = dh * ACTIVATIONS[activation].df(fwd["z"])
         grads = {

@@ -10,8 +10,9 @@ T = Strings(
             "A 2-2-1 or 2-2-2 network on **one** training example, drawn as a computational graph. "
             "**Next** computes one node forward (its formula with the numbers filled in), then "
             "sends the gradient back node by node: on every edge the **local gradient × upstream "
-            "gradient = product**, the chain rule (chain rule) in numbers. At the last step every "
-            "∂L/∂w is listed, and one update w ← w − lr·∂L/∂w lowers the loss."
+            "gradient = product**, the chain rule in numbers. At the last step every "
+            "∂L/∂w is listed, and one update w ← w − lr·∂L/∂w with a small enough learning "
+            "rate lowers the loss."
         ),
         "presets": "Lecture examples",
         "preset.classic": "Classic worked example (sigmoid, MSE)",
@@ -115,7 +116,8 @@ T = Strings(
             "그렸습니다. **다음**을 누를 때마다 노드 하나를 순전파로 계산하고(식에 숫자를 넣어 "
             "보여 줍니다), 이어서 기울기를 노드 하나씩 거꾸로 보냅니다. 간선마다 **국소 기울기 × "
             "상류 기울기 = 곱**, 즉 숫자로 보는 연쇄 법칙(chain rule)입니다. 마지막 단계에서 모든 "
-            "∂L/∂w를 표로 보고, w ← w − lr·∂L/∂w 한 번의 갱신으로 손실이 줄어드는 것을 확인합니다."
+            "∂L/∂w를 표로 보고, 학습률이 충분히 작으면 w ← w − lr·∂L/∂w 한 번의 갱신으로 손실이 "
+            "줄어드는 것을 확인합니다."
         ),
         "presets": "강의 예제",
         "preset.classic": "고전 예제 (sigmoid, MSE)",
