@@ -131,7 +131,10 @@ def graph_figure(tr: Trace, step: int, hidden: str | None, title: str, height: i
                            line=dict(color=color if active else COLORS["edge"],
                                      width=5 if active else 2)))  # fmt: skip
         label = _edge_label(tr, cur, src, dst, w, hidden)
-        if w is not None and label is None:  # the weight's value near the source end
+        # the weight's value near the source end, except in the gap whose edges carry the
+        # current chain-rule labels (they would cover each other on the crossing diagonals)
+        busy = cur is not None and cur.phase == "backward" and dst[0] == cur.node[0]
+        if w is not None and not busy:
             wx, wy = _point(a, b, 0.2)
             notes.append(dict(x=wx, y=wy, text=f"{symbol(w)}={fmt(tr.values[w])}",
                               font=dict(size=14, color=COLORS["weight"]), bgcolor="white"))
