@@ -358,6 +358,7 @@ def curve_frame(run, lr: float) -> pd.DataFrame:
 
 
 def graph_ui(s: BackpropSettings, tr: Trace, step: int, guess: bool) -> None:
+    """The graph at this step, its formula and chain-rule table, and the guess box."""
     last = 2 * tr.n_forward
     sig = hash(s)
     hidden = hidden_target(tr, step, guess, sig)
@@ -365,6 +366,9 @@ def graph_ui(s: BackpropSettings, tr: Trace, step: int, guess: bool) -> None:
     step_text_ui(tr, step, hidden)
     if guess:
         guess_ui(tr, step, sig, hidden)
+
+
+def conventions_ui(s: BackpropSettings, tr: Trace) -> None:
     mse_note = T("mse_note.2" if s.n_out == 2 else "mse_note.1")
     st.caption(T("convention", mse_note=mse_note))
     download_csv(T("dl_graph"), lambda: graph_frame(tr), "backprop_graph.csv", key="bp_csv_graph")
@@ -379,10 +383,11 @@ def main() -> None:
     if tr.code is not None:
         st.warning(T("nonfinite"), icon=":material/warning:")
         return
-    notes_ui(tr, active)
     last = 2 * tr.n_forward
     step, guess = step_ui(last)
-    graph_ui(s, tr, step, guess)
+    graph_ui(s, tr, step, guess)  # first, so a projected page shows the graph near the top
+    notes_ui(tr, active)
+    conventions_ui(s, tr)
     if step == last:
         update_ui(s, tr)
     else:

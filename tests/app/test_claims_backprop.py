@@ -121,6 +121,14 @@ def test_every_number_on_the_page_is_nncore_and_finite_differences(kind, what):
     text = dict(zip(spec["data"][0]["hovertext"], spec["data"][0]["text"], strict=True))
     for name, value in nodes.items():
         assert f"<br>{fmt(value)}<br>" in text[symbol(name)], name
+    # the nodes' gradients: ∂L/∂z = ∂L/∂b (nncore.mlp), ∂L/∂h = Σ_k v_jk ∂L/∂u_k, ∂L/∂u = ∂L/∂c
+    n_out = int(q["bp_out"])
+    du = np.array([grads[f"c{k}"] for k in range(1, n_out + 1)])
+    node_grads = {"z1": grads["b1"], "z2": grads["b2"], "L": 1.0}
+    node_grads.update({f"h{j}": float(P["W2"][j - 1] @ du) for j in (1, 2)})
+    node_grads.update({f"u{k}": grads[f"c{k}"] for k in range(1, n_out + 1)})
+    for name, g in node_grads.items():
+        assert text[symbol(name)].endswith(f"<b>{fmt(g)}</b></span>"), name
 
 
 def _update_messages(at):
