@@ -308,6 +308,7 @@ def graph_frame(tr: Trace) -> pd.DataFrame:
 def update_ui(s: BackpropSettings, tr: Trace) -> None:
     """Every ∂L/∂θ, one update with lr, and the loss over a few updates."""
     st.subheader(T("grads_header"))
+    st.caption(T("grads_note"))
     cols = st.columns([5, 6])
     with cols[0]:
         lr = st.select_slider(T("lr"), LRS, value=DEFAULT.lr, key=K["lr"], bind="query-params")

@@ -103,3 +103,15 @@ def test_overflow_is_a_plain_message():
     at = _open({**big, "bp_act": "relu", "bp_loss": "ce"})
     assert [w.value for w in at.warning] == [T("nonfinite", lang="en")]
     assert not figure_specs(at)
+
+
+@pytest.mark.parametrize("query", [
+    {"bp_x1": "100"}, {"bp_act": "foo"}, {"bp_step": "abc"}, {"bp_step": "-3"},
+    {"bp_out": "3"}, {"bp_w11": "nan"}, {"bp_lr": "0.3", "bp_n": "1000", "bp_step": "18"},
+])  # fmt: skip
+def test_a_bad_url_value_changes_nothing(query):
+    at = _open(query)
+    ss = at.session_state
+    assert (ss["bp_x1"], ss["bp_w11"], ss["bp_act"], ss["bp_out"]) == (0.05, 0.15, "sigmoid", 2)
+    assert ss["bp_step"] == (18 if query.get("bp_step") == "18" else 0)
+    assert ss.get("bp_lr", 0.5) == 0.5 and ss.get("bp_n", 10) == 10

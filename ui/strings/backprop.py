@@ -81,6 +81,12 @@ T = Strings(
             "gradient-descent update appear here."
         ),
         "grads_header": "Every gradient, and one update",
+        "grads_note": (
+            "The nodes' gradients (∂L/∂z, ∂L/∂h, ∂L/∂u, ∂L/∂o on the graph) are intermediate "
+            "results of the chain rule; only the parameters' gradients in this table enter the "
+            "update. The lecture notes say the same of their example: the intermediate gradients "
+            "are not used by gradient descent directly, w₀, w₁, w₂ are the nodes that get updated."
+        ),
         "col.param": "parameter",
         "col.value": "value",
         "col.grad": "∂L/∂(parameter)",
@@ -187,6 +193,11 @@ T = Strings(
             "나타납니다."
         ),
         "grads_header": "모든 기울기와 한 번의 갱신",
+        "grads_note": (
+            "그래프에 보이는 노드의 기울기(∂L/∂z, ∂L/∂h, ∂L/∂u, ∂L/∂o)는 연쇄 법칙의 중간 "
+            "결과물이고, 갱신에는 이 표에 있는 매개변수의 기울기만 쓰입니다. 강의 노트의 예제에서도 "
+            "중간에 계산한 기울기는 경사 하강법에 직접 쓰이지 않고, 갱신되는 노드는 w₀, w₁, w₂입니다."
+        ),
         "col.param": "매개변수",
         "col.value": "값",
         "col.grad": "∂L/∂(매개변수)",
