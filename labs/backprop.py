@@ -264,6 +264,8 @@ def step_text_ui(tr: Trace, step: int, hidden: str | None) -> None:
         st.markdown(T("step_bwd", s=step, n=last, node=node))
         st.latex(backward_latex(tr, s, hidden))
         static_table(chain_table(tr, step, hidden))
+        extra = T("edge_legend_u", node=node) if s.node[0] == "u" else ""
+        st.caption(T("edge_legend") + extra)
 
 
 def guess_ui(tr: Trace, step: int, sig, hidden: str | None) -> None:

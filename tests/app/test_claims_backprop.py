@@ -247,3 +247,30 @@ def test_step_captions():
     assert at.get("latex")[0].value.strip("$\n ").startswith("z_{1}")
     at = page(dict(q, bp_step="5"))
     assert T("end_hint", "en", n=18) in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("step,source", [(14, {"v11": "h1", "v21": "h2"}), (16, {"w12": "x1",
+                                          "w22": "x2"})])  # fmt: skip
+def test_edge_legend(step, source):
+    """'On a weight's edge, (value at the edge's start) × upstream = the weight's gradient';
+    at a u step the shares passed to h1 and h2 (weight × upstream) are rows of the table."""
+    q = preset_query("classic", bp_step=str(step))
+    P, grads, nodes, _ = reference(q)
+    values = {**nodes, "x1": float(q["bp_x1"]), "x2": float(q["bp_x2"])}
+    at = page(q)
+    labels = [a["text"] for a in figure_specs(at)[0]["layout"]["annotations"] if "×" in a["text"]]
+    assert len(labels) == 2
+    for (w, src), label in zip(source.items(), labels, strict=True):
+        assert label.startswith(fmt(values[src]) + "<br>× ") and label.endswith(
+            f"= <b>{fmt(grads[w])}</b>"
+        )
+    rows = static_tables(at)[0]
+    edges = list(rows[T("col.edge", "en")])
+    if step == 14:  # u1: h1 gets v11·∂L/∂u1, h2 gets v21·∂L/∂u1
+        assert edges[-2:] == ["h₁ → u₁", "h₂ → u₁"]
+        prods = list(rows[T("col.prod", "en")])[-2:]
+        assert prods == [fmt(P["W2"][0, 0] * grads["c1"]), fmt(P["W2"][1, 0] * grads["c1"])]
+        assert T("edge_legend_u", "en", node="u₁") in at.caption[0].value
+    else:
+        assert not any("h₁" in e for e in edges)
+        assert at.caption[0].value == T("edge_legend", "en")

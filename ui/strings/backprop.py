@@ -53,6 +53,11 @@ T = Strings(
             "∂L/∂m = (∂{node}/∂m) × ∂L/∂{node}."
         ),
         "graph_title": "Computational graph · step {s} of {n}",
+        "edge_legend": (
+            "Orange labels: on a weight's edge, (value at the edge's start) × upstream = the "
+            "weight's gradient; on an edge without a weight, local gradient × upstream."
+        ),
+        "edge_legend_u": " What {node} passes on to h₁ and h₂ (weight × upstream) is in the table above.",
         "your_guess": "Your prediction for {name}",
         "reveal": "Reveal",
         "fb_spot": "Spot on: you said {g}, the value is {v} (off by {err}, {rel} %).",
@@ -164,6 +169,11 @@ T = Strings(
             "∂L/∂m = (∂{node}/∂m) × ∂L/∂{node}."
         ),
         "graph_title": "계산 그래프 · {n}단계 중 {s}단계",
+        "edge_legend": (
+            "주황색 상자: 가중치가 있는 간선에서는 (간선 시작 노드의 값) × 상류 기울기 = 그 "
+            "가중치의 기울기, 가중치가 없는 간선에서는 국소 기울기 × 상류 기울기입니다."
+        ),
+        "edge_legend_u": " {node}가 h₁, h₂로 넘기는 몫(가중치 × 상류 기울기)은 위 표에 있습니다.",
         "your_guess": "{name}의 예측값",
         "reveal": "값 보기",
         "fb_spot": "정확합니다. 예측 {g}, 실제 값 {v} (차이 {err}, {rel} %).",
