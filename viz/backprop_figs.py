@@ -143,6 +143,29 @@ def graph_figure(tr: Trace, step: int, hidden: str | None, title: str, height: i
             notes.append(dict(x=lx, y=ly, text=label, bgcolor="#fff4e6",
                               bordercolor=COLORS["current_bwd"], borderpad=3,
                               font=dict(size=15, color="#7c2d12")))  # fmt: skip
+    trace = _nodes(tr, step, cur, hidden, pos, shapes)
+    for j, name in ((1, "b1"), (2, "b2")):
+        _bias_note(notes, pos[f"z{j}"], name, tr)
+    for k in range(1, tr.n_out + 1):
+        _bias_note(notes, pos[f"u{k}"], f"c{k}", tr)
+    targets = ", ".join(f"{symbol(f't{k}')}={fmt(tr.values[f't{k}'])}"
+                        for k in range(1, tr.n_out + 1))  # fmt: skip
+    notes.append(dict(x=COLS["L"], y=0.5 - BOX_H / 2 - 0.06, text=targets, yanchor="top",
+                      font=dict(size=14, color=COLORS["weight"])))  # fmt: skip
+    for n in notes:
+        n.setdefault("showarrow", False)
+    layout = dict(
+        title=dict(text=title, x=0.01, font=dict(size=18)), height=height, font=FONT,
+        margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white", paper_bgcolor="white",
+        xaxis=dict(range=[-0.5, COLS["L"] + 0.5], visible=False, fixedrange=True),
+        yaxis=dict(range=[-0.42, 1.42], visible=False, fixedrange=True),
+        shapes=shapes, annotations=notes, showlegend=False, hovermode="closest",
+    )  # fmt: skip
+    return go.Figure(data=[trace], layout=layout)
+
+
+def _nodes(tr: Trace, step: int, cur: Step | None, hidden, pos: dict, shapes: list):
+    """A box per node (appended to ``shapes``) and the trace holding their text."""
     xs, ys, texts, hovers = [], [], [], []
     for name, p in pos.items():
         known, _, current = node_state(tr, name, step)
@@ -157,28 +180,10 @@ def graph_figure(tr: Trace, step: int, hidden: str | None, title: str, height: i
         ys.append(p[1])
         texts.append(_node_lines(tr, name, step, hidden))
         hovers.append(symbol(name))
-    for j, name in ((1, "b1"), (2, "b2")):
-        _bias_note(notes, pos[f"z{j}"], name, tr)
-    for k in range(1, tr.n_out + 1):
-        _bias_note(notes, pos[f"u{k}"], f"c{k}", tr)
-    targets = ", ".join(f"{symbol(f't{k}')}={fmt(tr.values[f't{k}'])}"
-                        for k in range(1, tr.n_out + 1))  # fmt: skip
-    notes.append(dict(x=COLS["L"], y=0.5 - BOX_H / 2 - 0.06, text=targets, yanchor="top",
-                      font=dict(size=14, color=COLORS["weight"])))  # fmt: skip
     # transparent square markers under the text: the whole box answers the hover
-    trace = go.Scatter(x=xs, y=ys, mode="markers+text", text=texts, hovertext=hovers,
-                       hoverinfo="text", textfont=dict(size=17), showlegend=False,
-                       marker=dict(size=60, symbol="square", opacity=0))  # fmt: skip
-    for n in notes:
-        n.setdefault("showarrow", False)
-    layout = dict(
-        title=dict(text=title, x=0.01, font=dict(size=18)), height=height, font=FONT,
-        margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white", paper_bgcolor="white",
-        xaxis=dict(range=[-0.5, COLS["L"] + 0.5], visible=False, fixedrange=True),
-        yaxis=dict(range=[-0.42, 1.42], visible=False, fixedrange=True),
-        shapes=shapes, annotations=notes, showlegend=False, hovermode="closest",
-    )  # fmt: skip
-    return go.Figure(data=[trace], layout=layout)
+    return go.Scatter(x=xs, y=ys, mode="markers+text", text=texts, hovertext=hovers,
+                      hoverinfo="text", textfont=dict(size=17), showlegend=False,
+                      marker=dict(size=60, symbol="square", opacity=0))  # fmt: skip
 
 
 def _bias_note(notes: list, p, name: str, tr: Trace) -> None:
