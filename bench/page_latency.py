@@ -60,6 +60,7 @@ from ui.live_chart import chart_json  # noqa: E402
 # url_path of a page -> key of the slider to move on it. Page owners: add your entry.
 TARGETS: dict[str, str] = {
     "trivial": "trivial_bins",
+    "backprop": "bp_step",
     "playground": "pg_epoch",
     "init_lab": "ini_depth",
     "optimizers": "opt_noise",

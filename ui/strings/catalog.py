@@ -16,7 +16,8 @@ T = Strings(
         "backprop.title": "Backpropagation step by step",
         "backprop.summary": (
             "Evaluate a tiny network node by node, then send the gradient back edge by edge: "
-            "the chain rule in numbers, and one update that lowers the loss."
+            "the chain rule in numbers, and an update that lowers the loss when the learning "
+            "rate is small enough."
         ),
         "activations.title": "Activations and vanishing gradients",
         "activations.summary": (
@@ -84,7 +85,7 @@ T = Strings(
         "backprop.title": "역전파 한 단계씩",
         "backprop.summary": (
             "작은 신경망을 노드 하나씩 계산한 뒤 기울기를 간선 하나씩 거꾸로 보냅니다. "
-            "숫자로 보는 연쇄 법칙(chain rule)과 손실을 낮추는 한 번의 갱신."
+            "숫자로 보는 연쇄 법칙(chain rule)과, 학습률이 충분히 작을 때 손실을 낮추는 갱신."
         ),
         "activations.title": "활성화 함수와 기울기 소실",
         "activations.summary": (

@@ -1,0 +1,311 @@
+"""Figures and formulas of the backpropagation page: the computational graph at one step, the
+loss over gradient-descent updates, and the LaTeX of a step with its numbers substituted.
+
+Pure functions of an ``nncore.backprop.Trace``; every label arrives as an argument. The graph is
+boxes (layout shapes), edges (line shapes), node text (a scatter text trace, so hovering a node
+shows its value) and edge labels (annotations) in fixed data coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+
+from nncore.backprop import Step, Trace, node_order
+
+FONT = dict(family="Noto Sans, Noto Sans CJK KR, sans-serif", size=16, color="#1f2933")
+HIDDEN_MARK = "?"
+COLORS = {
+    "todo": "#9aa5b1", "done": "#2f6fb5", "current_fwd": "#f0b429", "current_bwd": "#e8590c",
+    "grad": "#c2410c", "edge": "#cbd2d9", "weight": "#616e7c",
+}  # fmt: skip
+SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+COLS = {"x": 0.0, "z": 1.75, "h": 2.9, "u": 4.65, "o": 5.8, "L": 7.0}
+BOX_W, BOX_H = 0.8, 0.46
+
+
+def fmt(v: float) -> str:
+    """4 significant digits, the same everywhere on the page (−0 reads 0)."""
+    return f"{v + 0.0:.4g}"
+
+
+def symbol(name: str) -> str:
+    """'w12' -> 'w₁₂', 'L' -> 'L' (Unicode subscripts for figure text)."""
+    return name[0] + name[1:].translate(SUB)
+
+
+def latex_symbol(name: str) -> str:
+    """'w12' -> 'w_{12}' for KaTeX."""
+    return name if len(name) == 1 else f"{name[0]}_{{{name[1:]}}}"
+
+
+def positions(n_out: int) -> dict[str, tuple[float, float]]:
+    """(x, y) of every node: unit 1 on the top row (y = 1), unit 2 below (y = 0)."""
+    pos = {"x1": (COLS["x"], 1.0), "x2": (COLS["x"], 0.0), "L": (COLS["L"], 0.5)}
+    for j in (1, 2):
+        pos[f"z{j}"] = (COLS["z"], 2.0 - j)
+        pos[f"h{j}"] = (COLS["h"], 2.0 - j)
+    for k in range(1, n_out + 1):
+        y = 0.5 if n_out == 1 else 2.0 - k
+        pos[f"u{k}"] = (COLS["u"], y)
+        pos[f"o{k}"] = (COLS["o"], y)
+    return pos
+
+
+def edges(n_out: int) -> list[tuple[str, str, str | None]]:
+    """(source node, target node, weight id or None) of every drawn edge."""
+    out = [(f"x{i}", f"z{j}", f"w{i}{j}") for i in (1, 2) for j in (1, 2)]
+    out += [(f"z{j}", f"h{j}", None) for j in (1, 2)]
+    out += [(f"h{j}", f"u{k}", f"v{j}{k}") for j in (1, 2) for k in range(1, n_out + 1)]
+    out += [(f"u{k}", f"o{k}", None) for k in range(1, n_out + 1)]
+    out += [(f"o{k}", "L", None) for k in range(1, n_out + 1)]
+    return out
+
+
+def _point(a, b, frac):
+    return a[0] + frac * (b[0] - a[0]), a[1] + frac * (b[1] - a[1])
+
+
+def _edge_end(a, b):
+    """Clip the segment a -> b to the boxes around a and b (so arrows end at the border)."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    s = min(BOX_W / 2 / abs(dx) if dx else math.inf, BOX_H / 2 / abs(dy) if dy else math.inf)
+    return _point(a, b, s), _point(a, b, 1 - s)
+
+
+def node_state(tr: Trace, name: str, step: int) -> tuple[bool, bool, bool]:
+    """(value known, gradient known, is the current node) at ``step`` (0 = nothing computed)."""
+    order = node_order(tr.n_out)
+    F = len(order)
+    if name.startswith("x"):
+        return True, False, False
+    i = order.index(name) + 1
+    back = 2 * F + 1 - i  # the step that processes this node backwards
+    current = step == i or step == back
+    return step >= i, step >= back, current
+
+
+def _node_lines(tr: Trace, name: str, step: int, hidden: str | None) -> str:
+    known, grad_known, _ = node_state(tr, name, step)
+    value = fmt(tr.values[name]) if known else "·"
+    if hidden == name:
+        value = HIDDEN_MARK
+    lines = [f"<b>{symbol(name)}</b>", value]
+    if grad_known:
+        lines += [f"<span style='color:{COLORS['grad']}'>∂L/∂{symbol(name)}</span>",
+                  f"<span style='color:{COLORS['grad']}'><b>{fmt(tr.grads[name])}</b></span>"]
+    return "<br>".join(lines)
+
+
+def _box(pos, color, fill, width, dash="solid"):
+    x, y = pos
+    return dict(type="rect", x0=x - BOX_W / 2, x1=x + BOX_W / 2, y0=y - BOX_H / 2,
+                y1=y + BOX_H / 2, line=dict(color=color, width=width, dash=dash),
+                fillcolor=fill, layer="below")  # fmt: skip
+
+
+def _edge_label(tr: Trace, step: Step | None, src: str, dst: str, w: str | None,
+                hidden: str | None) -> str | None:
+    """The chain rule on an edge into the current backward node: local × upstream = product."""
+    if step is None or step.phase != "backward" or dst != step.node:
+        return None
+    want = w or src  # a weight edge carries its weight's gradient, others the node's share
+    for term in step.terms:
+        if term.input == want:
+            prod = HIDDEN_MARK if hidden == want else fmt(term.product)
+            return f"{fmt(term.local)}<br>× {fmt(term.upstream)}<br>= <b>{prod}</b>"
+    return None
+
+
+def graph_figure(tr: Trace, step: int, hidden: str | None, title: str, height: int = 560):
+    """The computational graph after ``step`` steps; ``hidden`` = id whose number shows '?'."""
+    pos = positions(tr.n_out)
+    cur = tr.steps[step - 1] if step >= 1 else None
+    shapes, notes = [], []
+    for src, dst, w in edges(tr.n_out):
+        a, b = _edge_end(pos[src], pos[dst])
+        active = cur is not None and cur.node == dst
+        color = COLORS["current_bwd" if cur and cur.phase == "backward" else "done"]
+        shapes.append(dict(type="line", x0=a[0], y0=a[1], x1=b[0], y1=b[1], layer="below",
+                           line=dict(color=color if active else COLORS["edge"],
+                                     width=5 if active else 2)))  # fmt: skip
+        label = _edge_label(tr, cur, src, dst, w, hidden)
+        # the weight's value near the source end, except in the gap whose edges carry the
+        # current chain-rule labels (they would cover each other on the crossing diagonals)
+        busy = cur is not None and cur.phase == "backward" and dst[0] == cur.node[0]
+        if w is not None and not busy:
+            wx, wy = _point(a, b, 0.2)
+            notes.append(dict(x=wx, y=wy, text=f"{symbol(w)}={fmt(tr.values[w])}",
+                              font=dict(size=14, color=COLORS["weight"]), bgcolor="white"))
+        if label is not None:
+            lx, ly = _point(a, b, 0.5 if a[1] == b[1] else 0.62)
+            notes.append(dict(x=lx, y=ly, text=label, bgcolor="#fff4e6",
+                              bordercolor=COLORS["current_bwd"], borderpad=3,
+                              font=dict(size=15, color="#7c2d12")))  # fmt: skip
+    trace = _nodes(tr, step, cur, hidden, pos, shapes)
+    for j, name in ((1, "b1"), (2, "b2")):
+        _bias_note(notes, pos[f"z{j}"], name, tr)
+    for k in range(1, tr.n_out + 1):
+        _bias_note(notes, pos[f"u{k}"], f"c{k}", tr)
+    targets = ", ".join(f"{symbol(f't{k}')}={fmt(tr.values[f't{k}'])}"
+                        for k in range(1, tr.n_out + 1))  # fmt: skip
+    notes.append(dict(x=COLS["L"], y=0.5 - BOX_H / 2 - 0.06, text=targets, yanchor="top",
+                      font=dict(size=14, color=COLORS["weight"])))  # fmt: skip
+    for n in notes:
+        n.setdefault("showarrow", False)
+    layout = dict(
+        title=dict(text=title, x=0.01, font=dict(size=18)), height=height, font=FONT,
+        margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white", paper_bgcolor="white",
+        xaxis=dict(range=[-0.5, COLS["L"] + 0.5], visible=False, fixedrange=True),
+        yaxis=dict(range=[-0.42, 1.42], visible=False, fixedrange=True),
+        shapes=shapes, annotations=notes, showlegend=False, hovermode="closest",
+    )  # fmt: skip
+    return go.Figure(data=[trace], layout=layout)
+
+
+def _nodes(tr: Trace, step: int, cur: Step | None, hidden, pos: dict, shapes: list):
+    """A box per node (appended to ``shapes``) and the trace holding their text."""
+    xs, ys, texts, hovers = [], [], [], []
+    for name, p in pos.items():
+        known, _, current = node_state(tr, name, step)
+        if current:
+            fill = "#fff3c4" if cur.phase == "forward" else "#ffe8d6"
+            color = COLORS["current_fwd" if cur.phase == "forward" else "current_bwd"]
+            shapes.append(_box(p, color, fill, 4))
+        else:
+            shapes.append(_box(p, COLORS["done" if known else "todo"], "white", 2,
+                               "solid" if known else "dot"))  # fmt: skip
+        xs.append(p[0])
+        ys.append(p[1])
+        texts.append(_node_lines(tr, name, step, hidden))
+        hovers.append(symbol(name))
+    # transparent square markers under the text: the whole box answers the hover
+    return go.Scatter(x=xs, y=ys, mode="markers+text", text=texts, hovertext=hovers,
+                      hoverinfo="text", textfont=dict(size=17), showlegend=False,
+                      marker=dict(size=60, symbol="square", opacity=0))  # fmt: skip
+
+
+def _bias_note(notes: list, p, name: str, tr: Trace) -> None:
+    """'+ b₁=0.35' outside the box: above on the top row, below on the bottom row."""
+    top = p[1] >= 0.5
+    y = p[1] + (BOX_H / 2 + 0.02) * (1 if top else -1)
+    notes.append(dict(x=p[0], y=y, text=f"+ {symbol(name)}={fmt(tr.values[name])}",
+                      yanchor="bottom" if top else "top",
+                      font=dict(size=13, color=COLORS["weight"])))  # fmt: skip
+
+
+def loss_curve(losses, title: str, x_title: str, y_title: str, name: str, height: int = 320):
+    """Loss before the first update (0) and after each update (1, 2, ...)."""
+    xs = list(range(len(losses)))
+    trace = go.Scatter(x=xs, y=list(losses), mode="lines+markers", name=name,
+                       line=dict(color=COLORS["done"], width=3), marker=dict(size=8),
+                       hovertemplate=f"{x_title} %{{x}}<br>{y_title} %{{y:.6g}}<extra></extra>")
+    layout = dict(
+        title=dict(text=title, x=0.01, font=dict(size=16)), height=height, font=FONT,
+        margin=dict(l=70, r=20, t=50, b=55), plot_bgcolor="white", paper_bgcolor="white",
+        xaxis=dict(title=x_title, dtick=max(1, len(xs) // 10), gridcolor="#e4e7eb",
+                   range=[-0.3, max(xs) + 0.3]),
+        yaxis=dict(title=y_title, gridcolor="#e4e7eb", rangemode="tozero"),
+        showlegend=False,
+    )  # fmt: skip
+    return go.Figure(data=[trace], layout=layout)
+
+
+# ---------------------------------------------------------------------------------------------
+# The step's formula with its numbers substituted (KaTeX)
+# ---------------------------------------------------------------------------------------------
+
+ACT_TEX = {"sigmoid": r"\sigma", "tanh": r"\tanh", "relu": r"\mathrm{ReLU}"}
+DERIV_TEX = {
+    "sigmoid": r"\sigma'(z_{j}) = h_{j}(1-h_{j})",
+    "tanh": r"\tanh'(z_{j}) = 1-h_{j}^2",
+    "relu": r"\mathrm{ReLU}'(z_{j}) = [z_{j} > 0]",
+}
+
+
+def num(v: float) -> str:
+    """A number for a formula: negatives in parentheses so '·' and '−' never run together."""
+    s = fmt(v).replace("e", r"\mathrm{e}")
+    return f"({s})" if v + 0.0 < 0 else s
+
+
+def d(name: str) -> str:
+    return rf"\frac{{\partial L}}{{\partial {latex_symbol(name)}}}"
+
+
+def _sum_line(out: str, pairs, bias: str, v: dict, result: str) -> str:
+    """out = a·b + c·d + bias = numbers = result."""
+    sym = " + ".join(f"{latex_symbol(w)}\\,{latex_symbol(a)}" for w, a in pairs)
+    nums = " + ".join(f"{num(v[w])}\\cdot{num(v[a])}" for w, a in pairs)
+    return (rf"{latex_symbol(out)} = {sym} + {latex_symbol(bias)} = {nums} + {num(v[bias])}"
+            rf" = {result}")
+
+
+def forward_latex(tr: Trace, node: str, hidden: bool) -> str:
+    v = tr.values
+    result = HIDDEN_MARK if hidden else fmt(v[node]) if node in v else ""
+    kind, i = node[0], node[1:]
+    if kind == "z":
+        return _sum_line(node, [(f"w1{i}", "x1"), (f"w2{i}", "x2")], f"b{i}", v, result)
+    if kind == "u":
+        return _sum_line(node, [(f"v1{i}", "h1"), (f"v2{i}", "h2")], f"c{i}", v, result)
+    if kind in "ho":
+        g = ACT_TEX[tr.activation] if kind == "h" else r"\sigma"
+        src = ("z" if kind == "h" else "u") + i
+        return (rf"{latex_symbol(node)} = {g}({latex_symbol(src)}) = {g}({num(v[src])})"
+                rf" = {result}")
+    ks = range(1, tr.n_out + 1)
+    if tr.loss == "mse":
+        parts = " + ".join(f"({num(v[f'o{k}'])} - {num(v[f't{k}'])})^2" for k in ks)
+        return rf"L = \tfrac12\sum_k (o_k - t_k)^2 = \tfrac12\left[{parts}\right] = {result}"
+    parts = " ".join(
+        rf"-\left[{num(v[f't{k}'])}\ln {num(v[f'o{k}'])} + {num(1 - v[f't{k}'])}"
+        rf"\ln {num(1 - v[f'o{k}'])}\right]" for k in ks
+    )
+    return (rf"L = -\sum_k \left[t_k \ln o_k + (1-t_k)\ln(1-o_k)\right] = {parts}"
+            rf" = {result}")
+
+
+def _chain(term, hidden: str | None, how: str, node: str) -> str:
+    """∂L/∂m = (local, how) · ∂L/∂n = numbers = product."""
+    prod = HIDDEN_MARK if hidden == term.input else fmt(term.product)
+    return (rf"{d(term.input)} = {how}\cdot {d(node)} = {num(term.local)}\cdot"
+            rf"{num(term.upstream)} = {prod}")
+
+
+def backward_latex(tr: Trace, step: Step, hidden: str | None) -> str:
+    node, v = step.node, tr.values
+    kind, i = node[0], node[1:]
+    lines = []
+    if kind == "L":
+        for t in step.terms:
+            k = t.input[1:]
+            o, tk = v[f"o{k}"], v[f"t{k}"]
+            if tr.loss == "mse":
+                how, nums = rf"o_{k} - t_{k}", rf"{num(o)} - {num(tk)}"
+            else:
+                how = rf"\frac{{o_{k} - t_{k}}}{{o_{k}(1-o_{k})}}"
+                nums = rf"\frac{{{num(o)} - {num(tk)}}}{{{num(o)}\cdot{num(1 - o)}}}"
+            prod = HIDDEN_MARK if hidden == t.input else fmt(t.product)
+            lines.append(rf"{d(t.input)} = {how} = {nums} = {prod}")
+    elif kind == "o":
+        lines.append(_chain(step.terms[0], hidden, rf"o_{i}(1-o_{i})", node))
+    elif kind == "h":
+        ks = range(1, tr.n_out + 1)
+        sym = " + ".join(rf"v_{{{i}{k}}}{d(f'u{k}')}" for k in ks)
+        nums = " + ".join(rf"{num(v[f'v{i}{k}'])}\cdot{num(tr.grads[f'u{k}'])}" for k in ks)
+        lines.append(rf"{d(node)} = {sym} = {nums} = {fmt(tr.grads[node])}")
+        how = DERIV_TEX[tr.activation].split(" = ")[0].replace("{j}", f"{{{i}}}")
+        lines.append(_chain(step.terms[0], hidden, how, node))
+    else:  # z or u: weights get (input value) × upstream, the bias 1 × upstream
+        for t in step.terms:
+            if t.input[0] in "wv":
+                src = ("x" if kind == "z" else "h") + t.input[1 if kind == "z" else 1]
+                lines.append(_chain(t, hidden, latex_symbol(src), node))
+            elif t.input[0] in "bc":
+                lines.append(_chain(t, hidden, "1", node))
+            else:
+                lines.append(_chain(t, hidden, latex_symbol(f"v{t.input[1]}{i}"), node))
+    return r"\begin{aligned}" + r"\\[2pt]".join(ln.replace(" = ", " &= ", 1) for ln in lines) \
+        + r"\end{aligned}"
