@@ -33,7 +33,7 @@ from .mlp import mlp_forward, n_layers
 Array = np.ndarray
 Layer = tuple[Array, Array]  # (W (out, in), b (out,)), z = x @ W.T + b
 
-WARP_ACTIVATIONS = ("relu", "leaky_relu", "tanh", "linear")
+WARP_ACTIVATIONS = ("relu", "leaky_relu", "abs", "tanh", "linear")
 """Activations offered for hand-set layers (lecture order: ReLU first, linear as the control)."""
 
 PIECEWISE_LINEAR = ("relu", "leaky_relu", "linear", "abs", "hard_tanh")
@@ -482,3 +482,27 @@ def pca_2d(H: Array) -> tuple[Array, Array, Array]:
 def all_finite(*arrays: Array) -> bool:
     """True when every entry of every array is finite (the page warns otherwise)."""
     return all(bool(np.isfinite(a).all()) for a in arrays)
+
+
+def view_2d(R: Array, n_points: int, view: str = "pca", ua: int = 1, ub: int = 2):
+    """A 2-D picture of a representation R (M, k) whose first ``n_points`` rows are the data.
+
+    Returns (V (M, 2), kind, info): kind "direct" (k = 2, as it is), "units" (columns ua, ub,
+    1-based, clipped to k; info a, b, k) or "pca" (the data rows' top two principal directions,
+    ``pca_2d``, applied to every row; info k and v = explained variance ratio of the two).
+    """
+    R = np.asarray(R, dtype=np.float64)
+    k = R.shape[1]
+    if k == 2:
+        return R, "direct", {}
+    if view == "units":
+        a, b = min(int(ua), k) - 1, min(int(ub), k) - 1
+        return R[:, [a, b]], "units", {"a": a + 1, "b": b + 1, "k": k}
+    mean, basis, ratio = pca_2d(R[:n_points])
+    return (R - mean) @ basis, "pca", {"k": k, "v": float(ratio.sum())}
+
+
+def layer_accuracies(reps: Sequence[Array], y: Array, n_classes: int) -> list[float]:
+    """Linear accuracy (``linear_accuracy``) of each representation [x, h1, ...] (rows = points);
+    NaN for one with a non-finite entry (the page says so instead)."""
+    return [linear_accuracy(R, y, n_classes) if all_finite(R) else float("nan") for R in reps]
