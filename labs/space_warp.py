@@ -197,7 +197,7 @@ def trained_view(net: NetSettings, epoch: int, view: str, ua: int, ub: int) -> d
 def regions_cached(net: NetSettings, epoch: int) -> dict:
     e, params = snapshot_params(net, epoch)
     act = net.activation
-    ids, count = W.region_map(params, act, BOX[0], BOX[1], REGION_RES)
+    ids, _ = W.region_map(params, act, BOX[0], BOX[1], REGION_RES)
     step = REGION_RES // REGION_SHOW
     ticks = np.linspace(BOX[0], BOX[1], REGION_RES)[::step]
     # each data point's pattern, numbered as on the map when it occurs there
@@ -207,8 +207,9 @@ def regions_cached(net: NetSettings, epoch: int) -> dict:
     all_ids, _ = W.pattern_ids(pats)
     lookup = dict(zip(all_ids[: len(P)].tolist(), ids.ravel().tolist(), strict=True))
     point_ids = np.array([lookup.get(i, -1) for i in all_ids[len(P) :].tolist()])
-    return {"epoch": e, "ticks": ticks, "ids": ids[::step, ::step], "count": count,
-            "point_ids": point_ids}  # fmt: skip
+    shown = ids[::step, ::step]
+    return {"epoch": e, "ticks": ticks, "ids": shown, "point_ids": point_ids,
+            "count": W.count_regions(params, act, *BOX), "shown": len(np.unique(shown))}  # fmt: skip
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -445,10 +446,18 @@ def regions_map_output(net: NetSettings, epoch: int) -> None:
     title = T("regions_title", c=r["count"], e=r["epoch"])
     fig = regions_figure(r["ticks"], r["ids"], X, y, C, title, hover=T("region_hover"))
     chart(fig, key="sw_regions")
-    st.caption(T("regions_caption", c=r["count"]))
+    st.caption(T("regions_caption", c=r["count"], res=REGION_SHOW, shown=r["shown"]))
     download_csv(T("download_regions"), lambda: pd.DataFrame(
         {"x1": X[:, 0], "x2": X[:, 1], "label": y, "region": r["point_ids"]}),
         "space_warp_point_regions.csv", key="sw_dl_point_regions")  # fmt: skip
+
+
+def depth_text(dw: dict) -> str:
+    """What the deeper-vs-wider numbers show, formatted from them (``W.depth_summary``)."""
+    d = W.depth_summary(dw)
+    built = T("dw_built_beats" if d["built_beats"] else "dw_built_below", **d)
+    random = T("dw_random_falls" if d["random_falls"] else "dw_random_flat", **d)
+    return " ".join([T("dw_intro", **d), built, random, T("dw_notes")])
 
 
 def depth_width_output() -> None:
@@ -457,7 +466,7 @@ def depth_width_output() -> None:
         dw = depth_width_cached(int(total))
     labels = {k: T(f"dw.{k}") for k in ("random", "built", "shallow", "xaxis", "yaxis", "title")}
     chart(depth_width_figure(dw, labels), key="sw_dw")
-    st.caption(T("dw_caption"))
+    st.caption(depth_text(dw))
 
     def dw_frame():
         frame = pd.DataFrame(

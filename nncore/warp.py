@@ -340,6 +340,116 @@ def manual_region_map(layers: Sequence[Layer], activation: str, lo: float, hi: f
     return ids.reshape(res, res), count
 
 
+KINKS = {"relu": (0.0,), "leaky_relu": (0.0,), "abs": (0.0,), "hard_tanh": (-1.0, 1.0),
+         "linear": ()}  # fmt: skip
+"""Where each piecewise-linear activation changes slope (the pre-activation values)."""
+
+
+def _area(P: Array) -> float:
+    x, y = P[:, 0], P[:, 1]
+    return 0.5 * abs(float(x @ np.roll(y, -1) - y @ np.roll(x, -1)))
+
+
+def _half_plane(P: Array, s: Array, sign: float) -> Array:
+    """The part of convex polygon P (k, 2) where sign·s ≥ 0, s = an affine function's vertex
+    values (Sutherland–Hodgman against one line)."""
+    out = []
+    k = len(P)
+    for i in range(k):
+        j = (i + 1) % k
+        si, sj = sign * s[i], sign * s[j]
+        if si >= 0:
+            out.append(P[i])
+        if (si > 0 > sj) or (si < 0 < sj):
+            out.append(P[i] + si / (si - sj) * (P[j] - P[i]))
+    return np.array(out).reshape(-1, 2)
+
+
+def _split(pieces: list[Array], a: Array, d: float, min_area: float) -> list[Array]:
+    """Cut every convex polygon along the line a·x + d = 0 (pieces thinner than min_area, which
+    only rounding can make, are dropped)."""
+    out = []
+    for P in pieces:
+        s = P @ a + d
+        s = np.where(np.abs(s) <= 1e-9 * max(1.0, float(np.abs(s).max())), 0.0, s)
+        if s.min() >= 0 or s.max() <= 0:
+            out.append(P)
+            continue
+        for sign in (1.0, -1.0):
+            Q = _half_plane(P, s, sign)
+            if len(Q) >= 3 and _area(Q) > min_area:
+                out.append(Q)
+    return out
+
+
+def exact_regions(params: dict, activation: str, lo: float, hi: float) -> list[Array]:
+    """Every linear region of an MLP with a piecewise-linear activation in [lo, hi]², exactly:
+    each one a convex polygon (vertices (k, 2)).
+
+    Layer by layer, every region so far carries the previous layer's output as an affine map
+    of x, h = x·M + c; the layer's pre-activations z = x·(M W) + (c W + b) are affine there, so
+    each unit's kink z_j = t (``KINKS``) is a straight line that cuts the polygon in two. After
+    the layer, each piece gets h = g(z) as an affine map again (g's slope at its centroid).
+    Regions = activation patterns, so no grid can miss a thin one (Montúfar et al., 2014;
+    Hanin & Rolnick, 2019 count the same objects).
+    """
+    if activation not in KINKS:
+        raise ValueError(f"{activation!r} is not piecewise linear: no linear regions")
+    g = ACTIVATIONS[activation]
+    box = np.array([[lo, lo], [hi, lo], [hi, hi], [lo, hi]], dtype=np.float64)
+    min_area = 1e-12 * (hi - lo) ** 2
+    items = [(box, np.eye(2), np.zeros(2))]
+    for l in range(1, n_layers(params)):
+        Wl, bl = params[f"W{l}"], params[f"b{l}"]
+        new = []
+        for P, M, c in items:
+            A, d = M @ Wl, c @ Wl + bl  # z = x·A + d on this region
+            S = P @ A + d
+            pieces = [P]
+            for j in range(A.shape[1]):
+                for t in KINKS[activation]:
+                    if S[:, j].min() < t < S[:, j].max():
+                        pieces = _split(pieces, A[:, j], d[j] - t, min_area)
+            for Q in pieces:
+                z = Q.mean(axis=0) @ A + d
+                slope = g.df(z)
+                new.append((Q, A * slope, d * slope + g.f(z) - slope * z))
+        items = new
+    return [P for P, _, _ in items]
+
+
+def count_regions(params: dict, activation: str, lo: float, hi: float) -> int:
+    """The exact number of linear regions in [lo, hi]² (``exact_regions``)."""
+    return len(exact_regions(params, activation, lo, hi))
+
+
+def pieces_along_segment(params: dict, activation: str, p0, p1) -> int:
+    """The exact number of linear pieces of an MLP along the segment p0 -> p1 (1-D analogue of
+    ``exact_regions``: every unit's kink is a point t where z_j(t) crosses a kink value)."""
+    g = ACTIVATIONS[activation]
+    p0, p1 = np.asarray(p0, np.float64), np.asarray(p1, np.float64)
+    # intervals [t0, t1] of t ∈ [0, 1], each with h(t) = t·m + c
+    items = [(0.0, 1.0, (p1 - p0)[None, :], p0.copy())]
+    for l in range(1, n_layers(params)):
+        Wl, bl = params[f"W{l}"], params[f"b{l}"]
+        new = []
+        for t0, t1, m, c in items:
+            a, d = (m @ Wl)[0], c @ Wl + bl  # z(t) = t·a + d
+            cuts = {t0, t1}
+            for j in np.flatnonzero(a != 0):
+                for k in KINKS[activation]:
+                    t = (k - d[j]) / a[j]
+                    if t0 + 1e-12 < t < t1 - 1e-12:
+                        cuts.add(float(t))
+            ts = sorted(cuts)
+            for u0, u1 in zip(ts[:-1], ts[1:], strict=True):
+                z = 0.5 * (u0 + u1) * a + d
+                slope = g.df(z)
+                new.append((u0, u1, (a * slope)[None, :], d * slope + g.f(z) - slope * z))
+        items = new
+    return len(items)
+
+
 def connected_regions(ids: Array) -> int:
     """Number of 8-connected components of equal ids on a 2D grid (label propagation).
 
@@ -395,22 +505,23 @@ def depth_vs_width(
     seeds: Sequence[int] = (0, 1, 2, 3, 4),
     lo: float = -1.5,
     hi: float = 1.5,
-    res: int = 150,
 ) -> dict:
-    """Region counts of random ReLU nets with the same ``total`` hidden units, deeper vs wider.
+    """Exact region counts (``count_regions``) of ReLU nets with the same ``total`` hidden
+    units, deeper vs wider.
 
     Returns {"shapes": [widths...], "counts": (n_shapes, n_seeds) int, "built": (n_shapes,) int,
     "shallow_max": int}: ``counts`` for random nets (``random_net``), ``built`` for the hand-built
-    folds of ``sawtooth_net`` with the same shape, and shallow_max = 1 + n + n(n−1)/2, the most
-    pieces n lines can cut the whole plane into (one hidden layer of n units). Depth *can* give
-    exponentially many regions (``built``); random weights rarely do (Hanin & Rolnick, 2019).
+    folds of ``sawtooth_net`` with the same shape (w^depth), and shallow_max = 1 + n + n(n−1)/2,
+    the most pieces n lines can cut the plane into (one hidden layer of n units). Depth *can*
+    give exponentially many regions (``built``; Montúfar et al., 2014); random nets get a count
+    that grows with the number of units, not with depth (Hanin & Rolnick, 2019).
     """
     shapes = shapes_with_units(total, depths)
     counts = np.zeros((len(shapes), len(seeds)), dtype=np.int64)
     for i, widths in enumerate(shapes):
         for j, s in enumerate(seeds):
-            counts[i, j] = region_map(random_net(widths, s), "relu", lo, hi, res)[1]
-    built = np.array([region_map(sawtooth_net(w, lo, hi), "relu", lo, hi, res)[1] for w in shapes])
+            counts[i, j] = count_regions(random_net(widths, s), "relu", lo, hi)
+    built = np.array([count_regions(sawtooth_net(w, lo, hi), "relu", lo, hi) for w in shapes])
     return {
         "shapes": shapes,
         "counts": counts,
@@ -428,8 +539,8 @@ def sawtooth_net(widths: Sequence[int], lo: float = -1.5, hi: float = 1.5) -> di
     linear pieces (stripes across the plane) from depth·w units — exponential in depth, where one
     layer of n units cuts a line into at most n + 1 pieces (Telgarsky 2016; Montúfar et al. 2014).
     """
-    pad = 0.01 * (hi - lo)  # keep every kink strictly inside the box (none on its edge)
-    lo, hi = lo - pad, hi + pad
+    # s runs over exactly [0, 1] across the box, so all w^depth teeth lie inside it (the kinks
+    # of the k = 0 units sit on the box's edge or touch 0 at a point: no region of their own)
     params: dict = {}
     prev_c = None
     for l, w in enumerate(widths, start=1):
@@ -506,3 +617,32 @@ def layer_accuracies(reps: Sequence[Array], y: Array, n_classes: int) -> list[fl
     """Linear accuracy (``linear_accuracy``) of each representation [x, h1, ...] (rows = points);
     NaN for one with a non-finite entry (the page says so instead)."""
     return [linear_accuracy(R, y, n_classes) if all_finite(R) else float("nan") for R in reps]
+
+
+def depth_summary(result: dict) -> dict:
+    """The numbers the deeper-vs-wider caption states, from ``depth_vs_width``'s result.
+
+    total units, one-layer maximum; hand-built: best count, its shape, whether it beats the
+    one-layer maximum (and by how much); random: mean count with one layer and at the deepest
+    shape, their largest mean, and whether the mean falls from the shallowest to the deepest.
+    """
+    shapes = result["shapes"]
+    built = np.asarray(result["built"])
+    mean = np.asarray(result["counts"], dtype=np.float64).mean(axis=1)
+    best = int(np.argmax(built))
+    shape = lambda w: f"{len(w)} × {w[0]}"  # noqa: E731
+    total = int(sum(shapes[0]))
+    return {
+        "total": total,
+        "shallow": int(result["shallow_max"]),
+        "built_best": int(built[best]),
+        "built_shape": shape(shapes[best]),
+        "built_beats": bool(built[best] > result["shallow_max"]),
+        "built_ratio": float(built[best] / result["shallow_max"]),
+        "rand_first": float(mean[0]),
+        "rand_first_shape": shape(shapes[0]),
+        "rand_last": float(mean[-1]),
+        "rand_last_shape": shape(shapes[-1]),
+        "rand_max": float(mean.max()),
+        "random_falls": bool(mean[-1] < mean[0]),
+    }

@@ -50,7 +50,7 @@ def test_each_mode_in_both_languages(mode, lang):
     at = _open(lang, sw_mode=mode, **FAST)
     assert at.title[0].value == T("title", lang)
     text = _texts(at)
-    key = {"manual": "stages_caption", "trained": "trained_caption", "regions": "dw_caption"}
+    key = {"manual": "stages_caption", "trained": "trained_caption", "regions": "dw_notes"}
     assert T(key[mode], lang)[:40] in text
     if lang == "ko":
         assert "Epoch" not in text and "linear regions" not in text

@@ -143,7 +143,9 @@ T = Strings(
         "regions_caption": (
             "Each colour is one activation pattern: the set of inputs for which exactly the same "
             "hidden units are on. Inside one region the whole network is a single affine map, so "
-            "here it is a patchwork of {c} flat pieces."
+            "here it is a patchwork of {c} flat pieces. The count is exact (the square is cut "
+            "along every unit's kink line); the {res}×{res} picture shows {shown} of them, since a "
+            "region thinner than a pixel can fall between its pixels."
         ),
         "regions_smooth": (
             "tanh is smooth: it has no on/off pattern and no linear regions, so nothing is "
@@ -158,10 +160,36 @@ T = Strings(
         "dw.xaxis": "hidden layers × units per layer",
         "dw.yaxis": "linear regions in [−1.5, 1.5]²",
         "dw.title": "Linear regions vs depth",
-        "dw_caption": (
-            "The same number of ReLU units arranged deeper or wider. Hand-built folds (each "
-            "layer folds the x₁-axis into w teeth) give w^depth regions. Random weights rarely "
-            "use that capacity (Hanin & Rolnick, 2019)."
+        "dw_intro": (
+            "Regions counted exactly in the square [−1.5, 1.5]² for {total} ReLU units arranged "
+            "deeper or wider; one layer of {total} units cuts the plane into at most {shallow} "
+            "pieces (1 + n + n(n−1)/2)."
+        ),
+        "dw_built_beats": (
+            "Hand-built folds (every layer folds the x₁-axis into w teeth: w^depth regions) reach "
+            "{built_best} with {built_shape}, {built_ratio:.1f}× the most one layer of the same "
+            "units can make."
+        ),
+        "dw_built_below": (
+            "Hand-built folds (every layer folds the x₁-axis into w teeth: w^depth regions) reach "
+            "at most {built_best} ({built_shape}): with only {total} units, depth does not beat "
+            "the one-layer maximum of {shallow}."
+        ),
+        "dw_random_falls": (
+            "Random nets at initialization (He weights, random biases) do not use depth that way: "
+            "their mean count goes from {rand_first:.0f} with {rand_first_shape} down to "
+            "{rand_last:.0f} with {rand_last_shape}."
+        ),
+        "dw_random_flat": (
+            "Random nets at initialization (He weights, random biases): their mean count goes "
+            "from {rand_first:.0f} with {rand_first_shape} to {rand_last:.0f} with "
+            "{rand_last_shape}."
+        ),
+        "dw_notes": (
+            "At initialization the number of regions grows with the number of neurons, not with "
+            "depth (Hanin & Rolnick, 2019). The lecture's \"linear regions grow exponentially "
+            "with depth\" is about the most a deep network *can* make (Montúfar et al., 2014), "
+            "which the hand-built folds show; training decides how much of it a network uses."
         ),
         "name.boundary": "decision boundary",
         "name.grid_h": "grid: horizontal lines",
@@ -315,7 +343,9 @@ T = Strings(
         "regions_caption": (
             "색 하나가 활성화 패턴 하나입니다: 정확히 같은 은닉 유닛들이 켜지는 입력의 집합입니다. "
             "한 영역 안에서 신경망 전체는 아핀 변환 하나이므로, 여기서 신경망은 평평한 조각 "
-            "{c}개를 이어 붙인 것입니다."
+            "{c}개를 이어 붙인 것입니다. 이 개수는 정확한 값이고(모든 유닛이 꺾이는 직선으로 "
+            "정사각형을 자름), {res}×{res} 그림에는 그중 {shown}개가 보입니다. 픽셀보다 얇은 "
+            "영역은 픽셀 사이로 빠질 수 있기 때문입니다."
         ),
         "regions_smooth": (
             "tanh는 매끄러운 함수라 켜짐/꺼짐 패턴도 선형 영역도 없으므로, 이 보기를 위해 "
@@ -330,10 +360,36 @@ T = Strings(
         "dw.xaxis": "은닉층 수 × 층당 유닛 수",
         "dw.yaxis": "[−1.5, 1.5]²의 선형 영역 수",
         "dw.title": "깊이에 따른 선형 영역 수",
-        "dw_caption": (
-            "같은 수의 ReLU 유닛을 깊게 또는 넓게 배치했습니다. 손으로 만든 접기(층마다 x₁축을 "
-            "톱니 w개로 접음)는 w^깊이 개의 영역을 만듭니다. 무작위 가중치는 그 능력을 거의 쓰지 "
-            "못합니다(Hanin & Rolnick, 2019)."
+        "dw_intro": (
+            "ReLU 유닛 {total}개를 깊게 또는 넓게 배치하고 정사각형 [−1.5, 1.5]²의 영역을 정확히 "
+            "셌습니다. 유닛 {total}개짜리 층 하나는 평면을 많아야 {shallow}조각으로 나눕니다"
+            "(1 + n + n(n−1)/2)."
+        ),
+        "dw_built_beats": (
+            "손으로 만든 접기(층마다 x₁축을 톱니 w개로 접음: w^깊이 개의 영역)는 {built_shape}에서 "
+            "{built_best}개에 이르러, 같은 유닛으로 층 하나가 만들 수 있는 최대의 "
+            "{built_ratio:.1f}배입니다."
+        ),
+        "dw_built_below": (
+            "손으로 만든 접기(층마다 x₁축을 톱니 w개로 접음: w^깊이 개의 영역)도 많아야 "
+            "{built_best}개({built_shape})입니다: 유닛이 {total}개뿐이면 깊이가 층 하나의 최대 "
+            "{shallow}개를 넘지 못합니다."
+        ),
+        "dw_random_falls": (
+            "가중치 초기화 직후의 무작위 신경망(He 가중치, 무작위 편향)은 깊이를 그렇게 쓰지 "
+            "못합니다: 평균 영역 수가 {rand_first_shape}의 {rand_first:.0f}개에서 "
+            "{rand_last_shape}의 {rand_last:.0f}개로 줄어듭니다."
+        ),
+        "dw_random_flat": (
+            "가중치 초기화 직후의 무작위 신경망(He 가중치, 무작위 편향): 평균 영역 수가 "
+            "{rand_first_shape}의 {rand_first:.0f}개에서 {rand_last_shape}의 {rand_last:.0f}개가 "
+            "됩니다."
+        ),
+        "dw_notes": (
+            "초기화 직후 영역 수는 깊이가 아니라 뉴런 수에 따라 늘어납니다(Hanin & Rolnick, "
+            "2019). 강의 노트의 \"선형 영역의 수가 깊이에 지수적으로 증가한다\"는 깊은 신경망이 "
+            "만들 *수 있는* 최대에 관한 말이며(Montúfar et al., 2014), 손으로 만든 접기가 이를 "
+            "보여 줍니다. 신경망이 그중 얼마를 쓰는지는 학습이 정합니다."
         ),
         "name.boundary": "결정 경계",
         "name.grid_h": "격자: 가로선",
