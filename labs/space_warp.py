@@ -126,6 +126,24 @@ def get_data(d: DataSettings):
     return make_dataset(d.dataset, d.n, d.noise, np.random.default_rng(d.seed))
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def xor_numbers(d: DataSettings) -> dict[str, float]:
+    X, y = get_data(d)
+    return W.xor_comparison(X, y)
+
+
+def active_xor_preset(layers) -> str | None:
+    """The XOR preset the sliders are set to, if any."""
+    for name in ("xor_fail", "xor_fold"):
+        want = W.PRESETS[name].arrays()
+        if len(want) == len(layers) and all(
+            np.allclose(a, b) for (Wa, ba), (Wb, bb) in zip(want, layers, strict=True)
+            for a, b in ((Wa, Wb), (ba, bb))
+        ):  # fmt: skip
+            return name
+    return None
+
+
 @st.cache_data(max_entries=4, show_spinner=False)
 def get_grid(n_lines: int, n_pts: int):
     return W.grid_paths(BOX[0] - 0.1, BOX[1] + 0.1, n_lines, n_pts)
@@ -368,6 +386,8 @@ def manual_mode(data: DataSettings, act: str, two: bool) -> None:
         return
     panel_row(view["panels"], y, C, "sw_stage")
     st.caption(T("stages_caption"))
+    if data.dataset == "xor" and act == "relu" and active_xor_preset(layers):
+        st.info(T("xor_note", **xor_numbers(data)), icon=":material/school:")
     # One of two views below the stages, picked like a tab: only the one shown is computed
     # and drawn, and a segmented control costs the browser ~30 ms less per step than st.tabs.
     shown = url_state.segmented(T("below_views"), TABS, key=K["tab"], default="sep",

@@ -2,10 +2,12 @@
 
 Lecture ("Space warping with ReLU"): a hidden layer computes  h = g(W x + b).  The affine part
 W x + b moves the plane rigidly-ish (rotate, scale, shear, shift: straight lines stay straight);
-ReLU then folds every negative coordinate onto 0, so the plane is creased along the axes and
-squashed into the first quadrant. Data that no line separates in x can become separable in h,
-and a straight line in h is a bent line in x. Each further layer folds the folded plane again,
-so the number of linear pieces ("linear regions") can grow with depth.
+ReLU then sets every negative coordinate to 0: quadrant I is kept, II and IV are pressed onto
+the axes, III onto the origin (a clamp; |x| instead folds the plane, mirroring each negative
+half onto the positive one). Data that no line separates in x can become separable in h, and a
+straight line in h is a bent line in x. Each further layer bends the bent plane again, so the
+number of linear pieces ("linear regions") *can* grow exponentially with depth (hand-built
+``sawtooth_net``); random nets do not (``depth_vs_width``).
 
 Conventions
 - Manual layers follow the lecture, ``z = W x + b`` with W (out, in) acting on column vectors:
@@ -15,11 +17,13 @@ Conventions
 Contents
 - ``grid_paths``: the input grid as two dense polylines (no gaps), warped like any point set.
 - ``manual_stages`` / ``network_stages``: x -> z1 -> h1 -> ... for hand-set or trained layers.
-- ``PRESETS``: hand-made (W, b) pairs, including a two-fold map that makes XOR separable.
-- ``fit_logreg`` / ``linear_accuracy``: the best linear classifier (logistic regression).
+- ``PRESETS``: hand-made (W, b) pairs, including two layers of 2 units that make XOR separable;
+  ``xor_comparison``: linear accuracy after 1 or 2 layers of 2 units, or 1 layer of 4.
+- ``fit_logreg`` / ``linear_accuracy``: a linear classifier (logistic regression).
 - ``activation_patterns`` / ``region_map`` / ``connected_regions``: linear regions on a grid.
-- ``depth_vs_width``: region counts of random nets with the same number of units.
-- ``pca_2d``: a 2D view of a representation wider than 2.
+- ``exact_regions`` / ``count_regions`` / ``pieces_along_segment``: linear regions, exactly.
+- ``depth_vs_width`` / ``depth_summary``: region counts of nets with the same number of units.
+- ``pca_2d`` / ``view_2d`` / ``layer_accuracies``: 2D views of wider layers, per-layer accuracy.
 """
 
 from collections.abc import Sequence
@@ -118,46 +122,68 @@ class Preset:
     """Hand-set layers for the manual mode. ``layers`` = ((W, b), ...) as nested tuples."""
 
     name: str
-    label: str
     layers: tuple
-    description: str
 
     def arrays(self) -> list[Layer]:
         return [(np.array(W, dtype=np.float64), np.array(b, dtype=np.float64)) for W, b in self.layers]
 
 
 XOR_STEEPNESS = 20.0
-"""The XOR set keeps its points ≥ 0.05 away from the axes, so the second fold must tell the
-point (1, 0.05) from (1, 0): a crease of slope 1/20. No single 2-unit ReLU layer can separate
-XOR (the region where both units are off is mapped to one point and must hold one class, which
-leaves too few pieces); two folds can."""
+"""The XOR set keeps its points ≥ 0.05 away from the axes, so the second layer must tell the
+point (1, 0.05) from (1, 0): a crease of slope 1/20 (quadrant I goes to the origin except a
+wedge where one coordinate is below 1/20 of the other)."""
 
 _I = ((1.0, 0.0), (0.0, 1.0))
+# Names and explanations of the presets live in the page's strings (ui/strings/space_warp.py).
 PRESETS: dict[str, Preset] = {
     p.name: p
     for p in [
-        Preset("identity", "Identity", ((_I, (0.0, 0.0)),),
-               "W = I, b = 0: ReLU alone folds quadrants II–IV onto the axes."),
-        Preset("rotate", "Rotate 45°", ((((0.71, -0.71), (0.71, 0.71)), (0.0, 0.0)),),
-               "A rotation: straight lines stay straight, distances are kept."),
-        Preset("shear", "Shear + shift", ((((1.0, 0.8), (0.0, 1.0)), (0.3, -0.2)),),
-               "A shear and a shift: the grid leans, parallel lines stay parallel."),
-        Preset("squash", "Rank one", ((((1.0, 1.0), (1.0, 1.0)), (0.0, 0.0)),),
-               "det W = 0: the plane collapses onto a line; no activation can undo that."),
-        Preset("xor_fail", "XOR: 1 fold ✗", ((((1.0, 1.0), (-1.0, -1.0)), (0.0, 0.0)),),
-               "h = (ReLU(x1+x2), ReLU(−x1−x2)) keeps only |x1+x2|: XOR stays inseparable."),
-        Preset("xor_fold", "XOR: 2 folds ✓",
-               ((_I, (0.0, 0.0)),
-                (((1.0, -XOR_STEEPNESS), (-XOR_STEEPNESS, 1.0)), (0.0, 0.0))),
-               "Fold 1 sends quadrant III to the origin and II, IV onto the axes; fold 2 "
-               "sends quadrant I to the origin too, so one class sits at 0 and the other "
-               "on the axes: a straight line now separates them."),
+        Preset("identity", ((_I, (0.0, 0.0)),)),
+        Preset("rotate", ((((0.71, -0.71), (0.71, 0.71)), (0.0, 0.0)),)),
+        Preset("shear", ((((1.0, 0.8), (0.0, 1.0)), (0.3, -0.2)),)),
+        Preset("squash", ((((1.0, 1.0), (1.0, 1.0)), (0.0, 0.0)),)),
+        # one layer of 2 ReLU units: keeps x1 + x2 (both signs), loses x1 − x2
+        Preset("xor_fail", ((((1.0, 1.0), (-1.0, -1.0)), (0.0, 0.0)),)),
+        # two layers of 2: III -> origin, II/IV -> axes; then I -> origin too
+        Preset("xor_fold", ((_I, (0.0, 0.0)),
+                            (((1.0, -XOR_STEEPNESS), (-XOR_STEEPNESS, 1.0)), (0.0, 0.0)))),
     ]
 }  # fmt: skip
 
 
+XOR_FOUR_UNITS: tuple = (((1.0, 1.0), (-1.0, -1.0), (1.0, -1.0), (-1.0, 1.0)), (0.0,) * 4)
+"""One ReLU layer of 4 units that makes quadrant XOR linearly separable: h1 + h2 − h3 − h4 =
+|x1+x2| − |x1−x2|, whose sign is the sign of x1·x2 (|a+b|² − |a−b|² = 4ab)."""
+
+XOR_CORNERS = (np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([0, 1, 1, 0]))
+XOR_221: tuple = ((((1.0, 1.0), (1.0, 1.0)), (0.0, -1.0)), ((1.0, -2.0), -0.5))
+"""The lecture's 2-2-1 network for the four corners of XOR: h = ReLU(x1+x2, x1+x2−1) (W
+(out, in)), out = h1 − 2·h2 − 0.5 > 0 exactly for class 1."""
+
+
+def xor_221_output(X: Array) -> Array:
+    """The 2-2-1 network ``XOR_221``'s output for points X (N, 2)."""
+    (Wh, bh), (v, c) = XOR_221
+    h = manual_stages(X, [(np.array(Wh), np.array(bh))], "relu")[-1]
+    return h @ np.array(v) + c
+
+
+def xor_comparison(X: Array, y: Array) -> dict[str, float]:
+    """Linear accuracy on quadrant XOR (2 classes) in x and after each way of transforming it:
+    one layer of 2 ReLU units ("xor_fail"), two layers of 2 ("xor_fold"), one layer of 4
+    (``XOR_FOUR_UNITS``)."""
+    four = [(np.array(XOR_FOUR_UNITS[0]), np.array(XOR_FOUR_UNITS[1]))]
+    h = {
+        "raw": X,
+        "one": manual_stages(X, PRESETS["xor_fail"].arrays(), "relu")[-1],
+        "two": manual_stages(X, PRESETS["xor_fold"].arrays(), "relu")[-1],
+        "four": manual_stages(X, four, "relu")[-1],
+    }
+    return {k: linear_accuracy(v, y, 2) for k, v in h.items()}
+
+
 # ---------------------------------------------------------------------------------------------
-# The best linear classifier: logistic regression by Newton's method
+# A linear classifier: logistic regression by Newton's method
 # ---------------------------------------------------------------------------------------------
 
 
@@ -257,7 +283,8 @@ def fit_logreg(
 
 
 def linear_accuracy(X: Array, y: Array, n_classes: int) -> float:
-    """Training accuracy of the best linear classifier found by ``fit_logreg``."""
+    """Training accuracy of the linear classifier ``fit_logreg`` finds (logistic regression: a
+    linear classifier, not necessarily the most accurate one)."""
     return fit_logreg(X, y, n_classes).accuracy
 
 

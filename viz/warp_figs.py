@@ -2,7 +2,7 @@
 deeper-vs-wider. Pure functions: arrays in, plotly Figure out (no Streamlit).
 
 Every plane keeps an equal aspect ratio (y axis anchored to x), so a rotation looks like a
-rotation and a fold like a fold. Grid lines come as two gap-free polylines (see
+rotation and a clamp or a fold like one. Grid lines come as two gap-free polylines (see
 ``nncore.warp.grid_paths``): horizontals in blue, verticals in orange, so a line can be followed
 through the warp.
 """
@@ -134,7 +134,7 @@ def manual_view(
 
     Returns panels (one per stage: x, z, h, [z′, h′]), the separability rows (stage name, dims,
     linear accuracy) for x and every h, ``finite``, CSV columns, and the morph stages. The last h
-    gets the best linear classifier (shaded, straight boundary); the input plane gets its
+    gets a linear classifier (logistic regression; shaded, straight boundary); the input plane gets its
     pre-image (the same classifier applied after the layers, on a shade_res² grid).
     """
     C = n_classes

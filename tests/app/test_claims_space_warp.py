@@ -95,3 +95,91 @@ def test_one_layer_maximum_is_reached_by_lines_in_general_position():
         A = np.stack([np.cos(theta), np.sin(theta)])
         params = {"W1": A, "b1": -np.ones(n), "W2": rng.normal(size=(n, 1)), "b2": np.zeros(1)}
         assert W.count_regions(params, "relu", -20.0, 20.0) == 1 + n + n * (n - 1) // 2
+
+
+# ---- 9. the XOR presets: 2 units per layer, and the numbers ---------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("preset", ["xor_fail", "xor_fold"])
+def test_xor_note_states_the_computed_accuracies(preset, lang):
+    import nncore as nn
+
+    at = _open(lang)
+    at.button(key=f"sw_preset_{preset}").click().run()
+    assert not at.exception, _errors(at)
+    X, y = nn.make_dataset("xor", 300, 0.05, np.random.default_rng(0))  # the page's defaults
+    acc = W.xor_comparison(X, y)
+    (note,) = [i.value for i in at.info if "%" in i.value]
+    assert note == T("xor_note", lang, **acc)
+    # "2 units per layer": both presets are layers of 2 units
+    assert all(np.shape(Wm) == (2, 2) for Wm, _ in W.PRESETS[preset].layers)
+    # the numbers behind the old labels: one layer is far from chance but not separable here,
+    # two layers are not 100% either with noise 0.05 (so no "a straight line separates them")
+    assert 0.85 < acc["one"] < 0.95 and 0.95 < acc["two"] < 1.0 and acc["raw"] < 0.6
+
+
+def test_xor_note_reasons_hold():
+    import nncore as nn
+
+    # the lecture's 2-2-1 network classifies the four corners of XOR
+    Xc, yc = W.XOR_CORNERS
+    assert np.array_equal(W.xor_221_output(Xc) > 0, yc == 1)
+    # |a+b| − |a−b| has the sign of a·b, so one layer of 4 ReLU units separates quadrant XOR
+    rng = np.random.default_rng(1)
+    a, b = rng.normal(size=(2, 1000))
+    assert np.array_equal(np.sign(np.abs(a + b) - np.abs(a - b)), np.sign(a * b))
+    X, y = nn.make_dataset("xor", 400, 0.0, np.random.default_rng(2))
+    assert W.xor_comparison(X, y)["four"] == 1.0
+
+
+def test_xor_fold_help_wedge_is_where_quadrant_one_escapes_the_origin():
+    rng = np.random.default_rng(3)
+    P = rng.uniform(0.0, 1.5, size=(5000, 2))  # quadrant I
+    h = W.manual_stages(P, W.PRESETS["xor_fold"].arrays(), "relu")[-1]
+    at_origin = np.all(h == 0, axis=1)
+    wedge = (P[:, 1] < P[:, 0] / 20) | (P[:, 0] < P[:, 1] / 20)
+    assert np.array_equal(~at_origin, wedge)
+
+
+# ---- 10. ReLU clamps, |x| folds; logistic regression is a linear classifier ------------------
+
+
+def test_relu_clamps_negative_coordinates_and_abs_folds():
+    rng = np.random.default_rng(0)
+    Z = rng.normal(size=(2000, 2))
+    I = (np.eye(2), np.zeros(2))
+    h = W.manual_stages(Z, [I], "relu")[-1]
+    assert np.array_equal(h == 0, Z < 0)  # every negative coordinate becomes 0, nothing else
+    q1 = (Z > 0).all(axis=1)
+    np.testing.assert_array_equal(h[q1], Z[q1])  # quadrant I untouched
+    assert np.all(h[(Z < 0).all(axis=1)] == 0)  # quadrant III: all of it onto one point
+    # |x| folds: a point and its mirror image across an axis land on the same spot, and each
+    # quadrant is carried over rigidly (distances kept), not pressed onto a line
+    a = W.manual_stages(Z, [I], "abs")[-1]
+    np.testing.assert_array_equal(a, W.manual_stages(Z * [-1, 1], [I], "abs")[-1])
+    Q = Z[(Z < 0).all(axis=1)]
+    A = W.manual_stages(Q, [I], "abs")[-1]
+    np.testing.assert_allclose(np.linalg.norm(A[1:] - A[:-1], axis=1),
+                               np.linalg.norm(Q[1:] - Q[:-1], axis=1))  # fmt: skip
+
+
+def test_shading_is_a_linear_classifier_and_100_percent_means_separated():
+    import nncore as nn
+    from viz.warp_figs import manual_view
+
+    X, y = nn.make_dataset("xor", 300, 0.0, np.random.default_rng(0))
+    grid = W.grid_paths(-1.6, 1.6, 5, 9)
+    names = ["1. x", "2. z", "3. h", "4. z′", "5. h′"]
+    view = manual_view(X, y, 2, W.PRESETS["xor_fold"].arrays(), "relu", names, grid, grid)
+    last = view["panels"][-1]
+    H = W.manual_stages(X, W.PRESETS["xor_fold"].arrays(), "relu")[-1]
+    fit = W.fit_logreg(H, y, 2)
+    # its decision is the side of one straight line: scores are affine in h
+    s = fit.scores(H)
+    d, c = fit.W[:, 1] - fit.W[:, 0], fit.b[1] - fit.b[0]
+    np.testing.assert_allclose(s[:, 1] - s[:, 0], H @ d + c, atol=1e-9)
+    (p0, p1) = last.line
+    assert abs(p0 @ d + c) < 1e-6 and abs(p1 @ d + c) < 1e-6  # the drawn line is that line
+    # the table's 100% = that line puts every point on its own class's side
+    assert view["rows"][-1][2] == 1.0 and np.array_equal((H @ d + c > 0).astype(int), y)

@@ -71,12 +71,21 @@ T = Strings(
         ),
         "preset.xor_fail": "XOR, 2 units: 1 layer",
         "preset.xor_fail.help": (
-            "One layer of 2 ReLU units: h = (ReLU(x₁+x₂), ReLU(−x₁−x₂)) keeps only |x₁+x₂|."
+            "One layer of 2 ReLU units: h = (ReLU(x₁+x₂), ReLU(−x₁−x₂)) keeps x₁+x₂ (its "
+            "positive and negative parts) and loses x₁−x₂."
         ),
         "preset.xor_fold": "XOR, 2 units per layer: 2 layers",
         "preset.xor_fold.help": (
             "Two layers of 2 ReLU units: layer 1 sends quadrant III to the origin and II, IV "
-            "onto the axes; layer 2 sends quadrant I to the origin too."
+            "onto the axes; layer 2 sends quadrant I to the origin too, all but a thin wedge "
+            "along each axis (where one coordinate is below 1/20 of the other)."
+        ),
+        "xor_note": (
+            "**With 2 units per layer.** On these points a linear classifier reaches {raw:.1%} "
+            "in x, {one:.1%} after one layer of 2 ReLU units and {two:.1%} after two such layers. "
+            "One hidden layer is not the limit: the lecture's 2-2-1 network solves the "
+            "four-corner XOR, and one layer of 4 ReLU units, h = ReLU(±(x₁+x₂), ±(x₁−x₂)), "
+            "reaches {four:.1%} here, since |x₁+x₂| − |x₁−x₂| has the sign of x₁·x₂."
         ),
         "stage_x": "1. input x",
         "stage_z": "2. z = Wx + b",
@@ -274,12 +283,21 @@ T = Strings(
         ),
         "preset.xor_fail": "XOR, 유닛 2개: 1층",
         "preset.xor_fail.help": (
-            "ReLU 유닛 2개짜리 층 하나: h = (ReLU(x₁+x₂), ReLU(−x₁−x₂))는 |x₁+x₂|만 남깁니다."
+            "ReLU 유닛 2개짜리 층 하나: h = (ReLU(x₁+x₂), ReLU(−x₁−x₂))는 x₁+x₂(양수 부분과 "
+            "음수 부분)를 남기고 x₁−x₂를 잃습니다."
         ),
         "preset.xor_fold": "XOR, 층마다 유닛 2개: 2층",
         "preset.xor_fold.help": (
             "ReLU 유닛 2개짜리 층 둘: 1층은 3사분면을 원점으로, 2·4사분면을 축 위로 보내고, "
-            "2층은 1사분면도 원점으로 보냅니다."
+            "2층은 1사분면도 원점으로 보냅니다(한 좌표가 다른 좌표의 1/20보다 작은, 각 축을 따라 "
+            "난 얇은 쐐기만 빼고)."
+        ),
+        "xor_note": (
+            "**층마다 유닛 2개일 때.** 이 점들에서 선형 분류기의 정확도는 x에서 {raw:.1%}, ReLU "
+            "유닛 2개짜리 층 하나 뒤에 {one:.1%}, 그런 층 두 개 뒤에 {two:.1%}입니다. 은닉층 "
+            "하나가 한계는 아닙니다: 강의의 2-2-1 신경망은 네 꼭짓점 XOR을 풀고, ReLU 유닛 4개짜리 "
+            "층 하나 h = ReLU(±(x₁+x₂), ±(x₁−x₂))는 여기서 {four:.1%}에 이릅니다. "
+            "|x₁+x₂| − |x₁−x₂|의 부호가 x₁·x₂의 부호와 같기 때문입니다."
         ),
         "stage_x": "1. 입력 x",
         "stage_z": "2. z = Wx + b",
