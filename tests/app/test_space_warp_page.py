@@ -159,3 +159,60 @@ def test_wide_layer_views_pca_and_units():
 def test_divergence_is_a_warning_not_a_broken_chart():
     at = _open(sw_mode="trained", sw_lr=0.3, sw_epochs=50, sw_depth=4, sw_width=16, sw_n=150)
     _n_charts(at)
+
+
+# ---- defects: the scrubber follows the run; tanh regions train nothing; one panel a chart -----
+
+
+@pytest.mark.parametrize("mode", ["trained", "regions"])
+def test_more_epochs_moves_the_scrubber_with_the_run(mode):
+    at = _open(sw_mode=mode, sw_n=100, sw_epochs=300, sw_width=3, sw_seed=77)
+    at.select_slider(key="sw_snap").set_value(90).run()
+    assert at.query_params["sw_snap"] == "90"
+    at.slider(key="sw_epochs").set_value(1000).run()
+    assert not at.exception, _errors(at)
+    snap = at.select_slider(key="sw_snap")
+    # 90 is not a kept epoch of a 1000-epoch run: the scrubber goes to the run's end, and the
+    # slider, the text and the title all say so (the slider used to say "epoch 300")
+    assert snap.value == 1000 and snap.options[-1] == "epoch 1000"
+    assert snap.format_func(snap.value) == "epoch 1000"
+    assert "sw_snap" not in at.query_params  # the default (last epoch) is not written
+    if mode == "trained":
+        assert any("Epoch 1000:" in m.value for m in at.markdown)
+    else:
+        title = json.loads(chart_jsons(at)[0])["layout"]["title"]["text"]
+        assert title.endswith("at epoch 1000")
+    # an epoch kept in both runs stays where it was
+    at.select_slider(key="sw_snap").set_value(150).run()
+    at.slider(key="sw_epochs").set_value(300).run()
+    assert at.select_slider(key="sw_snap").value == 150
+    assert at.query_params["sw_snap"] == "150"
+
+
+def test_regions_with_tanh_explains_at_once_without_training(monkeypatch):
+    import nncore
+    import nncore.train
+
+    calls = []
+    real = nncore.train.train_mlp
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    for module in (nncore, nncore.train):  # wherever a page imports it from
+        monkeypatch.setattr(module, "train_mlp", counting)
+    at = _open(sw_mode="regions", sw_tact="tanh", sw_n=150, sw_epochs=50, sw_seed=4343)
+    assert any(T("regions_smooth", "en")[:30] in i.value for i in at.info)
+    assert _n_charts(at) == 1  # only the deeper-vs-wider chart
+    assert calls == [], "tanh has no linear regions: nothing should be trained"
+
+
+@pytest.mark.parametrize("mode", ["manual", "trained"])
+def test_each_panel_is_its_own_chart_so_columns_can_stack(mode):
+    # on a phone Streamlit stacks columns; a chart of 3 side-by-side panels would stay ~75 px
+    at = _open(sw_mode=mode, sw_two=True, **FAST)
+    specs = [json.loads(s) for s in chart_jsons(at)]
+    assert len(specs) == (5 if mode == "manual" else 3)
+    for spec in specs:
+        assert "xaxis2" not in spec["layout"] and len(spec["layout"]["annotations"]) == 1
