@@ -63,6 +63,7 @@ ALIASES = {
     "view": {"PCA (top 2 directions)": "pca", "two chosen units": "units"},
 }  # fmt: skip
 NCOLS = 3  # panels per row; Streamlit stacks columns on a phone
+PANEL_HEIGHT = 300  # + 40 px: a square plane fits a third of a wide page or a phone's width
 GRID_LINES, GRID_PTS = 13, 49
 MORPH_LINES, MORPH_PTS = 11, 41
 N_SNAPSHOTS = 21
@@ -318,11 +319,10 @@ def manual_controls() -> tuple[str, bool]:
                         help=T("two_help"))  # fmt: skip
     with c_pre:
         st.markdown(f"**{T('presets')}**", help=T("preset_help"))
-        pcols = st.columns(3)
-        for i, pname in enumerate(W.PRESETS):
-            pcols[i % 3].button(T(f"preset.{pname}"), key=f"sw_preset_{pname}",
-                                on_click=apply_preset, args=(pname,),
-                                help=T(f"preset.{pname}.help"), width="stretch")  # fmt: skip
+        with st.container(horizontal=True):  # wraps in order on a narrow screen
+            for pname in W.PRESETS:
+                st.button(T(f"preset.{pname}"), key=f"sw_preset_{pname}", on_click=apply_preset,
+                          args=(pname,), help=T(f"preset.{pname}.help"))  # fmt: skip
     return act, two
 
 
@@ -343,7 +343,7 @@ def snapshot_ui(epochs: int) -> int:
 # ---------------------------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------------------------
-def panel_row(panels: list[Panel], y, C, key: str, height: int = 400) -> None:
+def panel_row(panels: list[Panel], y, C, key: str, height: int = PANEL_HEIGHT) -> None:
     """Each panel is its own chart in a column, ``NCOLS`` per row: on a phone Streamlit stacks
     the columns, so every panel gets the full width instead of a third of it."""
     for start in range(0, len(panels), NCOLS):
@@ -445,7 +445,7 @@ def trained_output(net: NetSettings, epoch: int) -> None:
     panels[0].title = T("input_title")
     for l, (panel, (kind, info)) in enumerate(zip(panels[1:], res["heads"][1:], strict=True), 1):
         panel.title, panel.xlabel, panel.ylabel = layer_title(l, kind, info)
-    panel_row(panels, res["y"], C, "sw_trained", height=400)
+    panel_row(panels, res["y"], C, "sw_trained")
     st.caption(T("trained_caption"))
     if res["k_last"] > 2:
         st.caption(T("hyperplane_note", k=res["k_last"]))

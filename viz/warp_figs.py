@@ -476,7 +476,7 @@ def depth_width_figure(result: dict, labels: dict[str, str], height: int = 520) 
             plot_bgcolor="white",
             xaxis=dict(title=dict(text=labels["xaxis"]), showgrid=False, linecolor="#888"),
             yaxis=dict(title=dict(text=labels["yaxis"]), type="log", gridcolor="#eee", linecolor="#888",
-                       tickvals=[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]),
+                       tickvals=[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]),
             legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", font=dict(size=13)),
         ),
     )  # fmt: skip
