@@ -63,8 +63,7 @@ def test_regions_title_states_the_exact_count_of_the_snapshot_shown():
 # ---- 8. deeper vs wider: what the numbers show, formatted from them --------------------------
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
-@pytest.mark.parametrize("total", [8, 12, 24])
+@pytest.mark.parametrize("total,lang", [(8, "en"), (12, "ko"), (24, "en")])
 def test_depth_caption_says_what_the_counts_show(total, lang):
     at = _open(lang, sw_mode="regions", sw_tact="tanh", sw_units=total)  # tanh: no training
     text = _captions(at)
