@@ -243,8 +243,8 @@ def apply_preset(name: str) -> None:
     """on_click: write the preset's numbers into the sliders' state before they are drawn."""
     layers = W.PRESETS[name].layers
     for keys, (Wm, b) in zip(LAYER_KEYS, layers, strict=False):
-        for i, (kw1, kw2, kb) in enumerate(keys):
-            st.session_state[kw1], st.session_state[kw2] = Wm[i]
+        for i, (kw1, kw2, kb) in enumerate(keys):  # slider W[i, j] = stored W[j, i]
+            st.session_state[kw1], st.session_state[kw2] = Wm[0][i], Wm[1][i]
             st.session_state[kb] = b[i]
     st.session_state[K["two"]] = len(layers) > 1
     if len(layers) == 1:
@@ -291,7 +291,7 @@ def slider(label, key, lo, hi, step):
 
 def layer_sliders(title, keys, lim, step, mark=""):
     """Six sliders for one 2×2 layer (lecture order: z = W x + b, W[i, j] from input j to unit
-    i); returns (W, b) as stored by nncore.warp."""
+    i); returns (W, b) as nncore stores them, W (fan_in, fan_out) = the sliders' transpose."""
     st.markdown(f"**{title}**")
     cols = st.columns(3)
     (a, b, c), (d, e, f) = keys
@@ -304,7 +304,7 @@ def layer_sliders(title, keys, lim, step, mark=""):
     with cols[2]:
         b1 = slider(f"b{mark}[1]", c, -2.0, 2.0, 0.05)
         b2 = slider(f"b{mark}[2]", f, -2.0, 2.0, 0.05)
-    return np.array([[w11, w12], [w21, w22]]), np.array([b1, b2])
+    return np.array([[w11, w21], [w12, w22]]), np.array([b1, b2])
 
 
 def manual_controls() -> tuple[str, bool]:

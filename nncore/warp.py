@@ -10,8 +10,9 @@ number of linear pieces ("linear regions") *can* grow exponentially with depth (
 ``sawtooth_net``); random nets do not (``depth_vs_width``).
 
 Conventions
-- Manual layers follow the lecture, ``z = W x + b`` with W (out, in) acting on column vectors:
-  for a batch X (N, 2) that is ``X @ W.T + b``. (nncore's MLP stores W as (fan_in, fan_out).)
+- Weights are stored as in ``nncore.mlp``: W (fan_in, fan_out), z = x·W + b for a row x
+  (``nncore.layers.dense_forward``). The lecture writes z = W x + b for a column x, with the
+  lecture's W[i, j] = stored W[j, i] (unit i, input j); the page's sliders use the lecture's.
 - Every function here is pure NumPy and deterministic; random draws take an explicit rng/seed.
 
 Contents
@@ -32,10 +33,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import ACTIVATIONS
+from .layers import dense_forward
 from .mlp import mlp_forward, n_layers
 
 Array = np.ndarray
-Layer = tuple[Array, Array]  # (W (out, in), b (out,)), z = x @ W.T + b
+Layer = tuple[Array, Array]  # (W (fan_in, fan_out), b (fan_out,)): z = x·W + b
 
 WARP_ACTIVATIONS = ("relu", "leaky_relu", "abs", "tanh", "linear")
 """Activations offered for hand-set layers (lecture order: ReLU first, linear as the control)."""
@@ -79,23 +81,15 @@ def grid_paths(lo: float, hi: float, n_lines: int = 13, n_pts: int = 81) -> tupl
 # ---------------------------------------------------------------------------------------------
 
 
-def affine(X: Array, W: Array, b: Array) -> Array:
-    """z = W x + b for every row x of X (N, in) -> (N, out)."""
-    return X @ np.asarray(W, dtype=np.float64).T + np.asarray(b, dtype=np.float64)
-
-
-def activate(Z: Array, activation: str) -> Array:
-    """h = g(z) elementwise, g from nncore.ACTIVATIONS."""
-    return ACTIVATIONS[activation].f(Z)
-
-
 def manual_stages(X: Array, layers: Sequence[Layer], activation: str) -> list[Array]:
-    """[x, z1, h1, z2, h2, ...] for hand-set layers: z_l = W_l h_{l-1} + b_l, h_l = g(z_l)."""
+    """[x, z1, h1, z2, h2, ...] for hand-set layers: z_l = h_{l-1}·W_l + b_l (``dense_forward``),
+    h_l = g(z_l) (``ACTIVATIONS``). X: (N, d); W_l: (fan_in, fan_out)."""
+    g = ACTIVATIONS[activation].f
     out = [np.asarray(X, dtype=np.float64)]
     h = out[0]
     for W, b in layers:
-        z = affine(h, W, b)
-        h = activate(z, activation)
+        z, _ = dense_forward(h, np.asarray(W, np.float64), np.asarray(b, np.float64))
+        h = g(z)
         out += [z, h]
     return out
 
@@ -119,7 +113,8 @@ def network_logits(params: dict, H: Array) -> Array:
 
 @dataclass(frozen=True)
 class Preset:
-    """Hand-set layers for the manual mode. ``layers`` = ((W, b), ...) as nested tuples."""
+    """Hand-set layers for the manual mode. ``layers`` = ((W (fan_in, fan_out), b), ...) as
+    nested tuples."""
 
     name: str
     layers: tuple
@@ -135,15 +130,18 @@ wedge where one coordinate is below 1/20 of the other)."""
 
 _I = ((1.0, 0.0), (0.0, 1.0))
 # Names and explanations of the presets live in the page's strings (ui/strings/space_warp.py).
+# W is (fan_in, fan_out): column j holds unit j's weights (the lecture's row j).
 PRESETS: dict[str, Preset] = {
     p.name: p
     for p in [
         Preset("identity", ((_I, (0.0, 0.0)),)),
-        Preset("rotate", ((((0.71, -0.71), (0.71, 0.71)), (0.0, 0.0)),)),
-        Preset("shear", ((((1.0, 0.8), (0.0, 1.0)), (0.3, -0.2)),)),
+        # z1 = 0.71 x1 − 0.71 x2, z2 = 0.71 x1 + 0.71 x2
+        Preset("rotate", ((((0.71, 0.71), (-0.71, 0.71)), (0.0, 0.0)),)),
+        # z1 = x1 + 0.8 x2 + 0.3, z2 = x2 − 0.2
+        Preset("shear", ((((1.0, 0.0), (0.8, 1.0)), (0.3, -0.2)),)),
         Preset("squash", ((((1.0, 1.0), (1.0, 1.0)), (0.0, 0.0)),)),
-        # one layer of 2 ReLU units: keeps x1 + x2 (both signs), loses x1 − x2
-        Preset("xor_fail", ((((1.0, 1.0), (-1.0, -1.0)), (0.0, 0.0)),)),
+        # one layer of 2 ReLU units: z = (x1 + x2, −x1 − x2): keeps x1 + x2, loses x1 − x2
+        Preset("xor_fail", ((((1.0, -1.0), (1.0, -1.0)), (0.0, 0.0)),)),
         # two layers of 2: III -> origin, II/IV -> axes; then I -> origin too
         Preset("xor_fold", ((_I, (0.0, 0.0)),
                             (((1.0, -XOR_STEEPNESS), (-XOR_STEEPNESS, 1.0)), (0.0, 0.0)))),
@@ -151,14 +149,15 @@ PRESETS: dict[str, Preset] = {
 }  # fmt: skip
 
 
-XOR_FOUR_UNITS: tuple = (((1.0, 1.0), (-1.0, -1.0), (1.0, -1.0), (-1.0, 1.0)), (0.0,) * 4)
-"""One ReLU layer of 4 units that makes quadrant XOR linearly separable: h1 + h2 − h3 − h4 =
+XOR_FOUR_UNITS: tuple = (((1.0, -1.0, 1.0, -1.0), (1.0, -1.0, -1.0, 1.0)), (0.0,) * 4)
+"""One ReLU layer of 4 units, z = (x1+x2, −x1−x2, x1−x2, −x1+x2) (W (2, 4)), that makes
+quadrant XOR linearly separable: h1 + h2 − h3 − h4 =
 |x1+x2| − |x1−x2|, whose sign is the sign of x1·x2 (|a+b|² − |a−b|² = 4ab)."""
 
 XOR_CORNERS = (np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([0, 1, 1, 0]))
 XOR_221: tuple = ((((1.0, 1.0), (1.0, 1.0)), (0.0, -1.0)), ((1.0, -2.0), -0.5))
-"""The lecture's 2-2-1 network for the four corners of XOR: h = ReLU(x1+x2, x1+x2−1) (W
-(out, in)), out = h1 − 2·h2 − 0.5 > 0 exactly for class 1."""
+"""The lecture's 2-2-1 network for the four corners of XOR: h = ReLU(x1+x2, x1+x2−1),
+out = h1 − 2·h2 − 0.5 > 0 exactly for class 1."""
 
 
 def xor_221_output(X: Array) -> Array:

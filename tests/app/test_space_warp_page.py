@@ -82,7 +82,7 @@ def test_every_preset_in_both_languages(preset, lang):
     assert not at.exception, _errors(at)
     layers = W.PRESETS[preset].layers
     assert at.toggle(key="sw_two").value is (len(layers) > 1)
-    assert at.slider(key="sw_w12").value == layers[0][0][0][1]
+    assert at.slider(key="sw_w12").value == layers[0][0][1][0]  # lecture W[1,2] = stored W[2,1]
     assert _n_charts(at) == 1 + 2 * len(layers)
 
 
@@ -222,3 +222,21 @@ def test_each_panel_is_its_own_chart_so_columns_can_stack(mode):
     assert len(specs) == (5 if mode == "manual" else 3)
     for spec in specs:
         assert "xaxis2" not in spec["layout"] and len(spec["layout"]["annotations"]) == 1
+
+
+def test_slider_w12_is_the_lectures_weight_from_input_2_to_unit_1():
+    # nncore stores W as (fan_in, fan_out); the sliders (and old links) keep the lecture's
+    # z = W x + b, so W[1,2] = 1 makes z1 = x1 + x2 and leaves z2 = x2
+    import numpy as np
+    from app_util import spec_numbers
+
+    from nncore.datasets import make_dataset
+
+    at = _open(sw_w12=1.0)
+    spec = json.loads(chart_jsons(at)[1])  # the z panel
+    points = spec["data"][-1]
+    z1 = next(v for _, v in spec_numbers(points["x"]))
+    z2 = next(v for _, v in spec_numbers(points["y"]))
+    X, _ = make_dataset("xor", 300, 0.05, np.random.default_rng(0))
+    np.testing.assert_allclose(z1, X[:, 0] + X[:, 1], atol=1e-6)
+    np.testing.assert_allclose(z2, X[:, 1], atol=1e-6)

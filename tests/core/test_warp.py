@@ -40,11 +40,12 @@ def test_grid_paths_cover_every_grid_line_without_gaps():
 def test_manual_stages_follow_the_lecture_convention():
     rng = np.random.default_rng(1)
     X = rng.normal(size=(50, 2))
-    Wm = np.array([[1.0, 2.0], [-0.5, 0.3]])
+    Wl = np.array([[1.0, 2.0], [-0.5, 0.3]])  # the lecture's W: unit i's weights in row i
     b = np.array([0.1, -0.2])
-    x, z, h = W.manual_stages(X, [(Wm, b)], "relu")
+    x, z, h = W.manual_stages(X, [(Wl.T, b)], "relu")  # stored (fan_in, fan_out), as nncore.mlp
     np.testing.assert_allclose(x, X)
-    np.testing.assert_allclose(z, (Wm @ X.T).T + b)  # z = W x + b, column-vector convention
+    np.testing.assert_allclose(z, (Wl @ X.T).T + b)  # the lecture's z = W x + b, column vectors
+    np.testing.assert_allclose(z, nn.dense_forward(X, Wl.T, b)[0])
     np.testing.assert_allclose(h, np.maximum(z, 0))
     assert (h >= 0).all()  # ReLU puts everything in the first quadrant
 
@@ -131,6 +132,7 @@ def _hand_layer():
 
 def test_relu_layer_is_piecewise_linear_region_count_equals_patterns():
     Wm, b = _hand_layer()
+    Wm = Wm.T  # (fan_in, fan_out)
     res = 200
     ids, count = W.manual_region_map([(Wm, b)], "relu", -1.5, 1.5, res)
     assert W.connected_regions(ids) == count  # every pattern is one connected piece
