@@ -385,7 +385,8 @@ def manual_mode(data: DataSettings, act: str, two: bool) -> None:
         st.warning(T("nonfinite"), icon=":material/warning:")
         return
     panel_row(view["panels"], y, C, "sw_stage")
-    st.caption(T("stages_caption"))
+    kinked = W.KINKS.get(act) == (0.0,)  # ReLU, leaky ReLU, |x|: the axes are the crease
+    st.caption(T("stages_caption") + (" " + T("axes_note", g=g) if kinked else ""))
     if data.dataset == "xor" and act == "relu" and active_xor_preset(layers):
         st.info(T("xor_note", **xor_numbers(data)), icon=":material/school:")
     # One of two views below the stages, picked like a tab: only the one shown is computed

@@ -145,7 +145,7 @@ def manual_view(
     labels = ["x", "z", "h", "z′", "h′"]
     panels = [
         Panel(name, s[:n], s[n : n + m], s[n + m :], xlabel=f"{labels[k]}₁",
-              ylabel=f"{labels[k]}₂", fold_axes=k % 2 == 1)
+              ylabel=f"{labels[k]}₂", fold_axes=k % 2 == 1 and W.KINKS.get(activation) == (0.0,))
         for k, (s, name) in enumerate(zip(stages, names, strict=True))
     ]  # fmt: skip
     rows, columns, morph = [], {}, []

@@ -182,3 +182,18 @@ def test_shading_is_a_linear_classifier_and_100_percent_means_separated():
     assert abs(p0 @ d + c) < 1e-6 and abs(p1 @ d + c) < 1e-6  # the drawn line is that line
     # the table's 100% = that line puts every point on its own class's side
     assert view["rows"][-1][2] == 1.0 and np.array_equal((H @ d + c > 0).astype(int), y)
+
+
+@pytest.mark.parametrize("act", list(W.WARP_ACTIVATIONS))
+def test_axes_note_only_where_the_activation_has_a_kink_at_zero(act):
+    from nncore.activations import ACTIVATIONS
+
+    at = _open(sw_act=act)
+    g = T(f"g.{act}", "en")
+    shown = T("axes_note", "en", g=g) in _captions(at)
+    f = ACTIVATIONS[act].f
+    eps = 1e-4
+    left, right = (f(np.array(0.0)) - f(np.array(-eps))) / eps, (f(np.array(eps)) - f(0.0)) / eps
+    assert shown == (abs(right - left) > 1e-3)  # the slope jumps at 0: a crease along the axes
+    spec = json.loads(chart_jsons(at)[1])  # the z panel draws the axes only then
+    assert spec["layout"]["xaxis"]["zeroline"] is shown

@@ -94,10 +94,11 @@ T = Strings(
         "stage_h2": "5. h′ = {g}(z′)",
         "stages_caption": (
             "Blue/orange lines are the horizontal/vertical grid lines of the input square, "
-            "carried through every stage with the points. Black axes in the z panels are where "
-            "the activation bends the plane. Shading: a linear classifier (logistic regression) "
-            "fitted on the last h, drawn in h as a straight line and in x as its pre-image."
+            "carried through every stage with the points. Shading: a linear classifier "
+            "(logistic regression) fitted on the last h, drawn in h as a straight line and in x "
+            "as its pre-image."
         ),
+        "axes_note": "Black axes in the z panels: where {g} bends the plane (its kink at 0).",
         "below_views": "Below the stages",
         "tab.sep": "Separability",
         "tab.morph": "Morph animation",
@@ -306,9 +307,10 @@ T = Strings(
         "stage_h2": "5. h′ = {g}(z′)",
         "stages_caption": (
             "파란/주황 선은 입력 정사각형의 가로/세로 격자선으로, 점들과 함께 모든 단계를 거쳐 "
-            "옮겨집니다. z 패널의 검은 축은 활성화 함수가 평면을 꺾는 곳입니다. 음영: 마지막 h에 "
-            "맞춘 선형 분류기(로지스틱 회귀)로, h에서는 직선, x에서는 그 역상으로 그립니다."
+            "옮겨집니다. 음영: 마지막 h에 맞춘 선형 분류기(로지스틱 회귀)로, h에서는 직선, "
+            "x에서는 그 역상으로 그립니다."
         ),
+        "axes_note": "z 패널의 검은 축: {g}가 평면을 꺾는 곳(0에서 꺾임)입니다.",
         "below_views": "단계 아래 보기",
         "tab.sep": "선형 분리 가능성",
         "tab.morph": "변형 애니메이션",
