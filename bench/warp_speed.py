@@ -2,12 +2,13 @@
 
     python bench/warp_speed.py [--repeats 20]
 
-- manual mode: compute (stages, logistic regressions, pre-image grid) + figure building +
-  JSON serialisation, per slider move (target: a few ms of Python, so the rerun stays within
-  2× the trivial-Streamlit floor; the browser-side ratio is bench/page_latency.py's job);
+- manual mode: compute (stages, logistic regressions, pre-image grid) + figure building (one
+  figure per panel, as the page draws them) + JSON serialisation, per slider move (target: a
+  few ms of Python, so the rerun stays within 2× the trivial-Streamlit floor; the
+  browser-side ratio is bench/page_latency.py's job);
 - training a 2-hidden-layer net on 400 points for 300 epochs (target < 1 s);
-- a linear-region map on a 300×300 grid (target < 200 ms);
-- payload: bytes of the Plotly JSON each mode sends per rerun (target ≤ 500 KB).
+- a linear-region map on a 300×300 grid (target < 200 ms) and the exact region count;
+- payload: bytes of the Plotly JSON each mode sends per rerun (target ≤ 300 KB).
 """
 
 import argparse
@@ -53,9 +54,14 @@ def best_ms(fn, repeats: int) -> float:
     return best * 1e3
 
 
+def panel_figures(panels, y, C) -> list:
+    """One figure per panel, as the page draws them (columns that stack on a phone)."""
+    return [planes_figure([p], y, C, ncols=1, row_height=300) for p in panels]
+
+
 def manual_once(X, y, C, layers, grid, morph_grid):
     view = manual_view(X, y, C, layers, "relu", NAMES[: 1 + 2 * len(layers)], grid, morph_grid)
-    return view, planes_figure(view["panels"], y, C), morph_figure(view["morph"], y, C)
+    return view, panel_figures(view["panels"], y, C), morph_figure(view["morph"], y, C)
 
 
 def trained_figure(params, X, y, C, act="relu"):
@@ -72,7 +78,7 @@ def trained_figure(params, X, y, C, act="relu"):
         if l == len(reps) - 1 and R.shape[1] == 2:
             decorate_linear(p, lambda H: W.network_logits(params, H), C)
         panels.append(p)
-    return planes_figure(panels, y, C)
+    return panel_figures(panels, y, C)
 
 
 def manual_row(name, ds, n_pts, layers, grid, morph_grid, repeats) -> None:
@@ -81,11 +87,10 @@ def manual_row(name, ds, n_pts, layers, grid, morph_grid, repeats) -> None:
     names = NAMES[: 1 + 2 * len(layers)]
     t_comp = best_ms(lambda: manual_view(X, y, C, layers, "relu", names, grid, morph_grid), repeats)
     view, f1, f2 = manual_once(X, y, C, layers, grid, morph_grid)
-    t_fig = best_ms(lambda: (planes_figure(view["panels"], y, C),
-                             morph_figure(view["morph"], y, C)), repeats)  # fmt: skip
+    t_fig = best_ms(lambda: panel_figures(view["panels"], y, C), repeats)
     # what st.plotly_chart does with a Figure: to_dict, then plotly.io.to_json(validate=False)
-    t_json = best_ms(lambda: [pio.to_json(f.to_dict(), validate=False) for f in (f1, f2)], repeats)
-    size = kb(f1) + kb(f2)
+    t_json = best_ms(lambda: [pio.to_json(f.to_dict(), validate=False) for f in f1], repeats)
+    size = sum(kb(f) for f in f1)  # the stages; the morph is drawn only when its view is shown
     print(f"{name:<34}{t_comp:>8.1f}ms{t_fig:>8.1f}ms{t_json:>8.1f}ms"
           f"{t_comp + t_fig + t_json:>8.1f}ms{size:>10.0f}")  # fmt: skip
 
@@ -134,16 +139,22 @@ def main() -> None:
         params = {k: (v + 0.3 if k.startswith("b") else v) for k, v in params.items()}
         t = best_ms(lambda p=params: W.region_map(p, "relu", -1.5, 1.5, 300), 5)
         count = W.region_map(params, "relu", -1.5, 1.5, 300)[1]
-        print(f"  hidden {str(widths):<18}{t:7.1f} ms  ({count} regions)")
-    t = best_ms(lambda: W.depth_vs_width(12), 3)
-    print(f"  deeper-vs-wider experiment (5 shapes × 6 nets, 150² grid): {t:.0f} ms (cached)")
+        te = best_ms(lambda p=params: W.count_regions(p, "relu", -1.5, 1.5), 3)
+        exact = W.count_regions(params, "relu", -1.5, 1.5)
+        print(f"  hidden {str(widths):<18}{t:7.1f} ms  ({count} on the grid); exact count "
+              f"{te:6.1f} ms ({exact} regions)")  # fmt: skip
+    for total in (12, 24):
+        t = best_ms(lambda n=total: W.depth_vs_width(n), 1)
+        print(f"  deeper-vs-wider, {total} units (5 shapes × 6 nets, exact): {t:.0f} ms (cached)")
 
-    print("\npayload: Plotly JSON per rerun, target ≤ 500 KB")
+    print("\npayload: Plotly JSON per rerun, target ≤ 300 KB")
     X, y = nn.make_dataset("xor", 800, 0.05, np.random.default_rng(0))
     _, f1, f2 = manual_once(X, y, 2, W.PRESETS["xor_fold"].arrays(), grid, morph_grid)
-    print(f"  manual, 800 points, 2 layers:        {kb(f1) + kb(f2):7.0f} KB")
+    print(f"  manual, 800 points, 2 layers:        {sum(kb(f) for f in f1):7.0f} KB "
+          f"(+ {kb(f2):.0f} KB with the morph shown)")  # fmt: skip
     run = nn.train_mlp(X, y, [2, 8, 8, 8, 8, 2], epochs=20)
-    print(f"  trained, 800 points, 4×8 hidden:     {kb(trained_figure(run.params, X, y, 2)):7.0f} KB")
+    trained = sum(kb(f) for f in trained_figure(run.params, X, y, 2))
+    print(f"  trained, 800 points, 4×8 hidden:     {trained:7.0f} KB")
     ids, count = W.region_map(run.params, "relu", -1.5, 1.5, 300)
     ticks = np.linspace(-1.5, 1.5, 300)[::2]
     fr = regions_figure(ticks, ids[::2, ::2], X, y, 2, f"{count}")

@@ -1,18 +1,24 @@
-"""Space warping: how Wx + b and ReLU fold the plane until the data is linearly separable.
+"""Space warping: how Wx + b and an activation bend the plane until the data is separable.
 
-Three modes: a hand-set layer (sliders for W and b, three stages side by side plus a morph
+Three modes: a hand-set layer (sliders for W and b, the stages side by side and a morph
 animation), a trained network (each hidden layer's representation with the warped grid, an epoch
 scrubber over cached snapshots), and linear regions (the plane painted by ReLU pattern; deeper
-vs wider). All math is in nncore.warp, all pictures in viz.warp_figs.
+vs wider). Math in nncore.warp, pictures in viz.warp_figs, text in ui.strings.space_warp.
 """
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from nncore import ACTIVATIONS, DATASETS, make_dataset, train_mlp
 from nncore import warp as W
+from nncore.activations import ACTIVATIONS
+from nncore.datasets import DATASETS, make_dataset
+from nncore.train import train_mlp
+from ui import url_state
 from ui.common import chart, download_csv, page_intro, static_table
+from ui.strings.space_warp import T
 from viz.warp_figs import (
     Panel,
     decorate_linear,
@@ -25,142 +31,118 @@ from viz.warp_figs import (
 )
 
 # ---------------------------------------------------------------------------------------------
-# Text (kept together for the planned Korean translation)
+# Keys (= URL parameter names), options, defaults
 # ---------------------------------------------------------------------------------------------
-TEXT = {
-    "diverged": (
-        "Training diverged in epoch {epoch}: the loss or the weights became non-finite or "
-        "exploded. The snapshots shown stop at the last good epoch."
-    ),
-    "title": "Space warping",
-    "intro": (
-        "A hidden layer computes **h = g(Wx + b)**: the affine map Wx + b only rotates, stretches, "
-        "shears and shifts the plane (straight grid lines stay straight), then ReLU folds every "
-        "negative coordinate onto the axes. Watch the grid: after the fold, classes that no line "
-        "could separate in x can sit on opposite sides of a line in h — and that line, pulled "
-        "back to x, is the network's curved decision boundary. More layers fold the folds."
-    ),
-    "mode": "Mode",
-    "modes": {"manual": "Manual: one layer by hand", "trained": "Trained network",
-              "regions": "Linear regions"},  # fmt: skip
-    "data_header": "Data",
-    "dataset": "Data set",
-    "n": "Points",
-    "noise": "Noise (σ)",
-    "seed": "Seed",
-    "net_header": "Network (trained & regions modes)",
-    "depth": "Hidden layers",
-    "width": "Units per hidden layer",
-    "tact": "Hidden activation",
-    "neck": "Last hidden layer: 2 units",
-    "neck_help": "A 2-unit last hidden layer is drawn as it is, so the output layer's decision "
-    "boundary appears there as a straight line. Off: every hidden layer has the width above.",
-    "epochs": "Epochs",
-    "lr": "Learning rate (Adam)",
-    "act": "Activation g",
-    "layer1": "Layer 1:  z = W x + b",
-    "layer2": "Layer 2:  z′ = W′ h + b′",
-    "two_layers": "Second layer",
-    "two_help": "Fold twice: add a second 2×2 layer z′ = W′h + b′, h′ = g(z′).",
-    "presets": "Presets",
-    "preset_help": "Set W and b (and the second layer) to a ready-made example.",
-    "stage_x": "1. input x",
-    "stage_z": "2. z = Wx + b",
-    "stage_h": "3. h = {g}(z)",
-    "stage_z2": "4. z′ = W′h + b′",
-    "stage_h2": "5. h′ = {g}(z′)",
-    "stages_caption": (
-        "Blue/orange lines are the horizontal/vertical grid lines of the input square, carried "
-        "through every stage with the points. Black axes in the z panels are where the "
-        "activation creases the plane. Shading = the best linear classifier on the last h "
-        "(logistic regression), drawn in h as a straight line and in x as its pre-image."
-    ),
-    "morph_header": "Morph animation",
-    "sep_tab": "Separability",
-    "below_views": "Below the stages",
-    "morph_caption": "Press ▶ Play (or drag the stage slider): the browser slides every point and "
-    "grid line from one stage to the next; nothing is recomputed.",
-    "morph_labels": ("Play", "Pause", "stage: "),
-    "sep_header": "Separability: the best linear classifier on each representation",
-    "sep_cols": ("space", "dims", "linear accuracy"),
-    "sep_caption": (
-        "Accuracy of logistic regression (fitted by Newton's method) on the training points. "
-        "100% means a straight line (hyperplane) separates the classes in that space."
-    ),
-    "net_acc": "network's own accuracy",
-    "view": "Show a layer wider than 2 as",
-    "views": {"pca": "PCA (top 2 directions)", "units": "two chosen units"},
-    "unit_a": "Unit on the horizontal axis",
-    "unit_b": "Unit on the vertical axis",
-    "epoch": "Training snapshot (no retraining)",
-    "epoch_fmt": "epoch {e}",
-    "input_title": "input x (boundary = pre-image)",
-    "layer_title": "h{l}: {how}",
-    "how_direct": "2 units",
-    "unit": "unit {i}",
-    "pc": "PC {i}",
-    "how_pca": "PCA of {k} units ({v:.0%} var.)",
-    "how_units": "units {a} & {b} of {k}",
-    "trained_caption": (
-        "Each panel is one hidden layer's output for the same points, with the input grid "
-        "carried along. The output layer is linear, so in the last hidden space the decision "
-        "boundary is a straight line (drawn when that layer has 2 units); its pre-image is the "
-        "curved boundary in the input panel."
-    ),
-    "hyperplane_note": "The last hidden layer has {k} units: its decision boundary is a hyperplane "
-    "in {k} dimensions, so it is shown only through the shading of the input plane.",
-    "train_stats": "Epoch {e}: training accuracy {a:.1%}, loss {l:.3f}.",
-    "regions_title": "<b>{c}</b> linear regions at epoch {e}",
-    "regions_caption": (
-        "Each colour is one activation pattern: the set of input points for which exactly the "
-        "same hidden units are on. Inside one region the whole network is a single affine map, "
-        "so the network is a patchwork of {c} flat pieces here."
-    ),
-    "regions_smooth": "tanh is smooth: it has no on/off pattern and no linear regions. "
-    "Choose ReLU or leaky ReLU under Network to see the regions.",
-    "dw_header": "Deeper vs wider: same number of hidden units",
-    "total": "Total hidden units",
-    "dw_labels": {
-        "random": "random weights (mean, min–max of 5 nets)",
-        "built": "hand-built folds (sawtooth)",
-        "shallow": "most one layer can make",
-        "xaxis": "hidden layers × units per layer",
-        "yaxis": "linear regions in [−1.5, 1.5]²",
-        "title": "Linear regions vs depth",
-    },
-    "dw_caption": (
-        "The same number of ReLU units arranged deeper or wider. Hand-built folds (each layer "
-        "folds the x₁-axis into w teeth) give w^depth regions — exponential in depth, beyond what "
-        "any single layer of the same size can cut. Random weights rarely use that capacity: "
-        "their count tends to fall with depth (Hanin & Rolnick, 2019). Training decides how much "
-        "of the capacity a network actually uses."
-    ),
-    "download": "Download the transformed points (CSV)",
-    "download_regions": "Download the points with their region id (CSV; −1 = outside the square)",
-    "download_counts": "Download the region counts (CSV)",
-    "nonfinite": "Some transformed values are not finite numbers (overflow), so the charts are "
-    "hidden. Make the weights or the learning rate smaller.",
-    "dead_note": "All points land on one spot in the last layer (every unit off): nothing left to separate.",
-}
-NCOLS = 3
+K = {
+    "mode": "sw_mode", "data": "sw_data", "n": "sw_n", "noise": "sw_noise", "seed": "sw_seed",
+    "depth": "sw_depth", "width": "sw_width", "neck": "sw_neck", "tact": "sw_tact",
+    "epochs": "sw_epochs", "lr": "sw_lr", "act": "sw_act", "two": "sw_two", "tab": "sw_tab",
+    "view": "sw_view", "ua": "sw_ua", "ub": "sw_ub", "snap": "sw_snap", "units": "sw_units",
+}  # fmt: skip
+# The 2×2 layers' sliders, as the lecture writes them: W[i, j] multiplies input j into unit i.
+LAYER_KEYS = (
+    (("sw_w11", "sw_w12", "sw_b1"), ("sw_w21", "sw_w22", "sw_b2")),
+    (("sw_v11", "sw_v12", "sw_c1"), ("sw_v21", "sw_v22", "sw_c2")),
+)
+DEFAULTS = {"sw_w11": 1.0, "sw_w12": 0.0, "sw_w21": 0.0, "sw_w22": 1.0, "sw_b1": 0.0,
+            "sw_b2": 0.0, "sw_v11": 1.0, "sw_v12": 0.0, "sw_v21": 0.0, "sw_v22": 1.0,
+            "sw_c1": 0.0, "sw_c2": 0.0}  # fmt: skip
+MODES = ("manual", "trained", "regions")
+TABS = ("sep", "morph")
+VIEWS = ("pca", "units")
+TRAINED_ACTS = ("relu", "leaky_relu", "tanh")
+LRS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3]
+TOTALS = [6, 8, 12, 16, 24]
+# Links made before stable ids held the English labels: they still open the same view.
+ALIASES = {
+    "mode": {"Manual: one layer by hand": "manual", "Trained network": "trained",
+             "Linear regions": "regions"},
+    "data": {d.label: k for k, d in DATASETS.items()},
+    "act": {ACTIVATIONS[k].label: k for k in ACTIVATIONS},
+    "tab": {"Separability": "sep", "Morph animation": "morph"},
+    "view": {"PCA (top 2 directions)": "pca", "two chosen units": "units"},
+}  # fmt: skip
+NCOLS = 3  # panels per row; Streamlit stacks columns on a phone
+PANEL_HEIGHT = 300  # + 40 px: a square plane fits a third of a wide page or a phone's width
 GRID_LINES, GRID_PTS = 13, 49
 MORPH_LINES, MORPH_PTS = 11, 41
 N_SNAPSHOTS = 21
 SHADE_RES = 70
 REGION_RES, REGION_SHOW = 300, 150
 BOX = (-1.5, 1.5)
-DEFAULTS = {"sw_w11": 1.0, "sw_w12": 0.0, "sw_w21": 0.0, "sw_w22": 1.0, "sw_b1": 0.0,
-            "sw_b2": 0.0, "sw_v11": 1.0, "sw_v12": 0.0, "sw_v21": 0.0, "sw_v22": 1.0,
-            "sw_c1": 0.0, "sw_c2": 0.0}  # fmt: skip
-TRAINED_ACTS = ["relu", "leaky_relu", "tanh"]
+
+
+@dataclass(frozen=True)
+class DataSettings:
+    dataset: str = "xor"
+    n: int = 300
+    noise: float = 0.05
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class NetSettings:
+    """A trained network: its data, shape, activation and training run."""
+
+    data: DataSettings = DataSettings()
+    depth: int = 2
+    width: int = 8
+    neck: bool = True
+    activation: str = "leaky_relu"
+    epochs: int = 300
+    lr: float = 0.03
+
+    @property
+    def hidden(self) -> list[int]:
+        """``depth`` layers of ``width`` units, the last one 2 wide with ``neck``."""
+        return [self.width] * (self.depth - 1) + [2 if self.neck else self.width]
+
+
+@dataclass(frozen=True)
+class WarpSettings:
+    mode: str = "manual"
+    net: NetSettings = NetSettings()
+
+
+def snapshot_epochs(epochs: int) -> list[int]:
+    """The epochs whose parameters are kept for the scrubber (21, evenly spaced)."""
+    return sorted({int(round(e)) for e in np.linspace(0, epochs, N_SNAPSHOTS)})
+
+
+def labels_of(prefix: str, options) -> dict:
+    """Option id -> text, fixed when a widget is drawn (AppTest calls a format_func later,
+    outside the script run, so it must not look the language up then)."""
+    return {k: T(f"{prefix}.{k}") for k in options}
+
+
+def names() -> dict[str, str]:
+    return {k: T(f"name.{k}") for k in ("boundary", "grid_h", "grid_v", "line")}
 
 
 # ---------------------------------------------------------------------------------------------
-# Cached compute (hashable primitives in, arrays out)
+# Cached compute
 # ---------------------------------------------------------------------------------------------
 @st.cache_data(max_entries=16, show_spinner=False)
-def get_data(name: str, n: int, noise: float, seed: int):
-    return make_dataset(name, n, noise, np.random.default_rng(seed))
+def get_data(d: DataSettings):
+    return make_dataset(d.dataset, d.n, d.noise, np.random.default_rng(d.seed))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def xor_numbers(d: DataSettings) -> dict[str, float]:
+    X, y = get_data(d)
+    return W.xor_comparison(X, y)
+
+
+def active_xor_preset(layers) -> str | None:
+    """The XOR preset the sliders are set to, if any."""
+    for name in ("xor_fail", "xor_fold"):
+        want = W.PRESETS[name].arrays()
+        if len(want) == len(layers) and all(
+            np.allclose(a, b) for (Wa, ba), (Wb, bb) in zip(want, layers, strict=True)
+            for a, b in ((Wa, Wb), (ba, bb))
+        ):  # fmt: skip
+            return name
+    return None
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -168,29 +150,14 @@ def get_grid(n_lines: int, n_pts: int):
     return W.grid_paths(BOX[0] - 0.1, BOX[1] + 0.1, n_lines, n_pts)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def raw_accuracy(name: str, n: int, noise: float, seed: int) -> float:
-    X, y = get_data(name, n, noise, seed)
-    return W.linear_accuracy(X, y, DATASETS[name].n_classes)
-
-
-def hidden_widths(depth: int, width: int, neck: bool) -> list[int]:
-    """Hidden layer widths: ``depth`` layers of ``width`` units, the last one 2 wide if ``neck``."""
-    return [width] * (depth - 1) + [2 if neck else width]
-
-
-def snapshot_epochs(epochs: int) -> list[int]:
-    return sorted({int(round(e)) for e in np.linspace(0, epochs, N_SNAPSHOTS)})
-
-
-@st.cache_data(max_entries=8, show_spinner="Training the network…")
-def train_cached(name, n, noise, seed, depth, width, neck, act, epochs, lr):
-    X, y = get_data(name, n, noise, seed)
-    C = DATASETS[name].n_classes
+@st.cache_data(max_entries=8, show_spinner=False)
+def train_cached(net: NetSettings) -> dict:
+    X, y = get_data(net.data)
+    C = DATASETS[net.data.dataset].n_classes
     run = train_mlp(
-        X, y, [2, *hidden_widths(depth, width, neck), C], activation=act, optimizer="adam",
-        opt_hp={"lr": lr}, epochs=epochs, batch_size=32, seed=seed,
-        snapshot_epochs=snapshot_epochs(epochs),
+        X, y, [2, *net.hidden, C], activation=net.activation, optimizer="adam",
+        opt_hp={"lr": net.lr}, epochs=net.epochs, batch_size=32, seed=net.data.seed,
+        snapshot_epochs=snapshot_epochs(net.epochs),
     )  # fmt: skip
     return {
         "snapshots": {e: p for e, (p, _) in sorted(run.snapshots.items())},
@@ -199,83 +166,73 @@ def train_cached(name, n, noise, seed, depth, width, neck, act, epochs, lr):
     }
 
 
+def snapshot_params(net: NetSettings, epoch: int) -> tuple[int, dict]:
+    """The kept snapshot at ``epoch`` (the last kept one before it after a divergence)."""
+    kept = train_cached(net)["snapshots"]
+    e = max([k for k in kept if k <= epoch] or [min(kept)])
+    return e, kept[e]
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
-def trained_view(name, n, noise, seed, depth, width, neck, act, epochs, lr, snap, view, ua, ub):
-    """Everything the trained-mode figure and table need for one snapshot."""
-    X, y = get_data(name, n, noise, seed)
-    C = DATASETS[name].n_classes
-    run = train_cached(name, n, noise, seed, depth, width, neck, act, epochs, lr)
-    epochs_kept = sorted(run["snapshots"])
-    e = epochs_kept[min(snap, len(epochs_kept) - 1)]
-    params = run["snapshots"][e]
+def trained_view(net: NetSettings, epoch: int, view: str, ua: int, ub: int) -> dict:
+    """Panels (titles left to the page), accuracies and stats for one snapshot."""
+    X, y = get_data(net.data)
+    C = DATASETS[net.data.dataset].n_classes
+    e, params = snapshot_params(net, epoch)
+    act = net.activation
     gh, gv = get_grid(GRID_LINES, GRID_PTS)
-    m = len(gh)
+    n, m = len(X), len(gh)
     reps = W.network_stages(params, np.concatenate([X, gh, gv]), act)
     ticks, P = W.grid_points(BOX[0] - 0.1, BOX[1] + 0.1, SHADE_RES)
     out = W.network_logits(params, W.network_stages(params, P, act)[-1])
-    shade = (ticks, ticks, out.argmax(axis=1).reshape(SHADE_RES, SHADE_RES))
-    contour = None
-    if C == 2:
-        contour = pre_image_contour(
+    finite = W.all_finite(*reps, out)
+    heads: list[tuple[str, dict]] = [("input", {})]
+    panels = [Panel("", X, gh, gv, shade=(ticks, ticks, out.argmax(axis=1).reshape(SHADE_RES, -1)))]
+    if C == 2 and finite:
+        panels[0].contour = pre_image_contour(
             lambda Q: W.network_logits(params, W.network_stages(params, Q, act)[-1]), BOX
         )
-    panels = [Panel(TEXT["input_title"], X, gh, gv, shade=shade, contour=contour)]
-    rows = [(TEXT["stage_x"].split(". ")[1], 2, W.linear_accuracy(X, y, C))]
-    finite = W.all_finite(*reps, out)
     columns = {"x1": X[:, 0], "x2": X[:, 1]}
     for l, R in enumerate(reps[1:], start=1):
-        k = R.shape[1]
-        Rx = R[: len(X)]
-        for j in range(k):
-            columns[f"h{l}_{j + 1}"] = Rx[:, j]
-        rows.append((f"h{l} ({ACTIVATIONS[act].label.split(' (')[0]})", k, W.linear_accuracy(Rx, y, C) if finite else float("nan")))
-        if k == 2:
-            V, how = R, TEXT["how_direct"]
-            labels = (TEXT["unit"].format(i=1), TEXT["unit"].format(i=2))
-        elif view == "units":
-            a, b = min(ua, k) - 1, min(ub, k) - 1
-            V = R[:, [a, b]]
-            how = TEXT["how_units"].format(a=a + 1, b=b + 1, k=k)
-            labels = (TEXT["unit"].format(i=a + 1), TEXT["unit"].format(i=b + 1))
-        else:
-            mean, basis, ratio = W.pca_2d(Rx)
-            V = (R - mean) @ basis
-            how = TEXT["how_pca"].format(k=k, v=float(ratio.sum()))
-            labels = (TEXT["pc"].format(i=1), TEXT["pc"].format(i=2))
-        pts, ph, pv = V[: len(X)], V[len(X) : len(X) + m], V[len(X) + m :]
-        panel = Panel(TEXT["layer_title"].format(l=l, how=how), pts, ph, pv,
-                      xlabel=labels[0], ylabel=labels[1], fold_axes=act != "tanh",
-                      focus=True)  # fmt: skip
-        if l == depth and k == 2 and finite:
+        for j in range(R.shape[1]):
+            columns[f"h{l}_{j + 1}"] = R[:n, j]
+        V, kind, info = W.view_2d(R, n, view, ua, ub) if finite else (R[:, :2], "direct", {})
+        heads.append((kind, info))
+        panel = Panel("", V[:n], V[n : n + m], V[n + m :], fold_axes=act != "tanh", focus=True)
+        if l == net.depth and R.shape[1] == 2 and finite:
             decorate_linear(panel, lambda H, p=params: W.network_logits(p, H), C)
         panels.append(panel)
-    hist = run["history"]
+    hist = train_cached(net)["history"]
     i = int(np.searchsorted(hist["epoch"], e))
-    stats = (e, float(hist["train_acc"][i]), float(hist["train_loss"][i]))
-    return {"panels": panels, "y": y, "rows": rows, "finite": finite, "columns": columns,
-            "stats": stats, "k_last": reps[-1].shape[1], "ncols": 2 if len(panels) in (2, 4) else 3}  # fmt: skip
+    return {
+        "panels": panels, "heads": heads, "finite": finite, "columns": columns, "y": y,
+        "accs": W.layer_accuracies([r[:n] for r in reps], y, C) if finite else [],
+        "stats": (e, float(hist["train_acc"][i]), float(hist["train_loss"][i])),
+        "k_last": reps[-1].shape[1],
+    }  # fmt: skip
 
 
-@st.cache_data(max_entries=8, show_spinner="Counting linear regions…")
-def regions_cached(name, n, noise, seed, depth, width, neck, act, epochs, lr, snap):
-    run = train_cached(name, n, noise, seed, depth, width, neck, act, epochs, lr)
-    kept = sorted(run["snapshots"])
-    params = run["snapshots"][kept[min(snap, len(kept) - 1)]]
-    ids, count = W.region_map(params, act, BOX[0], BOX[1], REGION_RES)
+@st.cache_data(max_entries=8, show_spinner=False)
+def regions_cached(net: NetSettings, epoch: int) -> dict:
+    e, params = snapshot_params(net, epoch)
+    act = net.activation
+    ids, _ = W.region_map(params, act, BOX[0], BOX[1], REGION_RES)
     step = REGION_RES // REGION_SHOW
     ticks = np.linspace(BOX[0], BOX[1], REGION_RES)[::step]
     # each data point's pattern, numbered as on the map when it occurs there
-    X, _ = get_data(name, n, noise, seed)
+    X, _ = get_data(net.data)
     _, P = W.grid_points(BOX[0], BOX[1], REGION_RES)
     pats = W.activation_patterns(W.network_preacts(params, np.concatenate([P, X]), act))
     all_ids, _ = W.pattern_ids(pats)
     lookup = dict(zip(all_ids[: len(P)].tolist(), ids.ravel().tolist(), strict=True))
     point_ids = np.array([lookup.get(i, -1) for i in all_ids[len(P) :].tolist()])
-    return ticks, ids[::step, ::step], count, point_ids
+    shown = ids[::step, ::step]
+    return {"epoch": e, "ticks": ticks, "ids": shown, "point_ids": point_ids,
+            "count": W.count_regions(params, act, *BOX), "shown": len(np.unique(shown))}  # fmt: skip
 
 
-@st.cache_data(max_entries=8, show_spinner="Counting regions of deeper and wider nets…")
-def depth_width_cached(total: int):
+@st.cache_data(max_entries=8, show_spinner=False)
+def depth_width_cached(total: int) -> dict:
     return W.depth_vs_width(total)
 
 
@@ -285,24 +242,56 @@ def depth_width_cached(total: int):
 def apply_preset(name: str) -> None:
     """on_click: write the preset's numbers into the sliders' state before they are drawn."""
     layers = W.PRESETS[name].layers
-    (w11, w12), (w21, w22) = layers[0][0]
-    b1, b2 = layers[0][1]
-    st.session_state.update(sw_w11=w11, sw_w12=w12, sw_w21=w21, sw_w22=w22, sw_b1=b1, sw_b2=b2)
-    st.session_state["sw_two"] = len(layers) > 1
-    if len(layers) > 1:
-        (v11, v12), (v21, v22) = layers[1][0]
-        c1, c2 = layers[1][1]
-        st.session_state.update(sw_v11=v11, sw_v12=v12, sw_v21=v21, sw_v22=v22, sw_c1=c1, sw_c2=c2)
-    else:
+    for keys, (Wm, b) in zip(LAYER_KEYS, layers, strict=False):
+        for i, (kw1, kw2, kb) in enumerate(keys):  # slider W[i, j] = stored W[j, i]
+            st.session_state[kw1], st.session_state[kw2] = Wm[0][i], Wm[1][i]
+            st.session_state[kb] = b[i]
+    st.session_state[K["two"]] = len(layers) > 1
+    if len(layers) == 1:
         st.session_state.update({k: DEFAULTS[k] for k in DEFAULTS if k[3] in "vc"})
 
 
+def data_ui() -> DataSettings:
+    q = {"bind": "query-params"}
+    st.header(T("data_header"))
+    name = url_state.selectbox(T("dataset"), list(DATASETS), key=K["data"], default="xor",
+                               format_func=labels_of("data", DATASETS).get, aliases=ALIASES["data"])  # fmt: skip
+    n = st.slider(T("n"), 50, 800, 300, 50, key=K["n"], **q)
+    noise = st.slider(T("noise"), 0.0, 0.5, 0.05, 0.01, key=K["noise"], **q)
+    seed = st.number_input(T("seed"), 0, 9999, 0, 1, key=K["seed"], **q)
+    return DataSettings(name, int(n), float(noise), int(seed))
+
+
+def net_ui(data: DataSettings) -> NetSettings:
+    q = {"bind": "query-params"}
+    st.header(T("net_header"))
+    depth = st.slider(T("depth"), 1, 4, 2, key=K["depth"], **q)
+    width = st.slider(T("width"), 2, 16, 8, key=K["width"], **q)
+    neck = st.toggle(T("neck"), True, key=K["neck"], help=T("neck_help"), **q)
+    act = url_state.selectbox(T("tact"), TRAINED_ACTS, key=K["tact"], default="leaky_relu",
+                              format_func=labels_of("act", TRAINED_ACTS).get, aliases=ALIASES["act"])  # fmt: skip
+    epochs = st.slider(T("epochs"), 50, 1000, 300, 50, key=K["epochs"], **q)
+    lr = st.select_slider(T("lr"), LRS, 0.03, key=K["lr"], **q)
+    return NetSettings(data, int(depth), int(width), bool(neck), act, int(epochs), float(lr))
+
+
+def settings_ui() -> WarpSettings:
+    with st.sidebar:
+        net = net_ui(data_ui())
+    mode = url_state.segmented(T("mode"), MODES, key=K["mode"], default="manual",
+                               format_func=labels_of("mode", MODES).get, aliases=ALIASES["mode"])  # fmt: skip
+    return WarpSettings(mode, net)
+
+
 def slider(label, key, lo, hi, step):
-    return st.slider(label, lo, hi, DEFAULTS[key], step, key=key, bind="query-params", format="%.2f")
+    return st.slider(
+        label, lo, hi, DEFAULTS[key], step, key=key, bind="query-params", format="%.2f"
+    )
 
 
 def layer_sliders(title, keys, lim, step, mark=""):
-    """Six sliders for one 2×2 layer; ``mark`` ("" or "′") tells layer 1 from layer 2."""
+    """Six sliders for one 2×2 layer (lecture order: z = W x + b, W[i, j] from input j to unit
+    i); returns (W, b) as nncore stores them, W (fan_in, fan_out) = the sliders' transpose."""
     st.markdown(f"**{title}**")
     cols = st.columns(3)
     (a, b, c), (d, e, f) = keys
@@ -315,51 +304,7 @@ def layer_sliders(title, keys, lim, step, mark=""):
     with cols[2]:
         b1 = slider(f"b{mark}[1]", c, -2.0, 2.0, 0.05)
         b2 = slider(f"b{mark}[2]", f, -2.0, 2.0, 0.05)
-    return np.array([[w11, w12], [w21, w22]]), np.array([b1, b2])
-
-
-# ---------------------------------------------------------------------------------------------
-# Page
-# ---------------------------------------------------------------------------------------------
-page_intro(TEXT["title"], TEXT["intro"])
-
-with st.sidebar:
-    st.header(TEXT["data_header"])
-    names = list(DATASETS)
-    data_name = st.selectbox(TEXT["dataset"], names, index=0, key="sw_data", bind="query-params",
-                             format_func=lambda k: DATASETS[k].label)  # fmt: skip
-    n_pts = st.slider(TEXT["n"], 50, 800, 300, 50, key="sw_n", bind="query-params")
-    noise = st.slider(TEXT["noise"], 0.0, 0.5, 0.05, 0.01, key="sw_noise", bind="query-params")
-    seed = st.number_input(TEXT["seed"], 0, 9999, 0, 1, key="sw_seed", bind="query-params")
-    st.header(TEXT["net_header"])
-    depth = st.slider(TEXT["depth"], 1, 4, 2, key="sw_depth", bind="query-params")
-    width = st.slider(TEXT["width"], 2, 16, 8, key="sw_width", bind="query-params")
-    neck = st.toggle(TEXT["neck"], True, key="sw_neck", bind="query-params", help=TEXT["neck_help"])
-    tact = st.selectbox(TEXT["tact"], TRAINED_ACTS, 1, key="sw_tact", bind="query-params",
-                        format_func=lambda k: ACTIVATIONS[k].label)  # fmt: skip
-    epochs = st.slider(TEXT["epochs"], 50, 1000, 300, 50, key="sw_epochs", bind="query-params")
-    lr = st.select_slider(TEXT["lr"], [0.001, 0.003, 0.01, 0.03, 0.1, 0.3], 0.03, key="sw_lr",
-                          bind="query-params")  # fmt: skip
-
-mode = st.segmented_control(TEXT["mode"], list(TEXT["modes"]), default="manual", required=True,
-                            format_func=lambda k: TEXT["modes"][k], key="sw_mode",
-                            bind="query-params")  # fmt: skip
-mode = mode or "manual"
-seed = int(seed)
-X, y = get_data(data_name, n_pts, noise, seed)
-C = DATASETS[data_name].n_classes
-net_key = (data_name, n_pts, noise, seed, depth, width, neck, tact, epochs, lr)
-
-
-def separability_table(rows, extra=None):
-    st.subheader(TEXT["sep_header"])
-    cols = TEXT["sep_cols"]
-    frame = pd.DataFrame(rows, columns=cols)
-    if extra is not None:
-        frame = pd.concat([frame, pd.DataFrame([extra], columns=cols)], ignore_index=True)
-    frame[cols[2]] = frame[cols[2]].map("{:.1%}".format)
-    static_table(frame)  # a handful of rows, redrawn at every slider step: plain HTML
-    st.caption(TEXT["sep_caption"])
+    return np.array([[w11, w21], [w12, w22]]), np.array([b1, b2])
 
 
 def manual_controls() -> tuple[str, bool]:
@@ -367,132 +312,229 @@ def manual_controls() -> tuple[str, bool]:
     does not redraw them (the browser re-renders every element of a fragment that reruns)."""
     c_act, c_pre = st.columns([1, 3])
     with c_act:
-        act = st.selectbox(TEXT["act"], list(W.WARP_ACTIVATIONS), key="sw_act",
-                           bind="query-params", format_func=lambda k: ACTIVATIONS[k].label)  # fmt: skip
-        two = st.toggle(TEXT["two_layers"], False, key="sw_two", bind="query-params",
-                        help=TEXT["two_help"])  # fmt: skip
+        act = url_state.selectbox(T("act"), W.WARP_ACTIVATIONS, key=K["act"], default="relu",
+                                  format_func=labels_of("act", W.WARP_ACTIVATIONS).get,
+                                  aliases=ALIASES["act"])  # fmt: skip
+        two = st.toggle(T("two_layers"), False, key=K["two"], bind="query-params",
+                        help=T("two_help"))  # fmt: skip
     with c_pre:
-        st.markdown(f"**{TEXT['presets']}**", help=TEXT["preset_help"])
-        pcols = st.columns(3)
-        for i, (pname, p) in enumerate(W.PRESETS.items()):
-            pcols[i % 3].button(p.label, key=f"sw_preset_{pname}", on_click=apply_preset,
-                                args=(pname,), help=p.description, width="stretch")  # fmt: skip
+        st.markdown(f"**{T('presets')}**", help=T("preset_help"))
+        with st.container(horizontal=True):  # wraps in order on a narrow screen
+            for pname in W.PRESETS:
+                st.button(T(f"preset.{pname}"), key=f"sw_preset_{pname}", on_click=apply_preset,
+                          args=(pname,), help=T(f"preset.{pname}.help"))  # fmt: skip
     return act, two
 
 
+def snapshot_ui(epochs: int) -> int:
+    """The snapshot scrubber over the kept epochs: its value is an epoch, kept in the URL; when
+    the run changes and that epoch is not kept, it moves to the run's last epoch."""
+    key = K["snap"]
+    kept = snapshot_epochs(epochs)
+    url_state.seed_from_url(key, kept)
+    if st.session_state.get(key) not in kept:
+        st.session_state[key] = kept[-1]
+    shown = {e: T("epoch_fmt", e=e) for e in kept}
+    e = st.select_slider(T("epoch"), kept, key=key, format_func=shown.get)
+    url_state.write_url(key, e, kept[-1])
+    return int(e)
+
+
+# ---------------------------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------------------------
+def panel_row(panels: list[Panel], y, C, key: str, height: int = PANEL_HEIGHT) -> None:
+    """Each panel is its own chart in a column, ``NCOLS`` per row: on a phone Streamlit stacks
+    the columns, so every panel gets the full width instead of a third of it."""
+    for start in range(0, len(panels), NCOLS):
+        cols = st.columns(NCOLS)
+        for j, p in enumerate(panels[start : start + NCOLS]):
+            with cols[j]:
+                fig = planes_figure([p], y, C, ncols=1, row_height=height, names=names())
+                chart(fig, key=f"{key}_{start + j}")
+
+
+def separability_table(rows, extra=None) -> None:
+    st.subheader(T("sep_header"))
+    cols = [T("col.space"), T("col.dims"), T("col.acc")]
+    frame = pd.DataFrame(rows, columns=cols)
+    if extra is not None:
+        frame = pd.concat([frame, pd.DataFrame([extra], columns=cols)], ignore_index=True)
+    frame[cols[2]] = frame[cols[2]].map("{:.1%}".format)
+    static_table(frame)  # a handful of rows, redrawn at every slider step: plain HTML
+    st.caption(T("sep_caption"))
+
+
 @st.fragment
-def manual_mode(X, y, C, act: str, two: bool):
+def manual_mode(data: DataSettings, act: str, two: bool) -> None:
     """Sliders, stages, morph and readout: a fragment, so a slider reruns only this part."""
+    X, y = get_data(data)
+    C = DATASETS[data.dataset].n_classes
     lcols = st.columns(2 if two else 1)
     with lcols[0]:
-        W1, b1 = layer_sliders(TEXT["layer1"], (("sw_w11", "sw_w12", "sw_b1"),
-                                                ("sw_w21", "sw_w22", "sw_b2")), 3.0, 0.05)  # fmt: skip
-    layers = [(W1, b1)]
+        layers = [layer_sliders(T("layer1"), LAYER_KEYS[0], 3.0, 0.05)]
     if two:
         with lcols[1]:
-            W2, b2 = layer_sliders(TEXT["layer2"], (("sw_v11", "sw_v12", "sw_c1"),
-                                                    ("sw_v21", "sw_v22", "sw_c2")), 20.0, 0.25, "′")  # fmt: skip
-        layers.append((W2, b2))
-    g = ACTIVATIONS[act].label.split(" (")[0]
-    names = [TEXT["stage_x"], TEXT["stage_z"], TEXT["stage_h"].format(g=g),
-             TEXT["stage_z2"], TEXT["stage_h2"].format(g=g)][: 1 + 2 * len(layers)]  # fmt: skip
-    view = manual_view(X, y, C, layers, act, names, get_grid(GRID_LINES, GRID_PTS),
+            layers.append(layer_sliders(T("layer2"), LAYER_KEYS[1], 20.0, 0.25, "′"))
+    g = T(f"g.{act}")
+    stage_names = [T("stage_x"), T("stage_z"), T("stage_h", g=g), T("stage_z2"),
+                   T("stage_h2", g=g)][: 1 + 2 * len(layers)]  # fmt: skip
+    view = manual_view(X, y, C, layers, act, stage_names, get_grid(GRID_LINES, GRID_PTS),
                        get_grid(MORPH_LINES, MORPH_PTS), BOX, SHADE_RES)  # fmt: skip
-    panels, rows, finite, columns = view["panels"], view["rows"], view["finite"], view["columns"]
-    if not finite:
-        st.warning(TEXT["nonfinite"], icon=":material/warning:")
+    if not view["finite"]:
+        st.warning(T("nonfinite"), icon=":material/warning:")
+        return
+    panel_row(view["panels"], y, C, "sw_stage")
+    kinked = W.KINKS.get(act) == (0.0,)  # ReLU, leaky ReLU, |x|: the axes are the crease
+    st.caption(T("stages_caption") + (" " + T("axes_note", g=g) if kinked else ""))
+    if data.dataset == "xor" and act == "relu" and active_xor_preset(layers):
+        st.info(T("xor_note", **xor_numbers(data)), icon=":material/school:")
+    # One of two views below the stages, picked like a tab: only the one shown is computed
+    # and drawn, and a segmented control costs the browser ~30 ms less per step than st.tabs.
+    shown = url_state.segmented(T("below_views"), TABS, key=K["tab"], default="sep",
+                                format_func=labels_of("tab", TABS).get, aliases=ALIASES["tab"],
+                                label_visibility="collapsed")  # fmt: skip
+    if shown == "morph":
+        c_morph, _ = st.columns([1, 0.6])
+        with c_morph:
+            labels = (T("play"), T("pause"), T("stage_prefix"))
+            chart(morph_figure(view["morph"], y, C, labels=labels, names=names()), key="sw_morph")
+            st.caption(T("morph_caption"))
     else:
-        chart(planes_figure(panels, y, C, ncols=NCOLS), key="sw_stages")
-        st.caption(TEXT["stages_caption"])
-        # One of two views below the stages, picked like a tab: only the one shown is computed
-        # and drawn (the morph is a second chart with animation frames), and a segmented
-        # control costs the browser ~30 ms less per slider step than st.tabs (measured).
-        shown = st.segmented_control(
-            TEXT["below_views"], [TEXT["sep_tab"], TEXT["morph_header"]], default=TEXT["sep_tab"],
-            required=True, key="sw_tab", bind="query-params", label_visibility="collapsed",
-        )  # fmt: skip
-        if shown == TEXT["morph_header"]:
-            c_morph, _ = st.columns([1, 0.6])
-            with c_morph:
-                chart(morph_figure(view["morph"], y, C, labels=TEXT["morph_labels"]),
-                      key="sw_morph")  # fmt: skip
-                st.caption(TEXT["morph_caption"])
-        else:
-            separability_table(rows)
-            download_csv(TEXT["download"], lambda: pd.DataFrame({**columns, "label": y}),
-                         "space_warp_manual.csv", key="sw_dl_manual")  # fmt: skip
+        separability_table(view["rows"])
+        download_csv(T("download"), lambda: pd.DataFrame({**view["columns"], "label": y}),
+                     "space_warp_manual.csv", key="sw_dl_manual")  # fmt: skip
+
+
+def layer_title(l: int, kind: str, info: dict) -> tuple[str, str, str]:
+    """(title, x label, y label) of hidden layer l's panel."""
+    if kind == "direct":
+        how, a, b = T("how_direct"), 1, 2
+    elif kind == "units":
+        how, a, b = T("how_units", **info), info["a"], info["b"]
+    else:
+        how = T("how_pca", k=info["k"], v=info["v"])
+        return T("layer_title", l=l, how=how), T("pc", i=1), T("pc", i=2)
+    return T("layer_title", l=l, how=how), T("unit", i=a), T("unit", i=b)
+
+
+def view_ui(net: NetSettings) -> tuple[str, int, int]:
+    if max(net.hidden) <= 2:
+        return "pca", 1, 2
+    c1, c2, c3 = st.columns([2, 1, 1])
+    with c1:
+        view = url_state.segmented(T("view"), VIEWS, key=K["view"], default="pca",
+                                   format_func=labels_of("view", VIEWS).get, aliases=ALIASES["view"])  # fmt: skip
+    if view != "units":
+        return view, 1, 2
+    q = {"bind": "query-params"}
+    ua = c2.number_input(T("unit_a"), 1, net.width, 1, key=K["ua"], **q)
+    ub = c3.number_input(T("unit_b"), 1, net.width, 2, key=K["ub"], **q)
+    return view, int(ua), int(ub)
+
+
+def trained_output(net: NetSettings, epoch: int) -> None:
+    C = DATASETS[net.data.dataset].n_classes
+    view, ua, ub = view_ui(net)
+    res = trained_view(net, epoch, view, ua, ub)
+    e, acc, loss = res["stats"]
+    st.markdown(T("train_stats", e=e, a=acc, l=loss))
+    if not res["finite"]:
+        st.warning(T("nonfinite"), icon=":material/warning:")
+        return
+    panels = res["panels"]
+    panels[0].title = T("input_title")
+    for l, (panel, (kind, info)) in enumerate(zip(panels[1:], res["heads"][1:], strict=True), 1):
+        panel.title, panel.xlabel, panel.ylabel = layer_title(l, kind, info)
+    panel_row(panels, res["y"], C, "sw_trained")
+    st.caption(T("trained_caption"))
+    if res["k_last"] > 2:
+        st.caption(T("hyperplane_note", k=res["k_last"]))
+    g = T(f"g.{net.activation}")
+    rows = [(T("space_x"), 2, res["accs"][0])]
+    rows += [(T("space_h", l=l, g=g), w, a)
+             for l, (w, a) in enumerate(zip(net.hidden, res["accs"][1:], strict=True), 1)]  # fmt: skip
+    separability_table(rows, (T("net_acc"), res["k_last"], acc))
+    download_csv(T("download"), lambda: pd.DataFrame({**res["columns"], "label": res["y"]}),
+                 "space_warp_trained.csv", key="sw_dl_trained")  # fmt: skip
+
+
+def regions_map_output(net: NetSettings, epoch: int) -> None:
+    X, y = get_data(net.data)
+    C = DATASETS[net.data.dataset].n_classes
+    with st.spinner(T("counting")):
+        r = regions_cached(net, epoch)
+    title = T("regions_title", c=r["count"], e=r["epoch"])
+    fig = regions_figure(r["ticks"], r["ids"], X, y, C, title, hover=T("region_hover"))
+    chart(fig, key="sw_regions")
+    st.caption(T("regions_caption", c=r["count"], res=REGION_SHOW, shown=r["shown"]))
+    download_csv(T("download_regions"), lambda: pd.DataFrame(
+        {"x1": X[:, 0], "x2": X[:, 1], "label": y, "region": r["point_ids"]}),
+        "space_warp_point_regions.csv", key="sw_dl_point_regions")  # fmt: skip
+
+
+def depth_text(dw: dict) -> str:
+    """What the deeper-vs-wider numbers show, formatted from them (``W.depth_summary``)."""
+    d = W.depth_summary(dw)
+    built = T("dw_built_beats" if d["built_beats"] else "dw_built_below", **d)
+    random = T("dw_random_falls" if d["random_falls"] else "dw_random_flat", **d)
+    return " ".join([T("dw_intro", **d), built, random, T("dw_notes")])
+
+
+def depth_width_output() -> None:
+    total = st.select_slider(T("total"), TOTALS, 12, key=K["units"], bind="query-params")
+    with st.spinner(T("counting_dw")):
+        dw = depth_width_cached(int(total))
+    labels = {k: T(f"dw.{k}") for k in ("random", "built", "shallow", "xaxis", "yaxis", "title")}
+    chart(depth_width_figure(dw, labels), key="sw_dw")
+    st.caption(depth_text(dw))
+
+    def dw_frame():
+        frame = pd.DataFrame(
+            dw["counts"], columns=[f"seed_{s}" for s in range(dw["counts"].shape[1])]
+        )
+        frame.insert(0, "hidden_widths", ["x".join(map(str, s)) for s in dw["shapes"]])
+        frame["hand_built"] = dw["built"]
+        frame["one_layer_max"] = dw["shallow_max"]
+        return frame
+
+    download_csv(T("download_counts"), dw_frame, "space_warp_regions.csv", key="sw_dl_regions")
 
 
 @st.fragment
-def network_mode(mode, net_key, X, y, C, epochs, width, tact):
+def network_mode(s: WarpSettings) -> None:
     """Trained network or linear regions; the epoch scrubber reruns only this fragment."""
-    kept = snapshot_epochs(epochs)
-    snap = st.select_slider(TEXT["epoch"], list(range(len(kept))), len(kept) - 1, key="sw_snap",
-                            bind="query-params",
-                            format_func=lambda i: TEXT["epoch_fmt"].format(e=kept[min(i, len(kept) - 1)]))  # fmt: skip
-    run = train_cached(*net_key)
-    if run["diverged_at"] is not None:
-        st.warning(TEXT["diverged"].format(epoch=run["diverged_at"]), icon=":material/warning:")
-
-    if mode == "trained":
-        view, ua, ub = "pca", 1, 2
-        if max(hidden_widths(*net_key[4:7])) > 2:
-            c1, c2, c3 = st.columns([2, 1, 1])
-            view = c1.segmented_control(TEXT["view"], list(TEXT["views"]), default="pca",
-                                        required=True, format_func=lambda k: TEXT["views"][k],
-                                        key="sw_view", bind="query-params") or "pca"  # fmt: skip
-            if view == "units":
-                ua = c2.number_input(TEXT["unit_a"], 1, width, 1, key="sw_ua", bind="query-params")
-                ub = c3.number_input(TEXT["unit_b"], 1, width, 2, key="sw_ub", bind="query-params")
-        res = trained_view(*net_key, snap, view, int(ua), int(ub))
-        e, acc, loss = res["stats"]
-        st.markdown(TEXT["train_stats"].format(e=e, a=acc, l=loss))
-        if not res["finite"]:
-            st.warning(TEXT["nonfinite"], icon=":material/warning:")
-        else:
-            chart(planes_figure(res["panels"], res["y"], C, ncols=res["ncols"],
-                                row_height=480 if res["ncols"] == 2 else 370), key="sw_trained")  # fmt: skip
-            st.caption(TEXT["trained_caption"])
-            if res["k_last"] > 2:
-                st.caption(TEXT["hyperplane_note"].format(k=res["k_last"]))
-        separability_table(res["rows"], (TEXT["net_acc"], res["k_last"], acc))
-        download_csv(TEXT["download"], lambda: pd.DataFrame({**res["columns"], "label": res["y"]}),
-                     "space_warp_trained.csv", key="sw_dl_trained")  # fmt: skip
-
-    else:  # linear regions
+    net = s.net
+    if s.mode == "regions" and net.activation not in W.PIECEWISE_LINEAR:
+        # nothing to count for a smooth activation: say so at once, train nothing
         c_map, c_dw = st.columns([1, 1])
-        with c_map:
-            if tact not in W.PIECEWISE_LINEAR:
-                st.info(TEXT["regions_smooth"], icon=":material/info:")
-            else:
-                ticks, ids, count, point_ids = regions_cached(*net_key, snap)
-                e = kept[min(snap, len(kept) - 1)]
-                fig = regions_figure(ticks, ids, X, y, C, TEXT["regions_title"].format(c=count, e=e))
-                chart(fig, key="sw_regions")
-                st.caption(TEXT["regions_caption"].format(c=count))
-                download_csv(TEXT["download_regions"], lambda: pd.DataFrame(
-                    {"x1": X[:, 0], "x2": X[:, 1], "label": y, "region": point_ids}),
-                    "space_warp_point_regions.csv", key="sw_dl_point_regions")  # fmt: skip
+        c_map.info(T("regions_smooth"), icon=":material/info:")
         with c_dw:
-            total = st.select_slider(TEXT["total"], [6, 8, 12, 16, 24], 12, key="sw_units",
-                                     bind="query-params")  # fmt: skip
-            dw = depth_width_cached(int(total))
-            chart(depth_width_figure(dw, TEXT["dw_labels"]), key="sw_dw")
-            st.caption(TEXT["dw_caption"])
+            depth_width_output()
+        return
+    epoch = snapshot_ui(net.epochs)
+    with st.spinner(T("training")):
+        run = train_cached(net)
+    if run["diverged_at"] is not None:
+        st.warning(T("diverged", epoch=run["diverged_at"]), icon=":material/warning:")
+    if s.mode == "trained":
+        trained_output(net, epoch)
+        return
+    c_map, c_dw = st.columns([1, 1])
+    with c_map:
+        regions_map_output(net, epoch)
+    with c_dw:
+        depth_width_output()
 
-            def dw_frame():
-                shapes = ["×".join(map(str, s)) for s in dw["shapes"]]
-                frame = pd.DataFrame(dw["counts"], columns=[f"seed {s}" for s in range(dw["counts"].shape[1])])
-                frame.insert(0, "hidden widths", shapes)
-                frame["hand-built"] = dw["built"]
-                frame["one-layer maximum"] = dw["shallow_max"]
-                return frame
 
-            download_csv(TEXT["download_counts"],
-                         dw_frame, "space_warp_regions.csv", key="sw_dl_regions")  # fmt: skip
+def main() -> None:
+    page_intro(T("title"), T("intro"))
+    s = settings_ui()
+    if s.mode == "manual":
+        manual_mode(s.net.data, *manual_controls())
+    else:
+        network_mode(s)
 
 
-if mode == "manual":
-    manual_mode(X, y, C, *manual_controls())
-else:
-    network_mode(mode, net_key, X, y, C, epochs, width, tact)
+if __name__ == "__main__":  # Streamlit runs a page as __main__; tests import the helpers
+    main()

@@ -2,24 +2,29 @@
 
 Lecture ("Space warping with ReLU"): a hidden layer computes  h = g(W x + b).  The affine part
 W x + b moves the plane rigidly-ish (rotate, scale, shear, shift: straight lines stay straight);
-ReLU then folds every negative coordinate onto 0, so the plane is creased along the axes and
-squashed into the first quadrant. Data that no line separates in x can become separable in h,
-and a straight line in h is a bent line in x. Each further layer folds the folded plane again,
-so the number of linear pieces ("linear regions") can grow with depth.
+ReLU then sets every negative coordinate to 0: quadrant I is kept, II and IV are pressed onto
+the axes, III onto the origin (a clamp; |x| instead folds the plane, mirroring each negative
+half onto the positive one). Data that no line separates in x can become separable in h, and a
+straight line in h is a bent line in x. Each further layer bends the bent plane again, so the
+number of linear pieces ("linear regions") *can* grow exponentially with depth (hand-built
+``sawtooth_net``); random nets do not (``depth_vs_width``).
 
 Conventions
-- Manual layers follow the lecture, ``z = W x + b`` with W (out, in) acting on column vectors:
-  for a batch X (N, 2) that is ``X @ W.T + b``. (nncore's MLP stores W as (fan_in, fan_out).)
+- Weights are stored as in ``nncore.mlp``: W (fan_in, fan_out), z = x·W + b for a row x
+  (``nncore.layers.dense_forward``). The lecture writes z = W x + b for a column x, with the
+  lecture's W[i, j] = stored W[j, i] (unit i, input j); the page's sliders use the lecture's.
 - Every function here is pure NumPy and deterministic; random draws take an explicit rng/seed.
 
 Contents
 - ``grid_paths``: the input grid as two dense polylines (no gaps), warped like any point set.
 - ``manual_stages`` / ``network_stages``: x -> z1 -> h1 -> ... for hand-set or trained layers.
-- ``PRESETS``: hand-made (W, b) pairs, including a two-fold map that makes XOR separable.
-- ``fit_logreg`` / ``linear_accuracy``: the best linear classifier (logistic regression).
+- ``PRESETS``: hand-made (W, b) pairs, including two layers of 2 units that make XOR separable;
+  ``xor_comparison``: linear accuracy after 1 or 2 layers of 2 units, or 1 layer of 4.
+- ``fit_logreg`` / ``linear_accuracy``: a linear classifier (logistic regression).
 - ``activation_patterns`` / ``region_map`` / ``connected_regions``: linear regions on a grid.
-- ``depth_vs_width``: region counts of random nets with the same number of units.
-- ``pca_2d``: a 2D view of a representation wider than 2.
+- ``exact_regions`` / ``count_regions`` / ``pieces_along_segment``: linear regions, exactly.
+- ``depth_vs_width`` / ``depth_summary``: region counts of nets with the same number of units.
+- ``pca_2d`` / ``view_2d`` / ``layer_accuracies``: 2D views of wider layers, per-layer accuracy.
 """
 
 from collections.abc import Sequence
@@ -28,12 +33,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import ACTIVATIONS
+from .layers import dense_forward
 from .mlp import mlp_forward, n_layers
 
 Array = np.ndarray
-Layer = tuple[Array, Array]  # (W (out, in), b (out,)), z = x @ W.T + b
+Layer = tuple[Array, Array]  # (W (fan_in, fan_out), b (fan_out,)): z = x·W + b
 
-WARP_ACTIVATIONS = ("relu", "leaky_relu", "tanh", "linear")
+WARP_ACTIVATIONS = ("relu", "leaky_relu", "abs", "tanh", "linear")
 """Activations offered for hand-set layers (lecture order: ReLU first, linear as the control)."""
 
 PIECEWISE_LINEAR = ("relu", "leaky_relu", "linear", "abs", "hard_tanh")
@@ -75,23 +81,15 @@ def grid_paths(lo: float, hi: float, n_lines: int = 13, n_pts: int = 81) -> tupl
 # ---------------------------------------------------------------------------------------------
 
 
-def affine(X: Array, W: Array, b: Array) -> Array:
-    """z = W x + b for every row x of X (N, in) -> (N, out)."""
-    return X @ np.asarray(W, dtype=np.float64).T + np.asarray(b, dtype=np.float64)
-
-
-def activate(Z: Array, activation: str) -> Array:
-    """h = g(z) elementwise, g from nncore.ACTIVATIONS."""
-    return ACTIVATIONS[activation].f(Z)
-
-
 def manual_stages(X: Array, layers: Sequence[Layer], activation: str) -> list[Array]:
-    """[x, z1, h1, z2, h2, ...] for hand-set layers: z_l = W_l h_{l-1} + b_l, h_l = g(z_l)."""
+    """[x, z1, h1, z2, h2, ...] for hand-set layers: z_l = h_{l-1}·W_l + b_l (``dense_forward``),
+    h_l = g(z_l) (``ACTIVATIONS``). X: (N, d); W_l: (fan_in, fan_out)."""
+    g = ACTIVATIONS[activation].f
     out = [np.asarray(X, dtype=np.float64)]
     h = out[0]
     for W, b in layers:
-        z = affine(h, W, b)
-        h = activate(z, activation)
+        z, _ = dense_forward(h, np.asarray(W, np.float64), np.asarray(b, np.float64))
+        h = g(z)
         out += [z, h]
     return out
 
@@ -115,49 +113,76 @@ def network_logits(params: dict, H: Array) -> Array:
 
 @dataclass(frozen=True)
 class Preset:
-    """Hand-set layers for the manual mode. ``layers`` = ((W, b), ...) as nested tuples."""
+    """Hand-set layers for the manual mode. ``layers`` = ((W (fan_in, fan_out), b), ...) as
+    nested tuples."""
 
     name: str
-    label: str
     layers: tuple
-    description: str
 
     def arrays(self) -> list[Layer]:
         return [(np.array(W, dtype=np.float64), np.array(b, dtype=np.float64)) for W, b in self.layers]
 
 
 XOR_STEEPNESS = 20.0
-"""The XOR set keeps its points ≥ 0.05 away from the axes, so the second fold must tell the
-point (1, 0.05) from (1, 0): a crease of slope 1/20. No single 2-unit ReLU layer can separate
-XOR (the region where both units are off is mapped to one point and must hold one class, which
-leaves too few pieces); two folds can."""
+"""The XOR set keeps its points ≥ 0.05 away from the axes, so the second layer must tell the
+point (1, 0.05) from (1, 0): a crease of slope 1/20 (quadrant I goes to the origin except a
+wedge where one coordinate is below 1/20 of the other)."""
 
 _I = ((1.0, 0.0), (0.0, 1.0))
+# Names and explanations of the presets live in the page's strings (ui/strings/space_warp.py).
+# W is (fan_in, fan_out): column j holds unit j's weights (the lecture's row j).
 PRESETS: dict[str, Preset] = {
     p.name: p
     for p in [
-        Preset("identity", "Identity", ((_I, (0.0, 0.0)),),
-               "W = I, b = 0: ReLU alone folds quadrants II–IV onto the axes."),
-        Preset("rotate", "Rotate 45°", ((((0.71, -0.71), (0.71, 0.71)), (0.0, 0.0)),),
-               "A rotation: straight lines stay straight, distances are kept."),
-        Preset("shear", "Shear + shift", ((((1.0, 0.8), (0.0, 1.0)), (0.3, -0.2)),),
-               "A shear and a shift: the grid leans, parallel lines stay parallel."),
-        Preset("squash", "Rank one", ((((1.0, 1.0), (1.0, 1.0)), (0.0, 0.0)),),
-               "det W = 0: the plane collapses onto a line; no activation can undo that."),
-        Preset("xor_fail", "XOR: 1 fold ✗", ((((1.0, 1.0), (-1.0, -1.0)), (0.0, 0.0)),),
-               "h = (ReLU(x1+x2), ReLU(−x1−x2)) keeps only |x1+x2|: XOR stays inseparable."),
-        Preset("xor_fold", "XOR: 2 folds ✓",
-               ((_I, (0.0, 0.0)),
-                (((1.0, -XOR_STEEPNESS), (-XOR_STEEPNESS, 1.0)), (0.0, 0.0))),
-               "Fold 1 sends quadrant III to the origin and II, IV onto the axes; fold 2 "
-               "sends quadrant I to the origin too, so one class sits at 0 and the other "
-               "on the axes: a straight line now separates them."),
+        Preset("identity", ((_I, (0.0, 0.0)),)),
+        # z1 = 0.71 x1 − 0.71 x2, z2 = 0.71 x1 + 0.71 x2
+        Preset("rotate", ((((0.71, 0.71), (-0.71, 0.71)), (0.0, 0.0)),)),
+        # z1 = x1 + 0.8 x2 + 0.3, z2 = x2 − 0.2
+        Preset("shear", ((((1.0, 0.0), (0.8, 1.0)), (0.3, -0.2)),)),
+        Preset("squash", ((((1.0, 1.0), (1.0, 1.0)), (0.0, 0.0)),)),
+        # one layer of 2 ReLU units: z = (x1 + x2, −x1 − x2): keeps x1 + x2, loses x1 − x2
+        Preset("xor_fail", ((((1.0, -1.0), (1.0, -1.0)), (0.0, 0.0)),)),
+        # two layers of 2: III -> origin, II/IV -> axes; then I -> origin too
+        Preset("xor_fold", ((_I, (0.0, 0.0)),
+                            (((1.0, -XOR_STEEPNESS), (-XOR_STEEPNESS, 1.0)), (0.0, 0.0)))),
     ]
 }  # fmt: skip
 
 
+XOR_FOUR_UNITS: tuple = (((1.0, -1.0, 1.0, -1.0), (1.0, -1.0, -1.0, 1.0)), (0.0,) * 4)
+"""One ReLU layer of 4 units, z = (x1+x2, −x1−x2, x1−x2, −x1+x2) (W (2, 4)), that makes
+quadrant XOR linearly separable: h1 + h2 − h3 − h4 =
+|x1+x2| − |x1−x2|, whose sign is the sign of x1·x2 (|a+b|² − |a−b|² = 4ab)."""
+
+XOR_CORNERS = (np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([0, 1, 1, 0]))
+XOR_221: tuple = ((((1.0, 1.0), (1.0, 1.0)), (0.0, -1.0)), ((1.0, -2.0), -0.5))
+"""The lecture's 2-2-1 network for the four corners of XOR: h = ReLU(x1+x2, x1+x2−1),
+out = h1 − 2·h2 − 0.5 > 0 exactly for class 1."""
+
+
+def xor_221_output(X: Array) -> Array:
+    """The 2-2-1 network ``XOR_221``'s output for points X (N, 2)."""
+    (Wh, bh), (v, c) = XOR_221
+    h = manual_stages(X, [(np.array(Wh), np.array(bh))], "relu")[-1]
+    return h @ np.array(v) + c
+
+
+def xor_comparison(X: Array, y: Array) -> dict[str, float]:
+    """Linear accuracy on quadrant XOR (2 classes) in x and after each way of transforming it:
+    one layer of 2 ReLU units ("xor_fail"), two layers of 2 ("xor_fold"), one layer of 4
+    (``XOR_FOUR_UNITS``)."""
+    four = [(np.array(XOR_FOUR_UNITS[0]), np.array(XOR_FOUR_UNITS[1]))]
+    h = {
+        "raw": X,
+        "one": manual_stages(X, PRESETS["xor_fail"].arrays(), "relu")[-1],
+        "two": manual_stages(X, PRESETS["xor_fold"].arrays(), "relu")[-1],
+        "four": manual_stages(X, four, "relu")[-1],
+    }
+    return {k: linear_accuracy(v, y, 2) for k, v in h.items()}
+
+
 # ---------------------------------------------------------------------------------------------
-# The best linear classifier: logistic regression by Newton's method
+# A linear classifier: logistic regression by Newton's method
 # ---------------------------------------------------------------------------------------------
 
 
@@ -257,7 +282,8 @@ def fit_logreg(
 
 
 def linear_accuracy(X: Array, y: Array, n_classes: int) -> float:
-    """Training accuracy of the best linear classifier found by ``fit_logreg``."""
+    """Training accuracy of the linear classifier ``fit_logreg`` finds (logistic regression: a
+    linear classifier, not necessarily the most accurate one)."""
     return fit_logreg(X, y, n_classes).accuracy
 
 
@@ -340,6 +366,116 @@ def manual_region_map(layers: Sequence[Layer], activation: str, lo: float, hi: f
     return ids.reshape(res, res), count
 
 
+KINKS = {"relu": (0.0,), "leaky_relu": (0.0,), "abs": (0.0,), "hard_tanh": (-1.0, 1.0),
+         "linear": ()}  # fmt: skip
+"""Where each piecewise-linear activation changes slope (the pre-activation values)."""
+
+
+def _area(P: Array) -> float:
+    x, y = P[:, 0], P[:, 1]
+    return 0.5 * abs(float(x @ np.roll(y, -1) - y @ np.roll(x, -1)))
+
+
+def _half_plane(P: Array, s: Array, sign: float) -> Array:
+    """The part of convex polygon P (k, 2) where sign·s ≥ 0, s = an affine function's vertex
+    values (Sutherland–Hodgman against one line)."""
+    out = []
+    k = len(P)
+    for i in range(k):
+        j = (i + 1) % k
+        si, sj = sign * s[i], sign * s[j]
+        if si >= 0:
+            out.append(P[i])
+        if (si > 0 > sj) or (si < 0 < sj):
+            out.append(P[i] + si / (si - sj) * (P[j] - P[i]))
+    return np.array(out).reshape(-1, 2)
+
+
+def _split(pieces: list[Array], a: Array, d: float, min_area: float) -> list[Array]:
+    """Cut every convex polygon along the line a·x + d = 0 (pieces thinner than min_area, which
+    only rounding can make, are dropped)."""
+    out = []
+    for P in pieces:
+        s = P @ a + d
+        s = np.where(np.abs(s) <= 1e-9 * max(1.0, float(np.abs(s).max())), 0.0, s)
+        if s.min() >= 0 or s.max() <= 0:
+            out.append(P)
+            continue
+        for sign in (1.0, -1.0):
+            Q = _half_plane(P, s, sign)
+            if len(Q) >= 3 and _area(Q) > min_area:
+                out.append(Q)
+    return out
+
+
+def exact_regions(params: dict, activation: str, lo: float, hi: float) -> list[Array]:
+    """Every linear region of an MLP with a piecewise-linear activation in [lo, hi]², exactly:
+    each one a convex polygon (vertices (k, 2)).
+
+    Layer by layer, every region so far carries the previous layer's output as an affine map
+    of x, h = x·M + c; the layer's pre-activations z = x·(M W) + (c W + b) are affine there, so
+    each unit's kink z_j = t (``KINKS``) is a straight line that cuts the polygon in two. After
+    the layer, each piece gets h = g(z) as an affine map again (g's slope at its centroid).
+    Regions = activation patterns, so no grid can miss a thin one (Montúfar et al., 2014;
+    Hanin & Rolnick, 2019 count the same objects).
+    """
+    if activation not in KINKS:
+        raise ValueError(f"{activation!r} is not piecewise linear: no linear regions")
+    g = ACTIVATIONS[activation]
+    box = np.array([[lo, lo], [hi, lo], [hi, hi], [lo, hi]], dtype=np.float64)
+    min_area = 1e-12 * (hi - lo) ** 2
+    items = [(box, np.eye(2), np.zeros(2))]
+    for l in range(1, n_layers(params)):
+        Wl, bl = params[f"W{l}"], params[f"b{l}"]
+        new = []
+        for P, M, c in items:
+            A, d = M @ Wl, c @ Wl + bl  # z = x·A + d on this region
+            S = P @ A + d
+            pieces = [P]
+            for j in range(A.shape[1]):
+                for t in KINKS[activation]:
+                    if S[:, j].min() < t < S[:, j].max():
+                        pieces = _split(pieces, A[:, j], d[j] - t, min_area)
+            for Q in pieces:
+                z = Q.mean(axis=0) @ A + d
+                slope = g.df(z)
+                new.append((Q, A * slope, d * slope + g.f(z) - slope * z))
+        items = new
+    return [P for P, _, _ in items]
+
+
+def count_regions(params: dict, activation: str, lo: float, hi: float) -> int:
+    """The exact number of linear regions in [lo, hi]² (``exact_regions``)."""
+    return len(exact_regions(params, activation, lo, hi))
+
+
+def pieces_along_segment(params: dict, activation: str, p0, p1) -> int:
+    """The exact number of linear pieces of an MLP along the segment p0 -> p1 (1-D analogue of
+    ``exact_regions``: every unit's kink is a point t where z_j(t) crosses a kink value)."""
+    g = ACTIVATIONS[activation]
+    p0, p1 = np.asarray(p0, np.float64), np.asarray(p1, np.float64)
+    # intervals [t0, t1] of t ∈ [0, 1], each with h(t) = t·m + c
+    items = [(0.0, 1.0, (p1 - p0)[None, :], p0.copy())]
+    for l in range(1, n_layers(params)):
+        Wl, bl = params[f"W{l}"], params[f"b{l}"]
+        new = []
+        for t0, t1, m, c in items:
+            a, d = (m @ Wl)[0], c @ Wl + bl  # z(t) = t·a + d
+            cuts = {t0, t1}
+            for j in np.flatnonzero(a != 0):
+                for k in KINKS[activation]:
+                    t = (k - d[j]) / a[j]
+                    if t0 + 1e-12 < t < t1 - 1e-12:
+                        cuts.add(float(t))
+            ts = sorted(cuts)
+            for u0, u1 in zip(ts[:-1], ts[1:], strict=True):
+                z = 0.5 * (u0 + u1) * a + d
+                slope = g.df(z)
+                new.append((u0, u1, (a * slope)[None, :], d * slope + g.f(z) - slope * z))
+        items = new
+    return len(items)
+
+
 def connected_regions(ids: Array) -> int:
     """Number of 8-connected components of equal ids on a 2D grid (label propagation).
 
@@ -395,22 +531,23 @@ def depth_vs_width(
     seeds: Sequence[int] = (0, 1, 2, 3, 4),
     lo: float = -1.5,
     hi: float = 1.5,
-    res: int = 150,
 ) -> dict:
-    """Region counts of random ReLU nets with the same ``total`` hidden units, deeper vs wider.
+    """Exact region counts (``count_regions``) of ReLU nets with the same ``total`` hidden
+    units, deeper vs wider.
 
     Returns {"shapes": [widths...], "counts": (n_shapes, n_seeds) int, "built": (n_shapes,) int,
     "shallow_max": int}: ``counts`` for random nets (``random_net``), ``built`` for the hand-built
-    folds of ``sawtooth_net`` with the same shape, and shallow_max = 1 + n + n(n−1)/2, the most
-    pieces n lines can cut the whole plane into (one hidden layer of n units). Depth *can* give
-    exponentially many regions (``built``); random weights rarely do (Hanin & Rolnick, 2019).
+    folds of ``sawtooth_net`` with the same shape (w^depth), and shallow_max = 1 + n + n(n−1)/2,
+    the most pieces n lines can cut the plane into (one hidden layer of n units). Depth *can*
+    give exponentially many regions (``built``; Montúfar et al., 2014); random nets get a count
+    that grows with the number of units, not with depth (Hanin & Rolnick, 2019).
     """
     shapes = shapes_with_units(total, depths)
     counts = np.zeros((len(shapes), len(seeds)), dtype=np.int64)
     for i, widths in enumerate(shapes):
         for j, s in enumerate(seeds):
-            counts[i, j] = region_map(random_net(widths, s), "relu", lo, hi, res)[1]
-    built = np.array([region_map(sawtooth_net(w, lo, hi), "relu", lo, hi, res)[1] for w in shapes])
+            counts[i, j] = count_regions(random_net(widths, s), "relu", lo, hi)
+    built = np.array([count_regions(sawtooth_net(w, lo, hi), "relu", lo, hi) for w in shapes])
     return {
         "shapes": shapes,
         "counts": counts,
@@ -428,8 +565,8 @@ def sawtooth_net(widths: Sequence[int], lo: float = -1.5, hi: float = 1.5) -> di
     linear pieces (stripes across the plane) from depth·w units — exponential in depth, where one
     layer of n units cuts a line into at most n + 1 pieces (Telgarsky 2016; Montúfar et al. 2014).
     """
-    pad = 0.01 * (hi - lo)  # keep every kink strictly inside the box (none on its edge)
-    lo, hi = lo - pad, hi + pad
+    # s runs over exactly [0, 1] across the box, so all w^depth teeth lie inside it (the kinks
+    # of the k = 0 units sit on the box's edge or touch 0 at a point: no region of their own)
     params: dict = {}
     prev_c = None
     for l, w in enumerate(widths, start=1):
@@ -482,3 +619,56 @@ def pca_2d(H: Array) -> tuple[Array, Array, Array]:
 def all_finite(*arrays: Array) -> bool:
     """True when every entry of every array is finite (the page warns otherwise)."""
     return all(bool(np.isfinite(a).all()) for a in arrays)
+
+
+def view_2d(R: Array, n_points: int, view: str = "pca", ua: int = 1, ub: int = 2):
+    """A 2-D picture of a representation R (M, k) whose first ``n_points`` rows are the data.
+
+    Returns (V (M, 2), kind, info): kind "direct" (k = 2, as it is), "units" (columns ua, ub,
+    1-based, clipped to k; info a, b, k) or "pca" (the data rows' top two principal directions,
+    ``pca_2d``, applied to every row; info k and v = explained variance ratio of the two).
+    """
+    R = np.asarray(R, dtype=np.float64)
+    k = R.shape[1]
+    if k == 2:
+        return R, "direct", {}
+    if view == "units":
+        a, b = min(int(ua), k) - 1, min(int(ub), k) - 1
+        return R[:, [a, b]], "units", {"a": a + 1, "b": b + 1, "k": k}
+    mean, basis, ratio = pca_2d(R[:n_points])
+    return (R - mean) @ basis, "pca", {"k": k, "v": float(ratio.sum())}
+
+
+def layer_accuracies(reps: Sequence[Array], y: Array, n_classes: int) -> list[float]:
+    """Linear accuracy (``linear_accuracy``) of each representation [x, h1, ...] (rows = points);
+    NaN for one with a non-finite entry (the page says so instead)."""
+    return [linear_accuracy(R, y, n_classes) if all_finite(R) else float("nan") for R in reps]
+
+
+def depth_summary(result: dict) -> dict:
+    """The numbers the deeper-vs-wider caption states, from ``depth_vs_width``'s result.
+
+    total units, one-layer maximum; hand-built: best count, its shape, whether it beats the
+    one-layer maximum (and by how much); random: mean count with one layer and at the deepest
+    shape, their largest mean, and whether the mean falls from the shallowest to the deepest.
+    """
+    shapes = result["shapes"]
+    built = np.asarray(result["built"])
+    mean = np.asarray(result["counts"], dtype=np.float64).mean(axis=1)
+    best = int(np.argmax(built))
+    shape = lambda w: f"{len(w)} × {w[0]}"  # noqa: E731
+    total = int(sum(shapes[0]))
+    return {
+        "total": total,
+        "shallow": int(result["shallow_max"]),
+        "built_best": int(built[best]),
+        "built_shape": shape(shapes[best]),
+        "built_beats": bool(built[best] > result["shallow_max"]),
+        "built_ratio": float(built[best] / result["shallow_max"]),
+        "rand_first": float(mean[0]),
+        "rand_first_shape": shape(shapes[0]),
+        "rand_last": float(mean[-1]),
+        "rand_last_shape": shape(shapes[-1]),
+        "rand_max": float(mean.max()),
+        "random_falls": bool(mean[-1] < mean[0]),
+    }

@@ -2,7 +2,7 @@
 deeper-vs-wider. Pure functions: arrays in, plotly Figure out (no Streamlit).
 
 Every plane keeps an equal aspect ratio (y axis anchored to x), so a rotation looks like a
-rotation and a fold like a fold. Grid lines come as two gap-free polylines (see
+rotation and a clamp or a fold like one. Grid lines come as two gap-free polylines (see
 ``nncore.warp.grid_paths``): horizontals in blue, verticals in orange, so a line can be followed
 through the warp.
 """
@@ -25,6 +25,9 @@ GRID_H = "rgba(40, 90, 170, 0.55)"
 GRID_V = "rgba(205, 95, 30, 0.55)"
 AXIS_LINE = "rgba(0, 0, 0, 0.75)"
 FONT = dict(size=15)
+NAMES = {"boundary": "decision boundary", "grid_h": "grid: horizontal lines",
+         "grid_v": "grid: vertical lines", "line": "linear classifier"}  # fmt: skip
+"""Trace names (``names`` arguments); a page passes its own language's."""
 
 
 @dataclass
@@ -131,7 +134,7 @@ def manual_view(
 
     Returns panels (one per stage: x, z, h, [z′, h′]), the separability rows (stage name, dims,
     linear accuracy) for x and every h, ``finite``, CSV columns, and the morph stages. The last h
-    gets the best linear classifier (shaded, straight boundary); the input plane gets its
+    gets a linear classifier (logistic regression; shaded, straight boundary); the input plane gets its
     pre-image (the same classifier applied after the layers, on a shade_res² grid).
     """
     C = n_classes
@@ -142,7 +145,7 @@ def manual_view(
     labels = ["x", "z", "h", "z′", "h′"]
     panels = [
         Panel(name, s[:n], s[n : n + m], s[n + m :], xlabel=f"{labels[k]}₁",
-              ylabel=f"{labels[k]}₂", fold_axes=k % 2 == 1)
+              ylabel=f"{labels[k]}₂", fold_axes=k % 2 == 1 and W.KINKS.get(activation) == (0.0,))
         for k, (s, name) in enumerate(zip(stages, names, strict=True))
     ]  # fmt: skip
     rows, columns, morph = [], {}, []
@@ -225,10 +228,12 @@ def panel_picture(p: Panel, n_classes: int, xa: str, ya: str) -> dict | None:
 
 
 def panel_traces(
-    p: Panel, y: Array, n_classes: int, xa: str, ya: str, legend: bool, point_type: str = "scatter"
+    p: Panel, y: Array, n_classes: int, xa: str, ya: str, legend: bool, point_type: str = "scatter",
+    names: dict[str, str] | None = None,
 ) -> list[dict]:
     """The traces of one panel on axes (xa, ya), as plain dicts (its shade is a picture:
-    ``panel_picture``)."""
+    ``panel_picture``); ``names`` as ``NAMES``."""
+    names = names or NAMES
     traces: list[dict] = []
     if p.contour is not None:
         seg = contour_segments(*p.contour)
@@ -237,10 +242,10 @@ def panel_traces(
         traces.append(dict(
             type="scatter", mode="lines", x=coords[0], y=coords[1], connectgaps=False,
             line=dict(color="black", width=3), hoverinfo="skip", xaxis=xa, yaxis=ya,
-            name="decision boundary", showlegend=False,
+            name=names["boundary"], showlegend=False,
         ))  # fmt: skip
-    for g, color, name in ((p.grid_h, GRID_H, "grid: horizontal lines"),
-                           (p.grid_v, GRID_V, "grid: vertical lines")):  # fmt: skip
+    for g, color, name in ((p.grid_h, GRID_H, names["grid_h"]),
+                           (p.grid_v, GRID_V, names["grid_v"])):  # fmt: skip
         if g is not None:
             traces.append(dict(
                 type="scatter", mode="lines", x=_f32(g[:, 0]), y=_f32(g[:, 1]),
@@ -250,7 +255,7 @@ def panel_traces(
     if p.line is not None:
         traces.append(dict(
             type="scatter", mode="lines", x=_f32(p.line[:, 0]), y=_f32(p.line[:, 1]),
-            line=dict(color="black", width=3), name="linear classifier", hoverinfo="skip",
+            line=dict(color="black", width=3), name=names["line"], hoverinfo="skip",
             showlegend=False, xaxis=xa, yaxis=ya,
         ))  # fmt: skip
     traces.append(dict(
@@ -265,9 +270,12 @@ def panel_traces(
 
 
 def planes_figure(
-    panels: list[Panel], y: Array, n_classes: int, ncols: int = 3, row_height: int = 370
+    panels: list[Panel], y: Array, n_classes: int, ncols: int = 3, row_height: int = 370,
+    names: dict[str, str] | None = None,
 ) -> go.Figure:
-    """Panels side by side (``ncols`` per row, wrapping), each an equal-aspect plane."""
+    """Panels side by side (``ncols`` per row, wrapping), each an equal-aspect plane; one panel
+    with ``ncols=1`` is a figure a page can put in a column of its own (columns stack on a
+    phone)."""
     n = len(panels)
     ncols = max(1, min(ncols, n))
     nrows = -(-n // ncols)
@@ -284,7 +292,8 @@ def planes_figure(
         xa, ya = f"x{sx}", f"y{sx}"
         # WebGL points: half the browser time of SVG markers per slider step (the morph keeps
         # SVG, which Plotly can animate between frames).
-        data += panel_traces(p, y, n_classes, xa, ya, legend=i == 0, point_type="scattergl")
+        data += panel_traces(p, y, n_classes, xa, ya, legend=i == 0, point_type="scattergl",
+                             names=names)
         picture = panel_picture(p, n_classes, xa, ya)
         if picture is not None:
             layout["images"].append(picture)
@@ -314,6 +323,7 @@ def morph_figure(
     n_classes: int,
     height: int = 560,
     labels: tuple[str, str, str] = ("Play", "Pause", "stage: "),
+    names: dict[str, str] | None = None,
 ) -> go.Figure:
     """One plane that morphs from stage to stage, played in the browser (Plotly frames).
 
@@ -333,7 +343,7 @@ def morph_figure(
 
     first = stages[0]
     base = Panel(first[0], first[1], first[2], first[3], xlabel="", ylabel="")
-    traces = panel_traces(base, y, n_classes, "x", "y", legend=False)
+    traces = panel_traces(base, y, n_classes, "x", "y", legend=False, names=names)
     # Each frame carries its own (equal-span) axis ranges, so the view zooms with the data.
     frames = [dict(name=str(k), data=frame_data(p, gh, gv), traces=[0, 1, 2],
                    layout=dict(title=dict(text=f"<b>{name}</b>"),
@@ -409,15 +419,17 @@ def regions_figure(
     n_classes: int,
     title: str,
     height: int = 600,
+    hover: str = "region %{customdata}",
 ) -> go.Figure:
-    """The input plane painted by activation pattern (one colour per linear region) + the data."""
+    """The input plane painted by activation pattern (one colour per linear region) + the data.
+    ``hover``: the region's hover text, a Plotly template with %{customdata} = its id."""
     k = len(REGION_PALETTE)
     fig = _figure(
         [
             dict(type="heatmap", x=_f32(ticks), y=_f32(ticks), z=region_colors(ids),
                  colorscale=_discrete_scale(REGION_PALETTE, k), zmin=-0.5, zmax=k - 0.5,
                  showscale=False, customdata=np.asarray(ids, dtype=np.int32),
-                 hovertemplate="region %{customdata}<extra></extra>"),
+                 hovertemplate=f"{hover}<extra></extra>"),
             dict(type="scatter", mode="markers", x=_f32(X[:, 0]), y=_f32(X[:, 1]),
                  marker=dict(color=np.asarray(y, dtype=np.int8), size=6,
                              colorscale=_discrete_scale(CLASS_COLORS, n_classes),
@@ -464,7 +476,7 @@ def depth_width_figure(result: dict, labels: dict[str, str], height: int = 520) 
             plot_bgcolor="white",
             xaxis=dict(title=dict(text=labels["xaxis"]), showgrid=False, linecolor="#888"),
             yaxis=dict(title=dict(text=labels["yaxis"]), type="log", gridcolor="#eee", linecolor="#888",
-                       tickvals=[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]),
+                       tickvals=[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]),
             legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", font=dict(size=13)),
         ),
     )  # fmt: skip

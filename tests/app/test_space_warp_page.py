@@ -1,157 +1,242 @@
-"""The Space-warping page: AppTest over every mode × data set, and a browser screenshot per mode.
-
-AppTest checks that the page runs without an exception and that no figure spec carries a
-non-finite number (arrays arrive base64-encoded as {"dtype", "bdata"}).
-"""
+"""The Space-warping page (AppTest): every mode × data set, every preset in both languages, the
+URL round trip (stable ids, old label links, a Korean link opened in English), the snapshot
+scrubber. No figure spec carries a non-finite number (arrays arrive base64-encoded)."""
 
 import json
-from pathlib import Path
 
 import pytest
 from app_util import assert_clean_figures, chart_jsons, open_lab, static_tables
 from app_util import exception_text as _errors
 from streamlit.testing.v1 import AppTest
 
-from nncore import DATASETS
+from nncore import warp as W
+from nncore.datasets import DATASETS
+from ui.strings.space_warp import T
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
 PAGE = "labs/space_warp.py"
 TIMEOUT_S = 120
 MODES = ["manual", "trained", "regions"]
-MODE_LABELS = {"manual": "Manual: one layer by hand", "trained": "Trained network",
-               "regions": "Linear regions"}  # fmt: skip
+FAST = {"sw_n": 150, "sw_epochs": 50, "sw_width": 3}
 
 
-def _open(**state) -> AppTest:
-    return open_lab(PAGE, state=state, timeout=TIMEOUT_S)
+def _open(lang="en", query=None, **state) -> AppTest:
+    at = open_lab(PAGE, state={"lang": lang, **state}, query=query, timeout=TIMEOUT_S)
+    assert not at.exception, _errors(at)
+    return at
 
 
-def _assert_finite_specs(at: AppTest) -> int:
+def _n_charts(at: AppTest) -> int:
     return len(assert_clean_figures(at))
 
 
-@pytest.mark.parametrize("dataset", list(DATASETS))
-@pytest.mark.parametrize("mode", MODES)
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [w.value for w in at.warning]
+    return "\n".join(parts)
+
+
+# every data set in the manual mode; the network modes on a 2-, 3- and 4-class set
+CASES = [("manual", d) for d in DATASETS] + [
+    (m, d) for m in ("trained", "regions") for d in ("xor", "spirals3", "blobs4")
+]
+
+
+@pytest.mark.parametrize("mode,dataset", CASES)
 def test_every_mode_and_dataset_runs(mode, dataset):
-    at = _open(sw_mode=mode, sw_data=dataset, sw_n=150, sw_epochs=50, sw_width=3)
-    assert not at.exception, _errors(at)
-    n = _assert_finite_specs(at)
-    assert n == {"manual": 1, "trained": 1, "regions": 2}[mode]
+    at = _open(sw_mode=mode, sw_data=dataset, **FAST)
+    # manual: x, z, h; trained: x, h1, h2; regions: the map and deeper-vs-wider
+    assert _n_charts(at) == {"manual": 3, "trained": 3, "regions": 2}[mode]
     assert len(at.get("download_button")) >= 1
 
 
-@pytest.mark.parametrize("act", ["relu", "leaky_relu", "tanh", "linear"])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("mode", MODES)
+def test_each_mode_in_both_languages(mode, lang):
+    at = _open(lang, sw_mode=mode, **FAST)
+    assert at.title[0].value == T("title", lang)
+    text = _texts(at)
+    key = {"manual": "stages_caption", "trained": "trained_caption", "regions": "dw_notes"}
+    assert T(key[mode], lang)[:40] in text
+    if lang == "ko":
+        assert "Epoch" not in text and "linear regions" not in text
+
+
+@pytest.mark.parametrize("act", list(W.WARP_ACTIVATIONS))
 def test_manual_activations_and_second_layer(act):
-    at = _open(sw_act=act, sw_two=True, sw_tab="Morph animation")
-    assert not at.exception, _errors(at)
-    assert _assert_finite_specs(at) == 2  # the stages and the morph (its view is shown)
+    if act == "relu":
+        at = _open(sw_act=act, sw_two=True, sw_tab="morph")
+        assert _n_charts(at) == 6  # five stages and the morph (its view is shown)
     at = _open(sw_act=act, sw_two=True)  # the separability view is shown by default
-    assert _assert_finite_specs(at) == 1  # a view not shown draws nothing
+    assert _n_charts(at) == 5  # a view not shown draws nothing
     (table,) = static_tables(at)
     assert len(table) == 3  # x, h, h′
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("preset", list(W.PRESETS))
+def test_every_preset_in_both_languages(preset, lang):
+    at = _open(lang, sw_noise=0.0)
+    button = at.button(key=f"sw_preset_{preset}")
+    assert button.label == T(f"preset.{preset}", lang)
+    button.click().run()
+    assert not at.exception, _errors(at)
+    layers = W.PRESETS[preset].layers
+    assert at.toggle(key="sw_two").value is (len(layers) > 1)
+    assert at.slider(key="sw_w12").value == layers[0][0][1][0]  # lecture W[1,2] = stored W[2,1]
+    assert _n_charts(at) == 1 + 2 * len(layers)
 
 
 def test_xor_preset_button_reaches_full_separability():
     at = _open(sw_noise=0.0)
     at.button(key="sw_preset_xor_fold").click().run()
-    assert not at.exception, _errors(at)
-    assert at.toggle(key="sw_two").value is True
     assert at.slider(key="sw_v12").value == -20.0
     acc = [float(v.rstrip("%")) / 100 for v in static_tables(at)[0].iloc[:, 2]]
     assert acc[0] <= 0.75 and acc[-1] == 1.0
     # the classifier's regions are pictures under the input plane and the last stage, and its
     # boundary pulled back to the input plane is a drawn line, not a contour the browser traces
-    stages = json.loads(chart_jsons(at)[0])
-    assert [im["xref"] for im in stages["layout"]["images"]] == ["x", "x5"]
-    assert not [t for t in stages["data"] if t["type"] in ("heatmap", "contour")]
-    (boundary,) = [t for t in stages["data"] if t.get("name") == "decision boundary"]
-    assert boundary["xaxis"] == "x" and None in boundary["x"] and len(boundary["x"]) > 30
+    specs = [json.loads(s) for s in chart_jsons(at)]
+    assert [len(s["layout"]["images"]) for s in specs] == [1, 0, 0, 0, 1]
+    assert not [t for s in specs for t in s["data"] if t["type"] in ("heatmap", "contour")]
+    (boundary,) = [t for t in specs[0]["data"] if t.get("name") == "decision boundary"]
+    assert None in boundary["x"] and len(boundary["x"]) > 30
+
+
+def test_url_holds_ids_and_old_label_links_still_open():
+    at = _open("ko", sw_mode="trained", sw_data="moons", sw_tact="relu", **FAST)
+    q = dict(at.query_params)
+    assert (q["sw_mode"], q["sw_data"], q["sw_tact"]) == ("trained", "moons", "relu")
+    old = {"sw_mode": "Trained network", "sw_data": "Two moons", "sw_tact": "ReLU",
+           "sw_n": "150", "sw_epochs": "50", "sw_width": "3"}  # fmt: skip
+    at_old = _open("en", query=old)
+    assert at_old.session_state["sw_mode"] == "trained"
+    assert at_old.session_state["sw_data"] == "moons"
+    assert at_old.session_state["sw_tact"] == "relu"
+    manual = _open("en", query={"sw_tab": "Morph animation", "sw_act": "Tanh"})
+    assert manual.session_state["sw_tab"] == "morph" and manual.session_state["sw_act"] == "tanh"
+
+
+def test_a_korean_link_opens_the_same_experiment_in_english():
+    ko = _open("ko", sw_mode="trained", sw_data="circles", sw_view="units", sw_ub=3,
+               sw_neck=False, sw_snap=30, **FAST)  # fmt: skip
+    link = {k: v for k, v in dict(ko.query_params).items() if k != "lang"}
+    assert link["sw_snap"] == "30" and link["sw_view"] == "units"
+    en = _open("en", query=link)
+    for key in ("sw_mode", "sw_data", "sw_view", "sw_ub", "sw_neck", "sw_snap", "sw_n"):
+        assert en.session_state[key] == ko.session_state[key], key
+    assert _n_charts(en) == _n_charts(ko) == 3
+    assert any("Epoch 30:" in m.value for m in en.markdown)
+    assert any("에포크 30:" in m.value for m in ko.markdown)
 
 
 def test_scrubber_does_not_retrain(monkeypatch):
-    import nncore
+    import nncore.train
 
     calls = []
-    real = nncore.train_mlp
+    real = nncore.train.train_mlp
 
     def counting(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(nncore, "train_mlp", counting)  # the page imports it on every run
+    monkeypatch.setattr(nncore.train, "train_mlp", counting)  # the page imports it every run
     at = _open(sw_mode="trained", sw_n=150, sw_epochs=100, sw_seed=4242)
-    assert not at.exception, _errors(at)
     assert len(calls) == 1
-    for snap in (0, 3, 10, 20):
-        at.select_slider(key="sw_snap").set_value(snap).run()
+    for e in (0, 15, 50, 100):
+        at.select_slider(key="sw_snap").set_value(e).run()
         assert not at.exception, _errors(at)
     assert len(calls) == 1, "moving the epoch scrubber retrained the network"
     assert any("Epoch 100:" in m.value for m in at.markdown)
-    at.select_slider(key="sw_snap").set_value(3).run()
+    at.select_slider(key="sw_snap").set_value(15).run()
     assert any("Epoch 15:" in m.value for m in at.markdown)
+    assert at.query_params["sw_snap"] == "15"
 
 
 def test_wide_layer_views_pca_and_units():
     at = _open(sw_mode="trained", sw_width=6, sw_n=150, sw_epochs=50)
-    spec = json.loads(chart_jsons(at)[0])
-    titles = [a["text"] for a in spec["layout"]["annotations"]]
+    titles = [a["text"] for s in chart_jsons(at) for a in json.loads(s)["layout"]["annotations"]]
     assert any("PCA" in t for t in titles)
     at.segmented_control(key="sw_view").set_value("units").run()
     at.number_input(key="sw_ub").set_value(5).run()
     assert not at.exception, _errors(at)
-    spec = json.loads(chart_jsons(at)[0])
-    titles = [a["text"] for a in spec["layout"]["annotations"]]
+    titles = [a["text"] for s in chart_jsons(at) for a in json.loads(s)["layout"]["annotations"]]
     assert any("units 1 & 5 of 6" in t for t in titles)
-
-
-def test_regions_with_tanh_explains_instead_of_drawing():
-    at = _open(sw_mode="regions", sw_tact="tanh", sw_n=150, sw_epochs=50)
-    assert not at.exception, _errors(at)
-    assert any("tanh is smooth" in i.value for i in at.info)
-    assert _assert_finite_specs(at) == 1  # only the deeper-vs-wider chart
 
 
 def test_divergence_is_a_warning_not_a_broken_chart():
     at = _open(sw_mode="trained", sw_lr=0.3, sw_epochs=50, sw_depth=4, sw_width=16, sw_n=150)
+    _n_charts(at)
+
+
+# ---- defects: the scrubber follows the run; tanh regions train nothing; one panel a chart -----
+
+
+@pytest.mark.parametrize("mode", ["trained", "regions"])
+def test_more_epochs_moves_the_scrubber_with_the_run(mode):
+    at = _open(sw_mode=mode, sw_n=100, sw_epochs=300, sw_width=3, sw_seed=77)
+    at.select_slider(key="sw_snap").set_value(90).run()
+    assert at.query_params["sw_snap"] == "90"
+    at.slider(key="sw_epochs").set_value(1000).run()
     assert not at.exception, _errors(at)
-    _assert_finite_specs(at)
+    snap = at.select_slider(key="sw_snap")
+    # 90 is not a kept epoch of a 1000-epoch run: the scrubber goes to the run's end, and the
+    # slider, the text and the title all say so (the slider used to say "epoch 300")
+    assert snap.value == 1000 and snap.options[-1] == "epoch 1000"
+    assert snap.format_func(snap.value) == "epoch 1000"
+    assert "sw_snap" not in at.query_params  # the default (last epoch) is not written
+    if mode == "trained":
+        assert any("Epoch 1000:" in m.value for m in at.markdown)
+    else:
+        title = json.loads(chart_jsons(at)[0])["layout"]["title"]["text"]
+        assert title.endswith("at epoch 1000")
+    # an epoch kept in both runs stays where it was
+    at.select_slider(key="sw_snap").set_value(150).run()
+    at.slider(key="sw_epochs").set_value(300).run()
+    assert at.select_slider(key="sw_snap").value == 150
+    assert at.query_params["sw_snap"] == "150"
 
 
-# ---------------------------------------------------------------------------------------------
-# Browser: one screenshot per mode (and the XOR preset), charts drawn, no exception
-# ---------------------------------------------------------------------------------------------
-SHOTS = {
-    "manual": "",
-    "manual-xor-two-folds": "?sw_two=true&sw_v12=-20.0&sw_v21=-20.0&sw_noise=0.0"
-    "&sw_tab=Morph+animation",
-    "manual-circles-tanh": "?sw_data=Circles&sw_act=Tanh",
-    "trained": f"?sw_mode={MODE_LABELS['trained'].replace(' ', '+')}",
-    "trained-moons-wide": f"?sw_mode={MODE_LABELS['trained'].replace(' ', '+')}"
-    "&sw_data=Two+moons&sw_width=6&sw_depth=3",
-    "regions": f"?sw_mode={MODE_LABELS['regions'].replace(' ', '+')}&sw_data=Circles&sw_width=8",
-}
+def test_regions_with_tanh_explains_at_once_without_training(monkeypatch):
+    import nncore
+    import nncore.train
+
+    calls = []
+    real = nncore.train.train_mlp
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    for module in (nncore, nncore.train):  # wherever a page imports it from
+        monkeypatch.setattr(module, "train_mlp", counting)
+    at = _open(sw_mode="regions", sw_tact="tanh", sw_n=150, sw_epochs=50, sw_seed=4343)
+    assert any(T("regions_smooth", "en")[:30] in i.value for i in at.info)
+    assert _n_charts(at) == 1  # only the deeper-vs-wider chart
+    assert calls == [], "tanh has no linear regions: nothing should be trained"
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("name,query", list(SHOTS.items()), ids=list(SHOTS))
-def test_browser_screenshot_each_mode(browser_page, streamlit_server, name, query):
-    from browser_util import (
-        PLOTLY_SELECTOR,
-        assert_no_exception,
-        open_page,
-        screenshot,
-        url_path_of,
-        wait_for_charts,
-    )
+@pytest.mark.parametrize("mode", ["manual", "trained"])
+def test_each_panel_is_its_own_chart_so_columns_can_stack(mode):
+    # on a phone Streamlit stacks columns; a chart of 3 side-by-side panels would stay ~75 px
+    at = _open(sw_mode=mode, sw_two=True, **FAST)
+    specs = [json.loads(s) for s in chart_jsons(at)]
+    assert len(specs) == (5 if mode == "manual" else 3)
+    for spec in specs:
+        assert "xaxis2" not in spec["layout"] and len(spec["layout"]["annotations"]) == 1
 
-    page = browser_page
-    open_page(page, streamlit_server)  # Home first, so the app's navigation is registered
-    open_page(page, f"{streamlit_server}/{url_path_of(PAGE)}{query}")
-    assert_no_exception(page)
-    expected = 2 if name == "regions" or "sw_tab=Morph" in query else 1
-    wait_for_charts(page, expected)
-    assert page.locator(PLOTLY_SELECTOR).count() == expected
-    page.wait_for_timeout(300)
-    screenshot(page, f"space-warp-{name}")
-    assert not [e for e in page.js_errors if "ResizeObserver" not in e], page.js_errors
+
+def test_slider_w12_is_the_lectures_weight_from_input_2_to_unit_1():
+    # nncore stores W as (fan_in, fan_out); the sliders (and old links) keep the lecture's
+    # z = W x + b, so W[1,2] = 1 makes z1 = x1 + x2 and leaves z2 = x2
+    import numpy as np
+    from app_util import spec_numbers
+
+    from nncore.datasets import make_dataset
+
+    at = _open(sw_w12=1.0)
+    spec = json.loads(chart_jsons(at)[1])  # the z panel
+    points = spec["data"][-1]
+    z1 = next(v for _, v in spec_numbers(points["x"]))
+    z2 = next(v for _, v in spec_numbers(points["y"]))
+    X, _ = make_dataset("xor", 300, 0.05, np.random.default_rng(0))
+    np.testing.assert_allclose(z1, X[:, 0] + X[:, 1], atol=1e-6)
+    np.testing.assert_allclose(z2, X[:, 1], atol=1e-6)

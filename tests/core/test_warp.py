@@ -40,11 +40,12 @@ def test_grid_paths_cover_every_grid_line_without_gaps():
 def test_manual_stages_follow_the_lecture_convention():
     rng = np.random.default_rng(1)
     X = rng.normal(size=(50, 2))
-    Wm = np.array([[1.0, 2.0], [-0.5, 0.3]])
+    Wl = np.array([[1.0, 2.0], [-0.5, 0.3]])  # the lecture's W: unit i's weights in row i
     b = np.array([0.1, -0.2])
-    x, z, h = W.manual_stages(X, [(Wm, b)], "relu")
+    x, z, h = W.manual_stages(X, [(Wl.T, b)], "relu")  # stored (fan_in, fan_out), as nncore.mlp
     np.testing.assert_allclose(x, X)
-    np.testing.assert_allclose(z, (Wm @ X.T).T + b)  # z = W x + b, column-vector convention
+    np.testing.assert_allclose(z, (Wl @ X.T).T + b)  # the lecture's z = W x + b, column vectors
+    np.testing.assert_allclose(z, nn.dense_forward(X, Wl.T, b)[0])
     np.testing.assert_allclose(h, np.maximum(z, 0))
     assert (h >= 0).all()  # ReLU puts everything in the first quadrant
 
@@ -131,6 +132,7 @@ def _hand_layer():
 
 def test_relu_layer_is_piecewise_linear_region_count_equals_patterns():
     Wm, b = _hand_layer()
+    Wm = Wm.T  # (fan_in, fan_out)
     res = 200
     ids, count = W.manual_region_map([(Wm, b)], "relu", -1.5, 1.5, res)
     assert W.connected_regions(ids) == count  # every pattern is one connected piece
@@ -173,9 +175,63 @@ def test_one_layer_count_within_line_arrangement_bound():
 def test_handbuilt_folds_grow_exponentially_with_depth():
     # same 12 units: 1×12, 2×6, 3×4, 4×3 -> 12, 36, 64, 81 stripes; the deep net beats the
     # most any single layer of 12 units can cut (1 + 12 + 66 = 79).
-    res = W.depth_vs_width(12, depths=(1, 2, 3, 4), seeds=(0,), res=300)
+    res = W.depth_vs_width(12, depths=(1, 2, 3, 4), seeds=(0,))
     np.testing.assert_array_equal(res["built"], [12, 36, 64, 81])
     assert res["built"][-1] > res["shallow_max"]
+
+
+def _one_layer_net(n, seed):
+    """n lines a·x + d = 0 tangent to the unit circle (so no two parallel, no three through one
+    point) as one ReLU layer, and a box holding all their crossings."""
+    rng = np.random.default_rng(seed)
+    theta = 0.9 * np.pi * (np.arange(n) + 0.3 * rng.random(n)) / max(n, 1)
+    A = np.stack([np.cos(theta), np.sin(theta)]) * rng.uniform(0.5, 2.0, n)
+    d = -np.linalg.norm(A, axis=0)
+    cross = [np.linalg.solve(A[:, [i, j]].T, -d[[i, j]]) for i in range(n) for j in range(i)]
+    half = float(np.abs(cross).max(initial=0.0)) * 1.1 + 1.0
+    params = {"W1": A, "b1": d, "W2": rng.normal(size=(n, 1)), "b2": np.zeros(1)}
+    return params, half
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 8, 13, 24])
+def test_exact_count_of_lines_in_general_position(n):
+    # n lines, no two parallel and no three through a point, all crossings inside the box:
+    # the plane is cut into 1 + n + n(n−1)/2 regions (the one-layer maximum)
+    params, half = _one_layer_net(n, seed=n)
+    assert W.count_regions(params, "relu", -half, half) == 1 + n + n * (n - 1) // 2
+    # a long segment through the origin at 81°, parallel to none of them, crosses each once
+    u = 2 * half * np.array([np.cos(0.45 * np.pi), np.sin(0.45 * np.pi)])
+    assert W.pieces_along_segment(params, "relu", -u, u) == n + 1
+
+
+@pytest.mark.parametrize("widths", [(24,), (12, 12), (8, 8, 8), (6,) * 4, (4,) * 6, (2,) * 9])
+def test_sawtooth_has_w_to_the_depth_pieces_exactly(widths):
+    params = W.sawtooth_net(widths)
+    want = widths[0] ** len(widths)
+    assert W.pieces_along_segment(params, "relu", (-1.5, 0.4), (1.5, -0.7)) == want
+    assert W.count_regions(params, "relu", -1.5, 1.5) == want
+    # a 150-pixel grid cannot show more than 150 stripes: the old count saturated there
+    if want > 300:
+        assert W.region_map(params, "relu", -1.5, 1.5, 150)[1] <= 150 < want
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_exact_regions_tile_the_square_one_pattern_each(seed):
+    params = W.random_net((8, 8, 8), seed)
+    polys = W.exact_regions(params, "relu", -1.5, 1.5)
+    area = sum(0.5 * abs(float(P[:, 0] @ np.roll(P[:, 1], -1) - P[:, 1] @ np.roll(P[:, 0], -1)))
+               for P in polys)  # fmt: skip
+    assert area == pytest.approx(9.0, rel=1e-9)  # the pieces tile the square
+    cents = np.array([P.mean(axis=0) for P in polys])
+    _, n_patterns = W.pattern_ids(W.activation_patterns(W.network_preacts(params, cents, "relu")))
+    assert n_patterns == len(polys)  # one activation pattern per piece, none repeated
+    ids, grid_count = W.region_map(params, "relu", -1.5, 1.5, 400)
+    assert grid_count <= len(polys)  # a grid can only miss regions, never invent one
+
+
+def test_exact_count_refuses_smooth_activations():
+    with pytest.raises(ValueError):
+        W.count_regions(W.random_net((3,), 0), "tanh", -1.5, 1.5)
 
 
 def test_depth_vs_width_shapes_keep_total_units():

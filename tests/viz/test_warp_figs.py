@@ -39,7 +39,7 @@ def test_figures_pass_full_plotly_validation():
     ids, count = W.region_map(params, "relu", -1.5, 1.5, 60)
     figs.append(V.regions_figure(np.linspace(-1.5, 1.5, 60), ids, X, y, 2, f"{count}"))
     labels = dict(random="r", built="b", shallow="s", xaxis="x", yaxis="y", title="t")
-    figs.append(V.depth_width_figure(W.depth_vs_width(6, seeds=(0,), res=60), labels))
+    figs.append(V.depth_width_figure(W.depth_vs_width(6, seeds=(0,)), labels))
     for fig in figs:
         _validated(fig)
     assert len(figs[1].frames) == 5  # one frame per stage

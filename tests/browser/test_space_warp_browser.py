@@ -1,0 +1,55 @@
+"""The Space-warping page in Chromium: English and Korean, a trained view, and a phone width
+(390 px) where the stage panels stack instead of shrinking to a third of the screen."""
+
+import pytest
+from browser_util import (
+    CHART_SELECTOR,
+    assert_no_exception,
+    open_page,
+    screenshot,
+    url_path_of,
+    wait_for_charts,
+)
+
+PAGE = "labs/space_warp.py"
+SHOTS = {
+    "space_warp-en": ("?lang=en&sw_noise=0.0&sw_two=true&sw_v12=-20.0&sw_v21=-20.0", 5),
+    "space_warp-ko": ("?lang=ko&sw_noise=0.0&sw_two=true&sw_v12=-20.0&sw_v21=-20.0", 5),
+    "space_warp-ko-trained": ("?lang=ko&sw_mode=trained&sw_data=moons&sw_width=6&sw_depth=3", 4),
+    "space_warp-en-regions": ("?lang=en&sw_mode=regions&sw_data=circles&sw_units=24", 2),
+}
+
+
+def _js_errors(page) -> list[str]:
+    return [e for e in page.js_errors if "ResizeObserver" not in e]
+
+
+@pytest.mark.browser
+def test_space_warp_in_english_and_korean(browser_page, streamlit_server):
+    page = browser_page
+    base = f"{streamlit_server}/{url_path_of(PAGE)}"
+    open_page(page, streamlit_server)  # Home first, so the app's navigation is registered
+    for name, (query, n_charts) in SHOTS.items():
+        open_page(page, base + query)
+        assert_no_exception(page)
+        wait_for_charts(page, n_charts)
+        assert page.locator(CHART_SELECTOR).count() == n_charts
+        screenshot(page, name)
+    assert not _js_errors(page), page.js_errors
+
+
+@pytest.mark.browser
+def test_panels_stack_at_phone_width(browser_page, streamlit_server):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, streamlit_server)
+    open_page(page, f"{streamlit_server}/{url_path_of(PAGE)}?lang=ko")
+    assert_no_exception(page)
+    wait_for_charts(page, 1)
+    widths = page.evaluate(
+        "sel => [...document.querySelectorAll(sel)].map(e => e.getBoundingClientRect().width)",
+        CHART_SELECTOR,
+    )
+    assert len(widths) == 3 and min(widths) > 300, widths  # one panel per row, full width
+    screenshot(page, "space_warp-ko-phone")
+    assert not _js_errors(page), page.js_errors
