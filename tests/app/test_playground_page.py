@@ -262,3 +262,75 @@ def test_long_round_is_capped_with_a_note(monkeypatch):
     assert notes and "1000 epochs" in notes[0]
     epochs = int(at.metric[0].value)
     assert 1 <= epochs < 1000 and counter.calls == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Korean and English; ids in the URL
+# ---------------------------------------------------------------------------------------------
+
+SETTINGS_IDS = {"pg_data": "moons", "pg_act": "relu", "pg_opt": "sgd", "pg_loss": "mse",
+                "pg_init": "he_normal"}  # fmt: skip
+OLD_LABELS = {"pg_data": "Two moons (2 classes)", "pg_act": "ReLU", "pg_opt": "SGD",
+              "pg_loss": "Mean squared error", "pg_init": "He (Kaiming) normal"}  # fmt: skip
+
+
+def _qp(at, key):
+    value = at.query_params.get(key)
+    return value[-1] if isinstance(value, list) else value
+
+
+def test_korean_page_reads_korean():
+    at = open_lab(PAGE, state={"lang": "ko", "pg_n": 120, "pg_ep": 10}, timeout=TIMEOUT_S)
+    _ok(at)
+    assert at.title[0].value == "학습 놀이터"
+    assert [m.label for m in at.metric] == ["보여 주는 에폭", "학습 손실", "테스트 손실",
+                                            "테스트 정확도"]  # fmt: skip
+    assert "두 개의 반달 (2클래스)" in at.selectbox(key="pg_data").options
+    assert "선형 (항등 함수)" in at.selectbox(key="pg_act").options
+    specs = _specs(at)
+    assert "결정 경계" in at.subheader[0].value
+    titles = [a["text"] for a in specs[THUMBS_I]["layout"]["annotations"]]
+    assert titles[:3] == ["입력", "1층<br>Tanh", "2층<br>Tanh"]
+    curves = specs[CURVES_I]
+    assert curves["layout"]["xaxis"]["title"]["text"] == "에폭"
+    assert {t["name"] for t in curves["data"]} == {"학습", "테스트"}
+    assert specs[CM]["layout"]["xaxis"]["title"]["text"] == "예측"
+    assert any("클래스 0" == t.get("name") for t in specs[BOUNDARY_I]["data"])
+    table = at.dataframe[0].value
+    assert {"데이터 세트", "신경망", "학습률", "테스트 정확도"} <= set(table.columns)
+    assert table["데이터 세트"][0] == "XOR"
+
+
+def test_url_holds_ids_and_a_korean_link_opens_the_same_run_in_english(monkeypatch):
+    # AppTest formats a widget's options in the test process (outside the page's session):
+    # give that process the page's language too.
+    monkeypatch.setattr("ui.i18n.current_lang", lambda: "ko")
+    ko = open_lab(PAGE, state=_small(pg_seed=3, lang="ko"), timeout=TIMEOUT_S)
+    assert ko.title[0].value == "학습 놀이터"
+    for key, value in SETTINGS_IDS.items():
+        ko.session_state[key] = value
+    ko.session_state["pg_feat"] = ["x1", "x2", "x1x2"]
+    ko.run()
+    _ok(ko)
+    link = {k: _qp(ko, k) for k in ko.query_params}
+    for key, value in SETTINGS_IDS.items():
+        assert link[key] == value, key  # the id, never the Korean label
+    assert link["pg_feat"] == "x1,x2,x1x2"
+    assert link.pop("lang") == "ko"
+    monkeypatch.undo()
+    en = open_lab(PAGE, state={"lang": "en"}, query=link, timeout=TIMEOUT_S)
+    _ok(en)
+    assert [m.value for m in en.metric] == [m.value for m in ko.metric]
+    assert {k: en.selectbox(key=k).value for k in SETTINGS_IDS} == SETTINGS_IDS
+    assert en.title[0].value == "Training playground"
+
+
+def test_old_links_with_english_labels_still_open():
+    query = {**OLD_LABELS, "pg_feat": ["x₁", "x₂", "x₁·x₂"], "pg_n": "120", "pg_ep": "10",
+             "pg_a1": "as network", "pg_a2": "Sigmoid"}  # fmt: skip
+    at = open_lab(PAGE, query=query, timeout=TIMEOUT_S)
+    _ok(at)
+    assert {k: at.selectbox(key=k).value for k in SETTINGS_IDS} == SETTINGS_IDS
+    assert at.session_state["pg_feat"] == ["x1", "x2", "x1x2"]
+    assert at.selectbox(key="pg_a1").value == "same" and at.selectbox(key="pg_a2").value == "sigmoid"
+    assert _qp(at, "pg_data") == "moons"  # rewritten to the id

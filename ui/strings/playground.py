@@ -321,14 +321,14 @@ KO = {
         "이 링크는 업로드한 데이터 세트를 가리키는데, 업로드한 데이터는 URL에 담기지 않습니다. "
         "CSV 파일을 다시 업로드하세요. 그때까지는 XOR 데이터 세트를 보여 줍니다."
     ),
-    "features": "입력 특성",
+    "features": "입력 특성 (input features)",
     "features_help": (
         "신경망이 보는 입력입니다. x₁²과 x₂²을 넣으면 은닉층이 없는 신경망도 원을 그릴 수 있습니다."
     ),
     "network": "신경망",
     "layers": "은닉층 수",
     "width": "{l}층: 뉴런 수",
-    "act": "활성화 함수",
+    "act": "활성화 함수 (activation function)",
     "act_layer": "{l}층: 활성화 함수",
     "same": "신경망 전체와 같게",
     "per_layer": "층별 설정: 뉴런 수와 활성화 함수",
@@ -344,7 +344,7 @@ KO = {
     "act_swish": "Swish / SiLU",
     "act_gelu": "GELU (tanh 근사)",
     "act_maxout": "Maxout (k = 2)",
-    "init": "가중치 초기화",
+    "init": "가중치 초기화 (weight initialization)",
     "init_scale": "초기화 크기 s",
     "init_zeros": "0으로 채우기 (Zeros)",
     "init_normal": "정규분포 N(0, s²)",
@@ -356,13 +356,13 @@ KO = {
     "init_he_normal": "He (Kaiming) 정규분포",
     "init_he_uniform": "He (Kaiming) 균등분포",
     "init_orthogonal": "직교 (Orthogonal)",
-    "bn": "배치 정규화",
+    "bn": "배치 정규화 (batch normalization)",
     "training": "학습",
     "opt": "옵티마이저",
-    "lr": "학습률",
-    "bs": "배치 크기",
-    "epochs": "에폭 수",
-    "loss": "손실 함수",
+    "lr": "학습률 (learning rate)",
+    "bs": "배치 크기 (batch size)",
+    "epochs": "에폭 (epoch) 수",
+    "loss": "손실 함수 (loss)",
     "loss_softmax_ce": "교차 엔트로피 (softmax)",
     "loss_bce": "이진 교차 엔트로피 (sigmoid)",
     "loss_mse": "평균 제곱 오차 (MSE)",
@@ -378,19 +378,19 @@ KO = {
         "이진 교차 엔트로피는 클래스가 정확히 두 개일 때만 쓸 수 있습니다. 이 {c}클래스 데이터에는 "
         "softmax 교차 엔트로피를 씁니다."
     ),
-    "l1": "L1 규제 λ₁",
+    "l1": "L1 규제 (regularization) λ₁",
     "l2": "L2 규제 λ₂",
-    "dropout": "드롭아웃 비율 p",
+    "dropout": "드롭아웃 (dropout) 비율 p",
     "formulas": "이 설정들 뒤에 있는 수식",
     "f_loss": "**학습이 최소화하는 값** (가중치 행렬만 규제하고 편향은 규제하지 않음):",
     "f_data_ce": "미니배치 B개 점의 평균 교차 엔트로피,",
     "f_data_mse": "미니배치 B개 점의 평균 제곱 오차,",
     "f_bn": (
-        "**배치 정규화(batch normalization)** (활성화 함수 앞에서 뉴런마다, μ_B와 σ²_B는 "
+        "**배치 정규화** (활성화 함수 앞에서 뉴런마다, μ_B와 σ²_B는 "
         "미니배치에서 계산; 테스트 때는 학습 중 쌓은 이동 평균을 씀):"
     ),
     "f_dropout": (
-        "**드롭아웃(dropout)** (역 드롭아웃, 학습 때만; 각 뉴런을 확률 1 − p로 남기고 크기를 "
+        "**드롭아웃** (역 드롭아웃, 학습 때만; 각 뉴런을 확률 1 − p로 남기고 크기를 "
         "보정하므로 테스트 때는 아무것도 바뀌지 않음):"
     ),
     "f_opt": "**{opt} 갱신 규칙** (x: 가중치, g: 미니배치 손실 L의 기울기):",
