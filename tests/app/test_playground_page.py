@@ -334,3 +334,14 @@ def test_old_links_with_english_labels_still_open():
     assert at.session_state["pg_feat"] == ["x1", "x2", "x1x2"]
     assert at.selectbox(key="pg_a1").value == "same" and at.selectbox(key="pg_a2").value == "sigmoid"
     assert _qp(at, "pg_data") == "moons"  # rewritten to the id
+
+
+def test_formulas_follow_the_settings():
+    """The loss with its penalties, batch norm, dropout and the chosen optimizer's update rule."""
+    at = _open(**_small(pg_opt="momentum", pg_l1=1e-4, pg_l2=1e-3, pg_drop=0.2, pg_loss="mse"))
+    latex = [e.value for e in at.get("latex")]
+    assert len(latex) == 4
+    assert r"\lambda_1 = 0.0001,\ \lambda_2 = 0.001" in latex[0] and "z_i - t_i" in latex[0]
+    assert r"\sigma_B^2" in latex[1] and "p = 0.2" in latex[2]
+    assert latex[3] == OPTIMIZERS["momentum"].formula
+    assert any("Momentum update" in m.value for m in at.markdown)
