@@ -248,9 +248,9 @@ def view_arrays(run: Run, epoch: int, thumb: str) -> dict:
 # ---------------------------------------------------------------------------------------------
 
 
-def dataset_label(key: str) -> str:
+def dataset_label(key: str, upload_name: str = "") -> str:
     if key == UPLOAD:
-        return T("upload_option", name=file_name(ss.get("pg_upload", "")))
+        return T("upload_option", name=upload_name)
     return T("dataset_option", name=T(f"ds_{key}"), c=DATASETS[key].n_classes)
 
 
@@ -379,9 +379,10 @@ def data_ui() -> DataSettings:
     st.header(T("data"))
     _upload_link_check()
     options = list(DATASETS) + ([UPLOAD] if "pg_upload" in ss else [])
+    upload_name = file_name(ss["pg_upload"]) if "pg_upload" in ss else ""
     name = url_state.selectbox(T("dataset"), options, key=K["data"], default="xor",
-                               format_func=dataset_label, aliases=DATA_ALIASES,
-                               on_change=_dataset_changed)  # fmt: skip
+                               format_func=lambda k: dataset_label(k, upload_name),
+                               aliases=DATA_ALIASES, on_change=_dataset_changed)  # fmt: skip
     up = name == UPLOAD
     n = st.slider(T("n_points"), 50, 2000, 500, 50, key=K["n"], disabled=up, **QP)
     noise = st.slider(T("noise"), 0.0, 0.5, 0.05, 0.01, key=K["noise"], disabled=up, **QP)

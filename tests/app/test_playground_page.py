@@ -2,8 +2,10 @@
 loss; view-only controls never retrain; Train more / Reset; divergence; compare. The Chromium
 tests are in tests/browser/test_playground_browser.py."""
 
+import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 from app_util import assert_clean_figures, chart_jsons, exception_text, open_lab
 from app_util import figure_specs as _specs
@@ -345,3 +347,119 @@ def test_formulas_follow_the_settings():
     assert r"\sigma_B^2" in latex[1] and "p = 0.2" in latex[2]
     assert OPTIMIZERS["momentum"].formula in latex[3]
     assert any("Momentum update" in m.value for m in at.markdown)
+
+
+# ---------------------------------------------------------------------------------------------
+# Defects (each test failed on the page before its fix)
+# ---------------------------------------------------------------------------------------------
+
+
+def _captions(at) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def test_replay_after_reset_starts_where_the_timeline_is():
+    at = _open(**_small(pg_seed=4))
+    at.button(key="pg_reset_btn").click().run()
+    _ok(at)
+    assert at.metric[0].value == "0"
+    at.toggle(key="pg_replay").set_value(True).run()
+    _ok(at)
+    boundary = _specs(at)[BOUNDARY_I]
+    assert at.metric[0].value == "0" and "epoch 0" in at.subheader[0].value
+    assert boundary["layout"]["sliders"][0]["active"] == 0
+    first = boundary["frames"][0]
+    assert first["name"] == "0"
+    assert _picture(boundary) == first["layout"]["images"][0]["source"]  # epoch 0's picture
+    assert _picture(boundary) != boundary["frames"][-1]["layout"]["images"][0]["source"]
+
+
+def test_reset_status_says_the_initial_weights_are_shown():
+    at = _open(**_small(pg_seed=4))
+    assert "Trained 10 epochs in 1 round(s)" in _captions(at)
+    at.button(key="pg_reset_btn").click().run()
+    _ok(at)
+    assert "Trained 10 epochs" not in _captions(at)
+    assert "Showing the initial weights (epoch 0)" in _captions(at)
+
+
+@pytest.mark.parametrize("value", ["upload", "Uploaded CSV"])  # the id, and old links' label
+def test_a_link_to_uploaded_data_says_to_upload_it_again(value):
+    at = open_lab(PAGE, query={"pg_data": value, "pg_n": "120", "pg_ep": "10"},
+                  timeout=TIMEOUT_S)  # fmt: skip
+    _ok(at)
+    assert "refers to an uploaded data set" in _warnings(at) and "Upload the CSV again" in \
+        _warnings(at)  # fmt: skip
+    assert at.selectbox(key="pg_data").value == "xor"
+    at.selectbox(key="pg_data").set_value("moons").run()  # the student moves on
+    _ok(at)
+    assert "uploaded data set" not in _warnings(at)
+
+
+def _import(at, params: dict) -> None:
+    """What the importer's callback stores for a fitting file (AppTest cannot upload files)."""
+    from nncore.playground import expected_shapes
+
+    shapes = {k: tuple(v.shape) for k, v in params.items()}
+    assert shapes == expected_shapes([2, 8, 8, 2], ["tanh", "tanh"], False)
+    at.session_state["pg_files"] = {"weights-test": {"params": params, "bn": {},
+                                                     "name": "zeros.json"}}  # fmt: skip
+    at.session_state["pg_import"] = {"key": "weights-test", "shapes": shapes}
+    at.run()
+    _ok(at)
+
+
+def _import_messages(at) -> list[str]:
+    return [m.value for m in [*at.success, *at.warning] if "imported weights" in m.value]
+
+
+def test_imported_weights_have_one_state_and_one_message():
+    at = _open(**_small())
+    zeros = {k: np.zeros_like(v) for k, v in
+             nncore.init_mlp([2, 8, 8, 2], "he_normal", np.random.default_rng(0)).items()}
+    _import(at, zeros)
+    (msg,) = _import_messages(at)
+    assert msg.startswith("Using imported weights from zeros.json")
+    at.select_slider(key="pg_epoch").set_value(0).run()
+    assert at.metric[1].value == f"{math.log(2):.4f}"  # all-zero weights: 50/50 everywhere
+    at.slider(key="pg_layers").set_value(1).run()
+    _ok(at)
+    (msg,) = _import_messages(at)
+    assert "no longer fit" in msg and "2-8-8-2" in msg and not at.success
+    at.slider(key="pg_layers").set_value(2).run()
+    (msg,) = _import_messages(at)
+    assert msg.startswith("Using imported weights")
+    table = at.dataframe[0].value
+    assert table["start"].tolist() == ["seed", "file zeros.json", "seed"]  # 2-8-8-2 twice: 1 row
+
+
+def test_compare_defaults_to_the_two_latest_runs():
+    at = _open(**_small())
+    for layers in (1, 3):
+        at.slider(key="pg_layers").set_value(layers).run()
+        _ok(at)
+    assert len(at.dataframe[0].value) == 3
+    assert at.selectbox(key="pg_cmp_a").value == 2 and at.selectbox(key="pg_cmp_b").value == 3
+    at.selectbox(key="pg_cmp_a").set_value(1).run()  # a student's pick stays until a new run
+    assert at.selectbox(key="pg_cmp_a").value == 1
+    at.slider(key="pg_layers").set_value(4).run()
+    assert at.selectbox(key="pg_cmp_a").value == 3 and at.selectbox(key="pg_cmp_b").value == 4
+
+
+def test_an_uploaded_run_is_named_by_its_file():
+    from ui.playground_io import parse_points_csv
+
+    rng = np.random.default_rng(0)
+    pts = rng.normal(size=(80, 2))
+    rows = "\n".join(f"{x:.4f},{y:.4f},{int(x * y > 0)}" for x, y in pts)
+    X, y, classes = parse_points_csv(("x1,x2,label\n" + rows).encode())
+    # What the uploader's callback stores (AppTest cannot upload files).
+    files = {"csv-test": {"X": X, "y": y, "classes": classes, "name": "quadrants.csv"}}
+    at = _open(**_small(pg_files=files, pg_upload="csv-test", pg_data="upload"))
+    at.slider(key="pg_layers").set_value(1).run()
+    _ok(at)
+    table = at.dataframe[0].value
+    assert table["data set"].tolist() == ["Uploaded CSV: quadrants.csv"] * 2
+    assert at.selectbox(key="pg_data").options[-1] == "Uploaded CSV: quadrants.csv"
+    assert at.query_params["pg_data"] in ("upload", ["upload"])
+    assert "x₁ (standardized)" in str(_specs(at)[BOUNDARY_I]["layout"]["xaxis"]["title"])
