@@ -180,3 +180,27 @@ def test_browser_upload_compare_and_import(browser_page, streamlit_server, tmp_p
     # All-zero weights predict 50/50 everywhere: the loss at epoch 0 is log 2.
     assert _metric_values(page)[:2] == ["0", f"{math.log(2):.4f}"]
     screenshot(page, "playground-imported")
+
+
+TITLES = {"en": "Training playground", "ko": "학습 놀이터"}
+FORMULAS = {"en": "The formulas behind these settings", "ko": "이 설정들 뒤에 있는 수식"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_browser_page_in_both_languages(browser_page, streamlit_server, lang):
+    """The page in each language, with the batch-norm warning and the formulas open; the URL
+    holds ids only (the same link in both languages)."""
+    from browser_util import screenshot, wait_for_app
+
+    page = browser_page
+    _open_playground(page, streamlit_server,
+                     f"?lang={lang}&pg_data=moons&pg_bn=true&pg_bs=2&pg_showtest=true")  # fmt: skip
+    assert page.locator("h1").first.inner_text().strip() == TITLES[lang]
+    page.locator("summary").filter(has_text=FORMULAS[lang]).click()
+    wait_for_app(page)
+    assert page.locator(".katex").count() >= 4  # loss, batch norm, dropout, optimizer
+    alerts = page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert any(("batch size 2" if lang == "en" else "배치 크기 2") in a for a in alerts)
+    assert "pg_data=moons" in page.url and "pg_bs=2" in page.url
+    screenshot(page, f"playground-{lang}")

@@ -119,8 +119,9 @@ EN = {
     "f_opt": "**{opt} update** (x: the weights, g: the gradient of the minibatch loss L):",
     "warn_bn_batch": (
         "**Batch normalization with batch size {bs}.** Batch normalization subtracts the "
-        "minibatch mean μ_B: with one point x − μ_B = 0 for every neuron, with two points every "
-        "normalized value is about ±1, so the layers pass on (almost) nothing about the inputs. "
+        "minibatch mean μ_B: with one point x − μ_B = 0 for every neuron (nothing of the input "
+        "is left), with two points every normalized value is about ±1 (only which of the two is "
+        "larger is left). "
         "On the default XOR setup this leaves the test accuracy at chance (about 50 %). This "
         "run: {acc} (chance: {chance}). Use a batch of 5 or more, or turn batch normalization off."
     ),
@@ -289,8 +290,8 @@ KO = {
     "title": "학습 놀이터",
     "intro": (
         "2차원 점들로 작은 신경망을 학습시키며 배우는 과정을 지켜봅니다. 큰 그림은 "
-        "**결정 경계(decision boundary)**입니다(색은 예측한 클래스, 옅을수록 확신이 적음). 작은 "
-        "사각형들은 **은닉층(hidden layer)의 뉴런 하나하나**가 무엇에 반응하는지 층별로 보여 줍니다. "
+        "**결정 경계**(decision boundary)입니다(색은 예측한 클래스, 옅을수록 확신이 적음). 작은 "
+        "사각형들은 **은닉층**(hidden layer)의 **뉴런 하나하나**가 무엇에 반응하는지 층별로 보여 줍니다. "
         "앞쪽 층은 직선을 긋고, 뒤쪽 층은 그 직선들을 엮어 곡선을 만듭니다. 모든 설정이 URL에 "
         "들어 있어서, 링크를 복사해 열면 같은 초기 가중치로 같은 실험이 다시 열립니다."
     ),
@@ -396,8 +397,8 @@ KO = {
     "f_opt": "**{opt} 갱신 규칙** (x: 가중치, g: 미니배치 손실 L의 기울기):",
     "warn_bn_batch": (
         "**배치 크기 {bs}에서의 배치 정규화.** 배치 정규화는 미니배치 평균 μ_B를 뺍니다. 점이 "
-        "하나면 모든 뉴런에서 x − μ_B = 0이 되고, 둘이면 정규화된 값이 모두 약 ±1이 되어, 층이 "
-        "입력에 대해 (거의) 아무것도 전달하지 못합니다. 기본 XOR 설정에서는 테스트 정확도가 찍기 "
+        "하나면 모든 뉴런에서 x − μ_B = 0이 되어 입력이 하나도 남지 않고, 둘이면 정규화된 값이 "
+        "모두 약 ±1이 되어 둘 중 어느 쪽이 큰지만 남습니다. 기본 XOR 설정에서는 테스트 정확도가 찍기 "
         "수준(약 50 %)에 머뭅니다. 이번 실행: {acc} (찍기 수준: {chance}). 배치 크기를 5 이상으로 "
         "하거나 배치 정규화를 끄세요."
     ),
