@@ -120,9 +120,16 @@ def _keep(key: str, value: dict) -> None:
     _store()[key] = value
 
 
+STORE_MAX = 256  # files kept across sessions (each ≤ ~0.3 MB); a session re-adds its own
+
+
 def _register_files() -> None:
-    """Put this session's files back in the store (the cached compute reads them from there)."""
-    _store().update(ss.get("pg_files", {}))
+    """Put this session's files back in the store (the cached compute reads them from there);
+    forget the oldest other sessions' files past STORE_MAX."""
+    store, mine = _store(), ss.get("pg_files", {})
+    store.update(mine)
+    for key in [k for k in store if k not in mine][: max(0, len(store) - STORE_MAX)]:
+        store.pop(key, None)
 
 
 def file_name(key: str) -> str:
