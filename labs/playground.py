@@ -794,7 +794,8 @@ def hist_frame(hists: list[dict]) -> pd.DataFrame:
 
 
 def record_run(run: Run, res: TrainResult) -> None:
-    """One history row per trained run (a continued run is a new row; a run seen before is not)."""
+    """One history row per completed run (trained and drawn; a continued run is a new row, a
+    run seen before is not)."""
     runs = ss.setdefault("pg_runs", {})
     if any(r["run"] == run for r in runs.values()):
         return
@@ -935,7 +936,6 @@ def main() -> None:
     run = Run(s, rounds_ui(s))
     with st.spinner(T("training_spinner")):
         res = run_training(run)
-    record_run(run, res)
     buttons_ui(res)
     import_message(imported)
     advice_ui(s, res, data)
@@ -946,6 +946,9 @@ def main() -> None:
     st.subheader(T("curves"))
     chart(curves_figure(res.history, diverged_at=res.diverged_at, labels=fig_labels()),
           key="pg_fig_curves")  # fmt: skip
+    # Recorded once the run is on screen: a run the student passed through (a newer setting
+    # stopped this script while it drew) is not a history row.
+    record_run(run, res)
     with st.container(border=True):
         history_and_compare()
     import_ui(s, data)

@@ -463,3 +463,29 @@ def test_an_uploaded_run_is_named_by_its_file():
     assert at.selectbox(key="pg_data").options[-1] == "Uploaded CSV: quadrants.csv"
     assert at.query_params["pg_data"] in ("upload", ["upload"])
     assert "x₁ (standardized)" in str(_specs(at)[BOUNDARY_I]["layout"]["xaxis"]["title"])
+
+
+def test_a_run_stopped_before_it_is_drawn_is_not_a_history_row(monkeypatch):
+    """A newer setting stops the script while it draws (Streamlit raises StopException at the
+    next element): that run was passed through, not completed, and gets no history row."""
+    from streamlit.runtime.scriptrunner_utils.exceptions import StopException
+
+    import ui.common
+
+    at = _open(**_small())
+    assert len(at.dataframe[0].value) == 1
+    real = ui.common.chart
+
+    def stop_at_curves(fig, key=None, **kw):
+        if key == "pg_fig_curves":
+            raise StopException()
+        return real(fig, key=key, **kw)
+
+    monkeypatch.setattr(ui.common, "chart", stop_at_curves)
+    at.slider(key="pg_layers").set_value(1).run()  # trained, then stopped while drawing
+    assert not at.exception
+    monkeypatch.setattr(ui.common, "chart", real)
+    at.slider(key="pg_layers").set_value(3).run()
+    _ok(at)
+    table = at.dataframe[0].value
+    assert table["network"].tolist() == ["2-8-8 Tanh", "2-8-8-8 Tanh"]  # no 2-8 row
