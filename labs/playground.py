@@ -20,7 +20,7 @@ from nncore.datasets import DATASETS, make_dataset, train_test_split
 from nncore.init import INITIALIZERS
 from nncore.losses import LOSSES
 from nncore.mlp import HIDDEN_ACTIVATIONS, predict_proba
-from nncore.optim import OPTIMIZERS
+from nncore.optim import HYPERPARAMS, OPTIMIZERS
 from nncore.playground import (
     FEATURES,
     MAX_CLASSES,
@@ -464,8 +464,6 @@ def optimizer_ui() -> dict:
     hp = {}
     extra = [k for k in OPTIMIZERS[opt].defaults if k != "lr"]
     if extra:
-        from nncore.optim import HYPERPARAMS
-
         cols = st.columns(2)
         for i, k in enumerate(extra):
             spec = HYPERPARAMS[k]
