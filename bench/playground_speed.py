@@ -34,9 +34,9 @@ import numpy as np  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 
 from nncore import make_dataset, train_mlp  # noqa: E402
-from nncore.playground import feature_map, network_grid, thumbnail_mosaic  # noqa: E402
+from nncore.playground import feature_map, network_grid  # noqa: E402
 from ui.live_chart import app_chart_jsons  # noqa: E402
-from viz.playground_figs import THUMB_SCALE, thumbnails_figure  # noqa: E402
+from viz.playground_figs import THUMB_SCALE, thumbnail_mosaic, thumbnails_figure  # noqa: E402
 
 
 def _median_ms(fn, repeats: int) -> tuple[float, object]:

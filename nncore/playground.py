@@ -8,9 +8,15 @@ Everything a TensorFlow-Playground-style page needs besides training itself (``t
   probabilities (the decision boundary) *and* every hidden unit's activation (the thumbnails).
 - ``confusion_matrix``, ``weight_histograms`` (counts, binned here so a browser gets ~30 numbers).
 - ``params_to_json`` / ``params_from_json``: the trained weights as JSON, read back with checks
-  (keys, shapes, finite numbers) and plain error messages.
+  (keys, shapes, finite numbers); a refusal is an ``InputError`` (a code and its values, which
+  the page turns into a sentence in the student's language).
 - ``validate_points``: the rules an uploaded data set must satisfy (2-10 classes, ≤ 5000 rows,
   finite numbers).
+- ``epoch_cost_s`` / ``snapshot_epochs``: how long an epoch takes (a deterministic estimate) and
+  which epochs' weights a run keeps.
+
+- ``DataSettings`` / ``Settings`` / ``Run``: one experiment of the playground page as ids and
+  numbers (an uploaded CSV and imported weights are digests), hashable for caching.
 
 No Streamlit, Plotly or pandas here.
 """
@@ -31,6 +37,75 @@ MAX_ROWS = 5000  # rows of an uploaded data set
 MIN_CLASSES, MAX_CLASSES = 2, 10
 JSON_FORMAT = "nnlab-mlp-weights"
 JSON_VERSION = 1
+MAX_SNAPSHOTS = 51  # weight snapshots kept per round of training
+SNAPSHOT_BYTES = 4_000_000  # ... and at most about this many bytes of them
+
+
+UPLOAD = "upload"  # DataSettings.data of an uploaded data set
+
+
+@dataclass(frozen=True)
+class DataSettings:
+    """The points: a generated data set (id, count, noise) or an upload (its digest), split
+    into train/test by ``test`` with ``seed``."""
+
+    data: str = "xor"  # a DATASETS id or UPLOAD
+    n: int = 500
+    noise: float = 0.05
+    test: float = 0.3
+    seed: int = 0
+    upload: str = ""  # digest of the uploaded CSV (when data == UPLOAD)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One experiment: data, network (features, hidden widths, one activation per hidden
+    layer, initializer, batch norm) and training (optimizer and its hyperparameters, batch,
+    epochs per round, loss, L1/L2, dropout). ``data.seed`` also seeds the initial weights."""
+
+    data: DataSettings = DataSettings()
+    feats: tuple[str, ...] = ("x1", "x2")
+    hidden: tuple[int, ...] = (8, 8)
+    acts: tuple[str, ...] = ("tanh", "tanh")
+    init: str = "xavier_normal"
+    iscale: float | None = None
+    bn: bool = False
+    opt: str = "adam"
+    lr: float = 0.01
+    hp: tuple[tuple[str, float], ...] = ()
+    bs: int = 10
+    epochs: int = 100
+    loss: str = "softmax_ce"
+    l1: float = 0.0
+    l2: float = 0.0
+    drop: float = 0.0
+    imported: str = ""  # digest of imported starting weights ("" = the seed's weights)
+
+
+@dataclass(frozen=True)
+class Run:
+    """One training run: the settings, continued ``rounds`` extra times by Train more."""
+
+    s: Settings
+    rounds: int = 0
+
+
+def sizes(s: Settings, n_classes: int) -> list[int]:
+    """Layer widths [inputs, hidden..., outputs] of the settings' network."""
+    return [len(s.feats), *s.hidden, LOSSES[s.loss].n_outputs(n_classes)]
+
+
+def shapes_of(s: Settings, n_classes: int) -> dict:
+    return expected_shapes(sizes(s, n_classes), list(s.acts), s.bn)
+
+
+class InputError(ValueError):
+    """A file or data set the page refuses: ``code`` (e.g. ``"csv_not_numeric"``) and the
+    ``values`` a message needs (``column``, ``row``...). ``str()`` is ``code: values``."""
+
+    def __init__(self, code: str, **values):
+        self.code, self.values = code, values
+        super().__init__(f"{code}: {values}" if values else code)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,84 +227,6 @@ def network_grid(
     return NetworkGrid(xs, ys, proba.reshape(n, n, -1), hidden, F.reshape(n, n, -1), bad)
 
 
-def quantize_tile(a: Array) -> Array:
-    """A unit's activation map scaled to uint8 1..249 with 0 → 125 and ±max|a| → 249 / 1.
-
-    0 is kept free for the background between tiles; a constant-zero (dead) unit is all 125.
-    The top stays below 252 because a byte ≥ 0xFC begins a base64 "/" that JSON escapes as
-    six characters (the browser receives these images base64-encoded).
-    """
-    m = float(np.abs(a).max(initial=0.0))
-    scaled = a / m if m > 0 else np.zeros_like(a)
-    return np.rint(125.0 + 124.0 * scaled).astype(np.uint8)
-
-
-FRAME = 250  # mosaic value of the one-cell frame around every tile (0 = empty background)
-
-
-@dataclass
-class Mosaic:
-    """Thumbnails packed into one uint8 image (0 = background, 250 = tile frames) plus where
-    each tile sits.
-
-    ``tiles``: list of (layer index, unit index, row0, col0) of each tile's lower-left cell in
-    ``image`` (row 0 at the bottom); ``layer_cols``: (first col, last col) of each layer's block.
-    """
-
-    image: Array
-    tile: int
-    tiles: list[tuple[int, int, int, int]]
-    layer_cols: list[tuple[int, int]]
-    max_abs: list[Array]
-
-
-def thumbnail_mosaic(
-    layers: Sequence[Array],
-    cell_budget: int = 160_000,
-    max_rows: int = 8,
-    gap: int = 2,
-    max_tile: int = 34,
-) -> Mosaic:
-    """Lay out per-unit activation maps (each layer (n, n, width)) as one image, layer by layer.
-
-    A layer is a block of columns of at most ``max_rows`` tiles; the tiles are the grids
-    subsampled with the smallest stride that gives tiles of at most ``max_tile`` cells a side
-    (a thumbnail is drawn ~60 px wide) and keeps the whole image under ``cell_budget`` cells.
-    """
-    if not layers:
-        return Mosaic(np.zeros((1, 1), np.uint8), 0, [], [], [])
-    n = layers[0].shape[0]
-    widths = [a.shape[2] for a in layers]
-    rows = min(max_rows, max(widths))
-    n_cols = [int(np.ceil(w / rows)) for w in widths]
-    stride = max(1, int(np.ceil(n / max_tile)))
-    while True:
-        t = len(range(0, n, stride))
-        h = rows * (t + gap) - gap + 2  # + a one-cell frame on the outer edges
-        w = sum(c * (t + gap) for c in n_cols) + gap * 2 * (len(layers) - 1) - gap + 2
-        if h * w <= cell_budget or t <= 8:
-            break
-        stride += 1
-    img = np.zeros((h, w), dtype=np.uint8)
-    tiles, layer_cols, max_abs = [], [], []
-    col = 1
-    for li, a in enumerate(layers):
-        sub = a[::stride, ::stride, :]
-        max_abs.append(np.abs(a).max(axis=(0, 1)))
-        first = col
-        for u in range(a.shape[2]):
-            c, r = divmod(u, rows)
-            r = rows - 1 - r  # first unit at the top
-            r0, c0 = 1 + r * (t + gap), col + c * (t + gap)
-            img[r0 - 1 : r0 + t + 1, c0 - 1 : c0 + t + 1] = FRAME  # so a white tile shows
-            img[r0 : r0 + t, c0 : c0 + t] = quantize_tile(sub[:, :, u])
-            tiles.append((li, u, r0, c0))
-        col += n_cols[li] * (t + gap)
-        layer_cols.append((first, col - gap - 1))
-        col += gap * 2
-    return Mosaic(img, t, tiles, layer_cols, max_abs)
-
-
 # ---------------------------------------------------------------------------------------------
 # Metrics and summaries
 # ---------------------------------------------------------------------------------------------
@@ -299,13 +296,11 @@ def _as_array(name: str, value, shape: tuple[int, ...]) -> Array:
     try:
         a = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(f"{name!r} must be a (nested) list of numbers") from None
+        raise InputError("json_not_numbers", name=name) from None
     if a.shape != tuple(shape):
-        raise ValueError(
-            f"{name!r} has shape {a.shape} but this network needs {tuple(shape)}"
-        )
+        raise InputError("json_wrong_shape", name=name, have=str(a.shape), want=str(tuple(shape)))
     if not np.isfinite(a).all():
-        raise ValueError(f"{name!r} contains NaN or infinite values")
+        raise InputError("json_not_finite", name=name)
     return a
 
 
@@ -324,50 +319,42 @@ def _widths(shapes: dict) -> list[int] | None:
     return widths or None
 
 
-def _architectures(raw: dict, shapes: dict) -> str:
+def _architecture(shapes: dict) -> str:
+    """'2-8-8-2' for a network's (or a file's) W1..WL shapes, '' when they cannot be read."""
     try:
-        have = _widths(raw)
+        widths = _widths(shapes)
     except (TypeError, ValueError, IndexError):
-        have = None
-    want = _widths(shapes)
-    if not have or not want:
-        return ""
-    return (f": the file holds a {'-'.join(map(str, have))} network, this one is "
-            f"{'-'.join(map(str, want))}")
+        widths = None
+    return "-".join(map(str, widths)) if widths else ""
 
 
 def params_from_json(text: str | bytes, shapes: dict[str, tuple[int, ...]]) -> tuple[dict, dict, dict]:
     """Read ``params_to_json`` output and check it against the network's ``expected_shapes``.
 
-    Returns (params, bn_state, meta). Raises ValueError with a message a student can act on:
-    not JSON, not a weights file, a missing or unexpected key, a wrong shape, a non-finite value.
+    Returns (params, bn_state, meta). Raises ``InputError``: json_invalid (detail),
+    json_not_weights, json_unknown_format (found, expected), json_mismatch (missing, extra:
+    comma-separated keys or ''; have, want: architectures such as '2-8-2' or ''),
+    json_not_numbers / json_not_finite (name), json_wrong_shape (name, have, want),
+    json_bn_not_object, json_negative_var (name).
     """
     try:
         doc = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValueError(f"the file is not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})") from None
+        raise InputError("json_invalid", detail=getattr(exc, "msg", str(exc))) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("params"), dict):
-        raise ValueError('not a weights file: expected a JSON object with a "params" object')
+        raise InputError("json_not_weights")
     if doc.get("format", JSON_FORMAT) != JSON_FORMAT:
-        raise ValueError(f"unknown format {doc.get('format')!r}; expected {JSON_FORMAT!r}")
+        raise InputError("json_unknown_format", found=str(doc.get("format")), expected=JSON_FORMAT)
     raw = doc["params"]
     missing = [k for k in shapes if k not in raw]
-    extra = [k for k in raw if k not in shapes]
+    extra = [str(k) for k in raw if k not in shapes]
     if missing or extra:
-        parts = []
-        if missing:
-            parts.append(f"missing {', '.join(missing)}")
-        if extra:
-            parts.append(f"unexpected {', '.join(map(str, extra))}")
-        raise ValueError(
-            "the weights do not fit this network (" + "; ".join(parts) + ")"
-            + _architectures(raw, shapes)
-            + ". Set the same layers, input features and batch-norm setting as the saved run"
-        )
+        raise InputError("json_mismatch", missing=", ".join(missing), extra=", ".join(extra),
+                         have=_architecture(raw), want=_architecture(shapes))  # fmt: skip
     params = {k: _as_array(k, raw[k], shapes[k]) for k in shapes}
     bn_raw = doc.get("bn_state") or {}
     if not isinstance(bn_raw, dict):
-        raise ValueError('"bn_state" must be an object')
+        raise InputError("json_bn_not_object")
     bn_state = {}
     for k, g in shapes.items():
         if k.startswith("gamma"):
@@ -378,7 +365,7 @@ def params_from_json(text: str | bytes, shapes: dict[str, tuple[int, ...]]) -> t
                 else:
                     bn_state[key] = np.zeros(g) if key.startswith("mean") else np.ones(g)
             if (bn_state[f"var{l}"] < 0).any():
-                raise ValueError(f"'var{l}' must not be negative")
+                raise InputError("json_negative_var", name=f"var{l}")
     meta = doc.get("meta") if isinstance(doc.get("meta"), dict) else {}
     return params, bn_state, meta
 
@@ -393,37 +380,31 @@ def validate_points(X, y) -> tuple[Array, Array, Array]:
 
     Rules: at most 5000 rows; finite numbers; labels are whole numbers; 2-10 distinct classes.
     Labels are renumbered 0..C-1 in sorted order; ``classes`` holds the original label values.
+    Raises ``InputError``: points_shape, points_no_rows, points_too_many_rows (n, max),
+    points_not_finite (column, count, row), labels_not_whole, one_class (label),
+    too_many_classes (n, max).
     """
     X = np.asarray(X, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     if X.ndim != 2 or X.shape[1] != 2 or y.shape != (X.shape[0],):
-        raise ValueError("expected two coordinate columns and one label per row")
+        raise InputError("points_shape")
     n = len(y)
     if n == 0:
-        raise ValueError("the file has no data rows")
+        raise InputError("points_no_rows")
     if n > MAX_ROWS:
-        raise ValueError(f"the file has {n} rows; at most {MAX_ROWS} are allowed")
-    for j, name in enumerate(("x1", "x2")):
-        bad = np.flatnonzero(~np.isfinite(X[:, j]))
+        raise InputError("points_too_many_rows", n=n, max=MAX_ROWS)
+    for name, col in (("x1", X[:, 0]), ("x2", X[:, 1]), ("label", y)):
+        bad = np.flatnonzero(~np.isfinite(col))
         if bad.size:
-            raise ValueError(
-                f"column {name} has {bad.size} empty, NaN or infinite value(s) "
-                f"(first at data row {bad[0] + 1})"
-            )
-    bad = np.flatnonzero(~np.isfinite(y))
-    if bad.size:
-        raise ValueError(
-            f"column label has {bad.size} empty, NaN or infinite value(s) (first at data row {bad[0] + 1})"
-        )
+            raise InputError("points_not_finite", column=name, count=int(bad.size),
+                             row=int(bad[0]) + 1)  # fmt: skip
     if not np.all(y == np.round(y)):
-        raise ValueError("labels must be whole numbers (class ids such as 0, 1, 2)")
+        raise InputError("labels_not_whole")
     classes, y_int = np.unique(y.astype(np.int64), return_inverse=True)
     if len(classes) < MIN_CLASSES:
-        raise ValueError(
-            f"all rows have the same label ({classes[0]}): a classifier needs at least two classes"
-        )
+        raise InputError("one_class", label=int(classes[0]))
     if len(classes) > MAX_CLASSES:
-        raise ValueError(f"found {len(classes)} classes; at most {MAX_CLASSES} are supported")
+        raise InputError("too_many_classes", n=len(classes), max=MAX_CLASSES)
     return X, y_int.astype(np.int64), classes
 
 
@@ -433,3 +414,28 @@ def standardize(X: Array) -> tuple[Array, Array, Array]:
     std = X.std(axis=0)
     std = np.where(std > 0, std, 1.0)
     return (X - mean) / std, mean, std
+
+
+# ---------------------------------------------------------------------------------------------
+# Run length and snapshots
+# ---------------------------------------------------------------------------------------------
+
+
+def n_params(shapes: dict) -> int:
+    return sum(int(np.prod(v)) for v in shapes.values())
+
+
+def epoch_cost_s(n_train: int, batch: int, shapes: dict) -> float:
+    """Rough seconds per epoch: NumPy call overhead per update and layer, plus the
+    multiply-adds (forward and backward ≈ 3 passes) on a pessimistic 0.5 GFLOP/s. A
+    deterministic estimate, so the same URL caps a round at the same epoch on any machine."""
+    steps = -(-n_train // max(1, batch))
+    weights = [int(np.prod(v)) for k, v in shapes.items() if k.startswith("W")]
+    return steps * (40e-6 + 50e-6 * len(weights)) + 6.0 * n_train * sum(weights) / 0.5e9
+
+
+def snapshot_epochs(start: int, epochs: int, n_weights: int) -> range:
+    """Evenly spaced epochs to keep weights of: up to 51, fewer for big nets (≤ ~4 MB a round)."""
+    most = int(np.clip(SNAPSHOT_BYTES // (8 * max(n_weights, 1)), 11, MAX_SNAPSHOTS))
+    step = max(1, int(np.ceil(epochs / (most - 1))))
+    return range(start, start + epochs + 1, step)

@@ -1,7 +1,8 @@
 """Reading an uploaded CSV of labelled 2D points for the training playground (pandas, no UI).
 
-``parse_points_csv(raw_bytes)`` returns (X, y, classes) or raises ValueError with a message meant
-for the person who made the file. The size limit is checked on the bytes before parsing.
+``parse_points_csv(raw_bytes)`` returns (X, y, classes) or raises ``nncore.playground.InputError``
+(a code and values; the page words it for the person who made the file). The size limit is
+checked on the bytes before parsing.
 """
 
 import io
@@ -9,35 +10,35 @@ import io
 import numpy as np
 import pandas as pd
 
-from nncore.playground import MAX_ROWS, validate_points
+from nncore.playground import MAX_ROWS, InputError, validate_points
 
 MAX_BYTES = 1_000_000
 COLUMNS = ("x1", "x2", "label")
 
 
 def parse_points_csv(raw: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """CSV bytes with columns x1, x2, label (any order, other columns ignored) -> validated arrays."""
+    """CSV bytes with columns x1, x2, label (any order, other columns ignored) -> validated arrays.
+
+    Codes: csv_too_big (mb, max_mb), csv_empty, csv_unreadable (detail), csv_missing_columns
+    (missing, found), csv_too_many_rows (max), csv_not_numeric (column, value, row), and those
+    of ``validate_points``.
+    """
     if len(raw) > MAX_BYTES:
-        raise ValueError(
-            f"the file is {len(raw) / 1e6:.1f} MB; at most {MAX_BYTES / 1e6:.0f} MB is allowed"
-        )
+        raise InputError("csv_too_big", mb=f"{len(raw) / 1e6:.1f}", max_mb=f"{MAX_BYTES / 1e6:.0f}")
     if not raw.strip():
-        raise ValueError("the file is empty")
+        raise InputError("csv_empty")
     try:
         # Read one row past the limit: enough to say "too many rows" without parsing everything.
         df = pd.read_csv(io.BytesIO(raw), nrows=MAX_ROWS + 1, skipinitialspace=True)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise ValueError(f"the file could not be read as CSV ({str(exc).splitlines()[0]})") from None
+        raise InputError("csv_unreadable", detail=str(exc).splitlines()[0]) from None
     df.columns = [str(c).strip().lower() for c in df.columns]
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
-        found = ", ".join(map(str, df.columns)) or "none"
-        raise ValueError(
-            f"missing column(s) {', '.join(missing)}; the first line must name the columns "
-            f"x1, x2, label (found: {found})"
-        )
+        raise InputError("csv_missing_columns", missing=", ".join(missing),
+                         found=", ".join(map(str, df.columns)) or "-")  # fmt: skip
     if len(df) > MAX_ROWS:
-        raise ValueError(f"the file has more than {MAX_ROWS} rows; at most {MAX_ROWS} are allowed")
+        raise InputError("csv_too_many_rows", max=MAX_ROWS)
     cols = {}
     for c in COLUMNS:
         values = pd.to_numeric(df[c], errors="coerce")
@@ -46,9 +47,8 @@ def parse_points_csv(raw: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         bad = values.isna() & ~blank & ~text.str.lower().isin(["nan", "inf", "-inf", "infinity"])
         if bad.any():
             row = int(np.flatnonzero(bad.to_numpy())[0])
-            raise ValueError(
-                f"column {c} is not numeric: {df[c].iloc[row]!r} in data row {row + 1}"
-            )
+            raise InputError("csv_not_numeric", column=c, value=repr(df[c].iloc[row]),
+                             row=row + 1)  # fmt: skip
         cols[c] = values.to_numpy(dtype=np.float64)
     X = np.stack([cols["x1"], cols["x2"]], axis=1)
     return validate_points(X, cols["label"])

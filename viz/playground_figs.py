@@ -7,6 +7,9 @@ background between tiles), which measured far cheaper than a figure, an axis pai
 neuron (see bench/playground_speed.py).
 """
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -19,13 +22,9 @@ from viz.raster import (
     png_indexed,
 )
 
-# Every word the figures show, in one place (a Korean translation is planned).
-TEXT = {
-    "class": "class {k}", "train": "train", "test": "test", "loss": "loss",
-    "accuracy": "accuracy", "Loss": "Loss", "Accuracy": "Accuracy", "epoch": "epoch",
-    "at_epoch": "at epoch", "diverged": "diverged", "predicted": "predicted", "true": "true",
-    "play": "▶ Play",
-}
+# Every word a figure shows comes in ``labels`` (ui.strings.playground.fig_labels()): keys
+# class ("class {k}"), train, test, loss, accuracy, Loss, Accuracy, epoch, at_epoch, diverged,
+# predicted, true, play, weights.
 
 # TensorFlow Playground's orange / blue for classes 0 / 1, then a tab10-like palette.
 CLASS_COLORS = [
@@ -70,8 +69,8 @@ def _base_layout(height: int, **kw) -> dict:
     }  # fmt: skip
 
 
-def class_name(k: int, classes=None) -> str:
-    return TEXT["class"].format(k=classes[k] if classes is not None else k)
+def class_name(labels, k: int, classes=None) -> str:
+    return labels["class"].format(k=classes[k] if classes is not None else k)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -124,6 +123,7 @@ def boundary_figure(
     X_test: np.ndarray | None = None,
     y_test: np.ndarray | None = None,
     *,
+    labels,
     discretize: bool = False,
     show_test: bool = True,
     classes=None,
@@ -131,13 +131,15 @@ def boundary_figure(
     height: int = 520,
     axis_labels: tuple[str, str] = ("x₁", "x₂"),
     replay: tuple[list[np.ndarray], list[int]] | None = None,
-    epoch_label: str = TEXT["epoch"],
+    replay_at: int | None = None,
 ) -> go.Figure:
     """Predicted-class map over the plane with train (filled) and test (ringed) points.
 
     The map is a layout image (viz.raster), so an epoch step swaps one <image> and leaves the
     points as drawn. ``replay``: (probability grids like ``proba``, their epochs) -> Plotly
-    animation frames of the map with a play button and an epoch slider, played in the browser.
+    animation frames of the map with a play button and an epoch slider, played in the browser;
+    it opens at the frame of epoch ``replay_at`` (the last when None) and plays on from there
+    (from the start when it opens at the end). ``labels``: the words (see the top of the file).
     """
     C = proba.shape[2]
     h = float(xs[-1])
@@ -146,16 +148,23 @@ def boundary_figure(
     def picture(p: np.ndarray) -> dict:
         return plane_image(boundary_png(p, discretize), lo, hi, lo, hi)
 
+    active = 0
+    if replay is not None:
+        grids, epochs = replay
+        at = epochs[-1] if replay_at is None else replay_at
+        active = int(np.argmin([abs(e - at) for e in epochs]))
+        proba = grids[active]
+
     data: list[dict] = []
     for c in range(C):
         color = CLASS_COLORS[c % len(CLASS_COLORS)]
         m = y_train == c
         if m.any():
             data.append(dict(type="scatter",
-                x=X_train[m, 0], y=X_train[m, 1], mode="markers", name=class_name(c, classes),
+                x=X_train[m, 0], y=X_train[m, 1], mode="markers", name=class_name(labels, c, classes),
                 legendgroup=f"c{c}",
                 marker={"size": 7, "color": color, "line": {"width": 1, "color": "white"}},
-                hovertemplate=f"{class_name(c, classes)} ({TEXT['train']})<br>x₁=%{{x:.2f}}, "
+                hovertemplate=f"{class_name(labels, c, classes)} ({labels['train']})<br>x₁=%{{x:.2f}}, "
                               "x₂=%{y:.2f}"
                               "<extra></extra>",
             ))  # fmt: skip
@@ -164,10 +173,10 @@ def boundary_figure(
             if m.any():
                 data.append(dict(type="scatter",
                     x=X_test[m, 0], y=X_test[m, 1], mode="markers",
-                    name=f"{class_name(c, classes)} ({TEXT['test']})", legendgroup=f"c{c}",
+                    name=f"{class_name(labels, c, classes)} ({labels['test']})", legendgroup=f"c{c}",
                     showlegend=False,
                     marker={"size": 7, "color": "white", "line": {"width": 2, "color": color}},
-                    hovertemplate=f"{class_name(c, classes)} ({TEXT['test']})<br>x₁=%{{x:.2f}}, "
+                    hovertemplate=f"{class_name(labels, c, classes)} ({labels['test']})<br>x₁=%{{x:.2f}}, "
                                   "x₂=%{y:.2f}<extra></extra>",
                 ))  # fmt: skip
     layout = _base_layout(
@@ -181,24 +190,23 @@ def boundary_figure(
     )  # fmt: skip
     if replay is None:
         return _figure(data, layout)
-    grids, epochs = replay
     frames = [{"name": str(e), "layout": {"images": [picture(g)]}}
               for g, e in zip(grids, epochs, strict=True)]
     step = {"mode": "immediate", "frame": {"duration": 0, "redraw": True},
             "transition": {"duration": 0}}  # fmt: skip
-    play = {"frame": {"duration": 150, "redraw": True}, "fromcurrent": False,
+    play = {"frame": {"duration": 150, "redraw": True}, "fromcurrent": active < len(epochs) - 1,
             "transition": {"duration": 0}, "mode": "immediate"}  # fmt: skip
     layout["height"] = height + 90
     layout["margin"] = {**layout["margin"], "b": 135}
     layout["updatemenus"] = [{
         "type": "buttons", "direction": "left", "x": 0, "y": -0.19, "xanchor": "left",
         "yanchor": "top", "showactive": False, "pad": {"t": 0, "r": 0},
-        "buttons": [{"label": TEXT["play"], "method": "animate", "args": [None, play]},
+        "buttons": [{"label": labels["play"], "method": "animate", "args": [None, play]},
                     {"label": "❚❚", "method": "animate", "args": [[None], step]}],
     }]  # fmt: skip
     layout["sliders"] = [{
-        "active": len(frames) - 1, "x": 0.34, "len": 0.66, "y": -0.12, "yanchor": "top",
-        "currentvalue": {"prefix": f"{epoch_label} ", "font": {"size": 14}},
+        "active": active, "x": 0.34, "len": 0.66, "y": -0.12, "yanchor": "top",
+        "currentvalue": {"prefix": f"{labels['epoch']} ", "font": {"size": 14}},
         "pad": {"t": 10}, "ticklen": 0, "font": {"size": 11},
         "steps": [{"label": f["name"], "method": "animate", "args": [[f["name"]], step]}
                   for f in frames],
@@ -210,7 +218,88 @@ def boundary_figure(
 # Per-neuron thumbnails
 # ---------------------------------------------------------------------------------------------
 
-# Mosaic values (nncore.playground.quantize_tile / FRAME): 0 = empty (white), 1..249 = orange
+Array = np.ndarray
+
+
+def quantize_tile(a: Array) -> Array:
+    """A unit's activation map scaled to uint8 1..249 with 0 → 125 and ±max|a| → 249 / 1.
+
+    0 is kept free for the background between tiles; a constant-zero (dead) unit is all 125.
+    The top stays below 252 because a byte ≥ 0xFC begins a base64 "/" that JSON escapes as
+    six characters (the browser receives these images base64-encoded).
+    """
+    m = float(np.abs(a).max(initial=0.0))
+    scaled = a / m if m > 0 else np.zeros_like(a)
+    return np.rint(125.0 + 124.0 * scaled).astype(np.uint8)
+
+
+FRAME = 250  # mosaic value of the one-cell frame around every tile (0 = empty background)
+
+
+@dataclass
+class Mosaic:
+    """Thumbnails packed into one uint8 image (0 = background, 250 = tile frames) plus where
+    each tile sits.
+
+    ``tiles``: list of (layer index, unit index, row0, col0) of each tile's lower-left cell in
+    ``image`` (row 0 at the bottom); ``layer_cols``: (first col, last col) of each layer's block.
+    """
+
+    image: Array
+    tile: int
+    tiles: list[tuple[int, int, int, int]]
+    layer_cols: list[tuple[int, int]]
+    max_abs: list[Array]
+
+
+def thumbnail_mosaic(
+    layers: Sequence[Array],
+    cell_budget: int = 160_000,
+    max_rows: int = 8,
+    gap: int = 2,
+    max_tile: int = 34,
+) -> Mosaic:
+    """Lay out per-unit activation maps (each layer (n, n, width)) as one image, layer by layer.
+
+    A layer is a block of columns of at most ``max_rows`` tiles; the tiles are the grids
+    subsampled with the smallest stride that gives tiles of at most ``max_tile`` cells a side
+    (a thumbnail is drawn ~60 px wide) and keeps the whole image under ``cell_budget`` cells.
+    """
+    if not layers:
+        return Mosaic(np.zeros((1, 1), np.uint8), 0, [], [], [])
+    n = layers[0].shape[0]
+    widths = [a.shape[2] for a in layers]
+    rows = min(max_rows, max(widths))
+    n_cols = [int(np.ceil(w / rows)) for w in widths]
+    stride = max(1, int(np.ceil(n / max_tile)))
+    while True:
+        t = len(range(0, n, stride))
+        h = rows * (t + gap) - gap + 2  # + a one-cell frame on the outer edges
+        w = sum(c * (t + gap) for c in n_cols) + gap * 2 * (len(layers) - 1) - gap + 2
+        if h * w <= cell_budget or t <= 8:
+            break
+        stride += 1
+    img = np.zeros((h, w), dtype=np.uint8)
+    tiles, layer_cols, max_abs = [], [], []
+    col = 1
+    for li, a in enumerate(layers):
+        sub = a[::stride, ::stride, :]
+        max_abs.append(np.abs(a).max(axis=(0, 1)))
+        first = col
+        for u in range(a.shape[2]):
+            c, r = divmod(u, rows)
+            r = rows - 1 - r  # first unit at the top
+            r0, c0 = 1 + r * (t + gap), col + c * (t + gap)
+            img[r0 - 1 : r0 + t + 1, c0 - 1 : c0 + t + 1] = FRAME  # so a white tile shows
+            img[r0 : r0 + t, c0 : c0 + t] = quantize_tile(sub[:, :, u])
+            tiles.append((li, u, r0, c0))
+        col += n_cols[li] * (t + gap)
+        layer_cols.append((first, col - gap - 1))
+        col += gap * 2
+    return Mosaic(img, t, tiles, layer_cols, max_abs)
+
+
+# Mosaic values (quantize_tile / FRAME): 0 = empty (white), 1..249 = orange
 # (negative) - white (0, at 125) - blue (positive) as in TF Playground, 250 = tile frame.
 THUMB_SCALE = [
     [0.0, "#ffffff"], [0.5 / 250, "#ffffff"], [1 / 250, CLASS_COLORS[0]],
@@ -226,7 +315,7 @@ def thumbnails_figure(
     """All hidden units' activation maps as one mosaic picture (a layout image, see
     viz.raster), one column block per layer.
 
-    ``mosaic``: nncore.playground.Mosaic; ``layer_titles``: one title per block of columns;
+    ``mosaic``: a ``Mosaic``; ``layer_titles``: one title per block of columns;
     ``input_labels``: names written on the tiles of the first block (the input features).
     """
     img = mosaic.image
@@ -274,6 +363,7 @@ def curves_figure(
     diverged_at: int | None = None,
     height: int = 330,
     runs: list[tuple[str, dict, str]] | None = None,
+    labels,
 ) -> go.Figure:
     """Loss (left) and accuracy (right) per epoch, train solid and test dashed.
 
@@ -291,15 +381,15 @@ def curves_figure(
                 if key not in hist:
                     continue
                 col = color or (TRAIN_COLOR if split == "train" else TEST_COLOR)
-                label = f"{name} {TEXT[split]}".strip()
+                label = f"{name} {labels[split]}".strip()
                 data.append(dict(type="scatter",
                     x=ep, y=np.asarray(hist[key]), name=label,
                     mode="lines" if len(ep) > 25 else "lines+markers",
                     legendgroup=label, showlegend=metric == "loss",
                     line={"color": col, "dash": dash, "width": 2.5},
                     xaxis=f"x{ax}", yaxis=f"y{ax}",
-                    hovertemplate=f"{label} {TEXT['loss' if metric == 'loss' else 'accuracy']}"
-                                  f" %{{y:.3f}} {TEXT['at_epoch']} %{{x}}<extra></extra>",
+                    hovertemplate=f"{label} {labels['loss' if metric == 'loss' else 'accuracy']}"
+                                  f" %{{y:.3f}} {labels['at_epoch']} %{{x}}<extra></extra>",
                 ))  # fmt: skip
     shapes, notes = [], []
     for ax in ("x", "x2"):
@@ -312,19 +402,19 @@ def curves_figure(
                            "x0": diverged_at, "x1": diverged_at, "y0": 0, "y1": 1,
                            "line": {"color": "#c62828", "width": 2}})  # fmt: skip
             notes.append({"x": diverged_at, "xref": ax, "y": 1, "yref": "paper",
-                          "text": TEXT["diverged"], "showarrow": False, "yanchor": "bottom",
+                          "text": labels["diverged"], "showarrow": False, "yanchor": "bottom",
                           "font": {"color": "#c62828"}})  # fmt: skip
     notes += [
-        {"x": (a0 + a1) / 2, "y": 1.02, "xref": "paper", "yref": "paper", "text": f"<b>{TEXT['Loss']}</b>",
+        {"x": (a0 + a1) / 2, "y": 1.02, "xref": "paper", "yref": "paper", "text": f"<b>{labels['Loss']}</b>",
          "showarrow": False, "yanchor": "bottom"},
         {"x": (b0 + b1) / 2, "y": 1.02, "xref": "paper", "yref": "paper",
-         "text": f"<b>{TEXT['Accuracy']}</b>", "showarrow": False, "yanchor": "bottom"},
+         "text": f"<b>{labels['Accuracy']}</b>", "showarrow": False, "yanchor": "bottom"},
     ]  # fmt: skip
     return _figure(data, _base_layout(
         height, shapes=shapes or None, annotations=notes,
-        xaxis={**GRID_AXIS, "domain": [a0, a1], "title": {"text": TEXT["epoch"]}},
+        xaxis={**GRID_AXIS, "domain": [a0, a1], "title": {"text": labels["epoch"]}},
         yaxis={**GRID_AXIS, "rangemode": "tozero"},
-        xaxis2={**GRID_AXIS, "domain": [b0, b1], "title": {"text": TEXT["epoch"]}},
+        xaxis2={**GRID_AXIS, "domain": [b0, b1], "title": {"text": labels["epoch"]}},
         yaxis2={**GRID_AXIS, "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%"},
         legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
         margin={"l": 55, "r": 15, "t": 35, "b": 50},
@@ -336,23 +426,25 @@ def curves_figure(
 # ---------------------------------------------------------------------------------------------
 
 
-def confusion_figure(cm: np.ndarray, classes=None, height: int = 340) -> go.Figure:
+def confusion_figure(cm: np.ndarray, classes=None, height: int = 340, *, labels) -> go.Figure:
     """Counts with row = true class, column = predicted class; the diagonal is what's right."""
     C = cm.shape[0]
-    names = [class_name(k, classes) for k in range(C)]
+    names = [class_name(labels, k, classes) for k in range(C)]
     data = [dict(type="heatmap",
         z=cm, x=names, y=names, colorscale=BLUES, showscale=False, texttemplate="%{z}",
         textfont={"size": 16 if C <= 5 else 12}, xgap=2, ygap=2,
-        hovertemplate=f"{TEXT['true']} %{{y}}, {TEXT['predicted']} %{{x}}: %{{z}}<extra></extra>",
+        hovertemplate=f"{labels['true']} %{{y}}, {labels['predicted']} %{{x}}: %{{z}}<extra></extra>",
     )]  # fmt: skip
     return _figure(data, _base_layout(
-        height, xaxis={"title": {"text": TEXT["predicted"]}, "side": "bottom", "showgrid": False},
-        yaxis={"title": {"text": TEXT["true"]}, "autorange": "reversed", "showgrid": False},
+        height, xaxis={"title": {"text": labels["predicted"]}, "side": "bottom", "showgrid": False},
+        yaxis={"title": {"text": labels["true"]}, "autorange": "reversed", "showgrid": False},
         margin={"l": 80, "r": 10, "t": 15, "b": 55},
     ))  # fmt: skip
 
 
-def weight_hist_figure(hists: list[dict], height: int | None = None, per_row: int = 4) -> go.Figure:
+def weight_hist_figure(
+    hists: list[dict], height: int | None = None, per_row: int = 4, *, labels
+) -> go.Figure:
     """One small bar chart of weight values per layer (counts binned in nncore)."""
     n = len(hists)
     cols = min(per_row, max(n, 1))
@@ -370,7 +462,7 @@ def weight_hist_figure(hists: list[dict], height: int | None = None, per_row: in
         data.append(dict(type="bar",
             x=(edges[:-1] + edges[1:]) / 2, y=counts, width=np.diff(edges), xaxis=f"x{ax}",
             yaxis=f"y{ax}", marker={"color": "#4c72b0", "line": {"width": 0}}, showlegend=False,
-            hovertemplate="W ≈ %{x:.3f}: %{y}<extra></extra>",
+            hovertemplate=f"W ≈ %{{x:.3f}}: %{{y}} {labels['weights']}<extra></extra>",
         ))  # fmt: skip
         y1 = 1 - r * (yh + ygap)
         layout[f"xaxis{ax}"] = {**GRID_AXIS, "domain": list(xdom[c]), "anchor": f"y{ax}",

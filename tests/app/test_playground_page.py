@@ -1,6 +1,6 @@
 """Training playground page: AppTest over every data set, activation, initializer, optimizer and
-loss; view-only controls never retrain; Train more / Reset; divergence; compare; and in a real
-browser: it trains and draws, a URL reopens the same experiment, uploads are validated."""
+loss; view-only controls never retrain; Train more / Reset; divergence; compare. The Chromium
+tests are in tests/browser/test_playground_browser.py."""
 
 import math
 from pathlib import Path
@@ -100,9 +100,11 @@ def test_default_page_draws_everything():
     assert at.dataframe and len(at.dataframe[0].value) == 1  # run history
 
 
-def test_weights_tab_is_drawn_only_when_open():
-    """The confusion matrix and the weight histograms share lazy tabs: only the open one runs."""
-    at = _open(pg_tab="Weights per layer")
+@pytest.mark.parametrize("tab", ["weights", "Weights per layer"])  # id, and old links' label
+def test_weights_tab_is_drawn_only_when_open(tab):
+    """The confusion matrix and the weight histograms share one place: only the chosen one runs."""
+    at = open_lab(PAGE, query={"pg_tab": tab}, timeout=TIMEOUT_S)
+    _ok(at)
     specs = _specs(at)
     assert len(specs) == 4
     hist = specs[CM]  # the open tab's chart takes the confusion matrix's place
@@ -153,7 +155,7 @@ def test_per_layer_overrides_limits_and_regularizers():
                         pg_bn=True, pg_drop=0.2, pg_l1=1e-4, pg_l2=1e-3))  # fmt: skip
     _assert_clean_figures(at)
     titles = [a["text"] for a in _specs(at)[1]["layout"]["annotations"]]
-    assert titles == ["Inputs", "Layer 1<br>Tanh", "Layer 2<br>ReLU", "Layer 3<br>maxout",
+    assert titles == ["Inputs", "Layer 1<br>Tanh", "Layer 2<br>ReLU", "Layer 3<br>Maxout",
                       "x₁", "x₂"]  # fmt: skip
     # No hidden layer at all: a linear model of the inputs (x1², x2² make circles separable).
     at.session_state["pg_layers"] = 0
@@ -255,184 +257,6 @@ def test_same_url_settings_give_the_same_run():
     assert _picture(_specs(a)[0]) == _picture(_specs(b)[0])
 
 
-# ---------------------------------------------------------------------------------------------
-# Browser
-# ---------------------------------------------------------------------------------------------
-
-BOUNDARY = ".st-key-pg_fig_boundary .js-plotly-plot"
-THUMBS = ".st-key-pg_fig_thumbs .js-plotly-plot"
-CURVES = ".st-key-pg_fig_curves .js-plotly-plot"
-
-
-_ROOT_OPENED: set[str] = set()
-
-
-def _load(page, url: str) -> None:
-    """Open a playground URL and wait until its views (a fragment) are drawn."""
-    from browser_util import (
-        CHART_SELECTOR,
-        assert_no_exception,
-        open_page,
-        wait_for_app,
-        wait_for_charts,
-    )
-
-    open_page(page, url)
-    # A new session can look idle for a moment before its first run starts.
-    page.wait_for_selector(".st-key-pg_fig_curves .nnlab-chart", state="attached",
-                           timeout=120_000)
-    wait_for_app(page)
-    assert_no_exception(page)
-    wait_for_charts(page, page.locator(CHART_SELECTOR).count())
-
-
-def _open_playground(page, base: str, query: str = "") -> None:
-    from browser_util import open_page
-
-    if base not in _ROOT_OPENED:
-        # Warm the server on the root first (the deep-link case has its own smoke test).
-        open_page(page, base)
-        _ROOT_OPENED.add(base)
-    _load(page, f"{base}/playground{query}")
-
-
-def _metric_values(page) -> list[str]:
-    return [t.strip() for t in page.locator('[data-testid="stMetricValue"]').all_inner_texts()]
-
-
-@pytest.mark.browser
-def test_browser_trains_and_renders(browser_page, streamlit_server):
-    from browser_util import screenshot
-
-    page = browser_page
-    _open_playground(page, streamlit_server)
-    for sel in (BOUNDARY, THUMBS):
-        assert page.locator(f"{sel} .imagelayer image").count() == 1, sel
-        assert page.locator(f"{sel} image").evaluate(
-            "im => getComputedStyle(im).imageRendering") == "pixelated", sel
-    assert page.locator(f"{CURVES} .scatterlayer path.js-line").count() >= 4
-    assert page.locator(f"{BOUNDARY} .scatterlayer .point").count() == 350  # train points
-    screenshot(page, "playground-default")
-    _open_playground(page, streamlit_server,
-                     "?pg_data=Three+spirals+(3+classes)&pg_layers=3&pg_w1=16&pg_w2=16"
-                     "&pg_w3=16&pg_ep=300&pg_noise=0.02&pg_replay=true")  # fmt: skip
-    n_frames = page.evaluate("s => document.querySelector(s)._transitionData._frames.length",
-                             BOUNDARY)  # fmt: skip
-    assert n_frames == 51  # the replay: one frame per snapshot, played in the browser
-    picture = f"{BOUNDARY} .imagelayer image"
-    last = page.locator(picture).get_attribute("href")
-    page.locator(BOUNDARY).locator(".updatemenu-button").first.click()  # ▶ Play from epoch 0
-    page.wait_for_function("([s, h]) => document.querySelector(s).getAttribute('href') !== h",
-                           arg=[picture, last], timeout=10_000)
-    screenshot(page, "playground-spirals3")
-    _open_playground(page, streamlit_server,
-                     "?pg_showtest=true&pg_act=Linear+(identity)&pg_opt=SGD&pg_lr=10.0&pg_ep=50")  # fmt: skip
-    alerts = page.locator('[data-testid="stAlert"]').filter(has_text="Training diverged in epoch")
-    assert alerts.count() == 1
-    screenshot(page, "playground-diverged")
-
-
-@pytest.mark.browser
-def test_browser_url_reopens_the_same_settings(browser_page, streamlit_server, chromium_browser):
-    page = browser_page
-    query = ("?pg_data=Four+blobs+(4+classes)&pg_layers=1&pg_seed=7&pg_lr=0.03"
-             "&pg_feat=x%E2%82%81&pg_feat=x%E2%82%82&pg_feat=x%E2%82%81%C2%B7x%E2%82%82")  # fmt: skip
-    _open_playground(page, streamlit_server, query)
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    assert "Four blobs" in sidebar.locator(".st-key-pg_data input").input_value()
-    assert sidebar.locator(".st-key-pg_layers input[type=range]").input_value() == "1"
-    assert sidebar.locator(".st-key-pg_seed input").input_value() == "7"
-    metrics = _metric_values(page)
-    # Change a setting in the page: the URL follows, and a fresh browser reopens that run.
-    thumb = sidebar.locator(".st-key-pg_layers input[type=range]")
-    from browser_util import wait_for_app
-
-    for _ in range(2):  # 1 -> 2 (the default: dropped from the URL) -> 3
-        thumb.focus()
-        page.keyboard.press("ArrowRight")
-        wait_for_app(page)
-    page.wait_for_function("() => location.search.includes('pg_layers=3')")
-    wait_for_app(page)
-    url, after = page.url, _metric_values(page)
-    assert "pg_seed=7" in url and "pg_data=Four" in url
-    other = chromium_browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    try:
-        _load(other, url)
-        assert _metric_values(other) == after
-        assert other.locator(".st-key-pg_layers input[type=range]").input_value() == "3"
-    finally:
-        other.context.close()
-    assert len(metrics) == len(after) == 4
-
-
-@pytest.mark.browser
-def test_browser_upload_compare_and_import(browser_page, streamlit_server, tmp_path):
-    from browser_util import screenshot, wait_for_app
-
-    page = browser_page
-    _open_playground(page, streamlit_server, "?pg_ep=40")
-    uploader = page.locator(".st-key-pg_upload_file input[type=file]")
-    bad = tmp_path / "bad.csv"
-    bad.write_text("x1,x2,label\n0,1,0\n1,abc,1\n")
-    uploader.set_input_files(str(bad))
-    wait_for_app(page)
-    alert = page.locator('[data-testid="stSidebar"] [data-testid="stAlert"]')
-    alert.first.wait_for()
-    assert "column x2 is not numeric" in alert.first.inner_text()
-    assert "XOR" in page.locator(".st-key-pg_data input").input_value()  # nothing changed
-    rng = np.random.default_rng(0)
-    good = tmp_path / "rings.csv"
-    r = np.r_[rng.uniform(0, 40, 150), rng.uniform(60, 100, 150)]
-    t = rng.uniform(0, 2 * math.pi, 300)
-    lab = np.r_[np.zeros(150, int), np.ones(150, int)]
-    rows = "\n".join(f"{500 + x:.3f},{200 + y:.3f},{c}" for x, y, c in
-                     zip(r * np.cos(t), r * np.sin(t), lab, strict=True))  # fmt: skip
-    good.write_text("x1,x2,label\n" + rows + "\n")
-    uploader.set_input_files(str(good))
-    wait_for_app(page)
-    page.wait_for_function(
-        "() => document.querySelector('.st-key-pg_data input')?.value === 'Uploaded CSV'")
-    wait_for_app(page)
-    from browser_util import CHART_SELECTOR, assert_no_exception, wait_for_charts
-
-    assert_no_exception(page)
-    wait_for_charts(page, page.locator(CHART_SELECTOR).count())
-    assert page.locator(".st-key-pg_fig_cmp_curves .js-plotly-plot").count() == 1  # 2 runs now
-    screenshot(page, "playground-upload-compare")
-    # Weights import: a file for another network is refused with the reason; a fitting one
-    # becomes the starting point (epoch 0 shows exactly its weights).
-    from nncore import init_mlp
-    from nncore.playground import params_to_json
-
-    page.locator("summary").filter(has_text="Import weights").click()
-    importer = page.locator(".st-key-pg_import_file input[type=file]")
-    wrong = tmp_path / "wrong.json"
-    wrong.write_text(params_to_json(init_mlp([2, 8, 2], "he_normal", np.random.default_rng(0))))
-    importer.set_input_files(str(wrong))
-    wait_for_app(page)
-    msg = page.locator('[data-testid="stAlert"]').filter(has_text="Could not use wrong.json")
-    msg.first.wait_for()
-    text = msg.first.inner_text()
-    assert "missing W3, b3" in text and "holds a 2-8-2 network, this one is 2-8-8-2" in text
-    assert "Nothing was changed" in text
-    zeros = {k: np.zeros_like(v) for k, v in
-             init_mlp([2, 8, 8, 2], "he_normal", np.random.default_rng(0)).items()}  # fmt: skip
-    good_w = tmp_path / "zeros.json"
-    good_w.write_text(params_to_json(zeros))
-    importer.set_input_files(str(good_w))
-    wait_for_app(page)
-    page.locator('[data-testid="stAlert"]').filter(has_text="Using imported weights").first.wait_for()
-    wait_for_app(page)
-    assert_no_exception(page)
-    epoch = page.locator(".st-key-pg_epoch input[type=range]")
-    epoch.focus()
-    page.keyboard.press("Home")
-    wait_for_app(page)
-    # All-zero weights predict 50/50 everywhere: the loss at epoch 0 is log 2.
-    assert _metric_values(page)[:2] == ["0", f"{math.log(2):.4f}"]
-    screenshot(page, "playground-imported")
-
-
 def test_long_round_is_capped_with_a_note(monkeypatch):
     counter = _CountTraining(monkeypatch)
     at = _open(pg_n=2000, pg_bs=1, pg_ep=1000, pg_layers=8)
@@ -440,3 +264,228 @@ def test_long_round_is_capped_with_a_note(monkeypatch):
     assert notes and "1000 epochs" in notes[0]
     epochs = int(at.metric[0].value)
     assert 1 <= epochs < 1000 and counter.calls == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Korean and English; ids in the URL
+# ---------------------------------------------------------------------------------------------
+
+SETTINGS_IDS = {"pg_data": "moons", "pg_act": "relu", "pg_opt": "sgd", "pg_loss": "mse",
+                "pg_init": "he_normal"}  # fmt: skip
+OLD_LABELS = {"pg_data": "Two moons (2 classes)", "pg_act": "ReLU", "pg_opt": "SGD",
+              "pg_loss": "Mean squared error", "pg_init": "He (Kaiming) normal"}  # fmt: skip
+
+
+def _qp(at, key):
+    value = at.query_params.get(key)
+    return value[-1] if isinstance(value, list) else value
+
+
+def test_korean_page_reads_korean():
+    at = open_lab(PAGE, state={"lang": "ko", "pg_n": 120, "pg_ep": 10}, timeout=TIMEOUT_S)
+    _ok(at)
+    assert at.title[0].value == "학습 놀이터"
+    assert [m.label for m in at.metric] == ["보여 주는 에폭", "학습 손실", "테스트 손실",
+                                            "테스트 정확도"]  # fmt: skip
+    assert "두 개의 반달 (2클래스)" in at.selectbox(key="pg_data").options
+    assert "선형 (항등 함수)" in at.selectbox(key="pg_act").options
+    specs = _specs(at)
+    assert "결정 경계" in at.subheader[0].value
+    titles = [a["text"] for a in specs[THUMBS_I]["layout"]["annotations"]]
+    assert titles[:3] == ["입력", "1층<br>Tanh", "2층<br>Tanh"]
+    curves = specs[CURVES_I]
+    assert curves["layout"]["xaxis"]["title"]["text"] == "에폭"
+    assert {t["name"] for t in curves["data"]} == {"학습", "테스트"}
+    assert specs[CM]["layout"]["xaxis"]["title"]["text"] == "예측"
+    assert any("클래스 0" == t.get("name") for t in specs[BOUNDARY_I]["data"])
+    table = at.dataframe[0].value
+    assert {"데이터 세트", "신경망", "학습률", "테스트 정확도"} <= set(table.columns)
+    assert table["데이터 세트"][0] == "XOR"
+
+
+def test_url_holds_ids_and_a_korean_link_opens_the_same_run_in_english(monkeypatch):
+    # AppTest formats a widget's options in the test process (outside the page's session):
+    # give that process the page's language too.
+    monkeypatch.setattr("ui.i18n.current_lang", lambda: "ko")
+    ko = open_lab(PAGE, state=_small(pg_seed=3, lang="ko"), timeout=TIMEOUT_S)
+    assert ko.title[0].value == "학습 놀이터"
+    for key, value in SETTINGS_IDS.items():
+        ko.session_state[key] = value
+    ko.session_state["pg_feat"] = ["x1", "x2", "x1x2"]
+    ko.run()
+    _ok(ko)
+    link = {k: _qp(ko, k) for k in ko.query_params}
+    for key, value in SETTINGS_IDS.items():
+        assert link[key] == value, key  # the id, never the Korean label
+    assert link["pg_feat"] == "x1,x2,x1x2"
+    assert link.pop("lang") == "ko"
+    monkeypatch.undo()
+    en = open_lab(PAGE, state={"lang": "en"}, query=link, timeout=TIMEOUT_S)
+    _ok(en)
+    assert [m.value for m in en.metric] == [m.value for m in ko.metric]
+    assert {k: en.selectbox(key=k).value for k in SETTINGS_IDS} == SETTINGS_IDS
+    assert en.title[0].value == "Training playground"
+
+
+def test_old_links_with_english_labels_still_open():
+    query = {**OLD_LABELS, "pg_feat": ["x₁", "x₂", "x₁·x₂"], "pg_n": "120", "pg_ep": "10",
+             "pg_a1": "as network", "pg_a2": "Sigmoid"}  # fmt: skip
+    at = open_lab(PAGE, query=query, timeout=TIMEOUT_S)
+    _ok(at)
+    assert {k: at.selectbox(key=k).value for k in SETTINGS_IDS} == SETTINGS_IDS
+    assert at.session_state["pg_feat"] == ["x1", "x2", "x1x2"]
+    assert at.selectbox(key="pg_a1").value == "same" and at.selectbox(key="pg_a2").value == "sigmoid"
+    assert _qp(at, "pg_data") == "moons"  # rewritten to the id
+
+
+def test_formulas_follow_the_settings():
+    """The loss with its penalties, batch norm, dropout and the chosen optimizer's update rule."""
+    at = _open(**_small(pg_opt="momentum", pg_l1=1e-4, pg_l2=1e-3, pg_drop=0.2, pg_loss="mse"))
+    latex = [e.value for e in at.get("latex")]
+    assert len(latex) == 4
+    assert r"\lambda_1 = 0.0001,\ \lambda_2 = 0.001" in latex[0] and "z_i - t_i" in latex[0]
+    assert r"\sigma_B^2" in latex[1] and "p = 0.2" in latex[2]
+    assert OPTIMIZERS["momentum"].formula in latex[3]
+    assert any("Momentum update" in m.value for m in at.markdown)
+
+
+# ---------------------------------------------------------------------------------------------
+# Defects (each test failed on the page before its fix)
+# ---------------------------------------------------------------------------------------------
+
+
+def _captions(at) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def test_replay_after_reset_starts_where_the_timeline_is():
+    at = _open(**_small(pg_seed=4))
+    at.button(key="pg_reset_btn").click().run()
+    _ok(at)
+    assert at.metric[0].value == "0"
+    at.toggle(key="pg_replay").set_value(True).run()
+    _ok(at)
+    boundary = _specs(at)[BOUNDARY_I]
+    assert at.metric[0].value == "0" and "epoch 0" in at.subheader[0].value
+    assert boundary["layout"]["sliders"][0]["active"] == 0
+    first = boundary["frames"][0]
+    assert first["name"] == "0"
+    assert _picture(boundary) == first["layout"]["images"][0]["source"]  # epoch 0's picture
+    assert _picture(boundary) != boundary["frames"][-1]["layout"]["images"][0]["source"]
+
+
+def test_reset_status_says_the_initial_weights_are_shown():
+    at = _open(**_small(pg_seed=4))
+    assert "Trained 10 epochs in 1 round(s)" in _captions(at)
+    at.button(key="pg_reset_btn").click().run()
+    _ok(at)
+    assert "Trained 10 epochs" not in _captions(at)
+    assert "Showing the initial weights (epoch 0)" in _captions(at)
+
+
+@pytest.mark.parametrize("value", ["upload", "Uploaded CSV"])  # the id, and old links' label
+def test_a_link_to_uploaded_data_says_to_upload_it_again(value):
+    at = open_lab(PAGE, query={"pg_data": value, "pg_n": "120", "pg_ep": "10"},
+                  timeout=TIMEOUT_S)  # fmt: skip
+    _ok(at)
+    assert "refers to an uploaded data set" in _warnings(at) and "Upload the CSV again" in \
+        _warnings(at)  # fmt: skip
+    assert at.selectbox(key="pg_data").value == "xor"
+    at.selectbox(key="pg_data").set_value("moons").run()  # the student moves on
+    _ok(at)
+    assert "uploaded data set" not in _warnings(at)
+
+
+def _import(at, params: dict) -> None:
+    """What the importer's callback stores for a fitting file (AppTest cannot upload files)."""
+    from nncore.playground import expected_shapes
+
+    shapes = {k: tuple(v.shape) for k, v in params.items()}
+    assert shapes == expected_shapes([2, 8, 8, 2], ["tanh", "tanh"], False)
+    at.session_state["pg_files"] = {"weights-test": {"params": params, "bn": {},
+                                                     "name": "zeros.json"}}  # fmt: skip
+    at.session_state["pg_import"] = {"key": "weights-test", "shapes": shapes}
+    at.run()
+    _ok(at)
+
+
+def _import_messages(at) -> list[str]:
+    return [m.value for m in [*at.success, *at.warning] if "imported weights" in m.value]
+
+
+def test_imported_weights_have_one_state_and_one_message():
+    at = _open(**_small())
+    zeros = {k: np.zeros_like(v) for k, v in
+             nncore.init_mlp([2, 8, 8, 2], "he_normal", np.random.default_rng(0)).items()}
+    _import(at, zeros)
+    (msg,) = _import_messages(at)
+    assert msg.startswith("Using imported weights from zeros.json")
+    at.select_slider(key="pg_epoch").set_value(0).run()
+    assert at.metric[1].value == f"{math.log(2):.4f}"  # all-zero weights: 50/50 everywhere
+    at.slider(key="pg_layers").set_value(1).run()
+    _ok(at)
+    (msg,) = _import_messages(at)
+    assert "no longer fit" in msg and "2-8-8-2" in msg and not at.success
+    at.slider(key="pg_layers").set_value(2).run()
+    (msg,) = _import_messages(at)
+    assert msg.startswith("Using imported weights")
+    table = at.dataframe[0].value
+    assert table["start"].tolist() == ["seed", "file zeros.json", "seed"]  # 2-8-8-2 twice: 1 row
+
+
+def test_compare_defaults_to_the_two_latest_runs():
+    at = _open(**_small())
+    for layers in (1, 3):
+        at.slider(key="pg_layers").set_value(layers).run()
+        _ok(at)
+    assert len(at.dataframe[0].value) == 3
+    assert at.selectbox(key="pg_cmp_a").value == 2 and at.selectbox(key="pg_cmp_b").value == 3
+    at.selectbox(key="pg_cmp_a").set_value(1).run()  # a student's pick stays until a new run
+    assert at.selectbox(key="pg_cmp_a").value == 1
+    at.slider(key="pg_layers").set_value(4).run()
+    assert at.selectbox(key="pg_cmp_a").value == 3 and at.selectbox(key="pg_cmp_b").value == 4
+
+
+def test_an_uploaded_run_is_named_by_its_file():
+    from ui.playground_io import parse_points_csv
+
+    rng = np.random.default_rng(0)
+    pts = rng.normal(size=(80, 2))
+    rows = "\n".join(f"{x:.4f},{y:.4f},{int(x * y > 0)}" for x, y in pts)
+    X, y, classes = parse_points_csv(("x1,x2,label\n" + rows).encode())
+    # What the uploader's callback stores (AppTest cannot upload files).
+    files = {"csv-test": {"X": X, "y": y, "classes": classes, "name": "quadrants.csv"}}
+    at = _open(**_small(pg_files=files, pg_upload="csv-test", pg_data="upload"))
+    at.slider(key="pg_layers").set_value(1).run()
+    _ok(at)
+    table = at.dataframe[0].value
+    assert table["data set"].tolist() == ["Uploaded CSV: quadrants.csv"] * 2
+    assert at.selectbox(key="pg_data").options[-1] == "Uploaded CSV: quadrants.csv"
+    assert at.query_params["pg_data"] in ("upload", ["upload"])
+    assert "x₁ (standardized)" in str(_specs(at)[BOUNDARY_I]["layout"]["xaxis"]["title"])
+
+
+def test_a_run_stopped_before_it_is_drawn_is_not_a_history_row(monkeypatch):
+    """A newer setting stops the script while it draws (Streamlit raises StopException at the
+    next element): that run was passed through, not completed, and gets no history row."""
+    from streamlit.runtime.scriptrunner_utils.exceptions import StopException
+
+    import ui.common
+
+    at = _open(**_small())
+    assert len(at.dataframe[0].value) == 1
+    real = ui.common.chart
+
+    def stop_at_curves(fig, key=None, **kw):
+        if key == "pg_fig_curves":
+            raise StopException()
+        return real(fig, key=key, **kw)
+
+    monkeypatch.setattr(ui.common, "chart", stop_at_curves)
+    at.slider(key="pg_layers").set_value(1).run()  # trained, then stopped while drawing
+    assert not at.exception
+    monkeypatch.setattr(ui.common, "chart", real)
+    at.slider(key="pg_layers").set_value(3).run()
+    _ok(at)
+    table = at.dataframe[0].value
+    assert table["network"].tolist() == ["2-8-8 Tanh", "2-8-8-8 Tanh"]  # no 2-8 row

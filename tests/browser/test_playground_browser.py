@@ -1,0 +1,206 @@
+"""Training playground in Chromium: it trains and draws (pictures, replay, divergence), a URL
+(old links with labels too) reopens the same experiment, uploads and weight imports are
+validated, and the page reads in English and Korean (screenshots playground-en/-ko)."""
+
+import math
+
+import numpy as np
+import pytest
+
+BOUNDARY = ".st-key-pg_fig_boundary .js-plotly-plot"
+THUMBS = ".st-key-pg_fig_thumbs .js-plotly-plot"
+CURVES = ".st-key-pg_fig_curves .js-plotly-plot"
+
+
+_ROOT_OPENED: set[str] = set()
+
+
+def _load(page, url: str) -> None:
+    """Open a playground URL and wait until its views (a fragment) are drawn."""
+    from browser_util import (
+        CHART_SELECTOR,
+        assert_no_exception,
+        open_page,
+        wait_for_app,
+        wait_for_charts,
+    )
+
+    open_page(page, url)
+    # A new session can look idle for a moment before its first run starts.
+    page.wait_for_selector(".st-key-pg_fig_curves .nnlab-chart", state="attached",
+                           timeout=120_000)
+    wait_for_app(page)
+    assert_no_exception(page)
+    wait_for_charts(page, page.locator(CHART_SELECTOR).count())
+
+
+def _open_playground(page, base: str, query: str = "") -> None:
+    from browser_util import open_page
+
+    if base not in _ROOT_OPENED:
+        # Warm the server on the root first (the deep-link case has its own smoke test).
+        open_page(page, base)
+        _ROOT_OPENED.add(base)
+    _load(page, f"{base}/playground{query}")
+
+
+def _metric_values(page) -> list[str]:
+    return [t.strip() for t in page.locator('[data-testid="stMetricValue"]').all_inner_texts()]
+
+
+@pytest.mark.browser
+def test_browser_trains_and_renders(browser_page, streamlit_server):
+    from browser_util import screenshot
+
+    page = browser_page
+    _open_playground(page, streamlit_server)
+    for sel in (BOUNDARY, THUMBS):
+        assert page.locator(f"{sel} .imagelayer image").count() == 1, sel
+        assert page.locator(f"{sel} image").evaluate(
+            "im => getComputedStyle(im).imageRendering") == "pixelated", sel
+    assert page.locator(f"{CURVES} .scatterlayer path.js-line").count() >= 4
+    assert page.locator(f"{BOUNDARY} .scatterlayer .point").count() == 350  # train points
+    screenshot(page, "playground-default")
+    _open_playground(page, streamlit_server,
+                     "?pg_data=Three+spirals+(3+classes)&pg_layers=3&pg_w1=16&pg_w2=16"
+                     "&pg_w3=16&pg_ep=300&pg_noise=0.02&pg_replay=true")  # fmt: skip
+    n_frames = page.evaluate("s => document.querySelector(s)._transitionData._frames.length",
+                             BOUNDARY)  # fmt: skip
+    assert n_frames == 51  # the replay: one frame per snapshot, played in the browser
+    picture = f"{BOUNDARY} .imagelayer image"
+    last = page.locator(picture).get_attribute("href")
+    page.locator(BOUNDARY).locator(".updatemenu-button").first.click()  # ▶ Play from epoch 0
+    page.wait_for_function("([s, h]) => document.querySelector(s).getAttribute('href') !== h",
+                           arg=[picture, last], timeout=10_000)
+    screenshot(page, "playground-spirals3")
+    _open_playground(page, streamlit_server,
+                     "?pg_showtest=true&pg_act=Linear+(identity)&pg_opt=SGD&pg_lr=10.0&pg_ep=50")  # fmt: skip
+    alerts = page.locator('[data-testid="stAlert"]').filter(has_text="Training diverged in epoch")
+    assert alerts.count() == 1
+    screenshot(page, "playground-diverged")
+
+
+@pytest.mark.browser
+def test_browser_url_reopens_the_same_settings(browser_page, streamlit_server, chromium_browser):
+    page = browser_page
+    query = ("?pg_data=Four+blobs+(4+classes)&pg_layers=1&pg_seed=7&pg_lr=0.03"
+             "&pg_feat=x%E2%82%81&pg_feat=x%E2%82%82&pg_feat=x%E2%82%81%C2%B7x%E2%82%82")  # fmt: skip
+    _open_playground(page, streamlit_server, query)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "Four blobs" in sidebar.locator(".st-key-pg_data input").input_value()
+    assert sidebar.locator(".st-key-pg_layers input[type=range]").input_value() == "1"
+    assert sidebar.locator(".st-key-pg_seed input").input_value() == "7"
+    metrics = _metric_values(page)
+    # Change a setting in the page: the URL follows, and a fresh browser reopens that run.
+    thumb = sidebar.locator(".st-key-pg_layers input[type=range]")
+    from browser_util import wait_for_app
+
+    for _ in range(2):  # 1 -> 2 (the default: dropped from the URL) -> 3
+        thumb.focus()
+        page.keyboard.press("ArrowRight")
+        wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('pg_layers=3')")
+    wait_for_app(page)
+    url, after = page.url, _metric_values(page)
+    assert "pg_seed=7" in url and "pg_data=blobs4" in url  # ids in the URL, not labels
+    other = chromium_browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    try:
+        _load(other, url)
+        assert _metric_values(other) == after
+        assert other.locator(".st-key-pg_layers input[type=range]").input_value() == "3"
+    finally:
+        other.context.close()
+    assert len(metrics) == len(after) == 4
+
+
+@pytest.mark.browser
+def test_browser_upload_compare_and_import(browser_page, streamlit_server, tmp_path):
+    from browser_util import screenshot, wait_for_app
+
+    page = browser_page
+    _open_playground(page, streamlit_server, "?pg_ep=40")
+    uploader = page.locator(".st-key-pg_upload_file input[type=file]")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x1,x2,label\n0,1,0\n1,abc,1\n")
+    uploader.set_input_files(str(bad))
+    wait_for_app(page)
+    alert = page.locator('[data-testid="stSidebar"] [data-testid="stAlert"]')
+    alert.first.wait_for()
+    assert "column x2 is not numeric" in alert.first.inner_text()
+    assert "XOR" in page.locator(".st-key-pg_data input").input_value()  # nothing changed
+    rng = np.random.default_rng(0)
+    good = tmp_path / "rings.csv"
+    r = np.r_[rng.uniform(0, 40, 150), rng.uniform(60, 100, 150)]
+    t = rng.uniform(0, 2 * math.pi, 300)
+    lab = np.r_[np.zeros(150, int), np.ones(150, int)]
+    rows = "\n".join(f"{500 + x:.3f},{200 + y:.3f},{c}" for x, y, c in
+                     zip(r * np.cos(t), r * np.sin(t), lab, strict=True))  # fmt: skip
+    good.write_text("x1,x2,label\n" + rows + "\n")
+    uploader.set_input_files(str(good))
+    wait_for_app(page)
+    page.wait_for_function(
+        "() => document.querySelector('.st-key-pg_data input')?.value === "
+        "'Uploaded CSV: rings.csv'")
+    wait_for_app(page)
+    from browser_util import CHART_SELECTOR, assert_no_exception, wait_for_charts
+
+    assert_no_exception(page)
+    wait_for_charts(page, page.locator(CHART_SELECTOR).count())
+    assert page.locator(".st-key-pg_fig_cmp_curves .js-plotly-plot").count() == 1  # 2 runs now
+    screenshot(page, "playground-upload-compare")
+    # Weights import: a file for another network is refused with the reason; a fitting one
+    # becomes the starting point (epoch 0 shows exactly its weights).
+    from nncore import init_mlp
+    from nncore.playground import params_to_json
+
+    page.locator("summary").filter(has_text="Import weights").click()
+    importer = page.locator(".st-key-pg_import_file input[type=file]")
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(params_to_json(init_mlp([2, 8, 2], "he_normal", np.random.default_rng(0))))
+    importer.set_input_files(str(wrong))
+    wait_for_app(page)
+    msg = page.locator('[data-testid="stAlert"]').filter(has_text="Could not use wrong.json")
+    msg.first.wait_for()
+    text = msg.first.inner_text()
+    assert "missing W3, b3" in text and "holds a 2-8-2 network, this one is 2-8-8-2" in text
+    assert "Nothing was changed" in text
+    zeros = {k: np.zeros_like(v) for k, v in
+             init_mlp([2, 8, 8, 2], "he_normal", np.random.default_rng(0)).items()}  # fmt: skip
+    good_w = tmp_path / "zeros.json"
+    good_w.write_text(params_to_json(zeros))
+    importer.set_input_files(str(good_w))
+    wait_for_app(page)
+    page.locator('[data-testid="stAlert"]').filter(has_text="Using imported weights").first.wait_for()
+    wait_for_app(page)
+    assert_no_exception(page)
+    epoch = page.locator(".st-key-pg_epoch input[type=range]")
+    epoch.focus()
+    page.keyboard.press("Home")
+    wait_for_app(page)
+    # All-zero weights predict 50/50 everywhere: the loss at epoch 0 is log 2.
+    assert _metric_values(page)[:2] == ["0", f"{math.log(2):.4f}"]
+    screenshot(page, "playground-imported")
+
+
+TITLES = {"en": "Training playground", "ko": "학습 놀이터"}
+FORMULAS = {"en": "The formulas behind these settings", "ko": "이 설정들 뒤에 있는 수식"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_browser_page_in_both_languages(browser_page, streamlit_server, lang):
+    """The page in each language, with the batch-norm warning and the formulas open; the URL
+    holds ids only (the same link in both languages)."""
+    from browser_util import screenshot, wait_for_app
+
+    page = browser_page
+    _open_playground(page, streamlit_server,
+                     f"?lang={lang}&pg_data=moons&pg_bn=true&pg_bs=2&pg_showtest=true")  # fmt: skip
+    assert page.locator("h1").first.inner_text().strip() == TITLES[lang]
+    page.locator("summary").filter(has_text=FORMULAS[lang]).click()
+    wait_for_app(page)
+    assert page.locator(".katex").count() >= 4  # loss, batch norm, dropout, optimizer
+    alerts = page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert any(("batch size 2" if lang == "en" else "배치 크기 2") in a for a in alerts)
+    assert "pg_data=moons" in page.url and "pg_bs=2" in page.url
+    screenshot(page, f"playground-{lang}")
