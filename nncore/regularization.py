@@ -22,6 +22,7 @@ from .train import TrainResult, train_mlp
 Array = np.ndarray
 
 METHODS = ("none", "dropout", "l2", "l1", "early")
+SWEEP_KINDS = ("l2", "l1_sub", "l1_prox")
 NEAR_ZERO = 1e-3  # |w| below this counts as "near zero" in the weight statistics
 N_TEST = 200  # held-out points drawn from the same distribution as the training points
 COLLAPSE_SPREAD = 0.02  # P(class 1) varying less than this over the plane = a constant network
@@ -62,14 +63,14 @@ def method_kwargs(method: str, dropout: float, l2: float, l1: float, l1_mode: st
     """train_mlp keyword arguments of one remedy (``none`` = plain training)."""
     if method == "none":
         return {}
+    if method == "early":  # the plain run; the weights of its best held-out epoch are returned
+        return {"restore_best": True}
     if method == "dropout":
         return {"dropout": float(dropout)}
     if method == "l2":
         return {"l2": float(l2)}
     if method == "l1":
         return {"l1": float(l1), "l1_mode": l1_mode}
-    if method == "early":
-        return {"restore_best": True}
     raise ValueError(f"unknown method {method!r}; choose one of {METHODS}")
 
 
@@ -86,13 +87,12 @@ def run_method(s: Setup, method: str, dropout: float = 0.5, l2: float = 0.01, l1
     )  # fmt: skip
 
 
-def final_numbers(res: TrainResult) -> dict:
-    """Train/test loss and accuracy of the returned weights, and the gap test − train loss.
-
-    For early stopping the returned weights are the best epoch's, so its row is read there."""
+def final_numbers(res: TrainResult, at_best: bool = True) -> dict:
+    """Train/test loss and accuracy, and the gap test − train loss, at the last epoch, or with
+    ``at_best`` at the epoch whose weights early stopping returned (``best_epoch``)."""
     h = res.history
     i = len(h["epoch"]) - 1
-    if res.best_epoch is not None:
+    if at_best and res.best_epoch is not None:
         i = int(np.flatnonzero(h["epoch"] == res.best_epoch)[0])
     out = {k: float(h[k][i]) for k in ("train_loss", "test_loss", "train_acc", "test_acc")}
     out["epoch"] = int(h["epoch"][i])
@@ -258,6 +258,30 @@ def l1_zero_lambda(A: Array = GEO_A, w_star: Array = GEO_W_STAR) -> float:
         else:
             lo = mid
     return hi
+
+
+def l1_all_zero_lambda(A: Array = GEO_A, w_star: Array = GEO_W_STAR) -> float:
+    """From this λ on, L1's optimum is w = 0: 0 is optimal iff ‖∇L(0)‖∞ = ‖A w*‖∞ ≤ λ."""
+    return float(np.abs(A @ w_star).max())
+
+
+def sweep_kwargs(kind: str, lam: float) -> dict:
+    """train_mlp keyword arguments of one λ-sweep run: L2, L1 by subgradient, L1 proximal."""
+    if kind == "l2":
+        return {"l2": float(lam)}
+    if kind in ("l1_sub", "l1_prox"):
+        mode = "proximal" if kind == "l1_prox" else "subgradient"
+        return {"l1": float(lam), "l1_mode": mode}
+    raise ValueError(f"unknown sweep kind {kind!r}; choose one of {SWEEP_KINDS}")
+
+
+def sweep_run(s: Setup, kind: str, lam: float) -> TrainResult:
+    """The setup's network trained with one penalty strength (no held-out curve: only the
+    final weights are looked at)."""
+    X, y, _, _ = overfit_data(s)
+    return train_mlp(X, y, s.sizes, activation="relu", init="he_normal", optimizer="sgd",
+                     opt_hp={"lr": s.lr}, epochs=s.epochs, batch_size=32, seed=s.seed,
+                     **sweep_kwargs(kind, lam))  # fmt: skip
 
 
 def paths(lams: Array) -> tuple[Array, Array]:
