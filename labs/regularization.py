@@ -218,7 +218,7 @@ def _method_name(m: str, cfg: RegSettings, best_epoch: int | None) -> str:
         return T("m.dropout", p=_g(cfg.dropout))
     if m == "l2":
         return T("m.l2", lam=_g(cfg.l2))
-    return T("m.l1", lam=_g(cfg.l1), mode=T(f"mode.{cfg.l1_mode}"))
+    return T("m.l1", lam=_g(cfg.l1), mode=T(f"ms.{cfg.l1_mode}"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -28,9 +28,11 @@ def _figure(data: list[dict], layout: dict) -> go.Figure:
 
 
 def _layout(height: int, **kw) -> dict:
-    return {"height": height, "margin": {"l": 55, "r": 15, "t": 50, "b": 45}, "font": FONT,
+    # the legend sits under the x-axis titles (yanchor top at -0.2 of the plot height)
+    return {"height": height, "margin": {"l": 65, "r": 15, "t": 50, "b": 95}, "font": FONT,
             "template": {}, "plot_bgcolor": "white", "paper_bgcolor": "white",
-            "legend": {"orientation": "h", "y": -0.18, "x": 0.5, "xanchor": "center"},
+            "legend": {"orientation": "h", "y": -0.2, "x": 0.5, "xanchor": "center",
+                       "yanchor": "top"},
             **kw}  # fmt: skip
 
 
@@ -67,7 +69,7 @@ def curves_figure(epochs: np.ndarray, hist: dict, epoch: int, L: dict) -> go.Fig
         {"type": "scatter", "x": x, "y": hist["train_acc"], "xaxis": "x2", "yaxis": "y2",
          "line": {"color": TRAIN_COLOR, "width": 2}, "showlegend": False, "name": L["train"]},
         {"type": "scatter", "x": x, "y": hist["test_acc"], "xaxis": "x2", "yaxis": "y2",
-         "name": L["test"], "line": {"color": TEST_COLOR, "width": 2}},
+         "name": L["test"], "line": {"color": TEST_COLOR, "width": 2}, "showlegend": False},
     ]  # fmt: skip
     top = float(max(np.max(hist["test_loss"]), np.max(hist["train_loss"]))) * 1.05
     shapes = [{"type": "line", "xref": f"x{_ax(i)}", "yref": f"y{_ax(i)} domain", "x0": epoch,
@@ -142,10 +144,9 @@ def boundary_figure(xs: np.ndarray, proba: np.ndarray, X: np.ndarray, y: np.ndar
     lo, hi = cell_edges(xs)
     data = _points(Xt, yt, "x", "y", L, test=True) + _points(X, y, "x", "y", L, size=10)
     return _figure(data, _layout(
-        470, title={"text": L["title"], "x": 0.01}, meta=PIXELATED,
+        520, title={"text": L["title"], "x": 0.01}, meta=PIXELATED,
         images=[plane_image(boundary_png(proba, False), lo, hi, lo, hi)],
-        margin={"l": 45, "r": 10, "t": 50, "b": 40},
-        legend={"orientation": "h", "y": -0.1, "x": 0.5, "xanchor": "center"},
+        margin={"l": 45, "r": 10, "t": 50, "b": 90},
         xaxis={**AXIS, "range": [lo, hi], "constrain": "domain", "title": {"text": "x₁"}},
         yaxis={**AXIS, "range": [lo, hi], "scaleanchor": "x", "constrain": "domain",
                "title": {"text": "x₂"}},
@@ -345,6 +346,6 @@ def geometry_figure(A: np.ndarray, w_star: np.ndarray, w1: np.ndarray, w2: np.nd
         axes[f"yaxis{a}"] = {**GRID_AXIS, "range": [-0.9, 1.3], "zeroline": True,
                              "zerolinecolor": "#8a93a6", "anchor": xa, "scaleanchor": xa,
                              "title": {"text": "w₂"}}  # fmt: skip
-    return _figure(data, _layout(440, annotations=notes, **axes,
-                                 legend={"orientation": "h", "y": -0.15, "x": 0.5,
-                                         "xanchor": "center"}))  # fmt: skip
+    layout = _layout(480, annotations=notes, **axes)
+    layout["margin"]["b"] = 120  # three legend rows under the axis titles
+    return _figure(data, layout)
