@@ -166,9 +166,10 @@ def thumbnails_figure(xs: np.ndarray, probas: Sequence[np.ndarray], titles: Sequ
         images.append(plane_image(boundary_png(p, False), lo, hi, lo, hi, f"x{a}", f"y{a}"))
         notes.append(_title(t, sum(d[i]) / 2))
         axes[f"xaxis{a}"] = {**AXIS, "domain": d[i], "range": [lo, hi], "showticklabels": False,
-                             "ticks": "", "anchor": f"y{a}"}  # fmt: skip
+                             "ticks": "", "anchor": f"y{a}", "constrain": "domain"}  # fmt: skip
         axes[f"yaxis{a}"] = {**AXIS, "range": [lo, hi], "showticklabels": False, "ticks": "",
-                             "anchor": f"x{a}", "scaleanchor": f"x{a}"}  # fmt: skip
+                             "anchor": f"x{a}", "scaleanchor": f"x{a}",
+                             "constrain": "domain"}  # fmt: skip
     return _figure(data, _layout(250, images=images, annotations=notes, meta=PIXELATED,
                                  showlegend=False, margin={"l": 5, "r": 5, "t": 45, "b": 5},
                                  **axes))  # fmt: skip
@@ -347,5 +348,6 @@ def geometry_figure(A: np.ndarray, w_star: np.ndarray, w1: np.ndarray, w2: np.nd
                              "zerolinecolor": "#8a93a6", "anchor": xa, "scaleanchor": xa,
                              "title": {"text": "w₂"}}  # fmt: skip
     layout = _layout(480, annotations=notes, **axes)
-    layout["margin"]["b"] = 120  # three legend rows under the axis titles
+    layout["margin"]["b"] = 130  # three legend rows under the axis titles
+    layout["legend"]["y"] = -0.24
     return _figure(data, layout)
