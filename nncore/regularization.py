@@ -36,7 +36,7 @@ class Setup:
     n_train: int = 24
     noise: float = 0.25
     width: int = 64
-    epochs: int = 300
+    epochs: int = 200
     lr: float = 0.3
     seed: int = 0
 

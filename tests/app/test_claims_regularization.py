@@ -58,7 +58,7 @@ def test_overfit_sentence(page, runs):
     r = runs["early"]
     a, b = R.final_numbers(r, at_best=False), R.final_numbers(r)
     assert a["train_acc"] == 1.0 and a["test_acc"] < a["train_acc"]
-    assert a["test_loss"] > b["test_loss"] and b["epoch"] == r.best_epoch < 300
+    assert a["test_loss"] > b["test_loss"] and b["epoch"] == r.best_epoch < DEFAULT.epochs
     want = (f"gets 100% of the 24 training points right (loss {a['train_loss']:.3f}) but only "
             f"{100 * a['test_acc']:.0f}% of the held-out points (loss {a['test_loss']:.3f}). The "
             f"held-out loss was lowest at epoch {b['epoch']} ({b['test_loss']:.3f})")
@@ -149,8 +149,9 @@ def test_subgradient_weights_jump_across_zero():
     X, y, _, _ = R.overfit_data(DEFAULT)
     kw = dict(activation="relu", optimizer="sgd", opt_hp={"lr": DEFAULT.lr}, seed=DEFAULT.seed,
               l1=0.01, l1_mode="subgradient")  # fmt: skip
-    r = train_mlp(X, y, DEFAULT.sizes, epochs=300, snapshot_epochs=[299], **kw)
-    w0 = R.weight_values(r.snapshots[299][0])
+    last = DEFAULT.epochs - 1
+    r = train_mlp(X, y, DEFAULT.sizes, epochs=DEFAULT.epochs, snapshot_epochs=[last], **kw)
+    w0 = R.weight_values(r.snapshots[last][0])
     w1 = R.weight_values(r.params)
     small = np.abs(w0) < DEFAULT.lr * 0.01
     assert small.sum() > 100 and np.mean(np.sign(w0[small]) != np.sign(w1[small])) > 0.5

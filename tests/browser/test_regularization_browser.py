@@ -30,4 +30,4 @@ def test_regularization_page(browser_page, streamlit_server, lang):
         page.keyboard.press("ArrowLeft")
         wait_for_app(page)
         assert_no_exception(page)
-        assert "rg_epoch=295" in page.url  # one saved epoch back from 300
+        assert "rg_epoch=196" in page.url  # one saved epoch back from 200
