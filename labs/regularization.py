@@ -247,6 +247,8 @@ def overfit_view(cfg: RegSettings) -> None:
     e = st.select_slider(T("epoch"), epochs_saved, key=K["epoch"], help=T("epoch_help"), **QP)
     h = run["history"]
     chart(curves_figure(h["epoch"], h, e, _curve_labels()), key="rg_fig_curves")
+    download_csv(T("dl_history"), lambda: pd.DataFrame(h), "regularization_no_remedy.csv",
+                 key="rg_dl_history")
     b = boundary_at(s, e)
     i = int(np.flatnonzero(h["epoch"] == b["epoch"])[0])
     st.markdown(T("at_epoch", e=b["epoch"], trl=_f(h["train_loss"][i]), tel=_f(h["test_loss"][i]),
@@ -322,7 +324,8 @@ def collapse_warnings(cfg: RegSettings, runs: dict) -> None:
         c, st_ = runs[m]["collapse"], runs[m]["stats"]
         if c["collapsed"]:
             st.warning(T("collapsed", name=_method_name(m, cfg, None), spread=f"{c['spread']:.2g}",
-                         cls=c["cls"], p1=_f(c["p1_mean"], 2), zeros=st_["zeros"], n=st_["n"]),
+                         p1=_f(c["p1_mean"]), zeros=st_["zeros"], n=st_["n"],
+                         acc=_pct(runs[m]["numbers"]["test_acc"])),
                        icon=":material/warning:")  # fmt: skip
 
 
@@ -478,7 +481,8 @@ def sweep_view(cfg: RegSettings, runs: dict) -> None:
                 c = q["collapse"]
                 st.warning(T("sweep_collapse", lam=_g(lam), name=names[k],
                              zeros=q["stats"]["zeros"], n=q["stats"]["n"],
-                             spread=f"{c['spread']:.2g}", cls=c["cls"], acc=_pct(q["test_acc"])),
+                             spread=f"{c['spread']:.2g}", acc=_pct(q["test_acc"]),
+                             p1=_f(c["p1_mean"])),
                            icon=":material/warning:")  # fmt: skip
                 break  # the smallest collapsing λ of this kind is enough
 

@@ -167,6 +167,9 @@ def test_collapse_warnings_match_the_sweep(page, sweep):
         shown = [w for w in warned if f", {name} has collapsed" in w]
         if collapsed:
             assert len(shown) == 1 and f"At λ = {collapsed[0]:g}," in shown[0]
+            p1 = R.grid_proba(sweep[(k, collapsed[0])].params, ext, 50)[1][..., 1]
+            assert p1.max() - p1.min() < 0.02  # "P(class 1) ≈ … everywhere"
+            assert f"P(class 1) ≈ {p1.mean():.3f} everywhere" in shown[0]
         else:
             assert not shown
     prox = R.weight_stats(sweep[("l1_prox", 0.1)].params)

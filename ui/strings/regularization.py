@@ -108,9 +108,10 @@ T = Strings(
             "practice keep a separate validation set, or the reported test loss is optimistic."
         ),
         "collapsed": (
-            "**{name}** has collapsed to a constant: its output varies by only {spread} over "
-            "the whole plane, it predicts class {cls} everywhere (P(class 1) ≈ {p1}), and "
-            "{zeros} of its {n} weights are exactly 0. The penalty is too strong for this data."
+            "**{name}** has collapsed to a constant: P(class 1) ≈ {p1} everywhere (it varies "
+            "by only {spread} over the whole plane), so the input no longer matters; {zeros} of "
+            "its {n} weights are exactly 0 and its held-out accuracy is {acc}. The penalty is "
+            "too strong for this data."
         ),
         # section 3
         "s3": "3 · Dropout: a different thinned network at every step",
@@ -169,9 +170,9 @@ T = Strings(
             "proximal step sets every weight with |w| ≤ lr·λ to exactly 0 (soft-thresholding)."
         ),
         "sweep_collapse": (
-            "At λ = {lam}, {name} has collapsed the network to a constant: {zeros} of {n} "
-            "weights are exactly 0, the output varies by {spread} over the plane and it predicts class "
-            "{cls} everywhere (held-out accuracy {acc})."
+            "At λ = {lam}, {name} has collapsed the network to a constant: P(class 1) ≈ {p1} "
+            "everywhere (it varies by only {spread} over the plane), {zeros} of {n} weights are "
+            "exactly 0, held-out accuracy {acc}."
         ),
         "hist_caption": (
             "Weights of all three layers, after {epochs} epochs; bins of width {bw}, values "
@@ -218,6 +219,7 @@ T = Strings(
             "when the loss is tilted, as above."
         ),
         # downloads
+        "dl_history": "Download these curves (CSV)",
         "dl_curves": "Download the curves of every run (CSV)",
         "dl_table": "Download the comparison table (CSV)",
         "dl_boundary": "Download the decision grid at this epoch (CSV)",
@@ -234,8 +236,8 @@ T = Strings(
             "잡음 섞인 적은 점으로 넓은 신경망을 오래 학습시키면 잡음까지 외웁니다(과적합, "
             "overfitting). 학습 손실은 "
             "0으로 가는데 같은 분포에서 뽑은 새 점의 손실은 올라갑니다. 두 곡선 사이의 색칠된 "
-            "**차이**를 보고, 어떤 규제(regularization)가 그 차이를 줄이는지, 그 대가로 학습 "
-            "손실은 얼마나 오르는지, 그리고 L1은 가중치를 정확히 0으로 만들고 L2는 작게만 "
+            "**차이**를 보고, 드롭아웃, L2, L1 규제(regularization)와 조기 종료(early stopping) 중 "
+            "어느 것이 그 차이를 줄이는지, 그 대가로 학습 손실은 얼마나 오르는지, 그리고 L1은 가중치를 정확히 0으로 만들고 L2는 작게만 "
             "만드는 이유를 확인하세요."
         ),
         "sb_setup": "실험 설정 (다시 학습)",
@@ -332,9 +334,10 @@ T = Strings(
             "낙관적입니다."
         ),
         "collapsed": (
-            "**{name}**: 신경망이 상수로 무너졌습니다. 평면 전체에서 출력의 변화 폭이 "
-            "{spread}뿐이고, 예측은 어디서나 클래스 {cls}이며 (P(클래스 1) ≈ {p1}), 가중치 "
-            "{n}개 중 {zeros}개가 정확히 0입니다. 이 데이터에는 규제가 너무 셉니다."
+            "**{name}**: 신경망이 상수로 무너졌습니다. 어디서나 P(클래스 1) ≈ {p1}이고 (평면 "
+            "전체에서 변화 폭 {spread}), 입력이 더는 출력에 영향을 주지 않습니다. 가중치 {n}개 "
+            "중 {zeros}개가 정확히 0이고 검증 정확도는 {acc}입니다. 이 데이터에는 규제가 너무 "
+            "셉니다."
         ),
         "s3": "3 · 드롭아웃: 매 단계 다른, 솎아 낸 신경망",
         "masks_title": "{t}번째 단계",
@@ -390,9 +393,9 @@ T = Strings(
             "가중치를 모두 정확히 0으로 만듭니다 (소프트 임계값)."
         ),
         "sweep_collapse": (
-            "λ = {lam}, {name}: 신경망이 상수로 무너졌습니다. 가중치 {n}개 중 {zeros}개가 "
-            "정확히 0이고, 평면 전체에서 출력의 변화 폭이 {spread}뿐이며, 예측은 어디서나 "
-            "클래스 {cls}입니다 (검증 정확도 {acc})."
+            "λ = {lam}, {name}: 신경망이 상수로 무너졌습니다. 어디서나 P(클래스 1) ≈ {p1}이고 "
+            "(평면 전체에서 변화 폭 {spread}), 가중치 {n}개 중 {zeros}개가 정확히 0이며, 검증 "
+            "정확도는 {acc}입니다."
         ),
         "hist_caption": (
             "세 층의 모든 가중치, {epochs} 에포크 뒤. 구간 폭 {bw}. 절댓값이 {lim}보다 큰 "
@@ -437,6 +440,7 @@ T = Strings(
             "L1이 w1을 선호하지 않습니다. L1이 0을 만드는 것은 위에서 본 것처럼 손실이 기울어져 "
             "있을 때 마름모의 꼭짓점 때문입니다."
         ),
+        "dl_history": "이 곡선 내려받기 (CSV)",
         "dl_curves": "모든 실행의 곡선 내려받기 (CSV)",
         "dl_table": "비교 표 내려받기 (CSV)",
         "dl_boundary": "이 에포크의 결정 격자 내려받기 (CSV)",
