@@ -266,10 +266,11 @@ def overfit_view(cfg: RegSettings) -> None:
 
 def overfit_summary(cfg: RegSettings, run: dict) -> None:
     f, best = run["plain_numbers"], run["numbers"]
-    if f["test_loss"] > best["test_loss"]:
+    if f["test_loss"] > best["test_loss"] and f["train_loss"] < best["train_loss"]:
         st.markdown(T("overfit_final", epochs=f["epoch"], tra=_pct(f["train_acc"]),
                       n=cfg.setup.n_train, trl=_f(f["train_loss"]), tea=_pct(f["test_acc"]),
-                      tel=_f(f["test_loss"]), best=best["epoch"], lbest=_f(best["test_loss"])))
+                      tel=_f(f["test_loss"]), best=best["epoch"], lbest=_f(best["test_loss"]),
+                      trb=_f(best["train_loss"])))  # fmt: skip
     else:
         st.markdown(T("no_overfit", tel=_f(f["test_loss"]), lbest=_f(best["test_loss"]),
                       best=best["epoch"]))  # fmt: skip

@@ -61,7 +61,10 @@ def test_overfit_sentence(page, runs):
     assert a["test_loss"] > b["test_loss"] and b["epoch"] == r.best_epoch < DEFAULT.epochs
     want = (f"gets 100% of the 24 training points right (loss {a['train_loss']:.3f}) but only "
             f"{100 * a['test_acc']:.0f}% of the held-out points (loss {a['test_loss']:.3f}). The "
-            f"held-out loss was lowest at epoch {b['epoch']} ({b['test_loss']:.3f})")
+            f"held-out loss was lowest at epoch {b['epoch']} ({b['test_loss']:.3f}); since then "
+            f"the training loss fell from {b['train_loss']:.3f} to {a['train_loss']:.3f} while the "
+            f"held-out loss rose to {a['test_loss']:.3f}")
+    assert a["train_loss"] < b["train_loss"]
     assert want in _text(page)
 
 

@@ -65,12 +65,14 @@ T = Strings(
         "overfit_final": (
             "After {epochs} epochs the network gets {tra} of the {n} training points right "
             "(loss {trl}) but only {tea} of the held-out points (loss {tel}). The held-out loss "
-            "was lowest at epoch {best} ({lbest}): every epoch after it fits noise."
+            "was lowest at epoch {best} ({lbest}); since then the training loss fell from {trb} "
+            "to {trl} while the held-out loss rose to {tel}: the network is fitting the noise "
+            "of its {n} points."
         ),
         "no_overfit": (
             "With these settings the held-out loss at the end ({tel}) is no higher than its "
-            "best ({lbest}, epoch {best}): this run does not overfit. Fewer points, more noise "
-            "or more epochs make it."
+            "best ({lbest}, epoch {best}), or the training loss did not fall after that epoch: "
+            "this run shows no overfitting. Fewer points, more noise or more epochs make it."
         ),
         # section 2
         "s2": "2 · Four remedies on the same run",
@@ -290,12 +292,14 @@ T = Strings(
         ),
         "overfit_final": (
             "{epochs} 에포크 뒤 신경망은 학습 점 {n}개 중 {tra}를 맞히지만 (손실 {trl}) 검증 "
-            "점은 {tea}만 맞힙니다 (손실 {tel}). 검증 손실은 {best} 에포크에서 가장 낮았고 "
-            "({lbest}), 그 뒤의 모든 에포크는 잡음을 외우는 데 쓰였습니다."
+            "점은 {tea}만 맞힙니다 (손실 {tel}). 검증 손실은 {best} 에포크에서 가장 낮았습니다 "
+            "({lbest}). 그 뒤로 학습 손실은 {trb}에서 {trl}까지 내려갔지만 검증 손실은 {tel}까지 "
+            "올라갔습니다: 신경망이 점 {n}개의 잡음을 외우고 있습니다."
         ),
         "no_overfit": (
             "이 설정에서는 마지막 검증 손실({tel})이 가장 낮았던 값({best} 에포크, {lbest})보다 "
-            "높지 않습니다: 이 실행은 과적합하지 않습니다. 점을 줄이거나 잡음이나 에포크를 "
+            "높지 않거나, 그 에포크 뒤로 학습 손실이 내려가지 않았습니다: 이 실행에서는 과적합이 "
+            "보이지 않습니다. 점을 줄이거나 잡음이나 에포크를 "
             "늘리면 과적합합니다."
         ),
         "s2": "2 · 같은 실행에 네 가지 규제",
