@@ -339,7 +339,9 @@ def remedies_view(cfg: RegSettings, runs: dict) -> None:
                            ("l1", "l1"), ("early", "early"))}  # fmt: skip
     L = {"title": T("compare_title"), "epoch": T("epoch_axis"), "loss": T("loss_axis"),
          "train": T("train")}
-    chart(compare_figure(curves, names, best, L), key="rg_fig_compare")
+    h0 = runs["early"]["history"]  # the y-range of the plain run: a diverged curve leaves it
+    top = 1.15 * float(max(h0["test_loss"].max(), h0["train_loss"].max()))
+    chart(compare_figure(curves, names, best, L, top), key="rg_fig_compare")
     download_csv(T("dl_curves"), lambda: _curves_csv(runs), "regularization_curves.csv",
                  key="rg_dl_curves")
     probas = [runs["early"]["plain_proba"]] + [runs[m]["proba"] for m in ("dropout", "l2", "l1",
@@ -356,11 +358,17 @@ def remedies_view(cfg: RegSettings, runs: dict) -> None:
     static_table(frame)
     download_csv(T("dl_table"), lambda: frame, "regularization_table.csv", key="rg_dl_table")
     nums = method_numbers(runs)
+    if runs["early"]["diverged_at"] is not None:
+        return  # no remedy to compare against (the warning above says why)
     lines = []
     for m in ("dropout", "l2", "l1", "early"):
+        if runs[m]["diverged_at"] is not None:
+            lines.append("- " + T("no_verdict", name=names[m], epoch=runs[m]["diverged_at"]))
+            continue
         key, fields = verdict(m, nums)
         lines.append("- " + T(key, name=names[m], **fields))
-    top = min(METHOD_ORDER, key=lambda m: nums[m]["test_loss"])
+    ok = [m for m in METHOD_ORDER if runs["early" if m == "none" else m]["diverged_at"] is None]
+    top = min(ok, key=lambda m: nums[m]["test_loss"])
     lines.append("- " + T("best_method", name=names[top], loss=_f(nums[top]["test_loss"])))
     st.markdown("\n".join(lines))
     collapse_warnings(cfg, runs)

@@ -86,9 +86,11 @@ def curves_figure(epochs: np.ndarray, hist: dict, epoch: int, L: dict) -> go.Fig
     ))  # fmt: skip
 
 
-def compare_figure(curves: dict, names: dict, best_epoch: int, L: dict) -> go.Figure:
+def compare_figure(curves: dict, names: dict, best_epoch: int, L: dict,
+                   top: float | None = None) -> go.Figure:
     """Every remedy's test loss (solid) and train loss (dotted) on the same axes; early stopping
-    is the plain run cut at its best held-out epoch (a marker there).
+    is the plain run cut at its best held-out epoch (a marker there). ``top``: the loss axis
+    ends there (a diverged run's curve leaves the plot instead of flattening the others).
 
     ``curves``: method -> (epochs, train_loss, test_loss); ``names``: method -> legend name."""
     data = []
@@ -111,7 +113,8 @@ def compare_figure(curves: dict, names: dict, best_epoch: int, L: dict) -> go.Fi
         legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left"},
         margin={"l": 55, "r": 10, "t": 50, "b": 45},
         xaxis={**GRID_AXIS, "title": {"text": L["epoch"]}},
-        yaxis={**GRID_AXIS, "title": {"text": L["loss"]}, "rangemode": "tozero"},
+        yaxis={**GRID_AXIS, "title": {"text": L["loss"]},
+               **({"range": [0, top]} if top else {"rangemode": "tozero"})},
     ))  # fmt: skip
 
 

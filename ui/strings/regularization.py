@@ -104,6 +104,7 @@ T = Strings(
             "loss {t0} → {t1})."
         ),
         "best_method": "Lowest held-out loss: **{name}** ({loss}).",
+        "no_verdict": "**{name}** diverged at epoch {epoch}: its numbers say nothing about the gap.",
         "early_note": (
             "Early stopping picks the epoch with the lowest loss on the held-out points and "
             "returns those weights. Here the held-out set doubles as the validation set; in "
@@ -331,6 +332,7 @@ T = Strings(
             "{t0} → {t1})."
         ),
         "best_method": "검증 손실이 가장 낮은 것: **{name}** ({loss}).",
+        "no_verdict": "**{name}**: {epoch} 에포크에서 발산해 이 숫자로는 차이를 말할 수 없습니다.",
         "early_note": (
             "조기 종료(early stopping)는 검증 점의 손실이 가장 낮은 에포크를 골라 그때의 "
             "가중치를 돌려줍니다. 여기서는 검증 점이 검증 세트 역할도 합니다. 실제로는 따로 "
