@@ -200,3 +200,15 @@ def test_notes_example_sentence(page):
     e = R.notes_example()
     assert e["w1"]["l1"] == e["w2"]["l1"] and e["w1"]["l2sq"] == 1 and e["w2"]["l2sq"] == 0.25
     assert "L1 charges ‖w‖₁ = 1 vs 1: the same" in _text(page)
+
+
+def test_a_diverged_remedy_is_named_and_gets_no_verdict():
+    s = R.Setup(n_train=8)
+    r = R.run_method(s, "dropout", dropout=0.9)
+    assert r.diverged_at is not None and R.run_method(s, "early").diverged_at is None
+    at = _open({"rg_n": "8", "rg_p": "0.9"})
+    e = r.diverged_at
+    assert any(w.value.startswith(f"dropout p = 0.9 diverged at epoch {e}") for w in at.warning)
+    text = _text(at)
+    assert f"**dropout p = 0.9** diverged at epoch {e}: its numbers say nothing" in text
+    assert "**dropout p = 0.9** narrows" not in text and "Lowest held-out loss: **dropout" not in text
