@@ -93,7 +93,7 @@ def _extent(s: R.Setup) -> float:
     return plane_extent(X, Xt)
 
 
-@st.cache_data(max_entries=48, show_spinner=False)
+@st.cache_data(max_entries=24, show_spinner=False)  # an "early" entry keeps ~50 snapshots
 def train_run(s: R.Setup, method: str, dropout: float, l2: float, l1: float,
               l1_mode: str) -> dict:
     """One remedy's run: history, numbers, final weights' decision grid and weight stats.
@@ -157,22 +157,28 @@ def _runs_args(cfg: RegSettings) -> list[tuple[str, tuple]]:
 
 
 def run_all(cfg: RegSettings) -> dict:
-    """Every remedy's run; a progress bar appears once a run turns out not to be cached."""
+    """Every remedy's run and the λ sweep, behind a progress bar (shown at once, updated
+    while runs turn out not to be cached, removed at the end)."""
     jobs = [(m, train_run, a) for m, a in _runs_args(cfg)]
     jobs += [(f"{k}@{lam:g}", sweep_point, (cfg.setup, k, lam))
              for k in R.SWEEP_KINDS for lam in SWEEP]  # fmt: skip
-    bar, out = None, {}
+
+    def label(i: int) -> str:
+        name = jobs[i][0]
+        if "@" in name:
+            kind, lam = name.split("@")
+            name = f"{T('k.' + kind)}, λ = {lam}"
+        else:
+            name = _method_name("none" if name == "early" else name, cfg, None)
+        return T("training", name=name, i=i + 1, n=len(jobs))
+
+    bar, out = st.progress(0.0, label(0)), {}
     for i, (name, fn, args) in enumerate(jobs):
         t0 = time.perf_counter()
         out[name] = fn(*args)
-        if bar is None and time.perf_counter() - t0 > 0.03 and i + 1 < len(jobs):
-            bar = st.progress(0.0)
-        if bar is not None:
-            label = (_method_name(name, cfg, None) if "@" not in name else
-                     f"{T('k.' + name.split('@')[0])}, λ = {name.split('@')[1]}")  # fmt: skip
-            bar.progress((i + 1) / len(jobs), T("training", name=label, i=i + 1, n=len(jobs)))
-    if bar is not None:
-        bar.empty()
+        if time.perf_counter() - t0 > 0.03 and i + 1 < len(jobs):  # computed, not cached
+            bar.progress((i + 1) / len(jobs), label(i + 1))
+    bar.empty()
     return out
 
 
