@@ -114,6 +114,8 @@ def test_where_dropout_and_l2_do_not_help_the_page_says_so():
 def test_dropout_masks_and_expectation(page, runs):
     p, w = 0.5, DEFAULT.width
     masks = [R.training_masks(DEFAULT.n_train, w, p, DEFAULT.seed, t) for t in (1, 2, 3)]
+    # "a different thinned network at every step"
+    assert all(not np.array_equal(masks[i][0], masks[j][0]) for i, j in ((0, 1), (0, 2), (1, 2)))
     counts = ", ".join(f"{int(m[0].sum())} / {int(m[1].sum())}" for m in masks)
     assert f"Kept in layer 1 / layer 2: {counts} of {w} (expected 32 with p = 0.5)" in _text(page)
     X, _, _, _ = R.overfit_data(DEFAULT)
