@@ -64,6 +64,7 @@ TARGETS: dict[str, str] = {
     "playground": "pg_epoch",
     "init_lab": "ini_depth",
     "optimizers": "opt_noise",
+    "regularization": "rg_epoch",
     "space_warp": "sw_w11",
 }
 

@@ -3,6 +3,18 @@
 ``train_mlp`` never prints and never touches a UI: it returns a ``TrainResult`` with the per-epoch
 history, parameter snapshots for a timeline scrubber, and — if training blew up — the epoch where
 it happened (the returned parameters are then the last finite ones).
+
+Regularization options (defaults keep plain training bit for bit):
+
+- ``l1_mode="proximal"``: the L1 term leaves the gradient; after each optimizer step every weight
+  matrix is soft-thresholded, W ← sign(W)·max(|W| − lr·λ₁, 0) (``soft_threshold``), with lr the
+  optimizer's *base* learning rate of that step (``opt_state["lr"]``, a schedule's value
+  included). With SGD this is exactly the proximal-gradient (ISTA) step for loss + λ₁‖W‖₁, which
+  makes weights exactly 0; with adaptive optimizers (Adam, RMSProp…) the data step is scaled per
+  coordinate but the threshold is not, so it is only a heuristic there.
+- ``restore_best=True``: early stopping on the held-out set; the returned weights are those of
+  the epoch with the lowest held-out loss (``best_epoch``); ``patience`` stops the run after that
+  many epochs without a new best.
 """
 
 from collections.abc import Iterable, Sequence
@@ -37,6 +49,7 @@ class TrainResult:
     snapshots: dict[int, tuple[dict, dict]] = field(default_factory=dict)
     diverged_at: int | None = None
     reason: str | None = None
+    best_epoch: int | None = None  # restore_best: the epoch whose weights were returned
 
     @property
     def epochs_done(self) -> int:
@@ -68,6 +81,19 @@ def _copy(d: dict) -> dict:
     return {k: v.copy() for k, v in d.items()}
 
 
+L1_MODES = ("subgradient", "proximal")
+
+
+def soft_threshold(W: Array, t: float) -> Array:
+    """The proximal map of t·‖W‖₁: sign(W)·max(|W| − t, 0) (exact zeros where |W| ≤ t)."""
+    return np.sign(W) * np.maximum(np.abs(W) - t, 0.0)
+
+
+def _prox_l1(params: dict, t: float) -> dict:
+    """Soft-threshold every weight matrix (not biases, not γ/β), as ``penalty`` covers."""
+    return {k: soft_threshold(v, t) if k.startswith("W") else v for k, v in params.items()}
+
+
 def train_mlp(
     X: Array,
     y: Array,
@@ -94,6 +120,9 @@ def train_mlp(
     bn_state: dict | None = None,
     opt_state: dict | None = None,
     start_epoch: int = 0,
+    l1_mode: str = "subgradient",
+    restore_best: bool = False,
+    patience: int | None = None,
 ) -> TrainResult:
     """Train an MLP of layer widths ``sizes`` on (X, y) for ``epochs`` epochs of minibatches.
 
@@ -102,7 +131,14 @@ def train_mlp(
     (params, bn_state, opt_state, start_epoch) equals one long run. Epoch ``start_epoch`` is
     recorded before any update; ``snapshot_epochs`` lists the epochs whose weights are kept
     (the first and the last are always kept).
+
+    ``l1_mode``, ``restore_best`` and ``patience``: see the module docstring (``restore_best``
+    and ``patience`` need a held-out set; the returned ``opt_state`` is always the last one).
     """
+    if l1_mode not in L1_MODES:
+        raise ValueError(f"l1_mode must be one of {L1_MODES}, got {l1_mode!r}")
+    prox = l1_mode == "proximal" and l1 > 0.0
+    grad_l1 = 0.0 if prox else l1
     if params is None:
         params = init_mlp(
             sizes,
@@ -120,10 +156,14 @@ def train_mlp(
         opt_state = opt.init(params)
     want = set(int(e) for e in snapshot_epochs) | {start_epoch, start_epoch + epochs}
     has_test = X_test is not None and y_test is not None and len(y_test) > 0
+    if (restore_best or patience is not None) and not has_test:
+        raise ValueError("early stopping (restore_best / patience) needs X_test and y_test")
     rows: dict[str, list] = {"epoch": [], "train_loss": [], "train_acc": []}
     if has_test:
         rows |= {"test_loss": [], "test_acc": []}
     snapshots: dict[int, tuple[dict, dict]] = {}
+    best: dict = {"loss": np.inf, "epoch": None, "state": None}
+    track = restore_best or patience is not None
 
     def record(epoch: int) -> None:
         loss_tr, acc_tr = evaluate(params, X, y, activation, loss, bn_state)
@@ -134,6 +174,9 @@ def train_mlp(
             loss_te, acc_te = evaluate(params, X_test, y_test, activation, loss, bn_state)
             rows["test_loss"].append(loss_te)
             rows["test_acc"].append(acc_te)
+            if track and loss_te < best["loss"]:
+                kept = (_copy(params), _copy(bn_state)) if restore_best else None
+                best.update(loss=loss_te, epoch=epoch, state=kept)
         if epoch in want:
             snapshots[epoch] = (_copy(params), _copy(bn_state))
 
@@ -148,13 +191,15 @@ def train_mlp(
         for start in range(0, n, bs):
             idx = order[start : start + bs]
             value, grads, rec = mlp_loss_and_grads(
-                params, X[idx], y[idx], activation, loss, l1, l2,
+                params, X[idx], y[idx], activation, loss, grad_l1, l2,
                 train=True, dropout=dropout, rng=rng, bn_state=bn_state, return_record=True,
             )  # fmt: skip
             if not np.isfinite(value) or value > BLOW_UP:
                 diverged_at = epoch
                 break
             params, opt_state = opt.update(grads, opt_state, params)
+            if prox:
+                params = _prox_l1(params, opt_state["lr"] * l1)
             if rec["bn_state"] is not None:
                 bn_state = rec["bn_state"]
         if diverged_at is None and not _finite_and_bounded(params):
@@ -165,5 +210,13 @@ def train_mlp(
             snapshots[epoch - 1] = (_copy(params), _copy(bn_state))
             break
         record(epoch)
+        if patience is not None and epoch - best["epoch"] >= patience:
+            snapshots.setdefault(epoch, (_copy(params), _copy(bn_state)))
+            break
     history = {k: np.asarray(v, dtype=np.float64) for k, v in rows.items()}
-    return TrainResult(params, bn_state, opt_state, history, snapshots, diverged_at, reason)
+    best_epoch = None
+    if restore_best and best["state"] is not None:
+        params, bn_state = best["state"]
+        best_epoch = int(best["epoch"])
+    return TrainResult(params, bn_state, opt_state, history, snapshots, diverged_at, reason,
+                       best_epoch)

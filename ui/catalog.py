@@ -33,6 +33,7 @@ LABS: list[PageInfo] = [
     PageInfo("playground", "labs/playground.py", ":material/scatter_plot:"),
     PageInfo("init_lab", "labs/init_lab.py", ":material/stacked_bar_chart:"),
     PageInfo("optimizers", "labs/optimizers.py", ":material/route:"),
+    PageInfo("regularization", "labs/regularization.py", ":material/tune:"),
     PageInfo("space_warp", "labs/space_warp.py", ":material/texture:"),
     PageInfo("glossary", "labs/glossary.py", ":material/menu_book:"),
 ]
