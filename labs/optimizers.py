@@ -451,6 +451,12 @@ def surface_label(name: str) -> str:
     return T("custom_option") if name == CUSTOM else T(f"surface.{name}.label")
 
 
+def labels_of(options, key: str):
+    """A widget's ``format_func``: the options' labels looked up once, in the language of this
+    run (AppTest calls format_func outside the run, where the session's language is unknown)."""
+    return {o: T(key.format(o)) for o in options}.get
+
+
 def opt_label(name: str) -> str:
     return OPTIMIZERS[name].label
 
@@ -525,7 +531,7 @@ def story_ui() -> str | None:
             for key, value in story_values(ss[K["preset"]]).items():
                 if key not in st.query_params:
                     ss[key] = value
-    choice = st.pills(T("presets"), list(STORIES), format_func=lambda k: T(f"story.{k}.label"),
+    choice = st.pills(T("presets"), list(STORIES), format_func=labels_of(STORIES, "story.{}.label"),
                       key=K["preset"], on_change=on_story, help=T("presets_help"))
     url_state.write_url(K["preset"], choice)
     return choice
@@ -591,7 +597,8 @@ def surface_ui() -> tuple[str, float]:
     """Surface, κ, formula and width (sidebar); returns the surface id and the width."""
     st.subheader(T("sidebar_surface"))
     surface = url_state.selectbox(T("surface"), SURFACE_OPTIONS, key=K["surface"],
-                                  default=DEFAULTS[K["surface"]], format_func=surface_label,
+                                  default=DEFAULTS[K["surface"]],
+                                  format_func={n: surface_label(n) for n in SURFACE_OPTIONS}.get,
                                   aliases=SURFACE_ALIASES, on_change=on_surface_change)
     width = DEFAULTS[K["width"]]
     if surface == "quadratic":
@@ -641,7 +648,7 @@ def run_ui(surf, start_default: tuple[float, float]) -> None:
                      step=(by1 - by0) / 100, format="%.3f", key=K["y0"], **q)
     with c_sched:
         url_state.selectbox(T("schedule"), list(SCHEDULES), key=K["sched"], default="constant",
-                            format_func=lambda n: T(f"sched.{n}"), aliases=SCHED_ALIASES,
+                            format_func=labels_of(SCHEDULES, "sched.{}"), aliases=SCHED_ALIASES,
                             help=T("schedule_help"))
     with c_noise:
         noise = st.select_slider(T("noise"), NOISE_OPTIONS, value=DEFAULTS[K["noise"]],
@@ -668,7 +675,7 @@ def below_ui() -> str:
     """Which view goes under the race: one at a time, picked like a tab, so only the one shown
     is computed, sent and drawn at every step of a run setting."""
     return url_state.segmented(T("below_views"), list(BELOW_OPTIONS), key=K["below"],
-                               default="summary", format_func=lambda k: T(f"below.{k}"),
+                               default="summary", format_func=labels_of(BELOW_OPTIONS, "below.{}"),
                                aliases=BELOW_ALIASES)
 
 

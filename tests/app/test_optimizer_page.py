@@ -507,3 +507,159 @@ def test_decimate_keeps_ends_and_head():
     assert idx[0] == 0 and idx[-1] == 5000 and len(idx) <= 600
     assert np.all(np.diff(idx) > 0) and np.array_equal(idx[:200], np.arange(200))
     assert np.array_equal(decimate(10, 600), np.arange(10))
+
+
+# ---- languages, stable ids, old links ------------------------------------------------------
+
+
+def open_in(lang: str, query: dict | None = None) -> AppTest:
+    at = app_util.open_lab(PAGE, state={"lang": lang}, query=query, timeout=TIMEOUT_S)
+    assert not at.exception, app_util.exception_text(at)
+    return at
+
+
+def test_the_page_in_korean_and_english():
+    from ui.strings.optimizers import T
+
+    for lang in ("en", "ko"):
+        at = open_in(lang)
+        assert at.title[0].value == T("title", lang)
+        assert at.selectbox(key="opt_surface").format_func("rosenbrock") == T(
+            "surface.rosenbrock.label", lang)
+        table = summary(at)
+        assert list(table.columns)[0] == T("col_optimizer", lang)
+        specs = assert_clean_specs(at)
+        names = {t.get("name") for t in specs[0]["data"]}
+        assert T("fig.start", lang) in names and T("fig.minima", lang) in names
+        assert specs[0]["player"]["prefix"] == T("fig.step", lang)
+        bar = specs[0]["data"][0]["marker"]["colorbar"]["title"]["text"]
+        assert bar == T("fig.gap_log", lang)
+        assert set(table[T("col_optimizer", lang)]) == {OPTIMIZERS[n].label for n in
+                                                         ("sgd", "momentum", "nesterov",
+                                                          "adagrad", "rmsprop", "adam")}
+    ko = open_in("ko", {"opt_preset": "diverge"})
+    assert "SGD (70단계)" in warnings_text(ko)  # the warning, translated, names the step
+    assert [s.value for s in ko.success] == [story_text("diverge", "ko")]
+
+
+def test_a_korean_link_opens_the_same_experiment_in_english():
+    at = open_in("ko")
+    at.selectbox(key="opt_surface").set_value("beale").run()
+    at.multiselect(key="opt_set").set_value(["adam", "sgd", "rmsprop"]).run()
+    at.selectbox(key="opt_sched").set_value("cosine").run()
+    at.segmented_control(key="opt_below").set_value("internals").run()
+    at.selectbox(key="opt_inspect").set_value("rmsprop").run()
+    link = {k: v for k, v in at.query_params.items() if k != "lang"}
+    # ids, never a translated label
+    assert link["opt_surface"] == "beale" and link["opt_sched"] == "cosine"
+    assert link["opt_set"] == "adam,sgd,rmsprop" and link["opt_below"] == "internals"
+    assert link["opt_inspect"] == "rmsprop"
+    en = open_in("en", link)
+    assert en.selectbox(key="opt_surface").value == "beale"
+    assert en.multiselect(key="opt_set").value == ["adam", "sgd", "rmsprop"]
+    assert en.selectbox(key="opt_sched").value == "cosine"
+    assert en.selectbox(key="opt_inspect").value == "rmsprop"
+    from labs.optimizers import race_from_values
+
+    assert race_from_values(en.session_state) == race_from_values(at.session_state)
+
+
+def test_old_links_with_labels_open_through_aliases():
+    old = {"opt_surface": "Styblinski–Tang", "opt_set": ["Adam", "SGD"],
+           "opt_sched": "Cosine annealing", "opt_below": "Inside one optimizer",
+           "opt_inspect": "Adam", "opt_preset": "Noisy gradients"}
+    at = open_lab(old)
+    assert at.selectbox(key="opt_surface").value == "styblinski_tang"
+    assert at.multiselect(key="opt_set").value == ["adam", "sgd"]
+    assert at.selectbox(key="opt_sched").value == "cosine"
+    assert at.segmented_control(key="opt_below").value == "internals"
+    assert at.pills(key="opt_preset").value == "noise"
+    # rewritten to ids
+    assert at.query_params["opt_surface"] == "styblinski_tang"
+    assert at.query_params["opt_sched"] == "cosine"
+
+
+def test_a_link_with_only_the_story_applies_its_settings():
+    """?opt_preset=saddle alone once showed the saddle story over the default Rosenbrock race."""
+    from labs.optimizers import race_from_values, story_race
+
+    for lang in ("en", "ko"):
+        at = open_in(lang, {"opt_preset": "saddle"})
+        assert at.selectbox(key="opt_surface").value == "saddle"
+        assert race_from_values(at.session_state) == story_race("saddle")
+        assert [s.value for s in at.success] == [story_text("saddle", lang)]
+
+
+def test_the_story_text_goes_when_its_settings_change():
+    at = open_lab()
+    at.pills(key="opt_preset").set_value("adagrad").run()
+    assert at.success
+    hp_slider(at, "opt_adagrad_lr").set_value(1.0).run()
+    assert not at.success  # AdaGrad no longer stalls at α = 1: the story's numbers are gone
+    assert any("no longer match" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("text, literal", [
+    ("x**", ["`*`", "`2*x`"]),
+    ("__import__('os')", ["`__import__`"]),
+    ("x^2", ["`^`", "`x**2`"]),
+])
+def test_formula_errors_show_typed_and_code_text_literally(text, literal):
+    """Markdown turned "Write products with *, e.g. 2*x." into "with , e.g. 2x." and
+    __import__ into bold "import": every piece of code is a code span."""
+    for lang in ("en", "ko"):
+        at = open_in(lang, {"opt_surface": "custom", "opt_expr": text})
+        message = at.error[0].value
+        for piece in literal:
+            assert piece in message, (lang, message)
+        assert "**" not in message.replace("`x**2`", "").replace("`**`", "")
+
+
+def test_undefined_formula_names_the_domain_not_the_learning_rate():
+    at = open_lab({"opt_surface": "custom", "opt_expr": "log(x)"})
+    assert len(at.warning) == 1  # one warning for one cause, not one per optimizer
+    text = warnings_text(at)
+    assert "not defined" in text and "learning rate is too large" not in text
+    for n in ("sgd", "momentum", "adam"):
+        assert f"{OPTIMIZERS[n].label} (step" in text
+    assert_clean_specs(at)
+
+
+def test_every_hyperparameter_label_shows_the_symbol_the_rules_typeset():
+    """The widget labels' plain-text glyphs (page text) are the LaTeX symbols of HYPERPARAMS."""
+    import unicodedata
+
+    from nncore.optim import HYPERPARAMS
+    from ui.strings.optimizers import GLYPHS, T
+
+    assert set(GLYPHS) == set(HYPERPARAMS)
+    for hp, info in HYPERPARAMS.items():
+        glyph = GLYPHS[hp]
+        letter, _, subscript = info.symbol.lstrip("\\").partition("_")
+        name = letter.upper().replace("LAMBDA", "LAMDA")  # Unicode's spelling
+        assert unicodedata.name(glyph[0]) == f"GREEK SMALL LETTER {name}"
+        rest = glyph[1:]
+        if subscript:
+            assert unicodedata.name(rest) == "SUBSCRIPT " + unicodedata.name(subscript).split()[-1]
+        else:
+            assert rest == ""
+        assert T(f"hp.{hp}", "en") and T(f"hp.{hp}", "ko")
+
+
+def test_internals_of_sgd_name_what_is_drawn():
+    """For SGD the coloured arrows are the steps taken (it keeps no velocity): the legend and
+    the caption say so instead of a generic "velocity / first moment / step"."""
+    from ui.strings.optimizers import T
+
+    for lang in ("en", "ko"):
+        at = open_in(lang, {"opt_below": "internals", "opt_inspect": "sgd"})
+        arrows = assert_clean_specs(at)[2]
+        names = [t.get("name") for t in arrows["data"] if t.get("marker", {}).get("symbol")
+                 == "arrow"]
+        assert names == [T("fig.memory.none", lang), T("fig.neg_grad", lang)]
+        path = next(t for t in arrows["data"] if t.get("mode") == "lines")
+        assert path["line"]["color"] != OPTIMIZERS["sgd"].color  # pale, under black arrows
+        assert any(T("memory.none", lang).format(label="SGD") in c.value for c in at.caption)
+        at.selectbox(key="opt_inspect").set_value("adam").run()
+        arrows = assert_clean_specs(at)[2]
+        assert T("fig.memory.m", lang) in [t.get("name") for t in arrows["data"]]
