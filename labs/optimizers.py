@@ -350,7 +350,8 @@ def story_fields(story: str, race: Race) -> dict:
         return first_hit(r, surf, tol)
 
     if story == "zigzag":
-        f |= {"mom_hit": hit(runs["momentum"]), "sgd_hit": hit(runs["sgd"])}
+        f |= {"mom_hit": hit(runs["momentum"]), "sgd_hit": hit(runs["sgd"]),
+              "crawl": f"{100 * race.hp('sgd')['lr']:.0f}"}
     elif story == "saddle":
         near = {n: distances_to(runs[n]["path"], surf.saddles[0]) for n in runs}
         f |= {"sgd_near": int(np.sum(near["sgd"] <= 0.1)), "mom_near": int(np.sum(

@@ -216,7 +216,8 @@ EN = {
     "story.zigzag.label": "SGD zig-zag vs Momentum",
     "story.zigzag.text": (
         "On a bowl {kappa} times steeper across than along, SGD's step overshoots the steep "
-        "direction every time and bounces from wall to wall while it crawls along the floor. "
+        "direction every time and bounces from wall to wall, while along the floor each step "
+        "closes only {crawl}% of the remaining distance. "
         "Momentum averages the bouncing away and builds up speed along the valley: it is "
         "within {tol} of the minimum at step {mom_hit}, SGD at step {sgd_hit}."
     ),
@@ -465,9 +466,9 @@ KO = {
                                     "있습니다.",
     "story.zigzag.label": "SGD 지그재그 vs 모멘텀",
     "story.zigzag.text": (
-        "가로 방향이 세로 방향보다 {kappa}배 가파른 그릇에서 SGD는 가파른 방향으로 매번 지나쳐, 바닥을 "
-        "따라 기어가는 동안 양쪽 벽 사이를 튕겨 다닙니다. 모멘텀은 튕기는 움직임을 평균으로 지우고 "
-        "골짜기를 따라 속도를 붙여, {mom_hit}단계에 최솟값 {tol} 이내에 듭니다 (SGD는 {sgd_hit}단계)."
+        "세로(y) 방향이 가로(x) 방향보다 {kappa}배 가파른 그릇에서 SGD는 가파른 방향으로 매번 지나쳐 "
+        "양쪽 벽 사이를 튕겨 다니고, 바닥을 따라서는 한 걸음에 남은 거리의 {crawl}%만 줄입니다. "
+        "모멘텀은 튕기는 움직임을 평균으로 지우고 골짜기를 따라 속도를 붙여, {mom_hit}단계에 최솟값 {tol} 이내에 듭니다 (SGD는 {sgd_hit}단계)."
     ),
     "story.saddle.label": "안장점",
     "story.saddle.text": (
