@@ -541,8 +541,8 @@ CSS = """
   border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; background: white;
   color: inherit; cursor: pointer;
 }
-.__CLASS__-player button:hover { border-color: #ff4b4b; color: #ff4b4b; }
-.__CLASS__-player input[type=range] { flex: 1; accent-color: #ff4b4b; }
+.__CLASS__-player button:hover { border-color: __ACCENT__; color: __ACCENT__; }
+.__CLASS__-player input[type=range] { flex: 1; accent-color: __ACCENT__; }
 .__CLASS__-player span { min-width: 6.5rem; font-size: 0.875rem; font-variant-numeric: tabular-nums; }
 """
 
@@ -551,7 +551,9 @@ CSS = """
 def _mount() -> Callable:
     js = (JS.replace("__PLOTLY_JS__", plotly_js_name()).replace("__CLASS__", CHART_CLASS)
           .replace("__LINK__", LEGEND_LINK))
-    css = CSS.replace("__CLASS__", CHART_CLASS)
+    # the player's accent is the app theme's primary colour (Streamlit's red when none is set)
+    accent = st.get_option("theme.primaryColor") or "#ff4b4b"
+    css = CSS.replace("__CLASS__", CHART_CLASS).replace("__ACCENT__", accent)
     return st.components.v2.component(COMPONENT, js=js, css=css, isolate_styles=False)
 
 

@@ -95,7 +95,9 @@ def contour_scale(Z: np.ndarray, f_ref: float | None = None, decades: float = 2.
         delta = max(min(g_max * 1e-6, p5 * 1e-2), 1e-300)
         z = np.log10(np.maximum(g, 0.0) + delta)
         zmin, zmax = float(np.nanmin(z)), float(np.nanmax(z))
+        every = max(1, int(np.ceil((zmax - zmin) / 8)))  # at most ~9 labels on the bar
         ticks = np.arange(np.ceil(zmin), np.floor(zmax) + 1)
+        ticks = ticks[(ticks.astype(np.int64) % every) == 0]
         tickvals = tuple(float(t) for t in ticks)
         ticktext = tuple(_pow10_text(int(t)) for t in ticks)
     else:
@@ -366,8 +368,11 @@ def race_scene(
     layout = dict(
         height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
         margin=dict(l=60, r=20, t=40, b=50), hovermode="closest", images=[image],
-        xaxis=_axis("x", (x0, x1), constrain="domain"),
-        yaxis=_axis("y", (y0, y1), scaleanchor="x", scaleratio=1, constrain="domain"),
+        # the axes never reach past the map (a scale anchor once stretched the saddle's y axis
+        # to ±2.1 on autorange, white bands that read as f − f* ≈ 0); the height keeps the
+        # picture near 1:1 instead
+        xaxis=_axis("x", (x0, x1), minallowed=x0, maxallowed=x1),
+        yaxis=_axis("y", (y0, y1), minallowed=y0, maxallowed=y1),
         legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom", font=dict(size=12),
                     itemclick="toggleothers", itemdoubleclick="toggle"),
         uirevision=uirevision,
@@ -469,8 +474,9 @@ def surface3d_figure(
             xaxis=dict(title=dict(text="x"), range=list(bounds[0])),
             yaxis=dict(title=dict(text="y"), range=list(bounds[1])),
             zaxis=dict(title=dict(text=z_title), range=[scale.zmin, scale.zmax + 2 * lift]),
-            aspectmode="manual", aspectratio=dict(x=1.25, y=1.25, z=0.65),
-            camera=dict(eye=dict(x=-1.1, y=-1.3, z=0.85)),
+            # far enough that the box and its tick labels fit a half-width column
+            aspectmode="manual", aspectratio=dict(x=1.0, y=1.0, z=0.55),
+            camera=dict(eye=dict(x=-1.35, y=-1.6, z=1.05)),
         ),
     )
     return _figure(data, layout)

@@ -114,12 +114,10 @@ EN = {
         "steps. Click a legend entry to show only that optimizer, in the race and in the loss "
         "curves."
     ),
-    "log_caption": "Contour lines are log-spaced (f − f* spans {decades:.0f} decades on this "
+    "log_caption": "Contour lines are log-spaced (f − f\\* spans {decades:.0f} decades on this "
                    "box).",
-    "clip_caption": "The colours stop at f − f* = {top}: higher values (the top {share}% of the "
-                    "box) share the top colour, so the rest keeps its contour lines.",
     "loss_header": "Loss vs step",
-    "loss_caption": "f − f* on a log axis; f* = {fref} (the minimum value, or for a typed "
+    "loss_caption": "f − f\\* on a log axis; f\\* = {fref} (the minimum value, or for a typed "
                     "formula the lowest value seen).",
     "summary_caption": (
         "Tolerance: within {tol:.3g} of a minimum (1% of the plot width). “Nearest minimum” "
@@ -374,12 +372,10 @@ KO = {
         "프레임 이후의 단계입니다. 점 사이가 넓으면 보폭이 큰 것입니다. 범례 항목을 클릭하면 경주와 "
         "손실 곡선에서 그 옵티마이저만 보입니다."
     ),
-    "log_caption": "등고선은 로그 간격입니다 (이 영역에서 f − f*는 {decades:.0f}자릿수에 걸쳐 "
+    "log_caption": "등고선은 로그 간격입니다 (이 영역에서 f − f\\*는 {decades:.0f}자릿수에 걸쳐 "
                    "있습니다).",
-    "clip_caption": "색은 f − f* = {top}에서 멈춥니다. 그보다 큰 값(영역의 상위 {share}%)은 모두 "
-                    "가장 진한 색이라, 나머지 부분의 등고선이 살아 있습니다.",
     "loss_header": "단계별 손실",
-    "loss_caption": "f − f*를 로그 축으로 그렸습니다. f* = {fref} (최솟값, 직접 입력한 수식이면 "
+    "loss_caption": "f − f\\*를 로그 축으로 그렸습니다. f\\* = {fref} (최솟값, 직접 입력한 수식이면 "
                     "지금까지 본 가장 낮은 값).",
     "summary_caption": (
         "허용 오차: 최솟값에서 {tol:.3g} 이내 (그림 폭의 1%). “가장 가까운 최솟값”은 옵티마이저가 "
