@@ -66,6 +66,7 @@ K = {
     "rules": "opt_rules", "race": "opt_chart_race", "race3d": "opt_chart_3d",
     "loss": "opt_chart_loss", "arrows": "opt_chart_arrows", "stepsize": "opt_chart_stepsize",
     "dl_paths": "opt_dl_paths", "dl_summary": "opt_dl_summary", "dl_settings": "opt_dl_settings",
+    "dl_internals": "opt_dl_internals",
 }  # fmt: skip
 
 
@@ -899,6 +900,21 @@ def internals_section(grid: dict, runs: dict, views: list[RunView], surf, race: 
     with right:
         chart(steps, key=K["stepsize"])
     st.caption(T("internals_caption", memory=memory, unit=unit))
+    download_csv(T("download_internals"), lambda: internals_frame(name, r),
+                 f"optimizer_internals_{name}.csv", key=K["dl_internals"])
+
+
+def internals_frame(name: str, r: dict) -> pd.DataFrame:
+    """The internals view's data: per step the gradient, the remembered direction (as drawn:
+    −velocity, −m, or the step taken), the per-coordinate step size and the scheduled α."""
+    k = len(r["lr"])
+    return pd.DataFrame({
+        "optimizer": name, "step": np.arange(1, k + 1), "x": r["path"][:k, 0],
+        "y": r["path"][:k, 1], "grad_x": r["grads"][:k, 0], "grad_y": r["grads"][:k, 1],
+        "memory_kind": OPTIMIZERS[name].memory, "memory_x": r["memory"][:, 0],
+        "memory_y": r["memory"][:, 1], "step_size_x": r["step_size"][:, 0],
+        "step_size_y": r["step_size"][:, 1], "lr": r["lr"],
+    })
 
 
 def rule_note(name: str, race: Race) -> str | None:

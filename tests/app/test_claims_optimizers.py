@@ -171,3 +171,53 @@ def test_summary_caption_tolerance_is_one_percent_of_the_plot():
     surf = race_surface(race)
     (x0, x1), (y0, y1) = surf.bounds
     assert tolerance(surf) == pytest.approx(0.01 * max(x1 - x0, y1 - y0))
+
+
+def test_surface_notes():
+    """What the surface notes say, on the page's default race for each surface."""
+    from labs.optimizers import race_from_values, surface_defaults
+    from nncore.surfaces import SURFACES
+
+    booth = SURFACES["booth"]
+    h = 1e-4  # "condition number 9": the Hessian's eigenvalues (constant for a quadratic)
+    hess = np.array([[(booth.grad(h, 0)[i] - booth.grad(-h, 0)[i]) / (2 * h),
+                      (booth.grad(0, h)[i] - booth.grad(0, -h)[i]) / (2 * h)] for i in (0, 1)])
+    ev = np.linalg.eigvalsh(hess)
+    assert ev.max() / ev.min() == pytest.approx(9.0)
+    assert "9" in T("surface.booth.note", "en") and "9" in T("surface.booth.note", "ko")
+
+    # Rastrigin: every optimizer stops in the dip nearest to its start
+    rast = SURFACES["rastrigin"]
+    race = race_from_values({"opt_surface": "rastrigin", **surface_defaults("rastrigin", 5.0)})
+    nearest = np.round(race.x0), np.round(race.y0)
+    for name, run in compute_race(race).items():
+        assert tuple(np.round(run["path"][-1])) == nearest, name
+    assert rast.minima == ((0.0, 0.0),)
+
+    st = SURFACES["styblinski_tang"]  # global minimum at (−2.90, −2.90)
+    assert f"{st.minima[0][0]:.2f}" == "-2.90" and f"{st.minima[0][1]:.2f}" == "-2.90"
+    him = SURFACES["himmelblau"]  # four equally good minima
+    assert len(him.minima) == 4 and all(abs(him.f(*m)) < 1e-12 for m in him.minima)
+
+
+def test_help_texts_about_schedules_noise_and_stability():
+    from nncore.optim import make_schedule
+    from nncore.surfaces import quadratic_bowl
+
+    n = 300  # "Step: ×0.1 every third of the run; exponential: down to α/100; cosine: to 0"
+    step = make_schedule("step", 1.0, n).values()
+    assert step[n // 3 - 1] == 1.0 and step[n // 3] == pytest.approx(0.1)
+    assert make_schedule("exponential", 1.0, n).values()[-1] == pytest.approx(0.01)
+    assert make_schedule("cosine", 1.0, n)(n) == pytest.approx(0.0, abs=1e-12)
+    # "SGD is stable only for α < 2/κ"
+    bowl = quadratic_bowl(50.0)
+    for lr, stable in ((0.039, True), (0.041, False)):
+        d = descend(bowl.grad, (1.0, 1.0), make_optimizer("sgd", lr=lr), 2000, loss_fn=bowl.f)
+        assert bool(d.losses[-1] < d.losses[0]) is stable
+    # "Every optimizer gets the same noise sequence"
+    race = story_race("noise")
+    from dataclasses import replace
+
+    runs = compute_race(replace(race, optimizers=tuple((n, items) for n, items in
+                                                       race.optimizers if n == "sgd")))
+    np.testing.assert_array_equal(runs["sgd"]["path"], compute_race(race)["sgd"]["path"])

@@ -663,3 +663,19 @@ def test_internals_of_sgd_name_what_is_drawn():
         at.selectbox(key="opt_inspect").set_value("adam").run()
         arrows = assert_clean_specs(at)[2]
         assert T("fig.memory.m", lang) in [t.get("name") for t in arrows["data"]]
+
+
+def test_every_story_in_korean_and_the_internals_download():
+    from labs.optimizers import compute_race, internals_frame, story_race
+
+    at = open_in("ko")
+    for preset in STORIES:
+        at.pills(key="opt_preset").set_value(preset).run()
+        assert not at.exception, preset
+        assert [s.value for s in at.success] == [story_text(preset, "ko")]
+    race = story_race("noise")  # the last story
+    runs = compute_race(race, True)
+    frame = internals_frame("sgd", runs["sgd"])
+    assert len(frame) == race.steps and np.isfinite(frame.drop(columns=["optimizer",
+                                                                        "memory_kind"])).all().all()
+    np.testing.assert_array_equal(frame["memory_x"], np.diff(runs["sgd"]["path"][:, 0]))
