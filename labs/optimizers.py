@@ -625,7 +625,7 @@ def optimizers_ui(surface: str, width: float) -> None:
             st.query_params[key] = ",".join(parts)
     chosen = url_state.multiselect(T("optimizers"), list(OPTIMIZERS), key=key,
                                    default=DEFAULTS[key], format_func=opt_label,
-                                   aliases=OPT_ALIASES)
+                                   aliases=OPT_ALIASES, placeholder=T("optimizers_placeholder"))
     hp_ui([n for n in OPTIMIZERS if n in chosen], surface, width)
 
 

@@ -77,6 +77,7 @@ EN = {
     "expr_nowhere": "f is not defined anywhere on this box: try another formula or width.",
     "sidebar_optimizers": "Optimizers",
     "optimizers": "Optimizers in the race",
+    "optimizers_placeholder": "Choose optimizers",
     "no_optimizers": "Pick at least one optimizer in the sidebar to start the race.",
     "hp_header": "Hyperparameters (defaults suit the chosen surface)",
     "reset": "Reset to this surface's defaults",
@@ -281,10 +282,10 @@ EN = {
 }
 
 KO = {
-    "title": "옵티마이저 실험실",
+    "title": "최적화 함수 실험",
     "intro": (
-        "2차원 손실 곡면 위에서 옵티마이저들이 경주합니다. 색깔 선 하나가 흰 시작점에서 출발한 "
-        "옵티마이저 하나의 경로이고, ▶를 누르면 한 단계씩 다시 보여 줍니다. 좁은 골짜기를 가로지르는 "
+        "2차원 손실(loss) 곡면 위에서 최적화 함수(optimizer)들이 경주합니다. 색깔 선 하나가 흰 "
+        "시작점에서 출발한 옵티마이저 하나의 경로이고, ▶를 누르면 한 단계씩 다시 보여 줍니다. 좁은 골짜기를 가로지르는 "
         "SGD의 지그재그, 지나쳤다가 되돌아오는 모멘텀(momentum), 보폭이 계속 줄어드는 AdaGrad, "
         "기울기와 상관없이 일정한 속도로 움직이는 Adam을 찾아보세요."
     ),
@@ -338,6 +339,7 @@ KO = {
     "expr_nowhere": "이 영역에서는 f가 어디에서도 정의되지 않습니다. 다른 수식이나 폭을 골라 보세요.",
     "sidebar_optimizers": "옵티마이저",
     "optimizers": "경주에 나갈 옵티마이저",
+    "optimizers_placeholder": "옵티마이저를 고르세요",
     "no_optimizers": "사이드바에서 옵티마이저를 하나 이상 골라야 경주가 시작됩니다.",
     "hp_header": "하이퍼파라미터 (기본값은 고른 곡면에 맞춘 값)",
     "reset": "이 곡면의 기본값으로 되돌리기",
