@@ -470,9 +470,12 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
         ),
         OptimizerSpec(
             "nesterov", "Nesterov", {"lr": 0.01, "momentum": 0.9},
-            r"b_{t+1} = \rho\, b_t + g_t,\qquad x_{t+1} = x_t - \alpha\,(g_t + \rho\, b_{t+1})"
-            r"\quad(\equiv\ v_{t+1} = \rho v_t - \alpha \nabla f(\tilde x_t + \rho v_t),\ "
-            r"\tilde x_{t+1} = \tilde x_t + v_{t+1},\ x_t = \tilde x_t + \rho v_t)",
+            # two lines: torch's rule, then the lecture's look-ahead form it equals
+            r"\begin{aligned}&b_{t+1} = \rho\, b_t + g_t,\qquad"
+            r" x_{t+1} = x_t - \alpha\,(g_t + \rho\, b_{t+1})\\"
+            r"&\equiv\ v_{t+1} = \rho v_t - \alpha \nabla f(\tilde x_t + \rho v_t),\quad"
+            r" \tilde x_{t+1} = \tilde x_t + v_{t+1},\quad x_t = \tilde x_t + \rho v_t"
+            r"\end{aligned}",
             "Nesterov, 1983; Sutskever et al., ICML 2013", _nesterov, ("velocity",),
             grids={"lr": LR_GRID, "momentum": MOMENTUM_GRID}, lr_by_surface=_lrs("nesterov"),
             color="#E69F00", dash="dash", direction="nesterov", memory="velocity",
@@ -496,9 +499,10 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
         ),
         OptimizerSpec(
             "adadelta", "Adadelta", {"lr": 1.0, "rho": 0.9, "eps": 1e-6},
-            r"v_{t+1} = \rho v_t + (1-\rho) g_t^2,\quad"
-            r" \Delta_t = \frac{\sqrt{u_t+\epsilon}}{\sqrt{v_{t+1}+\epsilon}} \odot g_t,\quad"
-            r" u_{t+1} = \rho u_t + (1-\rho)\Delta_t^2,\quad x_{t+1} = x_t - \alpha \Delta_t",
+            r"\begin{aligned}&v_{t+1} = \rho v_t + (1-\rho) g_t^2,\quad"
+            r" \Delta_t = \frac{\sqrt{u_t+\epsilon}}{\sqrt{v_{t+1}+\epsilon}} \odot g_t,\\"
+            r"&u_{t+1} = \rho u_t + (1-\rho)\Delta_t^2,\quad x_{t+1} = x_t - \alpha \Delta_t"
+            r"\end{aligned}",
             "Zeiler, arXiv:1212.5701, 2012", _adadelta, ("v", "u", "step_size"),
             grids={"lr": LR_GRID, "rho": DECAY_GRID, "eps": EPS_GRID},
             lr_by_surface=_lrs("adadelta"), color="#56B4E9", dash="dot",
@@ -525,10 +529,10 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
         OptimizerSpec(
             "nadam", "NAdam",
             {"lr": 2e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "momentum_decay": 4e-3},
-            r"\mu_t = \beta_1\big(1 - \tfrac12\, 0.96^{t\psi}\big),\quad"
-            r" x_t = x_{t-1} - \alpha\,\frac{\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\, g_t"
+            r"\begin{aligned}&\mu_t = \beta_1\big(1 - \tfrac12\, 0.96^{t\psi}\big),\\"
+            r"&x_t = x_{t-1} - \alpha\,\frac{\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\, g_t"
             r" + \frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\, m_t}"
-            r"{\sqrt{v_t/(1-\beta_2^{t})} + \epsilon}",
+            r"{\sqrt{v_t/(1-\beta_2^{t})} + \epsilon}\end{aligned}",
             "Dozat, ICLR workshop 2016", _nadam, ("m", "v", "step_size"),
             grids={**_ADAM_GRIDS, "momentum_decay": MOMENTUM_DECAY_GRID},
             lr_by_surface=_lrs("nadam"), color="#999933", dash="longdash", direction="nadam",
@@ -536,14 +540,15 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
         ),
         OptimizerSpec(
             "radam", "RAdam", {"lr": 1e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
-            r"\hat m_t = \frac{m_t}{1-\beta_1^t},\quad"
+            # three lines: the symbols, the rectification, the step (one line ran off the page)
+            r"\begin{aligned}&\hat m_t = \frac{m_t}{1-\beta_1^t},\quad"
             r" \rho_\infty = \frac{2}{1-\beta_2} - 1,\quad"
-            r" \rho_t = \rho_\infty - \frac{2t\beta_2^t}{1-\beta_2^t},\quad"
-            r" r_t = \sqrt{\frac{(\rho_t-4)(\rho_t-2)\,\rho_\infty}"
-            r"{(\rho_\infty-4)(\rho_\infty-2)\,\rho_t}},\quad"
-            r" x_t = x_{t-1} - \alpha\, \hat m_t \cdot \begin{cases} r_t\,"
+            r" \rho_t = \rho_\infty - \frac{2t\beta_2^t}{1-\beta_2^t},\\"
+            r"&r_t = \sqrt{\frac{(\rho_t-4)(\rho_t-2)\,\rho_\infty}"
+            r"{(\rho_\infty-4)(\rho_\infty-2)\,\rho_t}},\\"
+            r"&x_t = x_{t-1} - \alpha\, \hat m_t \cdot \begin{cases} r_t\,"
             r"\frac{\sqrt{1-\beta_2^t}}{\sqrt{v_t}+\epsilon} & \rho_t > 5 \\ 1 & \text{otherwise}"
-            r"\end{cases}",
+            r"\end{cases}\end{aligned}",
             "Liu et al., ICLR 2020", _radam, ("m", "v", "step_size"),
             grids=_ADAM_GRIDS, lr_by_surface=_lrs("radam"), color="#332288", dash="dashdot",
             direction="m", memory="m", curvature_limited=True,
