@@ -547,7 +547,7 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             r"&r_t = \sqrt{\frac{(\rho_t-4)(\rho_t-2)\,\rho_\infty}"
             r"{(\rho_\infty-4)(\rho_\infty-2)\,\rho_t}},\\"
             r"&x_t = x_{t-1} - \alpha\, \hat m_t \cdot \begin{cases} r_t\,"
-            r"\frac{\sqrt{1-\beta_2^t}}{\sqrt{v_t}+\epsilon} & \rho_t > 5 \\ 1 & \text{otherwise}"
+            r"\frac{\sqrt{1-\beta_2^t}}{\sqrt{v_t}+\epsilon} & \rho_t > 5 \\ 1 & \rho_t \le 5"
             r"\end{cases}\end{aligned}",
             "Liu et al., ICLR 2020", _radam, ("m", "v", "step_size"),
             grids=_ADAM_GRIDS, lr_by_surface=_lrs("radam"), color="#332288", dash="dashdot",
