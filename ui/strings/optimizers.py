@@ -287,7 +287,8 @@ KO = {
         "2차원 손실(loss) 곡면 위에서 최적화 함수(optimizer)들이 경주합니다. 색깔 선 하나가 흰 "
         "시작점에서 출발한 옵티마이저 하나의 경로이고, ▶를 누르면 한 단계씩 다시 보여 줍니다. 좁은 골짜기를 가로지르는 "
         "SGD의 지그재그, 지나쳤다가 되돌아오는 모멘텀(momentum), 보폭이 계속 줄어드는 AdaGrad, "
-        "기울기와 상관없이 일정한 속도로 움직이는 Adam을 찾아보세요."
+        "기울기(gradient)와 상관없이 일정한 속도로 움직이는 Adam을 찾아보세요. 학습률(learning rate)과 "
+        "곡면을 바꿔 가며 비교해 보세요."
     ),
     "presets": "강의 속 이야기",
     "presets_help": "이야기를 고르면 곡면, 옵티마이저, 설정을 불러옵니다. 그다음 무엇이든 바꿔 보세요.",
@@ -296,7 +297,8 @@ KO = {
     "sidebar_surface": "곡면",
     "surface": "손실 곡면",
     "kappa": "그릇의 조건수 κ",
-    "kappa_help": "가장 가파른 곡률과 가장 완만한 곡률의 비. SGD는 α < 2/κ일 때만 안정합니다.",
+    "kappa_help": "조건수(condition number)는 가장 가파른 곡률과 가장 완만한 곡률의 비입니다. SGD는 "
+                  "α < 2/κ일 때만 안정합니다.",
     "custom_option": "직접 입력한 수식",
     "custom_note": "직접 입력한 수식입니다. 최솟값의 위치는 미리 알 수 없습니다.",
     "expr": "f(x, y) =",
@@ -448,7 +450,7 @@ KO = {
     "surface.quadratic.note": "y 방향으로는 가파르고 x 방향으로는 완만합니다. 보통 경사 하강법은 "
                               "지그재그로 움직입니다.",
     "surface.saddle.label": "안장점",
-    "surface.saddle.note": "두 골짜기 사이 원점에 안장점이 있습니다. 그곳에서 기울기가 거의 0이라 "
+    "surface.saddle.note": "두 골짜기 사이 원점에 안장점(saddle point)이 있습니다. 그곳에서 기울기가 거의 0이라 "
                            "경사 하강법은 한참 머문 뒤에야 미끄러져 내려갑니다.",
     "surface.rosenbrock.label": "Rosenbrock",
     "surface.rosenbrock.note": "바닥이 평평하고 휘어진 골짜기: 찾기는 쉽고 따라가기는 어렵습니다.",
