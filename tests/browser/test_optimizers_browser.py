@@ -18,7 +18,8 @@ def test_browser_optimizers_in_english_and_korean(browser_page, streamlit_server
 
     page = browser_page
     open_page(page, streamlit_server)
-    for lang, title, play in (("en", "Optimizer lab", "▶ Play"), ("ko", "옵티마이저 실험실", "▶ 재생")):
+    for lang in ("en", "ko"):
+        title, play = T("title", lang), T("fig.play", lang)
         open_page(page, f"{streamlit_server}/optimizers?lang={lang}")
         assert wait_for_charts(page, 2) >= 2
         assert_no_exception(page)
