@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from nncore.optim import OPTIMIZERS, descend, make_optimizer  # noqa: E402
+from nncore.optim import OPTIMIZERS, default_lr, descend, make_optimizer  # noqa: E402
 from nncore.surfaces import SURFACES, surface_grid  # noqa: E402
 from ui.live_chart import app_chart_jsons  # noqa: E402
 
@@ -76,7 +76,7 @@ def race_compute(repeats: int) -> None:
     print(f"   {'surface':16s} {'descend':>9s} {'+states':>9s} {'grid':>7s} {'total (page)':>13s}")
     totals = []
     for sname, surf in SURFACES.items():
-        opts = [make_optimizer(n, lr=surf.lr.get(n, OPTIMIZERS[n].defaults["lr"])) for n in RACE]
+        opts = [make_optimizer(n, lr=default_lr(n, sname)) for n in RACE]
 
         def plain(surf=surf, opts=opts):
             for opt in opts:

@@ -8,13 +8,15 @@ TRAINING_DIVERGED = "training_diverged"
 """train_mlp: the loss or a weight became non-finite or exceeded BLOW_UP; the weights returned
 are those of the last good epoch."""
 
-GRADIENT_NONFINITE = "gradient_nonfinite"
-"""descend: the gradient was infinite or not a number."""
-
 LEFT_BOX = "left_box"
-"""descend: the point left the box |x|, |y| <= limit."""
+"""descend: the point left the box |x|, |y| <= limit (the steps grew without bound: usually a
+learning rate too large for the surface)."""
 
-LOSS_NONFINITE = "loss_nonfinite"
-"""descend: the loss became infinite or not a number."""
+OVERFLOW = "overflow"
+"""descend: a number became infinite (the gradient, the point or f): too large for float64."""
 
-CODES = (TRAINING_DIVERGED, GRADIENT_NONFINITE, LEFT_BOX, LOSS_NONFINITE)
+UNDEFINED = "undefined"
+"""descend: f or its gradient is not a number at the point (NaN): the path reached where the
+formula is not defined, e.g. log or sqrt of a negative number, or 0/0."""
+
+CODES = (TRAINING_DIVERGED, LEFT_BOX, OVERFLOW, UNDEFINED)

@@ -79,7 +79,14 @@ _NODE_NAMES = {
 
 
 class ExpressionError(ValueError):
-    """The formula is not allowed or not valid; the message says why, for the user."""
+    """The formula is not allowed or not valid. The message says why in English; ``code`` and
+    ``fields`` say the same as data, for a page that words it in the student's language
+    (``fields`` values are numbers or pieces of the formula, to be shown as code)."""
+
+    def __init__(self, message: str, code: str = "invalid", **fields):
+        super().__init__(message)
+        self.code = code
+        self.fields = fields
 
 
 @dataclass(frozen=True)
@@ -125,16 +132,16 @@ def _as_float(a):
 def parse_expression(text: str) -> Expression:
     """Check ``text`` against the allow-list and build its evaluators, or raise ExpressionError."""
     if not isinstance(text, str):
-        raise ExpressionError("The formula must be text.")
+        raise ExpressionError("The formula must be text.", "not_text")
     if len(text) > MAX_LENGTH:
         raise ExpressionError(
-            f"The formula is too long: {len(text)} characters (at most {MAX_LENGTH})."
-        )
+            f"The formula is too long: {len(text)} characters (at most {MAX_LENGTH}).",
+            "too_long", n=len(text), max=MAX_LENGTH)
     if any(ord(c) < 32 and c not in "\t\n\r" for c in text):
-        raise ExpressionError("The formula contains an invisible control character.")
+        raise ExpressionError("The formula contains an invisible control character.", "control")
     stripped = text.strip()
     if not stripped:
-        raise ExpressionError("The formula is empty. Try for example x**2 + 10*sin(y).")
+        raise ExpressionError("The formula is empty. Try for example x**2 + 10*sin(y).", "empty")
     try:
         tree = ast.parse(stripped, mode="eval")
     except SyntaxError as exc:
@@ -143,15 +150,16 @@ def parse_expression(text: str) -> Expression:
         if "^" in stripped:
             hint = " Powers are written x**2, not x^2."
         raise ExpressionError(
-            f"The formula is not valid{where}: {exc.msg}. Write products with *, e.g. 2*x.{hint}"
-        ) from None
+            f"The formula is not valid{where}: {exc.msg}. Write products with *, e.g. 2*x.{hint}",
+            "syntax", offset=exc.offset or 0, caret="^" in stripped) from None
     except (ValueError, MemoryError, RecursionError) as exc:  # absurd input
-        raise ExpressionError(f"The formula could not be read: {exc}.") from None
+        raise ExpressionError(f"The formula could not be read: {exc}.", "unreadable") from None
 
     # iterative count of the expression nodes, before any recursion
     n_nodes = sum(isinstance(n, ast.expr) for n in ast.walk(tree.body))
     if n_nodes > MAX_NODES:
-        raise ExpressionError(f"The formula has too many parts (at most {MAX_NODES}).")
+        raise ExpressionError(f"The formula has too many parts (at most {MAX_NODES}).",
+                              "too_many_parts", max=MAX_NODES)
     counter = [0]
     value, dual = _build(tree.body, depth=1, counter=counter)
     return Expression(stripped, counter[0], value, dual)
@@ -161,9 +169,11 @@ def _build(node: ast.AST, depth: int, counter: list[int]):
     """Check one node and return (value closure, dual closure) for it."""
     counter[0] += 1
     if counter[0] > MAX_NODES:
-        raise ExpressionError(f"The formula has too many parts (at most {MAX_NODES}).")
+        raise ExpressionError(f"The formula has too many parts (at most {MAX_NODES}).",
+                              "too_many_parts", max=MAX_NODES)
     if depth > MAX_DEPTH:
-        raise ExpressionError(f"The formula is nested too deeply (at most {MAX_DEPTH} levels).")
+        raise ExpressionError(f"The formula is nested too deeply (at most {MAX_DEPTH} levels).",
+                              "too_deep", max=MAX_DEPTH)
 
     if isinstance(node, ast.Constant):
         return _constant(node.value)
@@ -176,9 +186,11 @@ def _build(node: ast.AST, depth: int, counter: list[int]):
         if node.id in CONSTANTS:
             return _constant(CONSTANTS[node.id])
         if node.id in FUNCTIONS:
-            raise ExpressionError(f"'{node.id}' is a function: write {node.id}(...).")
+            raise ExpressionError(f"'{node.id}' is a function: write {node.id}(...).",
+                                  "function_name", name=node.id)
         hint = " Names are case-sensitive." if node.id.lower() in (*VARIABLES, *CONSTANTS) else ""
-        raise ExpressionError(f"Unknown name '{node.id}'.{hint} {_ALLOWED_HELP}")
+        raise ExpressionError(f"Unknown name '{node.id}'.{hint} {_ALLOWED_HELP}", "unknown_name",
+                              name=node.id, case=bool(hint))
 
     if isinstance(node, ast.UnaryOp):
         if isinstance(node.op, ast.USub):
@@ -191,15 +203,16 @@ def _build(node: ast.AST, depth: int, counter: list[int]):
             return (lambda x, y: -val(x, y)), neg_dual
         if isinstance(node.op, ast.UAdd):
             return _build(node.operand, depth + 1, counter)
-        raise ExpressionError(f"The operator '{_op_text(node.op)}' is not allowed. {_ALLOWED_HELP}")
+        raise ExpressionError(f"The operator '{_op_text(node.op)}' is not allowed. {_ALLOWED_HELP}",
+                              "operator", op=_op_text(node.op), caret=False)
 
     if isinstance(node, ast.BinOp):
         op = type(node.op)
         if op not in _BINOPS:
             hint = " Powers are written x**2." if op is ast.BitXor else ""
             raise ExpressionError(
-                f"The operator '{_op_text(node.op)}' is not allowed.{hint} {_ALLOWED_HELP}"
-            )
+                f"The operator '{_op_text(node.op)}' is not allowed.{hint} {_ALLOWED_HELP}",
+                "operator", op=_op_text(node.op), caret=bool(hint))
         if op is ast.Pow:
             n = _exponent(node.right)
             counter[0] += 1
@@ -214,16 +227,17 @@ def _build(node: ast.AST, depth: int, counter: list[int]):
         if not isinstance(func, ast.Name):
             if isinstance(func, ast.Attribute):
                 raise ExpressionError(
-                    f"Attribute access ('.{func.attr}') is not allowed. {_ALLOWED_HELP}"
-                )
-            raise ExpressionError(f"Only the listed functions can be called. {_ALLOWED_HELP}")
+                    f"Attribute access ('.{func.attr}') is not allowed. {_ALLOWED_HELP}",
+                    "attribute", attr=func.attr)
+            raise ExpressionError(f"Only the listed functions can be called. {_ALLOWED_HELP}",
+                                  "call")
         if func.id not in FUNCTIONS:
             raise ExpressionError(
                 f"The function '{func.id}' is not available. Allowed functions: "
-                + ", ".join(FUNCTIONS) + "."
-            )
+                + ", ".join(FUNCTIONS) + ".", "unknown_function", name=func.id)
         if node.keywords or len(node.args) != 1:
-            raise ExpressionError(f"{func.id}() takes exactly one argument, e.g. {func.id}(x).")
+            raise ExpressionError(f"{func.id}() takes exactly one argument, e.g. {func.id}(x).",
+                                  "arguments", name=func.id)
         fv, fd = FUNCTIONS[func.id]
         av, ad = _build(node.args[0], depth + 1, counter)
 
@@ -235,20 +249,25 @@ def _build(node: ast.AST, depth: int, counter: list[int]):
         return (lambda x, y: fv(av(x, y))), call_dual
 
     if isinstance(node, ast.Attribute):
-        raise ExpressionError(f"Attribute access ('.{node.attr}') is not allowed. {_ALLOWED_HELP}")
+        raise ExpressionError(f"Attribute access ('.{node.attr}') is not allowed. {_ALLOWED_HELP}",
+                              "attribute", attr=node.attr)
     what = _NODE_NAMES.get(type(node), f"'{type(node).__name__}' expressions")
-    raise ExpressionError(f"The formula uses {what}, which is not allowed. {_ALLOWED_HELP}")
+    raise ExpressionError(f"The formula uses {what}, which is not allowed. {_ALLOWED_HELP}",
+                          "syntax_kind", part=_source(node))
 
 
 def _constant(value):
     if isinstance(value, bool) or not isinstance(value, int | float):
         kind = "strings" if isinstance(value, str | bytes) else f"'{type(value).__name__}' values"
-        raise ExpressionError(f"Only real numbers are allowed, not {kind}. {_ALLOWED_HELP}")
+        raise ExpressionError(f"Only real numbers are allowed, not {kind}. {_ALLOWED_HELP}",
+                              "not_real", part=repr(value)[:30])
     if isinstance(value, int) and abs(value) > MAX_NUMBER:  # before float(): huge ints overflow
-        raise ExpressionError(f"A number in the formula is too large (at most {MAX_NUMBER:g}).")
+        raise ExpressionError(f"A number in the formula is too large (at most {MAX_NUMBER:g}).",
+                              "number_large", max=MAX_NUMBER)
     c = np.float64(value)
     if not np.isfinite(c) or abs(c) > MAX_NUMBER:
-        raise ExpressionError(f"A number in the formula is too large (at most {MAX_NUMBER:g}).")
+        raise ExpressionError(f"A number in the formula is too large (at most {MAX_NUMBER:g}).",
+                              "number_large", max=MAX_NUMBER)
     return (lambda x, y: c), (lambda x, y: (c, 0.0, 0.0))
 
 
@@ -263,16 +282,16 @@ def _exponent(node: ast.AST) -> float:
             and not isinstance(inner.value, bool)):
         raise ExpressionError(
             "The exponent after ** must be a plain number such as 2, -1 or 0.5 "
-            f"(found '{_source(node)}')."
-        )
+            f"(found '{_source(node)}').", "exponent_kind", part=_source(node))
     value = inner.value
     if isinstance(value, int) and abs(value) > 10**6:
-        raise ExpressionError(f"The exponent is too large (at most {MAX_EXPONENT:g}).")
+        raise ExpressionError(f"The exponent is too large (at most {MAX_EXPONENT:g}).",
+                              "exponent_large", max=MAX_EXPONENT)
     n = sign * float(value)
     if not abs(n) <= MAX_EXPONENT:
         raise ExpressionError(
-            f"The exponent {n:g} is too large (at most {MAX_EXPONENT:g} in absolute value)."
-        )
+            f"The exponent {n:g} is too large (at most {MAX_EXPONENT:g} in absolute value).",
+            "exponent_large", max=MAX_EXPONENT)
     return n
 
 
@@ -350,13 +369,6 @@ def _source(node: ast.AST) -> str:
     return text if len(text) <= 30 else text[:27] + "..."
 
 
-# Learning rates that suit a typical formula on a box of half-width ~5 (order-1 curvature).
-CUSTOM_LR = {
-    "sgd": 0.01, "momentum": 0.005, "nesterov": 0.005, "adagrad": 0.5, "rmsprop": 0.02,
-    "adadelta": 1.0, "adam": 0.05, "adamw": 0.05, "nadam": 0.05, "radam": 0.01,
-}
-
-
 def expression_surface(text: str, half_width: float = 5.0, start=None):
     """A ``Surface`` for a typed formula on the box [−w, w]²; its minima are unknown (empty).
 
@@ -379,5 +391,4 @@ def expression_surface(text: str, half_width: float = 5.0, start=None):
         start=tuple(start) if start is not None else (0.6 * w, 0.6 * w),
         formula="f(x, y) = " + expr.text,
         note="Your own formula; its minima are not known in advance.",
-        lr=dict(CUSTOM_LR),
     )

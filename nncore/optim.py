@@ -41,6 +41,8 @@ from typing import Any
 
 import numpy as np
 
+from .divergence import LEFT_BOX, OVERFLOW, UNDEFINED
+
 Params = dict[str, np.ndarray]
 State = dict[str, Any]
 
@@ -57,7 +59,17 @@ class Optimizer:
 
 @dataclass(frozen=True)
 class OptimizerSpec:
-    """One registry entry: how to build an optimizer and how to present it on a page."""
+    """One registry entry: how to build an optimizer and everything a page needs to offer it.
+
+    grids: hyperparameter -> the values its slider offers (the defaults lie on them);
+    lr_by_surface: surface name -> a learning rate that converges from that surface's start
+    without diverging (``default_lr`` falls back to ``defaults["lr"]``); color, dash: its line
+    on every chart (distinct for every pair, colour-blind safe: tested); direction: what the
+    per-coordinate step size multiplies ("grad", "velocity", "nesterov" for g + ρb, "m",
+    "nadam" for its g/m mix); memory: what it remembers ("velocity", "m" or "none");
+    curvature_limited: its first steps are plain α·g steps, so on the quadratic bowl its
+    learning rate must shrink like 1/κ.
+    """
 
     name: str
     label: str
@@ -66,33 +78,51 @@ class OptimizerSpec:
     reference: str
     build: Callable[..., tuple[Callable, Callable]] = field(repr=False)
     state_keys: tuple[str, ...] = ()  # the per-parameter arrays kept in the state
+    grids: dict = field(default_factory=dict, repr=False)
+    lr_by_surface: dict = field(default_factory=dict, repr=False)
+    color: str = "#666666"
+    dash: str = "solid"
+    direction: str = "grad"
+    memory: str = "none"
+    curvature_limited: bool = False
 
 
 @dataclass(frozen=True)
 class HyperParam:
-    """How a page should offer one hyperparameter: label, symbol (LaTeX, as in the update
-    rules), glyph (the same symbol as plain Unicode text, for widget labels, which are far
-    cheaper to draw than typeset math) and a sensible slider range."""
+    """One hyperparameter: label, symbol (LaTeX, as in the update rules) and a sensible range."""
 
     label: str
     symbol: str
-    glyph: str
     low: float
     high: float
     log: bool = False
 
 
 HYPERPARAMS: dict[str, HyperParam] = {
-    "lr": HyperParam("learning rate", r"\alpha", "α", 1e-5, 10.0, log=True),
-    "momentum": HyperParam("momentum", r"\rho", "ρ", 0.0, 0.999),
-    "decay": HyperParam("decay rate of the g² average", r"\gamma", "γ", 0.0, 0.9999),
-    "rho": HyperParam("decay rate of the averages", r"\rho", "ρ", 0.0, 0.9999),
-    "beta1": HyperParam("first-moment decay", r"\beta_1", "β₁", 0.0, 0.999),
-    "beta2": HyperParam("second-moment decay", r"\beta_2", "β₂", 0.0, 0.99999),
-    "eps": HyperParam("epsilon (numerical safety)", r"\epsilon", "ε", 1e-12, 1e-1, log=True),
-    "weight_decay": HyperParam("decoupled weight decay", r"\lambda", "λ", 0.0, 1.0),
-    "momentum_decay": HyperParam("momentum decay (μ schedule)", r"\psi", "ψ", 0.0, 0.1),
+    "lr": HyperParam("learning rate", r"\alpha", 1e-5, 10.0, log=True),
+    "momentum": HyperParam("momentum", r"\rho", 0.0, 0.999),
+    "decay": HyperParam("decay rate of the g² average", r"\gamma", 0.0, 0.9999),
+    "rho": HyperParam("decay rate of the averages", r"\rho", 0.0, 0.9999),
+    "beta1": HyperParam("first-moment decay", r"\beta_1", 0.0, 0.999),
+    "beta2": HyperParam("second-moment decay", r"\beta_2", 0.0, 0.99999),
+    "eps": HyperParam("epsilon (numerical safety)", r"\epsilon", 1e-12, 1e-1, log=True),
+    "weight_decay": HyperParam("decoupled weight decay", r"\lambda", 0.0, 1.0),
+    "momentum_decay": HyperParam("momentum decay (μ schedule)", r"\psi", 0.0, 0.1),
 }
+
+# Slider grids (mostly logarithmic); each spec lists the ones its hyperparameters use.
+_MANTISSAS = (1, 1.1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9)
+LR_GRID = tuple(sorted({round(m * 10.0**e, 10) for e in range(-5, 1) for m in _MANTISSAS}
+                       | {10.0}))
+MOMENTUM_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99,
+                 0.995, 0.999)
+DECAY_GRID = (0.5, 0.8, 0.9, 0.95, 0.99, 0.995, 0.999)
+BETA1_GRID = (0.0, 0.5, 0.8, 0.85, 0.9, 0.95, 0.99)
+BETA2_GRID = (0.9, 0.95, 0.99, 0.995, 0.999, 0.9999)
+EPS_GRID = (1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 1e-1)
+WEIGHT_DECAY_GRID = (0.0, 0.001, 0.01, 0.05, 0.1, 0.5)
+MOMENTUM_DECAY_GRID = (0.0, 0.001, 0.002, 0.004, 0.01, 0.02, 0.05)
+_ADAM_GRIDS = {"lr": LR_GRID, "beta1": BETA1_GRID, "beta2": BETA2_GRID, "eps": EPS_GRID}
 
 
 def _lr_fn(lr) -> Callable[[int], float]:
@@ -333,7 +363,7 @@ def _radam(lr, beta1, beta2, eps):
         bc2 = 1.0 - b2**t
         rho_t = rho_inf - 2.0 * t * b2**t / bc2
         rect = None
-        if rho_t > 5.0:
+        if rho_t > RADAM_THRESHOLD:
             rect = math.sqrt((rho_t - 4) * (rho_t - 2) * rho_inf
                              / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
             scale = a / bc1 * rect * math.sqrt(bc2)
@@ -395,6 +425,32 @@ def _nadam(lr, beta1, beta2, eps, momentum_decay):
 # Registry
 # ---------------------------------------------------------------------------------------------
 
+# Learning rates per surface (columns) for each optimizer (rows): each converges from the
+# surface's start in a few hundred steps without diverging (tested on every surface). The
+# quadratic column is for κ = 20 (see ``default_lr``); "custom" suits a typed formula on a box
+# of half-width ~5 with order-1 curvature.
+SURFACE_NAMES = ("quadratic", "saddle", "rosenbrock", "beale", "himmelblau", "booth",
+                 "rastrigin", "styblinski_tang", "custom")
+_LR_TABLE = {
+    "sgd":      (0.09, 0.05, 1e-3, 0.01, 0.01, 0.02, 1e-3, 0.01, 0.01),
+    "momentum": (0.02, 0.02, 1e-3, 2e-3, 2e-3, 0.01, 2e-4, 2e-3, 5e-3),
+    "nesterov": (0.02, 0.02, 1e-3, 2e-3, 2e-3, 0.01, 2e-4, 2e-3, 5e-3),
+    "adagrad":  (1.0, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.5),
+    "rmsprop":  (0.1, 0.02, 0.01, 0.01, 0.02, 0.1, 0.01, 0.05, 0.02),
+    "adadelta": (3.0, 1.0, 1.0, 1.0, 1.0, 3.0, 1.0, 1.0, 1.0),
+    "adam":     (0.3, 0.05, 0.1, 0.05, 0.1, 0.3, 0.05, 0.1, 0.05),
+    "adamw":    (0.3, 0.05, 0.1, 0.05, 0.1, 0.3, 0.05, 0.1, 0.05),
+    "nadam":    (0.3, 0.05, 0.05, 0.05, 0.1, 0.3, 0.05, 0.1, 0.05),
+    "radam":    (0.3, 0.05, 0.01, 0.01, 0.1, 0.3, 0.01, 0.01, 0.01),
+}  # fmt: skip
+
+
+def _lrs(name: str) -> dict:
+    return dict(zip(SURFACE_NAMES, _LR_TABLE[name], strict=True))
+
+
+# Colours: Okabe & Ito's colour-blind-safe set plus two of Paul Tol's, each with its own dash
+# where two colours come close for a colour-blind eye (a test checks every pair).
 OPTIMIZERS: dict[str, OptimizerSpec] = {
     s.name: s
     for s in [
@@ -402,36 +458,54 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             "sgd", "SGD", {"lr": 0.01},
             r"x_{t+1} = x_t - \alpha\, g_t",
             "Robbins & Monro, 1951", _sgd,
+            grids={"lr": LR_GRID}, lr_by_surface=_lrs("sgd"), color="#000000",
+            direction="grad", curvature_limited=True,
         ),
         OptimizerSpec(
             "momentum", "Momentum", {"lr": 0.01, "momentum": 0.9},
             r"b_{t+1} = \rho\, b_t + g_t,\qquad x_{t+1} = x_t - \alpha\, b_{t+1}",
             "Polyak, 1964; Sutskever et al., ICML 2013", _momentum, ("velocity",),
+            grids={"lr": LR_GRID, "momentum": MOMENTUM_GRID}, lr_by_surface=_lrs("momentum"),
+            color="#D55E00", direction="velocity", memory="velocity", curvature_limited=True,
         ),
         OptimizerSpec(
             "nesterov", "Nesterov", {"lr": 0.01, "momentum": 0.9},
-            r"b_{t+1} = \rho\, b_t + g_t,\qquad x_{t+1} = x_t - \alpha\,(g_t + \rho\, b_{t+1})"
-            r"\quad(\equiv\ v_{t+1} = \rho v_t - \alpha \nabla f(x_t + \rho v_t))",
+            # two lines: torch's rule, then the lecture's look-ahead form it equals
+            r"\begin{aligned}&b_{t+1} = \rho\, b_t + g_t,\qquad"
+            r" x_{t+1} = x_t - \alpha\,(g_t + \rho\, b_{t+1})\\"
+            r"&\equiv\ v_{t+1} = \rho v_t - \alpha \nabla f(\tilde x_t + \rho v_t),\quad"
+            r" \tilde x_{t+1} = \tilde x_t + v_{t+1},\quad x_t = \tilde x_t + \rho v_t"
+            r"\end{aligned}",
             "Nesterov, 1983; Sutskever et al., ICML 2013", _nesterov, ("velocity",),
+            grids={"lr": LR_GRID, "momentum": MOMENTUM_GRID}, lr_by_surface=_lrs("nesterov"),
+            color="#E69F00", dash="dash", direction="nesterov", memory="velocity",
+            curvature_limited=True,
         ),
         OptimizerSpec(
             "adagrad", "AdaGrad", {"lr": 0.01, "eps": 1e-10},
             r"h_{t+1} = h_t + g_t \odot g_t,\qquad"
             r" x_{t+1} = x_t - \frac{\alpha}{\sqrt{h_{t+1}} + \epsilon} \odot g_t",
             "Duchi, Hazan & Singer, JMLR 2011", _adagrad, ("sum_sq", "step_size"),
+            grids={"lr": LR_GRID, "eps": EPS_GRID}, lr_by_surface=_lrs("adagrad"),
+            color="#009E73",
         ),
         OptimizerSpec(
             "rmsprop", "RMSProp", {"lr": 0.01, "decay": 0.99, "eps": 1e-8},
             r"v_{t+1} = \gamma\, v_t + (1-\gamma)\, g_t^2,\qquad"
             r" x_{t+1} = x_t - \frac{\alpha}{\sqrt{v_{t+1}} + \epsilon} \odot g_t",
             "Tieleman & Hinton, Coursera lecture 6.5, 2012", _rmsprop, ("v", "step_size"),
+            grids={"lr": LR_GRID, "decay": DECAY_GRID, "eps": EPS_GRID},
+            lr_by_surface=_lrs("rmsprop"), color="#0072B2", dash="dashdot",
         ),
         OptimizerSpec(
             "adadelta", "Adadelta", {"lr": 1.0, "rho": 0.9, "eps": 1e-6},
-            r"v_{t+1} = \rho v_t + (1-\rho) g_t^2,\quad"
-            r" \Delta_t = \frac{\sqrt{u_t+\epsilon}}{\sqrt{v_{t+1}+\epsilon}} \odot g_t,\quad"
-            r" u_{t+1} = \rho u_t + (1-\rho)\Delta_t^2,\quad x_{t+1} = x_t - \alpha \Delta_t",
+            r"\begin{aligned}&v_{t+1} = \rho v_t + (1-\rho) g_t^2,\quad"
+            r" \Delta_t = \frac{\sqrt{u_t+\epsilon}}{\sqrt{v_{t+1}+\epsilon}} \odot g_t,\\"
+            r"&u_{t+1} = \rho u_t + (1-\rho)\Delta_t^2,\quad x_{t+1} = x_t - \alpha \Delta_t"
+            r"\end{aligned}",
             "Zeiler, arXiv:1212.5701, 2012", _adadelta, ("v", "u", "step_size"),
+            grids={"lr": LR_GRID, "rho": DECAY_GRID, "eps": EPS_GRID},
+            lr_by_surface=_lrs("adadelta"), color="#56B4E9", dash="dot",
         ),
         OptimizerSpec(
             "adam", "Adam", {"lr": 1e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
@@ -440,32 +514,74 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             r" x_{t+1} = x_t - \alpha\,\frac{m_{t+1}/(1-\beta_1^{t+1})}"
             r"{\sqrt{v_{t+1}/(1-\beta_2^{t+1})} + \epsilon}",
             "Kingma & Ba, ICLR 2015", _adam, ("m", "v", "step_size"),
+            grids=_ADAM_GRIDS, lr_by_surface=_lrs("adam"), color="#CC79A7", direction="m",
+            memory="m",
         ),
         OptimizerSpec(
             "adamw", "AdamW",
             {"lr": 1e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.01},
             r"x \leftarrow x\,(1 - \alpha\lambda),\ \text{then the Adam step}",
             "Loshchilov & Hutter, ICLR 2019", _adamw, ("m", "v", "step_size"),
+            grids={**_ADAM_GRIDS, "weight_decay": WEIGHT_DECAY_GRID},
+            lr_by_surface=_lrs("adamw"), color="#882255", dash="dash", direction="m",
+            memory="m",
         ),
         OptimizerSpec(
             "nadam", "NAdam",
             {"lr": 2e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "momentum_decay": 4e-3},
-            r"\mu_t = \beta_1\big(1 - \tfrac12\, 0.96^{t\psi}\big),\quad"
-            r" x_t = x_{t-1} - \alpha\,\frac{\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\, g_t"
+            r"\begin{aligned}&\mu_t = \beta_1\big(1 - \tfrac12\, 0.96^{t\psi}\big),\\"
+            r"&x_t = x_{t-1} - \alpha\,\frac{\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\, g_t"
             r" + \frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\, m_t}"
-            r"{\sqrt{v_t/(1-\beta_2^{t})} + \epsilon}",
+            r"{\sqrt{v_t/(1-\beta_2^{t})} + \epsilon}\end{aligned}",
             "Dozat, ICLR workshop 2016", _nadam, ("m", "v", "step_size"),
+            grids={**_ADAM_GRIDS, "momentum_decay": MOMENTUM_DECAY_GRID},
+            lr_by_surface=_lrs("nadam"), color="#999933", dash="longdash", direction="nadam",
+            memory="m",
         ),
         OptimizerSpec(
             "radam", "RAdam", {"lr": 1e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
-            r"\rho_t = \rho_\infty - \frac{2t\beta_2^t}{1-\beta_2^t},\quad"
-            r" x_{t+1} = x_t - \alpha\, \hat m_t \cdot \begin{cases} r_t\,"
-            r"\frac{\sqrt{1-\beta_2^t}}{\sqrt{v_t}+\epsilon} & \rho_t > 5 \\ 1 & \text{otherwise}"
-            r"\end{cases}",
+            # three lines: the symbols, the rectification, the step (one line ran off the page)
+            r"\begin{aligned}&\hat m_t = \frac{m_t}{1-\beta_1^t},\quad"
+            r" \rho_\infty = \frac{2}{1-\beta_2} - 1,\quad"
+            r" \rho_t = \rho_\infty - \frac{2t\beta_2^t}{1-\beta_2^t},\\"
+            r"&r_t = \sqrt{\frac{(\rho_t-4)(\rho_t-2)\,\rho_\infty}"
+            r"{(\rho_\infty-4)(\rho_\infty-2)\,\rho_t}},\\"
+            r"&x_t = x_{t-1} - \alpha\, \hat m_t \cdot \begin{cases} r_t\,"
+            r"\frac{\sqrt{1-\beta_2^t}}{\sqrt{v_t}+\epsilon} & \rho_t > 5 \\ 1 & \rho_t \le 5"
+            r"\end{cases}\end{aligned}",
             "Liu et al., ICLR 2020", _radam, ("m", "v", "step_size"),
+            grids=_ADAM_GRIDS, lr_by_surface=_lrs("radam"), color="#332288", dash="dashdot",
+            direction="m", memory="m", curvature_limited=True,
         ),
     ]
 }
+
+RADAM_THRESHOLD = 5.0
+"""RAdam adapts once ρ_t exceeds this: torch.optim.RAdam's 5 (Liu et al.'s Algorithm 2 says
+4, where r_t is first defined; torch keeps a margin). The lab follows torch's numbers."""
+
+
+def radam_warmup_steps(beta2: float, threshold: float = RADAM_THRESHOLD,
+                       max_steps: int = 100_000) -> int:
+    """How many of RAdam's first steps are un-adapted momentum steps (ρ_t ≤ threshold):
+    5 for β₂ = 0.999 with torch's threshold 5, 4 with Liu et al.'s 4."""
+    b2 = float(beta2)
+    rho_inf = 2.0 / (1.0 - b2) - 1.0
+    for t in range(1, max_steps + 1):
+        if rho_inf - 2.0 * t * b2**t / (1.0 - b2**t) > threshold:
+            return t - 1
+    return max_steps
+
+
+def default_lr(name: str, surface: str, condition: float = 20.0) -> float:
+    """The learning rate ``name`` starts with on ``surface`` (its table entry, else the
+    optimizer's own default). On the quadratic bowl a curvature-limited rate scales with
+    20/κ (it is stable only for α < 2/κ), never above the κ = 20 entry."""
+    spec = OPTIMIZERS[name]
+    lr = float(spec.lr_by_surface.get(surface, spec.defaults["lr"]))
+    if surface == "quadratic" and spec.curvature_limited:
+        lr *= min(1.0, 20.0 / float(condition))
+    return lr
 
 
 def make_optimizer(name: str, **hp) -> Optimizer:
@@ -595,8 +711,9 @@ class Descent:
 
     path: (k+1, 2) points x_0..x_k, all finite; grads: (k, 2) the (noisy) gradients used for steps
     1..k; diverged_at: the 1-based step whose result was non-finite or left the box (then
-    path[-1] is the last finite point and diverged_at == k + 1), else None; reason: why, in plain
-    words; states: the optimizer state after each step (k dicts) when record_state=True, whose
+    path[-1] is the last finite point and diverged_at == k + 1), else None; reason: why, a code
+    of ``nncore.divergence`` (LEFT_BOX, OVERFLOW: a value became infinite, UNDEFINED: f or its
+    gradient is NaN there, the point left f's domain); states: the optimizer state after each step (k dicts) when record_state=True, whose
     per-parameter entries have the keys "x" and "y" (see ``descend``); losses: f along the path
     when a loss_fn was given.
     """
@@ -663,7 +780,8 @@ def descend(
         for i in range(steps):
             gx, gy = grad_fn(x, y)
             if not (isfinite(gx) and isfinite(gy)):
-                diverged_at, reason = i + 1, "the gradient was infinite or not a number"
+                nan = math.isnan(gx) or math.isnan(gy)
+                diverged_at, reason = i + 1, UNDEFINED if nan else OVERFLOW
                 break
             if draws is not None:
                 ex, ey = draws[i]
@@ -675,9 +793,7 @@ def descend(
             except (ZeroDivisionError, OverflowError, ValueError):
                 nx = ny = math.nan
             if not (abs(nx) <= limit and abs(ny) <= limit):  # NaN fails the comparison too
-                finite = isfinite(nx) and isfinite(ny)
-                reason = (f"the point left the box |x|, |y| ≤ {limit:g}" if finite
-                          else "the point became infinite or not a number")
+                reason = LEFT_BOX if isfinite(nx) and isfinite(ny) else OVERFLOW
                 diverged_at = i + 1
                 break
             params, state, x, y = new_params, new_state, nx, ny
@@ -695,10 +811,11 @@ def descend(
                 j = int(bad[0])  # point j is the result of step j
                 if j == 0:
                     raise ValueError("the loss is not finite at the start point")
+                reason = UNDEFINED if np.isnan(losses[j]) else OVERFLOW
                 path, grads, losses = path[:j], grads[: j - 1], losses[:j]
                 if states is not None:
                     del states[j - 1:]
-                diverged_at, reason = j, "the loss became infinite or not a number"
+                diverged_at = j
     return Descent(path, grads, diverged_at, reason, states, losses)
 
 

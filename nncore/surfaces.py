@@ -22,9 +22,9 @@ class Surface:
 
     bounds: ((xmin, xmax), (ymin, ymax)) of the picture; minima: the global minimizers (all with
     value ``min_value``; empty for a custom surface whose minima are unknown); saddles: saddle
-    points worth marking; start: a start point that makes the optimizers' differences visible;
-    lr: a learning rate per optimizer that converges from ``start`` in a few hundred steps
-    without diverging (names missing here fall back to the optimizer's own default).
+    points worth marking; start: a start point that makes the optimizers' differences visible.
+    The learning rates that suit each surface live with the optimizers
+    (``nncore.optim.default_lr``).
     """
 
     name: str
@@ -37,7 +37,6 @@ class Surface:
     start: tuple[float, float]
     formula: str  # LaTeX
     note: str = ""  # one sentence: what this surface teaches
-    lr: dict = field(default_factory=dict)
     saddles: tuple[tuple[float, float], ...] = ()
     local_minima: bool = False  # has local minima that are not global
 
@@ -61,7 +60,6 @@ def quadratic_bowl(condition: float = 20.0) -> Surface:
     def grad(x, y):
         return x, k * y
 
-    # SGD/momentum rates scale with 1/κ so the defaults stay stable for any condition number.
     return Surface(
         name="quadratic",
         label=f"Ill-conditioned bowl (κ = {k:g})",
@@ -73,12 +71,6 @@ def quadratic_bowl(condition: float = 20.0) -> Surface:
         start=(-8.5, 3.0),
         formula=rf"f(x, y) = \tfrac12\left(x^2 + {k:g}\,y^2\right)",
         note="Steep across y, shallow along x: plain gradient descent zig-zags.",
-        lr={
-            "sgd": 1.8 / k, "momentum": 0.4 / k, "nesterov": 0.4 / k, "adagrad": 1.0,
-            "rmsprop": 0.1, "adadelta": 3.0, "adam": 0.3, "adamw": 0.3, "nadam": 0.3,
-            # RAdam's first steps are plain momentum steps α·g, so α must respect κ too.
-            "radam": min(0.3, 6.0 / k),
-        },
     )
 
 
@@ -182,11 +174,6 @@ SURFACES: dict[str, Surface] = {
                 "A saddle at the origin between two valleys: the gradient almost vanishes "
                 "there, so gradient descent lingers before it slides off."
             ),
-            lr={
-                "sgd": 0.05, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.5,
-                "rmsprop": 0.02, "adadelta": 1.0, "adam": 0.05, "adamw": 0.05,
-                "nadam": 0.05, "radam": 0.05,
-            },
             saddles=((0.0, 0.0),),
         ),
         Surface(
@@ -200,11 +187,6 @@ SURFACES: dict[str, Surface] = {
             start=(-1.5, 2.0),
             formula=r"f(x, y) = (1 - x)^2 + 100\,(y - x^2)^2",
             note="A curved, flat-bottomed valley: finding it is easy, following it is hard.",
-            lr={
-                "sgd": 1e-3, "momentum": 1e-3, "nesterov": 1e-3, "adagrad": 1.0,
-                "rmsprop": 0.01, "adadelta": 1.0, "adam": 0.1, "adamw": 0.1,
-                "nadam": 0.05, "radam": 0.01,
-            },
         ),
         Surface(
             name="beale",
@@ -219,11 +201,6 @@ SURFACES: dict[str, Surface] = {
                 r"f(x, y) = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2"
             ),
             note="Flat plateaus next to very steep walls: the gradient's size varies by decades.",
-            lr={
-                "sgd": 0.01, "momentum": 2e-3, "nesterov": 2e-3, "adagrad": 0.5,
-                "rmsprop": 0.01, "adadelta": 1.0, "adam": 0.05, "adamw": 0.05,
-                "nadam": 0.05, "radam": 0.01,
-            },
         ),
         Surface(
             name="himmelblau",
@@ -241,11 +218,6 @@ SURFACES: dict[str, Surface] = {
             start=(-0.3, -0.5),
             formula=r"f(x, y) = (x^2 + y - 11)^2 + (x + y^2 - 7)^2",
             note="Four equally good minima: which one an optimizer reaches depends on its path.",
-            lr={
-                "sgd": 0.01, "momentum": 2e-3, "nesterov": 2e-3, "adagrad": 0.5,
-                "rmsprop": 0.02, "adadelta": 1.0, "adam": 0.1, "adamw": 0.1,
-                "nadam": 0.1, "radam": 0.1,
-            },
         ),
         Surface(
             name="booth",
@@ -258,11 +230,6 @@ SURFACES: dict[str, Surface] = {
             start=(-8.0, -6.0),
             formula=r"f(x, y) = (x + 2y - 7)^2 + (2x + y - 5)^2",
             note="A tilted bowl (condition number 9) with coupled coordinates.",
-            lr={
-                "sgd": 0.02, "momentum": 0.01, "nesterov": 0.01, "adagrad": 2.0,
-                "rmsprop": 0.1, "adadelta": 3.0, "adam": 0.3, "adamw": 0.3,
-                "nadam": 0.3, "radam": 0.3,
-            },
         ),
         Surface(
             name="rastrigin",
@@ -277,11 +244,6 @@ SURFACES: dict[str, Surface] = {
                 r"f(x, y) = 20 + x^2 - 10\cos(2\pi x) + y^2 - 10\cos(2\pi y)"
             ),
             note="An egg-crate of local minima: every optimizer stops in the nearest dip.",
-            lr={
-                "sgd": 1e-3, "momentum": 2e-4, "nesterov": 2e-4, "adagrad": 0.5,
-                "rmsprop": 0.01, "adadelta": 1.0, "adam": 0.05, "adamw": 0.05,
-                "nadam": 0.05, "radam": 0.01,
-            },
             local_minima=True,
         ),
         Surface(
@@ -295,11 +257,6 @@ SURFACES: dict[str, Surface] = {
             start=(1.0, 4.8),
             formula=r"f(x, y) = \tfrac12 \sum_{u \in \{x, y\}} \left(u^4 - 16u^2 + 5u\right)",
             note="Four basins of different depth: the global one is at (−2.90, −2.90).",
-            lr={
-                "sgd": 0.01, "momentum": 2e-3, "nesterov": 2e-3, "adagrad": 1.0,
-                "rmsprop": 0.05, "adadelta": 1.0, "adam": 0.1, "adamw": 0.1,
-                "nadam": 0.1, "radam": 0.01,
-            },
             local_minima=True,
         ),
     ]
@@ -358,3 +315,25 @@ def lowest_grid_points(xs, ys, Z, rel_tol: float = 0.01, max_points: int = 8):
         if len(kept) == max_points:
             break
     return lo, tuple((float(xs[j]), float(ys[i])) for i, j in kept)
+
+
+def distances_to(path, point) -> np.ndarray:
+    """Euclidean distance of every point of a path (k, 2) to ``point``."""
+    p = np.asarray(path, dtype=np.float64).reshape(-1, 2)
+    return np.hypot(p[:, 0] - point[0], p[:, 1] - point[1])
+
+
+def first_within(path, point, radius: float) -> int | None:
+    """The first step (index into the path) whose point is within ``radius`` of ``point``."""
+    hit = np.flatnonzero(distances_to(path, point) <= radius)
+    return int(hit[0]) if hit.size else None
+
+
+def mean_step_length(path, last: int) -> float:
+    """Mean distance moved per step over the path's last ``last`` steps (the jitter of a noisy
+    run that no longer makes progress)."""
+    p = np.asarray(path, dtype=np.float64).reshape(-1, 2)[-(int(last) + 1):]
+    if len(p) < 2:
+        return 0.0
+    d = np.diff(p, axis=0)
+    return float(np.mean(np.hypot(d[:, 0], d[:, 1])))

@@ -17,19 +17,7 @@ from plotly.basedatatypes import BaseTraceType
 from viz.playback import LEGEND_LINK, Player, with_plotly_frames
 from viz.raster import data_uri, plane_image, png_bytes
 
-# One colour per optimizer, the same on every chart (Okabe–Ito / Paul Tol, colour-blind safe).
-OPT_COLORS = {
-    "sgd": "#222222",
-    "momentum": "#D55E00",
-    "nesterov": "#E69F00",
-    "adagrad": "#009E73",
-    "rmsprop": "#0072B2",
-    "adadelta": "#56B4E9",
-    "adam": "#AA3377",
-    "adamw": "#882255",
-    "nadam": "#44AA99",
-    "radam": "#997700",
-}
+# Each optimizer's colour and dash come with its spec (nncore.optim.OPTIMIZERS) in RunView.
 FALLBACK_COLOR = "#666666"
 _NO_TEMPLATE: dict = {}  # plotly.js defaults; every figure here sets its own colours and fonts
 
@@ -53,10 +41,8 @@ class RunView:
     path: np.ndarray
     losses: np.ndarray
     diverged_at: int | None = None
-
-    @property
-    def color(self) -> str:
-        return OPT_COLORS.get(self.name, FALLBACK_COLOR)
+    color: str = FALLBACK_COLOR
+    dash: str = "solid"
 
 
 @dataclass(frozen=True)
@@ -104,10 +90,14 @@ def contour_scale(Z: np.ndarray, f_ref: float | None = None, decades: float = 2.
     if log is not None:
         use_log = bool(log) and g_max > 0
     if use_log:
-        delta = max(g_max * 1e-6, 1e-300)
+        # the offset keeps log10 finite at f = f*; tied to the low values (not to g_max, which
+        # for exp(x² + y²) is 1e21 and would flatten everything below 1e15 to one colour)
+        delta = max(min(g_max * 1e-6, p5 * 1e-2), 1e-300)
         z = np.log10(np.maximum(g, 0.0) + delta)
         zmin, zmax = float(np.nanmin(z)), float(np.nanmax(z))
+        every = max(1, int(np.ceil((zmax - zmin) / 8)))  # at most ~9 labels on the bar
         ticks = np.arange(np.ceil(zmin), np.floor(zmax) + 1)
+        ticks = ticks[(ticks.astype(np.int64) % every) == 0]
         tickvals = tuple(float(t) for t in ticks)
         ticktext = tuple(_pow10_text(int(t)) for t in ticks)
     else:
@@ -202,7 +192,9 @@ def contour_image(scale: ContourScale) -> np.ndarray:
     return img[::-1]
 
 
-def surface_layers(xs, ys, scale: ContourScale, colorbar: bool = True) -> tuple[dict, dict]:
+def surface_layers(xs, ys, scale: ContourScale, colorbar: bool = True,
+                   titles: tuple[str, str] = ("f − f*", "f − f*<br>(log scale)"),
+                   ) -> tuple[dict, dict]:
     """The coloured map as a layout image (a PNG drawn under the traces: one bitmap instead of
     thousands of SVG contour paths, so the browser draws it in a few ms), plus a marker-only
     trace with no points that carries the matching stepped colour bar.
@@ -220,11 +212,11 @@ def surface_layers(xs, ys, scale: ContourScale, colorbar: bool = True) -> tuple[
     top = scale.zmin + n * size
     if scale.log:
         tickvals, ticktext = list(scale.tickvals), list(scale.ticktext)
-        title = "f − f*<br>(log scale)"
+        title = titles[1]
     else:
         ticks = _nice_ticks(scale.zmin, scale.zmax)
         tickvals, ticktext = [float(t) for t in ticks], [f"{t:g}" for t in ticks]
-        title = "f − f*"
+        title = titles[0]
     bar = dict(
         type="scatter", x=[None], y=[None], mode="markers", name="f", showlegend=False,
         hoverinfo="skip",
@@ -237,7 +229,8 @@ def surface_layers(xs, ys, scale: ContourScale, colorbar: bool = True) -> tuple[
     return image, bar
 
 
-def _marker_traces(minima, saddles, start, start_label: str, minima_label: str):
+def _marker_traces(minima, saddles, start, start_label: str, minima_label: str,
+                   saddle_label: str):
     traces = []
     if minima:
         m = np.asarray(minima, dtype=np.float64).reshape(-1, 2)
@@ -249,9 +242,9 @@ def _marker_traces(minima, saddles, start, start_label: str, minima_label: str):
     if saddles:
         s = np.asarray(saddles, dtype=np.float64).reshape(-1, 2)
         traces.append(go.Scatter(
-            x=_f32(s[:, 0]), y=_f32(s[:, 1]), mode="markers", name="saddle point",
+            x=_f32(s[:, 0]), y=_f32(s[:, 1]), mode="markers", name=saddle_label,
             marker=dict(symbol="x-thin", size=16, line=dict(width=3, color="#222")),
-            hovertemplate="saddle point (%{x:.3g}, %{y:.3g})<extra></extra>",
+            hovertemplate=saddle_label + " (%{x:.3g}, %{y:.3g})<extra></extra>",
         ))
     traces.append(go.Scatter(
         x=np.array([start[0]], dtype=np.float32), y=np.array([start[1]], dtype=np.float32),
@@ -337,7 +330,8 @@ def race_scene(
         p = run.path[idx]
         data.append(dict(
             type="scatter", x=_f32(p[:, 0]), y=_f32(p[:, 1]), mode="lines", name=run.label,
-            legendgroup=run.name, line=dict(color=run.color, width=2), opacity=0.85,
+            legendgroup=run.name, line=dict(color=run.color, width=2, dash=run.dash),
+            opacity=0.85,
             hovertemplate=run.label + "<br>x=%{x:.4g}, y=%{y:.4g}<extra></extra>",
         ))
 
@@ -364,28 +358,21 @@ def race_scene(
         marker=dict(color=color_idx, colorscale=colorscale or [[0, "#000"], [1, "#000"]],
                     cmin=0, cmax=max(n, 1), size=sizes, line=dict(color="white", width=rims)),
     ))
-    for run in runs:  # mark divergence at the last finite point (clipped into the picture)
-        if run.diverged_at is None:
-            continue
-        px, py = _clip_to_box(run.path[-1], bounds)
-        label = text["diverged"].format(label=run.label, step=run.diverged_at)
-        data.append(dict(
-            type="scatter", x=np.array([px], np.float32), y=np.array([py], np.float32),
-            mode="markers+text", legendgroup=run.name, showlegend=False,
-            marker=dict(symbol="x", size=15, color=run.color, line=dict(color="white", width=1)),
-            text=[label], textposition="top center", textfont=dict(color=run.color, size=12),
-            hovertemplate=label + "<extra></extra>",
-        ))
+    data += divergence_markers(runs, bounds, text["diverged"])
     data += [t.to_plotly_json() for t in
-             _marker_traces(minima, saddles, start, text["start"], text["minima"])]
+             _marker_traces(minima, saddles, start, text["start"], text["minima"],
+                            text.get("saddle", "saddle point"))]
     player = Player(trace=comet_index, labels=tuple(str(int(s)) for s in steps),
                     x=comets[:, :, 0], y=comets[:, :, 1], frame_ms=frame_ms,
                     prefix=text["step"], play=text["play"], pause=text["pause"])
     layout = dict(
         height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",
         margin=dict(l=60, r=20, t=40, b=50), hovermode="closest", images=[image],
-        xaxis=_axis("x", (x0, x1), constrain="domain"),
-        yaxis=_axis("y", (y0, y1), scaleanchor="x", scaleratio=1, constrain="domain"),
+        # the axes never reach past the map (a scale anchor once stretched the saddle's y axis
+        # to ±2.1 on autorange, white bands that read as f − f* ≈ 0); the height keeps the
+        # picture near 1:1 instead
+        xaxis=_axis("x", (x0, x1), minallowed=x0, maxallowed=x1),
+        yaxis=_axis("y", (y0, y1), minallowed=y0, maxallowed=y1),
         legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom", font=dict(size=12),
                     itemclick="toggleothers", itemdoubleclick="toggle"),
         uirevision=uirevision,
@@ -393,6 +380,40 @@ def race_scene(
     if legend_link:
         layout["meta"] = {LEGEND_LINK: legend_link}
     return _figure(data, layout), player
+
+
+def divergence_markers(runs: list[RunView], bounds, template: str) -> list[dict]:
+    """A ✕ at each stopped path's last point (clipped into the picture) with its label. Paths
+    that stop at the same spot share one label, one line per optimizer, so labels never pile
+    on each other (a formula that overflows at step 1 stops every optimizer at the start)."""
+    (x0, x1), (y0, y1) = bounds
+    tol = 0.03 * max(x1 - x0, y1 - y0)
+    groups: list[tuple[tuple[float, float], list[RunView]]] = []
+    for run in runs:
+        if run.diverged_at is None:
+            continue
+        p = _clip_to_box(run.path[-1], bounds)
+        for q, members in groups:
+            if abs(p[0] - q[0]) <= tol and abs(p[1] - q[1]) <= tol:
+                members.append(run)
+                break
+        else:
+            groups.append((p, [run]))
+    out = []
+    for (px, py), members in groups:
+        lines = [template.format(label=r.label, step=r.diverged_at) for r in members]
+        for i, run in enumerate(members):
+            out.append(dict(
+                type="scatter", x=np.array([px], np.float32), y=np.array([py], np.float32),
+                mode="markers+text" if i == 0 else "markers", legendgroup=run.name,
+                showlegend=False,
+                marker=dict(symbol="x", size=15, color=run.color,
+                            line=dict(color="white", width=1)),
+                text=["<br>".join(lines)] if i == 0 else None, textposition="top center",
+                textfont=dict(color=run.color if len(members) == 1 else "#222", size=12),
+                hovertemplate=lines[i] + "<extra></extra>",
+            ))
+    return out
 
 
 def race_figure(*args, **kwargs) -> go.Figure:
@@ -418,7 +439,7 @@ def surface3d_figure(
     grid thinned to about ``mesh`` points per side."""
     stride = max(1, len(xs) // mesh)
     zs = scale.z[::stride, ::stride]
-    z_title = "log₁₀(f − f*)" if scale.log else "f − f*"
+    z_title = text.get("z_log", "log₁₀(f − f*)") if scale.log else text.get("gap", "f − f*")
     data = [dict(type="surface",
         x=_f32(xs[::stride]), y=_f32(ys[::stride]), z=zs, colorscale=SURFACE_COLORSCALE,
         cmin=scale.zmin, cmax=scale.zmax, showscale=False, opacity=0.92, name="f",
@@ -436,7 +457,7 @@ def surface3d_figure(
         z = scale.transform(run.losses[idx]) + lift
         data.append(dict(type="scatter3d",
             x=_f32(p[:, 0]), y=_f32(p[:, 1]), z=_f32(z), mode="lines", name=run.label,
-            line=dict(color=run.color, width=5),
+            line=dict(color=run.color, width=5, dash=run.dash),
             hovertemplate=run.label + "<br>x=%{x:.3g}, y=%{y:.3g}<extra></extra>",
         ))
     if minima and min_value is not None:
@@ -453,8 +474,9 @@ def surface3d_figure(
             xaxis=dict(title=dict(text="x"), range=list(bounds[0])),
             yaxis=dict(title=dict(text="y"), range=list(bounds[1])),
             zaxis=dict(title=dict(text=z_title), range=[scale.zmin, scale.zmax + 2 * lift]),
-            aspectmode="manual", aspectratio=dict(x=1.25, y=1.25, z=0.65),
-            camera=dict(eye=dict(x=-1.1, y=-1.3, z=0.85)),
+            # far enough that the box and its tick labels fit a half-width column
+            aspectmode="manual", aspectratio=dict(x=1.0, y=1.0, z=0.55),
+            camera=dict(eye=dict(x=-1.35, y=-1.6, z=1.05)),
         ),
     )
     return _figure(data, layout)
@@ -477,8 +499,9 @@ def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: in
         gap = np.maximum(run.losses[idx] - f_ref, floor)
         data.append(dict(type="scatter",
             x=idx.astype(np.int32), y=_f32(gap), mode="lines", name=run.label,
-            legendgroup=run.name, line=dict(color=run.color, width=2),
-            hovertemplate=run.label + "<br>step %{x}<br>f − f* = %{y:.3e}<extra></extra>",
+            legendgroup=run.name, line=dict(color=run.color, width=2, dash=run.dash),
+            hovertemplate=(run.label + "<br>" + text["step"] + " %{x}<br>" + text["gap"]
+                           + " = %{y:.3e}<extra></extra>"),
         ))
         if run.diverged_at is not None:
             data.append(dict(type="scatter",
@@ -548,15 +571,17 @@ def internals_arrows_figure(
     image, bar = layers if layers is not None else surface_layers(xs, ys, scale, colorbar=False)
     data = [
         bar,
+        # the path pale, so the optimizer's own arrows (full colour) stand out on it, also for
+        # SGD, whose colour is black
         dict(type="scatter", x=_f32(p[:, 0]), y=_f32(p[:, 1]), mode="lines", name=run.label,
-             line=dict(color=run.color, width=1.5), showlegend=False,
+             line=dict(color=_tint(run.color, 0.6), width=2), showlegend=False,
              hovertemplate="x=%{x:.4g}, y=%{y:.4g}<extra></extra>"),
     ]
     if k:
         at = np.unique(np.linspace(0, k - 1, min(n_arrows, k)).round().astype(np.int64))
         # the optimizer's own arrows first, the thinner grey −gradient drawn over them
         kinds = ((memory, run.color, 2.6, 11, text["memory"]),
-                 (-grads, "rgba(40,40,40,0.85)", 1.3, 8, text["neg_grad"]))
+                 (-grads, "rgba(120,120,120,0.95)", 1.3, 8, text["neg_grad"]))
         for vecs, color, width, head, name in kinds:
             if vecs is None:
                 continue
@@ -569,6 +594,12 @@ def internals_arrows_figure(
         legend=dict(orientation="h", x=0, y=1.01, yanchor="bottom"),
     )
     return _figure(data, layout)
+
+
+def _tint(color: str, amount: float) -> str:
+    """``color`` (#rrggbb) mixed with white: amount 0 keeps it, 1 gives white."""
+    r, g, b = (round(c + (255 - c) * amount) for c in _hex_rgb(color))
+    return f"rgb({r},{g},{b})"
 
 
 def _arrow_trace(starts: np.ndarray, deltas: np.ndarray, color: str, width: float, head: int,
@@ -603,13 +634,13 @@ def step_size_figure(step_size: np.ndarray, lr: np.ndarray, run: RunView, *, tex
     data = [
         dict(type="scatter", x=steps, y=_f32(np.maximum(lr[idx], floor)), mode="lines", name=text["lr"],
                    line=dict(color="#888", width=1.5, dash="dash"),
-                   hovertemplate="step %{x}: α = %{y:.3g}<extra></extra>"),
+                   hovertemplate=text["step"] + " %{x}: α = %{y:.3g}<extra></extra>"),
         dict(type="scatter", x=steps, y=_f32(np.maximum(step_size[idx, 0], floor)), mode="lines",
                    name=text["coord_x"], line=dict(color=run.color, width=2.2),
-                   hovertemplate="step %{x}: %{y:.3g}<extra></extra>"),
+                   hovertemplate=text["step"] + " %{x}: %{y:.3g}<extra></extra>"),
         dict(type="scatter", x=steps, y=_f32(np.maximum(step_size[idx, 1], floor)), mode="lines",
                    name=text["coord_y"], line=dict(color=run.color, width=2.2, dash="dot"),
-                   hovertemplate="step %{x}: %{y:.3g}<extra></extra>"),
+                   hovertemplate=text["step"] + " %{x}: %{y:.3g}<extra></extra>"),
     ]
     layout = dict(
         height=height, font=FONT, paper_bgcolor="white", plot_bgcolor="white",

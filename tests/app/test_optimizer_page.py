@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from nncore.optim import OPTIMIZERS, SCHEDULES
+from labs.optimizers import STORIES, story_text
+from nncore.optim import OPTIMIZERS, SCHEDULES, default_lr
 from nncore.surfaces import SURFACES, quadratic_bowl, surface_grid
-from ui.strings_optimizers import PRESETS
 from viz.optimizer_figs import (
     RunView,
     contour_scale,
@@ -116,11 +116,11 @@ def test_every_surface_runs(surface):
 def test_surface_change_resets_hyperparameters_to_its_defaults():
     at = open_lab()
     at.selectbox(key="opt_surface").set_value("booth").run()
-    assert hp_value(at, "opt_sgd_lr") == pytest.approx(SURFACES["booth"].lr["sgd"])
+    assert hp_value(at, "opt_sgd_lr") == pytest.approx(default_lr("sgd", "booth"))
     hp_slider(at, "opt_sgd_lr").set_value(0.001).run()
     assert hp_value(at, "opt_sgd_lr") == 0.001 and at.query_params["opt_sgd_lr"] == "0.001"
     at.selectbox(key="opt_surface").set_value("himmelblau").run()
-    assert hp_value(at, "opt_sgd_lr") == pytest.approx(SURFACES["himmelblau"].lr["sgd"])
+    assert hp_value(at, "opt_sgd_lr") == pytest.approx(default_lr("sgd", "himmelblau"))
     assert at.select_slider(key="opt_sgd_lr").value == hp_value(at, "opt_sgd_lr")
 
 
@@ -161,25 +161,23 @@ def test_condition_number_slider():
     assert any("100" in str(m.value) for m in at.markdown)
 
 
-@pytest.mark.parametrize("preset", sorted(PRESETS))
+@pytest.mark.parametrize("preset", sorted(STORIES))
 def test_every_preset_runs_and_tells_its_story(preset):
     at = open_lab()
     at.pills(key="opt_preset").set_value(preset).run()
     assert not at.exception
     assert_clean_specs(at)
-    settings = PRESETS[preset].settings
+    settings = STORIES[preset]
     assert at.selectbox(key="opt_surface").value == settings["opt_surface"]
     assert at.multiselect(key="opt_set").value == settings["opt_set"]
     assert at.select_slider(key="opt_steps").value == settings["opt_steps"]
     for key, value in settings.items():
         if key.endswith("_lr"):
             assert hp_value(at, key) == pytest.approx(value)
-    assert any(PRESETS[preset].story == str(s.value) for s in at.success)
-    n_sentences = PRESETS[preset].story.count(". ") + 1
-    assert n_sentences == 2, "each story is two sentences"
+    assert [str(s.value) for s in at.success] == [story_text(preset, "en")]
     if preset == "diverge":
-        assert "SGD diverged at step" in warnings_text(at)
-        assert "learning rate too large" in warnings_text(at)
+        assert "SGD (step 70)" in warnings_text(at)
+        assert "learning rate is too large" in warnings_text(at)
     else:
         assert not at.warning, warnings_text(at)
 
@@ -197,15 +195,15 @@ def test_huge_learning_rate_diverges_with_a_message_and_no_nan():
     hp_slider(at, "opt_sgd_lr").set_value(10.0).run()
     assert not at.exception
     text = warnings_text(at)
-    assert "SGD diverged at step" in text and "learning rate too large" in text
+    assert "SGD (step" in text and "learning rate is too large" in text
     charts = assert_clean_specs(at)
     race = charts[0]
     assert any("SGD ✕ step" in str(t.get("text")) for t in race["data"]), "divergence marker"
     # the other optimizers are unaffected
     table = summary(at)
     sgd = table[table["Optimizer"] == "SGD"].iloc[0]
-    assert sgd["Diverged at step"] != "no"
-    assert (table[table["Optimizer"] != "SGD"]["Diverged at step"] == "no").all()
+    assert sgd["Stopped at step"] != "no"
+    assert (table[table["Optimizer"] != "SGD"]["Stopped at step"] == "no").all()
 
 
 def test_all_optimizers_schedules_noise_and_inspection():
@@ -504,229 +502,173 @@ def test_decimate_keeps_ends_and_head():
     assert np.array_equal(decimate(10, 600), np.arange(10))
 
 
-# ---- real browser -------------------------------------------------------------------------
+# ---- languages, stable ids, old links ------------------------------------------------------
 
 
-@pytest.mark.browser
-def test_browser_race_playback_presets_and_screenshots(browser_page, streamlit_server):
-    from browser_util import (
-        PLOTLY_SELECTOR,
-        assert_no_exception,
-        open_page,
-        screenshot,
-        wait_for_app,
-        wait_for_charts,
-    )
-
-    page = browser_page
-    open_page(page, streamlit_server)  # a first visit, so the deep link below is routed by app.py
-    open_page(page, f"{streamlit_server}/optimizers")
-    assert_no_exception(page)
-    assert wait_for_charts(page, 2) >= 2
-    screenshot(page, "optimizers-default")
-
-    # Playback runs in the browser: ▶ moves the comets and the step slider under the map
-    # while the script stays idle; ❚❚ stops it where it is.
-    race = page.locator(PLOTLY_SELECTOR).first
-    player = page.locator(".nnlab-chart-player").first
-    step_slider = player.locator('input[type="range"]')
-    last = int(step_slider.get_attribute("max"))
-    assert last == int(step_slider.input_value()) >= 30 and "step 1000" in player.inner_text()
-
-    def comet_x():
-        return page.evaluate("s => { const gd = document.querySelector(s);"
-                             " return Array.from(gd._fullData[gd.__player.trace].x); }",
-                             PLOTLY_SELECTOR)
-
-    at_end = comet_x()
-    player.get_by_role("button", name="▶ Play").click()
-    page.wait_for_timeout(1200)
-    during = int(step_slider.input_value())
-    assert 0 < during < last, "the step slider follows the playback"
-    assert comet_x() != at_end, "the comets move"
-    state = page.locator('[data-testid="stApp"]').get_attribute("data-test-script-state")
-    assert state == "notRunning", "playback must not rerun the script"
-    player.get_by_role("button", name="❚❚ Pause").click()
-    page.wait_for_timeout(300)
-    paused = int(step_slider.input_value())
-    page.wait_for_timeout(400)
-    assert int(step_slider.input_value()) == paused, "paused"
-    # scrubbing: the slider's label and the comets follow the keyboard
-    step_slider.focus()
-    page.keyboard.press("End")
-    page.wait_for_timeout(300)
-    assert "step 1000" in player.inner_text() and comet_x() == at_end
-    assert not page.js_errors, page.js_errors
-
-    # hover still works after playback (Plotly drops hover events after an animation that
-    # ends without a redraw; the player redraws when it stops)
-    box = race.locator(".nsewdrag").first.bounding_box()
-    hover_label = race.locator(".hoverlayer .hovertext")
-    for fx in np.linspace(0.2, 0.8, 13):  # sweep the map until a path answers
-        page.mouse.move(box["x"] + fx * box["width"], box["y"] + 0.55 * box["height"])
-        if hover_label.count():
-            break
-    assert hover_label.count() >= 1
-
-    # a click on the map moves the start point there (the invisible picker grid), also after
-    # playback
-    area = page.locator(PLOTLY_SELECTOR).first.locator(".nsewdrag").first.bounding_box()
-    page.mouse.move(area["x"] + 0.75 * area["width"], area["y"] + 0.3 * area["height"])
-    page.mouse.click(area["x"] + 0.75 * area["width"], area["y"] + 0.3 * area["height"])
-    page.wait_for_function("() => location.search.includes('opt_x0=')", timeout=30_000)
-    wait_for_app(page)
-    wait_for_charts(page, 2)
-    assert "opt_y0=" in page.url
-    x0 = float(page.locator(".st-key-opt_x0 input").input_value())
-    y0 = float(page.locator(".st-key-opt_y0 input").input_value())
-    assert 0.5 < x0 < 1.5 and 1.5 < y0 < 2.2  # Rosenbrock box: x in [-2, 2], y in [-1, 3]
-
-    # a preset with a diverging optimizer
-    page.get_by_role("radio", name="Too large a learning rate").click()
-    wait_for_app(page)
-    wait_for_charts(page, 2)
-    assert_no_exception(page)
-    warning = page.locator('[data-testid="stAlertContentWarning"]')
-    assert "SGD diverged at step" in warning.first.inner_text()
-    assert "opt_preset=" in page.url  # the story is part of the link
-    screenshot(page, "optimizers-diverge")
-
-    # the view below the race: the internals of one optimizer instead of the summary
-    page.locator(".st-key-opt_below").get_by_text("Inside one optimizer").click()
-    wait_for_app(page)
-    assert wait_for_charts(page, 4) >= 4
-    assert_no_exception(page)
-    assert "opt_below=" in page.url
-    assert page.locator('[data-testid="stTable"]').count() == 0
-    screenshot(page, "optimizers-internals")
-
-    # the 3D toggle
-    page.get_by_text("3D view").click()
-    wait_for_app(page)
-    wait_for_charts(page, 4)
-    assert_no_exception(page)
-    assert page.locator(".gl-container, .js-plotly-plot .gl-container").count() >= 1
-    screenshot(page, "optimizers-3d")
-
-    # a hyperparameter: its slider appears when the optimizer's expander opens; a step of it
-    # goes into the link and stays there when the expander closes again
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    assert sidebar.locator(".st-key-opt_sgd_lr").count() == 0
-    sidebar.locator(".st-key-opt_open_sgd summary").click()
-    wait_for_app(page)
-    sidebar.locator(".st-key-opt_sgd_lr input[type='range']").focus()
-    page.keyboard.press("ArrowLeft")
-    page.wait_for_function("() => location.search.includes('opt_sgd_lr=')", timeout=30_000)
-    wait_for_app(page)
-    sidebar.locator(".st-key-opt_open_sgd summary").click()
-    wait_for_app(page)
-    assert sidebar.locator(".st-key-opt_sgd_lr").count() == 0 and "opt_sgd_lr=" in page.url
-
-    # the update rules are typeset when their expander opens
-    katex = page.locator(".katex").count()
-    page.get_by_text("Update rules of the optimizers in the race").click()
-    wait_for_app(page)
-    page.wait_for_function(f"() => document.querySelectorAll('.katex').length > {katex}")
-    assert_no_exception(page)
-
-    # Rosenbrock story, a custom formula
-    open_page(page, f"{streamlit_server}/optimizers?opt_preset=Adam+vs+SGD+on+Rosenbrock"
-                    "&opt_surface=Rosenbrock&opt_set=SGD&opt_set=Adam&opt_steps=2000"
-                    "&opt_adam_lr=0.1")
-    wait_for_charts(page, 2)
-    assert_no_exception(page)
-    screenshot(page, "optimizers-rosenbrock")
-    open_page(page, f"{streamlit_server}/optimizers?opt_surface=Custom+formula"
-                    "&opt_expr=x**2%20%2B%2010*sin(y)")
-    wait_for_charts(page, 2)
-    assert_no_exception(page)
-    screenshot(page, "optimizers-custom")
-    assert not [e for e in page.js_errors if "ResizeObserver" not in e]
+def open_in(lang: str, query: dict | None = None) -> AppTest:
+    at = app_util.open_lab(PAGE, state={"lang": lang}, query=query, timeout=TIMEOUT_S)
+    assert not at.exception, app_util.exception_text(at)
+    return at
 
 
-@pytest.mark.browser
-def test_browser_zoom_lasts_while_the_run_changes(browser_page, streamlit_server):
-    """A student zooms into the valley, then moves the gradient noise: the paths change and
-    the zoom stays, instead of jumping back to the whole box. Both ways the live chart can
-    update: moving the paths alone (Plotly.animate, the noise step's way) and a full
-    Plotly.react, where layout.uirevision keeps the zoom (fails without it)."""
-    from browser_util import (
-        PLOTLY_SELECTOR,
-        assert_no_exception,
-        open_page,
-        wait_for_app,
-        wait_for_charts,
-    )
+def test_the_page_in_korean_and_english():
+    from ui.strings.optimizers import T
 
-    page = browser_page
-    open_page(page, f"{streamlit_server}/optimizers")
-    wait_for_charts(page, 2)
-    race = page.locator(PLOTLY_SELECTOR).first
-    race.scroll_into_view_if_needed()
-    box = race.locator(".nsewdrag").first.bounding_box()
-    page.mouse.move(box["x"] + 0.3 * box["width"], box["y"] + 0.3 * box["height"])
-    page.mouse.down()
-    page.mouse.move(box["x"] + 0.6 * box["width"], box["y"] + 0.6 * box["height"], steps=8)
-    page.mouse.up()
-    page.evaluate("s => { window.__ranges = () => { const L = document.querySelector(s)"
-                  "._fullLayout; return [L.xaxis.range.slice(), L.yaxis.range.slice()]; }; }",
-                  PLOTLY_SELECTOR)
-    page.wait_for_function("() => window.__ranges()[0][1] - window.__ranges()[0][0] < 3")
-    zoomed = page.evaluate("() => window.__ranges()")
-
-    for how in ("animate", "react"):
-        page.evaluate(f"() => {{ window.__nnlabNoQuick = {str(how == 'react').lower()};"
-                      " window.__nnlabDraws = []; }")
-        before = _drawn_sgd_path(page)
-        page.locator(".st-key-opt_noise input[type='range']").focus()
-        page.keyboard.press("ArrowRight")
-        page.wait_for_function(
-            "([s, before]) => { const gd = document.querySelector(s);"
-            " return JSON.stringify(Array.from(gd._fullData[1].x)) !== before; }",
-            arg=[PLOTLY_SELECTOR, before], timeout=30_000)
-        wait_for_app(page)
-        assert_no_exception(page)
-        race_key = page.evaluate("s => document.querySelector(s).dataset.key", PLOTLY_SELECTOR)
-        draws = page.evaluate("() => window.__nnlabDraws")
-        assert [d[3] for d in draws if d[0] == race_key] == [how]
-        np.testing.assert_allclose(page.evaluate("() => window.__ranges()"), zoomed)
+    for lang in ("en", "ko"):
+        at = open_in(lang)
+        assert at.title[0].value == T("title", lang)
+        assert at.selectbox(key="opt_surface").format_func("rosenbrock") == T(
+            "surface.rosenbrock.label", lang)
+        table = summary(at)
+        assert list(table.columns)[0] == T("col_optimizer", lang)
+        specs = assert_clean_specs(at)
+        names = {t.get("name") for t in specs[0]["data"]}
+        assert T("fig.start", lang) in names and T("fig.minima", lang) in names
+        assert specs[0]["player"]["prefix"] == T("fig.step", lang)
+        bar = specs[0]["data"][0]["marker"]["colorbar"]["title"]["text"]
+        assert bar == T("fig.gap_log", lang)
+        assert set(table[T("col_optimizer", lang)]) == {OPTIMIZERS[n].label for n in
+                                                         ("sgd", "momentum", "nesterov",
+                                                          "adagrad", "rmsprop", "adam")}
+    ko = open_in("ko", {"opt_preset": "diverge"})
+    assert "SGD (70단계)" in warnings_text(ko)  # the warning, translated, names the step
+    assert [s.value for s in ko.success] == [story_text("diverge", "ko")]
 
 
-def _drawn_sgd_path(page) -> str:
-    from browser_util import PLOTLY_SELECTOR
+def test_a_korean_link_opens_the_same_experiment_in_english():
+    at = open_in("ko")
+    at.selectbox(key="opt_surface").set_value("beale").run()
+    at.multiselect(key="opt_set").set_value(["adam", "sgd", "rmsprop"]).run()
+    at.selectbox(key="opt_sched").set_value("cosine").run()
+    at.segmented_control(key="opt_below").set_value("internals").run()
+    at.selectbox(key="opt_inspect").set_value("rmsprop").run()
+    link = {k: v for k, v in at.query_params.items() if k != "lang"}
+    # ids, never a translated label
+    assert link["opt_surface"] == "beale" and link["opt_sched"] == "cosine"
+    assert link["opt_set"] == "adam,sgd,rmsprop" and link["opt_below"] == "internals"
+    assert link["opt_inspect"] == "rmsprop"
+    en = open_in("en", link)
+    assert en.selectbox(key="opt_surface").value == "beale"
+    assert en.multiselect(key="opt_set").value == ["adam", "sgd", "rmsprop"]
+    assert en.selectbox(key="opt_sched").value == "cosine"
+    assert en.selectbox(key="opt_inspect").value == "rmsprop"
+    from labs.optimizers import race_from_values
 
-    return page.evaluate("s => JSON.stringify(Array.from(document.querySelector(s)"
-                         "._fullData[1].x))", PLOTLY_SELECTOR)
+    assert race_from_values(en.session_state) == race_from_values(at.session_state)
 
 
-@pytest.mark.browser
-def test_browser_one_legend_for_the_race_and_the_loss_curves(browser_page, streamlit_server):
-    """The loss curves show no legend of their own: a click on an optimizer in the race's legend
-    shows it alone in both charts, and that choice lasts through a noise step (the race's paths
-    move, the loss chart is drawn anew)."""
-    from browser_util import assert_no_exception, open_page, wait_for_app, wait_for_charts
+def test_old_links_with_labels_open_through_aliases():
+    old = {"opt_surface": "Styblinski–Tang", "opt_set": ["Adam", "SGD"],
+           "opt_sched": "Cosine annealing", "opt_below": "Inside one optimizer",
+           "opt_inspect": "Adam", "opt_preset": "Noisy gradients"}
+    at = open_lab(old)
+    assert at.selectbox(key="opt_surface").value == "styblinski_tang"
+    assert at.multiselect(key="opt_set").value == ["adam", "sgd"]
+    assert at.selectbox(key="opt_sched").value == "cosine"
+    assert at.segmented_control(key="opt_below").value == "internals"
+    assert at.pills(key="opt_preset").value == "noise"
+    # rewritten to ids
+    assert at.query_params["opt_surface"] == "styblinski_tang"
+    assert at.query_params["opt_sched"] == "cosine"
 
-    page = browser_page
-    open_page(page, f"{streamlit_server}/optimizers")
-    wait_for_charts(page, 2)
-    race, loss = (f".st-key-{k} .nnlab-chart" for k in ("opt_chart_race", "opt_chart_loss"))
-    shown = ("sel => Object.fromEntries(document.querySelector(sel)._fullData"
-             ".filter(t => t.legendgroup && t.showlegend !== false)"
-             ".map(t => [t.legendgroup, t.visible === true]))")
-    assert page.locator(loss).locator(".legend").count() == 0, "no legend on the loss curves"
-    assert all(page.evaluate(shown, loss).values())
 
-    page.locator(race).scroll_into_view_if_needed()
-    page.locator(race).locator(".legend .traces", has_text="Adam").click()  # toggleothers
-    page.wait_for_function(f"() => Object.values(({shown})('{loss}')).filter(v => v).length === 1")
-    expected = {name: name == "adam" for name in page.evaluate(shown, race)}
-    assert page.evaluate(shown, race) == expected and page.evaluate(shown, loss) == expected
+def test_a_link_with_only_the_story_applies_its_settings():
+    """?opt_preset=saddle alone once showed the saddle story over the default Rosenbrock race."""
+    from labs.optimizers import race_from_values, story_race
 
-    page.locator(".st-key-opt_noise input[type='range']").focus()
-    page.keyboard.press("ArrowRight")
-    wait_for_app(page)
-    assert_no_exception(page)
-    for sel in (race, loss):
-        page.wait_for_selector(f"{sel}[data-nnlab-state='drawn']")
-    assert page.evaluate(shown, race) == expected and page.evaluate(shown, loss) == expected
-    assert not page.js_errors, page.js_errors
+    for lang in ("en", "ko"):
+        at = open_in(lang, {"opt_preset": "saddle"})
+        assert at.selectbox(key="opt_surface").value == "saddle"
+        assert race_from_values(at.session_state) == story_race("saddle")
+        assert [s.value for s in at.success] == [story_text("saddle", lang)]
+
+
+def test_the_story_text_goes_when_its_settings_change():
+    at = open_lab()
+    at.pills(key="opt_preset").set_value("adagrad").run()
+    assert at.success
+    hp_slider(at, "opt_adagrad_lr").set_value(1.0).run()
+    assert not at.success  # AdaGrad no longer stalls at α = 1: the story's numbers are gone
+    assert any("no longer match" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("text, literal", [
+    ("x**", ["`*`", "`2*x`"]),
+    ("__import__('os')", ["`__import__`"]),
+    ("x^2", ["`^`", "`x**2`"]),
+])
+def test_formula_errors_show_typed_and_code_text_literally(text, literal):
+    """Markdown turned "Write products with *, e.g. 2*x." into "with , e.g. 2x." and
+    __import__ into bold "import": every piece of code is a code span."""
+    for lang in ("en", "ko"):
+        at = open_in(lang, {"opt_surface": "custom", "opt_expr": text})
+        message = at.error[0].value
+        for piece in literal:
+            assert piece in message, (lang, message)
+        assert "**" not in message.replace("`x**2`", "").replace("`**`", "")
+
+
+def test_undefined_formula_names_the_domain_not_the_learning_rate():
+    at = open_lab({"opt_surface": "custom", "opt_expr": "log(x)"})
+    assert len(at.warning) == 1  # one warning for one cause, not one per optimizer
+    text = warnings_text(at)
+    assert "not defined" in text and "learning rate is too large" not in text
+    for n in ("sgd", "momentum", "adam"):
+        assert f"{OPTIMIZERS[n].label} (step" in text
+    assert_clean_specs(at)
+
+
+def test_every_hyperparameter_label_shows_the_symbol_the_rules_typeset():
+    """The widget labels' plain-text glyphs (page text) are the LaTeX symbols of HYPERPARAMS."""
+    import unicodedata
+
+    from nncore.optim import HYPERPARAMS
+    from ui.strings.optimizers import GLYPHS, T
+
+    assert set(GLYPHS) == set(HYPERPARAMS)
+    for hp, info in HYPERPARAMS.items():
+        glyph = GLYPHS[hp]
+        letter, _, subscript = info.symbol.lstrip("\\").partition("_")
+        name = letter.upper().replace("LAMBDA", "LAMDA")  # Unicode's spelling
+        assert unicodedata.name(glyph[0]) == f"GREEK SMALL LETTER {name}"
+        rest = glyph[1:]
+        if subscript:
+            assert unicodedata.name(rest) == "SUBSCRIPT " + unicodedata.name(subscript).split()[-1]
+        else:
+            assert rest == ""
+        assert T(f"hp.{hp}", "en") and T(f"hp.{hp}", "ko")
+
+
+def test_internals_of_sgd_name_what_is_drawn():
+    """For SGD the coloured arrows are the steps taken (it keeps no velocity): the legend and
+    the caption say so instead of a generic "velocity / first moment / step"."""
+    from ui.strings.optimizers import T
+
+    for lang in ("en", "ko"):
+        at = open_in(lang, {"opt_below": "internals", "opt_inspect": "sgd"})
+        arrows = assert_clean_specs(at)[2]
+        names = [t.get("name") for t in arrows["data"] if t.get("marker", {}).get("symbol")
+                 == "arrow"]
+        assert names == [T("fig.memory.none", lang), T("fig.neg_grad", lang)]
+        path = next(t for t in arrows["data"] if t.get("mode") == "lines")
+        assert path["line"]["color"] != OPTIMIZERS["sgd"].color  # pale, under black arrows
+        assert any(T("memory.none", lang).format(label="SGD") in c.value for c in at.caption)
+        at.selectbox(key="opt_inspect").set_value("adam").run()
+        arrows = assert_clean_specs(at)[2]
+        assert T("fig.memory.m", lang) in [t.get("name") for t in arrows["data"]]
+
+
+def test_every_story_in_korean_and_the_internals_download():
+    from labs.optimizers import compute_race, internals_frame, story_race
+
+    at = open_in("ko")
+    for preset in STORIES:
+        at.pills(key="opt_preset").set_value(preset).run()
+        assert not at.exception, preset
+        assert [s.value for s in at.success] == [story_text(preset, "ko")]
+    race = story_race("noise")  # the last story
+    runs = compute_race(race, True)
+    frame = internals_frame("sgd", runs["sgd"])
+    assert len(frame) == race.steps and np.isfinite(frame.drop(columns=["optimizer",
+                                                                        "memory_kind"])).all().all()
+    np.testing.assert_array_equal(frame["memory_x"], np.diff(runs["sgd"]["path"][:, 0]))

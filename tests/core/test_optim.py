@@ -6,14 +6,18 @@ import math
 import numpy as np
 import pytest
 
+from nncore.divergence import LEFT_BOX, OVERFLOW, UNDEFINED
 from nncore.optim import (
     HYPERPARAMS,
     OPTIMIZERS,
     SCHEDULES,
+    SURFACE_NAMES,
     Descent,
+    default_lr,
     descend,
     make_optimizer,
     make_schedule,
+    radam_warmup_steps,
 )
 from nncore.surfaces import SURFACES, quadratic_bowl
 
@@ -242,28 +246,20 @@ def assert_tree_equal(a, b):
         assert a == b
 
 
-@pytest.mark.parametrize("hp", sorted(HYPERPARAMS))
-def test_hyperparameter_glyph_is_its_latex_symbol_as_plain_text(hp):
-    """Widget labels show the Unicode glyph; it must be the letter the formulas typeset."""
-    import unicodedata
-
-    info = HYPERPARAMS[hp]
-    letter, _, subscript = info.symbol.lstrip("\\").partition("_")
-    name = letter.upper().replace("LAMBDA", "LAMDA")  # Unicode's spelling
-    assert unicodedata.name(info.glyph[0]) == f"GREEK SMALL LETTER {name}"
-    rest = info.glyph[1:]
-    if subscript:
-        assert unicodedata.name(rest) == "SUBSCRIPT " + unicodedata.name(subscript).split()[-1]
-    else:
-        assert rest == ""
-
-
 @pytest.mark.parametrize("name", sorted(OPTIMIZERS))
 def test_registry_entry_is_complete(name):
     spec = OPTIMIZERS[name]
     assert spec.label and spec.formula and spec.reference
     assert "lr" in spec.defaults
     assert set(spec.defaults) <= set(HYPERPARAMS)
+    for hp, default in spec.defaults.items():  # every default lies on its slider's grid
+        grid = spec.grids[hp]
+        assert list(grid) == sorted(grid) and default in grid, (hp, default)
+    assert set(spec.lr_by_surface) <= set(SURFACE_NAMES)
+    assert all(spec.lr_by_surface[s] in spec.grids["lr"] for s in spec.lr_by_surface)
+    assert spec.memory in ("velocity", "m", "none") and spec.direction in (
+        "grad", "velocity", "nesterov", "m", "nadam")
+    assert (spec.memory == "velocity") == ("velocity" in spec.state_keys)
     opt = make_optimizer(name)
     assert opt.name == name and opt.hp == spec.defaults
     state = opt.init({"w": np.ones(3)})
@@ -334,7 +330,7 @@ def test_converges_on_rosenbrock(name):
 @pytest.mark.parametrize("name", sorted(OPTIMIZERS))
 def test_surface_default_lrs_do_not_diverge(surface, name):
     surf = SURFACES[surface]
-    opt = make_optimizer(name, lr=surf.lr.get(name, OPTIMIZERS[name].defaults["lr"]))
+    opt = make_optimizer(name, lr=default_lr(name, surface))
     d = descend(surf.grad, surf.start, opt, 1000, loss_fn=surf.f)
     assert d.diverged_at is None, d.reason
     assert d.losses[-1] < surf.f(*surf.start)
@@ -398,7 +394,7 @@ def test_descend_equals_the_one_vector_loop_bit_for_bit(name):
     from nncore.optim import state_history
 
     surf = SURFACES["rosenbrock"]
-    hp = {"lr": make_schedule("cosine", surf.lr.get(name, OPTIMIZERS[name].defaults["lr"]), 300)}
+    hp = {"lr": make_schedule("cosine", default_lr(name, "rosenbrock"), 300)}
     opt = make_optimizer(name, **hp)
     d = descend(surf.grad, surf.start, opt, 300, noise=0.3, rng=np.random.default_rng(5),
                 record_state=True)
@@ -420,7 +416,7 @@ def test_descend_divergence_is_reported_not_raised():
     assert len(d.path) == d.diverged_at and d.grads.shape == (d.diverged_at - 1, 2)
     assert np.all(np.isfinite(d.path)) and np.all(np.isfinite(d.grads))
     assert np.all(np.isfinite(d.losses)) and np.all(np.abs(d.path) <= 1e6)
-    assert d.reason
+    assert d.reason == LEFT_BOX
 
 
 def test_descend_stops_on_non_finite_gradient():
@@ -429,7 +425,7 @@ def test_descend_stops_on_non_finite_gradient():
 
     d = descend(grad, (0.0, 0.0), make_optimizer("sgd", lr=0.2), 10)
     assert d.diverged_at == 4 and len(d.path) == 4  # x = 0, .2, .4, .6 then a NaN gradient
-    assert "gradient" in d.reason
+    assert d.reason == UNDEFINED  # a NaN gradient: f is not differentiable/defined there
 
 
 def test_descend_counts_a_division_by_zero_as_divergence():
@@ -437,7 +433,7 @@ def test_descend_counts_a_division_by_zero_as_divergence():
     gradient divides 0 by 0): the same divergence as the 2-vector arithmetic, never an error."""
     opt = make_optimizer("adagrad", lr=0.1, eps=0.0)
     d = descend(lambda x, y: (0.0, 0.0), (1.0, 1.0), opt, 5)
-    assert d.diverged_at == 1 and d.reason == "the point became infinite or not a number"
+    assert d.diverged_at == 1 and d.reason == OVERFLOW
     assert d.path.shape == (1, 2) and np.all(np.isfinite(d.path))
     with np.errstate(all="ignore"):  # the same rule on a 2-vector: 0/0 is NaN, not an error
         p, _ = opt.update({"w": np.zeros(2)}, opt.init({"w": np.ones(2)}), {"w": np.ones(2)})
@@ -451,6 +447,20 @@ def test_descend_stops_on_non_finite_loss():
     d = descend(lambda x, y: (-1.0, 0.0), (0.0, 0.0), make_optimizer("sgd", lr=0.2), 10,
                 loss_fn=f)
     assert d.diverged_at == 3 and len(d.path) == 3 and np.all(np.isfinite(d.losses))
+    assert d.reason == OVERFLOW
+
+
+def test_descend_names_a_point_outside_the_domain_undefined_not_overflow():
+    """log(x) walked to x <= 0: f is NaN there. That is the formula's domain, not a
+    learning rate too large: the code says which."""
+    from nncore.expr import expression_surface
+
+    s = expression_surface("log(x) + y**2")
+    d = descend(s.grad, (3.0, 3.0), make_optimizer("adagrad", lr=0.5), 200, loss_fn=s.f)
+    assert d.diverged and d.reason == UNDEFINED and d.path[-1, 0] > 0
+    big = expression_surface("exp(x**2 + y**2)")
+    d = descend(big.grad, (3.0, 3.0), make_optimizer("sgd", lr=0.01), 10, loss_fn=big.f)
+    assert d.diverged_at == 1 and d.reason in (LEFT_BOX, OVERFLOW)
 
 
 def test_descend_noise_is_seeded_and_needs_an_rng():
@@ -553,3 +563,62 @@ def test_state_history_for_the_internals_view():
     assert np.all(np.diff(state_history(d)["step_size"], axis=0) <= 0)
     with pytest.raises(ValueError, match="record_state"):
         state_history(descend(surf.grad, surf.start, make_optimizer("sgd"), 3))
+
+
+def test_default_lr_table_and_fallback():
+    assert default_lr("sgd", "booth") == 0.02
+    assert default_lr("adam", "no_such_surface") == OPTIMIZERS["adam"].defaults["lr"]
+    # on the bowl a plain step must stay under 2/κ, for any κ
+    for kappa in (1, 20, 100, 1000):
+        assert default_lr("sgd", "quadratic", kappa) < 2 / kappa
+
+
+def test_radam_warmup_steps_follow_the_threshold():
+    """torch's threshold 5 leaves the first 5 steps un-adapted at β₂ = 0.999, Liu et al.'s 4
+    the first 4; the update rule uses the same count."""
+    assert radam_warmup_steps(0.999) == 5 and radam_warmup_steps(0.999, 4.0) == 4
+    opt = make_optimizer("radam", lr=0.1)
+    p, st = {"w": np.array([1.0])}, opt.init({"w": np.array([1.0])})
+    adapted = []
+    for _ in range(8):
+        p, st = opt.update({"w": np.array([0.3])}, st, p)
+        adapted.append(st["rho_t"] > 5.0)
+    assert adapted.index(True) == radam_warmup_steps(0.999)
+
+
+def _lab(hex_color: str, cvd: str | None = None) -> np.ndarray:
+    """CIELAB of an sRGB colour, optionally as seen with a colour-vision deficiency
+    (Machado, Oliveira & Fernandes 2009, severity 1)."""
+    rgb = np.array([int(hex_color[i:i + 2], 16) for i in (1, 3, 5)]) / 255.0
+    lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    sim = {
+        "protan": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                   [-0.003882, -0.048116, 1.051998]],
+        "deutan": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                   [-0.011820, 0.042940, 0.968881]],
+        "tritan": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602],
+                   [0.004733, 0.691367, 0.303900]],
+    }
+    if cvd:
+        lin = np.clip(np.array(sim[cvd]) @ lin, 0.0, 1.0)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722],
+                    [0.0193, 0.1192, 0.9505]]) @ lin / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 216 / 24389, np.cbrt(xyz), (24389 / 27 * xyz + 16) / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def test_every_pair_of_optimizers_is_told_apart_also_by_colour_blind_eyes():
+    """Two optimizers differ in colour by ΔE ≥ 20 for normal vision and ≥ 10 for each
+    colour-vision deficiency, or else they have different dashes (lines) and still
+    ΔE ≥ 10 for normal vision (the comets are colour only). AdaGrad and RMSProp once got
+    near-identical teals."""
+    names = sorted(OPTIMIZERS)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            ca, cb = OPTIMIZERS[a].color, OPTIMIZERS[b].color
+            normal = np.linalg.norm(_lab(ca) - _lab(cb))
+            worst = min(np.linalg.norm(_lab(ca, c) - _lab(cb, c))
+                        for c in ("protan", "deutan", "tritan"))
+            dashed = OPTIMIZERS[a].dash != OPTIMIZERS[b].dash
+            assert normal >= 10, (a, b, normal)
+            assert (normal >= 20 and worst >= 10) or dashed, (a, b, normal, worst)

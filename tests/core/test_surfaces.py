@@ -55,7 +55,7 @@ def test_metadata_is_usable(name):
     assert x0 < s.start[0] < x1 and y0 < s.start[1] < y1
     for mx, my in s.minima + s.saddles:
         assert x0 <= mx <= x1 and y0 <= my <= y1
-    assert set(s.lr) <= set(OPTIMIZERS) and all(v > 0 for v in s.lr.values())
+    assert all(OPTIMIZERS[n].lr_by_surface[name] > 0 for n in OPTIMIZERS)
     X, Y = np.meshgrid(np.linspace(x0, x1, 50), np.linspace(y0, y1, 50))
     assert np.all(np.isfinite(s.f(X, Y)))
 
@@ -75,7 +75,9 @@ def test_quadratic_bowl_condition_number():
     hxx = (s.grad(h, 0.0)[0] - s.grad(-h, 0.0)[0]) / (2 * h)
     hyy = (s.grad(0.0, h)[1] - s.grad(0.0, -h)[1]) / (2 * h)
     assert hyy / hxx == pytest.approx(100.0)
-    assert s.lr["sgd"] < 2 / 100  # the default SGD rate is inside the stability limit
+    from nncore.optim import default_lr
+
+    assert default_lr("sgd", "quadratic", 100.0) < 2 / 100  # inside the stability limit
     with pytest.raises(ValueError):
         quadratic_bowl(0.5)
 
