@@ -75,12 +75,10 @@ def plane(
             line=dict(color=LINE_COLOR, width=3), hoverinfo="skip",
         ))  # fmt: skip
     few = len(y) <= 8
-    mid = (box[0] + box[1]) / 2  # labels lean inwards so none is cut at the plot's edge
-    lean = np.where(
-        X[:, 0] > mid + 0.25 * (box[1] - box[0]),
-        "top left",
-        np.where(X[:, 0] < mid - 0.25 * (box[1] - box[0]), "top right", "top center"),
-    )
+    # labels lean inwards, above points on the left and below points on the right, so none is
+    # cut at the plot's edge and two labels on one row never meet
+    right = X[:, 0] > (box[0] + box[1]) / 2
+    lean = np.where(right, "bottom left", "top right")
     for c in (0, 1):
         m = y == c
         data.append(go.Scatter(

@@ -135,3 +135,13 @@ def test_lecture_presets_numbers():
     assert float(m.group(3)) == pytest.approx(meas, rel=1e-2)
     assert 0.8 < meas < 1.25  # "keeps it"
     assert "with n·Var(W) = 2 ReLU's factor is 1 per layer" in text
+
+
+def test_korean_sentences_carry_the_same_numbers():
+    ko = _text(_open("ko", act_identity="true"))
+    en = _text(_open("en", act_identity="true"))
+    nums = re.compile(r"\d+\.\d+(?:e[-+]\d+)?")
+    for en_key, ko_key in (("Past |x|", "|x|가"), ("|tanh(x) −", "|tanh(x) −")):
+        en_line = next(line for line in en.splitlines() if en_key in line)
+        ko_line = next(line for line in ko.splitlines() if ko_key in line)
+        assert sorted(nums.findall(en_line)) == sorted(nums.findall(ko_line))
