@@ -34,6 +34,7 @@ from nncore.vanishing import (
     random_stack,
     tanh_identity,
     zero_gradient_regions,
+    zero_level_points,
 )
 from ui import url_state
 from ui.common import chart, download_csv, download_json, page_intro, static_table
@@ -126,7 +127,7 @@ def identity_data(r: float):
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def linear_data(depth: int, width: int, seed: int, act: str, res: int = 60):
+def linear_data(depth: int, width: int, seed: int, act: str, res: int = 100):
     params = random_stack(depth, width, seed)
     W, b = collapse(params)
     X = np.random.default_rng([seed, 1]).uniform(-2, 2, (200, 2))
@@ -136,8 +137,9 @@ def linear_data(depth: int, width: int, seed: int, act: str, res: int = 60):
     G = np.stack([gx.ravel(), gy.ravel()], axis=1)
     deep = net_output(params, G, "linear")
     nonlin = net_output(params, G, act)
-    return {"params": params, "W": W, "b": b, "err": err, "n": len(X), "xs": xs,
-            "deep": deep.reshape(res, res), "nonlin": nonlin.reshape(res, res),
+    return {"params": params, "W": W, "b": b, "err": err, "n": len(X),
+            "deep": zero_level_points(xs, deep.reshape(res, res)),
+            "nonlin": zero_level_points(xs, nonlin.reshape(res, res)),
             "dev": affine_residual(G, nonlin), "dev_linear": affine_residual(G, deep),
             "crosses": bool((nonlin > 0).any() and (nonlin < 0).any())}  # fmt: skip
 
@@ -361,7 +363,7 @@ def linear_view(s: ActSettings) -> None:
     if not data["crosses"]:
         st.caption(T("lin_offview", act=label(act)))
     seg = line_segment(np.array([W[0], W[1], b]), (-2, 2, -2, 2))
-    chart(F.linear_boundary(data["xs"], data["deep"], data["nonlin"], seg, {
+    chart(F.linear_boundary(2.0, data["deep"], data["nonlin"], seg, {
         "title": T("lin_title"), "x": T("x1"), "y": T("x2"),
         "deep": T("lin_deep", depth=depth), "one": T("lin_one"),
         "nonlin": T("lin_nonlin", act=label(act))}), key="act_fig_linear")  # fmt: skip

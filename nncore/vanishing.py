@@ -178,6 +178,22 @@ def affine_residual(X: Array, out: Array) -> float:
     return float(np.max(np.abs(A @ coef - out)) / span)
 
 
+def zero_level_points(xs: Array, Z: Array) -> Array:
+    """Points (M, 2) where Z (values on the grid xs × xs, Z[i, j] at (xs[j], xs[i])) crosses 0,
+    by linear interpolation along every row and column: a boundary as a few hundred points, so a
+    figure needs no contour tracing."""
+    out = []
+    for axis in (1, 0):
+        a, b = (Z[:, :-1], Z[:, 1:]) if axis == 1 else (Z[:-1, :], Z[1:, :])
+        i, j = np.nonzero((a > 0) != (b > 0))
+        t = a[i, j] / (a[i, j] - b[i, j])
+        if axis == 1:  # between (xs[j], xs[i]) and (xs[j+1], xs[i])
+            out.append(np.stack([xs[j] + t * (xs[j + 1] - xs[j]), xs[i]], axis=1))
+        else:
+            out.append(np.stack([xs[j], xs[i] + t * (xs[i + 1] - xs[i])], axis=1))
+    return np.concatenate(out) if out else np.zeros((0, 2))
+
+
 # ---------------------------------------------------------------------------------------------
 # The gradient through depth
 # ---------------------------------------------------------------------------------------------

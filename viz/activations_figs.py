@@ -113,29 +113,27 @@ def curves(
 
 
 def linear_boundary(
-    xs: Array, deep: Array, nonlin: Array, one_line: Array | None, labels: dict
+    lim: float, deep: Array, nonlin: Array, one_line: Array | None, labels: dict
 ) -> go.Figure:
-    """Zero-level boundaries on an xs × xs grid: the deep linear stack (black), the single
-    equivalent layer's line (dashed), the same weights with a non-linearity (orange).
-    labels: title, x, y, deep, one, nonlin."""
-    xs32 = _f32(xs)
+    """Boundaries in the square [−lim, lim]²: the deep linear stack's zero level (black dots),
+    the single equivalent layer's line (dashed), the same weights with a non-linearity (orange
+    dots). deep, nonlin: (M, 2) points of each zero level. labels: title, x, y, deep, one,
+    nonlin."""
     data = [
-        go.Contour(x=xs32, y=xs32, z=_f32(deep), showscale=False, name=labels["deep"],
-                   contours=dict(start=0, end=0, size=1, coloring="none"), showlegend=True,
-                   line=dict(color="#000000", width=6), hoverinfo="skip"),
-        go.Contour(x=xs32, y=xs32, z=_f32(nonlin), showscale=False, name=labels["nonlin"],
-                   contours=dict(start=0, end=0, size=1, coloring="none"), showlegend=True,
-                   line=dict(color="#D55E00", width=3.5), hoverinfo="skip"),
+        go.Scatter(x=_f32(deep[:, 0]), y=_f32(deep[:, 1]), mode="markers", name=labels["deep"],
+                   marker=dict(color="#000000", size=7), hoverinfo="skip"),
+        go.Scatter(x=_f32(nonlin[:, 0]), y=_f32(nonlin[:, 1]), mode="markers",
+                   name=labels["nonlin"], marker=dict(color="#D55E00", size=6),
+                   hoverinfo="skip"),
     ]  # fmt: skip
     if one_line is not None:
         data.append(go.Scatter(x=one_line[:, 0], y=one_line[:, 1], mode="lines",
                                name=labels["one"],
                                line=dict(color="#56B4E9", width=3, dash="dash")))  # fmt: skip
-    lo, hi = float(xs[0]), float(xs[-1])
     return _fig(data, dict(
         title=labels["title"], height=460,
-        xaxis=dict(title=labels["x"], range=[lo, hi], constrain="domain"),
-        yaxis=dict(title=labels["y"], range=[lo, hi], scaleanchor="x", constrain="domain"),
+        xaxis=dict(title=labels["x"], range=[-lim, lim], constrain="domain"),
+        yaxis=dict(title=labels["y"], range=[-lim, lim], scaleanchor="x", constrain="domain"),
     ))  # fmt: skip
 
 

@@ -86,7 +86,7 @@ def test_linear_stack_sentence(seed, act):
     assert float(m.group(2)) == pytest.approx(W[1], rel=1e-3)
     assert float(m.group(3)) == pytest.approx(b, rel=1e-3)
     assert float(m.group(5)) < 1e-12
-    xs = np.linspace(-2, 2, 60)
+    xs = np.linspace(-2, 2, 100)  # the page's grid
     gx, gy = np.meshgrid(xs, xs)
     G = np.stack([gx.ravel(), gy.ravel()], 1)
     out = net_output(p, G, act)

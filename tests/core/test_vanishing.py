@@ -25,6 +25,7 @@ from nncore.vanishing import (
     saturation_edge,
     tanh_identity,
     zero_gradient_regions,
+    zero_level_points,
 )
 
 
@@ -115,3 +116,13 @@ def test_the_formula_with_measured_spreads_predicts_a_random_net(name, gain):
     pred = predicted_ratio(res.var_u, name, gain)
     assert len(meas) == len(pred) == 11 and meas[0] == 1
     assert np.allclose(np.log(meas), np.log(pred), atol=0.15)
+
+
+def test_zero_level_points_lie_on_the_line_of_an_affine_field():
+    xs = np.linspace(-2, 2, 41)
+    gx, gy = np.meshgrid(xs, xs)
+    Z = 0.3 * gx - 0.8 * gy + 0.1
+    pts = zero_level_points(xs, Z)
+    assert len(pts) >= 40
+    assert np.allclose(0.3 * pts[:, 0] - 0.8 * pts[:, 1] + 0.1, 0, atol=1e-12)
+    assert len(zero_level_points(xs, np.ones_like(Z))) == 0

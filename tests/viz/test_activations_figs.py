@@ -36,13 +36,12 @@ def test_curves_with_bands_extra_and_markers():
 
 
 def test_linear_boundary_and_gradient_depth():
-    xs = np.linspace(-2, 2, 30)
-    gx, gy = np.meshgrid(xs, xs)
-    fig = F.linear_boundary(xs, gx + gy, gx * gy - 0.1, np.array([[-2, 2], [2, -2]]),
+    pts = np.array([[0.0, 0.0], [1.0, -1.0]])
+    fig = F.linear_boundary(2.0, pts, pts[:1], np.array([[-2, 2], [2, -2]]),
                             {"title": "t", "x": "a", "y": "b", "deep": "d", "one": "o",
                              "nonlin": "n"})  # fmt: skip
     _valid(fig)
-    assert [t.type for t in fig.data] == ["contour", "contour", "scatter"]
+    assert [t.mode for t in fig.data] == ["markers", "markers", "lines"]
     d = np.arange(11)
     fig = F.gradient_depth(
         d, {"sigmoid": factor_over_depth("sigmoid", 1.0, 1.0, 10)},

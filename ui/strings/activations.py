@@ -95,9 +95,9 @@ T = Strings(
             "A stack 2 → {width} → … → 1 of {depth} linear layers with random weights and "
             "biases is the single layer W = W1·W2·…·W{depth} = ({w1}, {w2}), b = {b}: over "
             "{n} test points its output differs from x·W + b by at most {err}. Its decision "
-            "line (black) is that one line (dashed). The same weights with {act} between the "
+            "line (black dots) is that one line (dashed). The same weights with {act} between the "
             "layers are no longer affine (the best plane misses the output by {dev} of its "
-            "range), so their boundary (orange) can bend."
+            "range), so their boundary (orange dots) can bend."
         ),
         "lin_offview": "With {act}, the output keeps one sign over this whole view: no orange "
         "boundary here (try another seed).",
@@ -239,9 +239,9 @@ T = Strings(
         "linear_text": (
             "무작위 가중치와 편향을 가진 선형층 {depth}개의 신경망 2 → {width} → … → 1은 층 하나와 "
             "같습니다: W = W1·W2·…·W{depth} = ({w1}, {w2}), b = {b}. 시험 점 {n}개에서 출력과 "
-            "x·W + b의 차이는 최대 {err}입니다. 결정 경계(검은 선)는 바로 그 직선(점선)입니다. "
+            "x·W + b의 차이는 최대 {err}입니다. 결정 경계(검은 점)는 바로 그 직선(점선)입니다. "
             "같은 가중치의 층 사이에 {act}를 넣으면 더 이상 아핀 함수가 아니므로(가장 가까운 "
-            "평면도 출력 범위의 {dev}만큼 벗어남) 경계(주황)가 휠 수 있습니다."
+            "평면도 출력 범위의 {dev}만큼 벗어남) 경계(주황 점)가 휠 수 있습니다."
         ),
         "lin_offview": "{act}를 넣은 출력은 이 화면 전체에서 부호가 같아 주황 경계가 "
         "보이지 않습니다(다른 시드를 골라 보세요).",
