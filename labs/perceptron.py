@@ -27,6 +27,7 @@ from nncore.perceptron import (
     positive_region,
     predict,
     run_perceptron,
+    score,
     separable_gates,
 )
 from nncore.xor_net import HAND_NET, XOR_ACTIVATIONS, forward, hand_forward, train_xor_nets
@@ -458,7 +459,7 @@ def rule_view(s: PerceptronSettings) -> None:
 
 
 def hand_table(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> pd.DataFrame:
-    z = X @ w[:2] + w[2]
+    z = score(w, X)
     yhat = predict(w, X)
     return pd.DataFrame({
         "x1": [f"{v:g}" for v in X[:, 0]], "x2": [f"{v:g}" for v in X[:, 1]],
@@ -474,7 +475,7 @@ def hand_csv(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> pd.DataFrame:
         {
             "x1": X[:, 0],
             "x2": X[:, 1],
-            "z": X @ w[:2] + w[2],
+            "z": score(w, X),
             "yhat": yhat,
             "y": y,
             "correct": yhat == y,

@@ -42,9 +42,14 @@ def gate_data(gate: str) -> tuple[Array, Array]:
     return BOOL_X.copy(), np.array(GATES[gate], dtype=np.int64)
 
 
+def score(w: Array, X: Array) -> Array:
+    """z = X·w[:2] + w[2], the perceptron's pre-activation.  w: (3,) = (w1, w2, b)."""
+    return np.asarray(X, dtype=np.float64) @ w[:2] + w[2]
+
+
 def predict(w: Array, X: Array) -> Array:
     """ŷ = step(X·w[:2] + w[2]) with step(z) = 1 for z > 0, else 0.  w: (3,) = (w1, w2, b)."""
-    return (np.asarray(X, dtype=np.float64) @ w[:2] + w[2] > 0).astype(np.int64)
+    return (score(w, X) > 0).astype(np.int64)
 
 
 def accuracy(w: Array, X: Array, y: Array) -> float:
