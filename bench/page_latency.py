@@ -66,6 +66,7 @@ TARGETS: dict[str, str] = {
     "optimizers": "opt_noise",
     "regularization": "rg_epoch",
     "space_warp": "sw_w11",
+    "perceptron": "pc_w1",
 }
 
 TRIVIAL = ROOT / "bench" / "trivial_app.py"

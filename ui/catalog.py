@@ -29,7 +29,9 @@ HOME = PageInfo("home", "labs/home.py", ":material/home:")
 
 # Each page adds one line here, in the order a course meets it (the Home page says why).
 LABS: list[PageInfo] = [
+    PageInfo("perceptron", "labs/perceptron.py", ":material/linear_scale:"),
     PageInfo("backprop", "labs/backprop.py", ":material/account_tree:"),
+    PageInfo("activations", "labs/activations.py", ":material/show_chart:"),
     PageInfo("playground", "labs/playground.py", ":material/scatter_plot:"),
     PageInfo("init_lab", "labs/init_lab.py", ":material/stacked_bar_chart:"),
     PageInfo("optimizers", "labs/optimizers.py", ":material/route:"),

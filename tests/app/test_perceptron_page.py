@@ -1,0 +1,69 @@
+"""The Perceptron-and-XOR page under AppTest: every view and preset in both languages, the step
+buttons, a copied URL reproducing the picture, and the payload limit."""
+
+import pytest
+from app_util import assert_clean_figures, exception_text, open_lab, payload_bytes
+
+from labs.perceptron import PRESETS
+
+PAGE = "labs/perceptron.py"
+
+
+def _open(lang="en", **query):
+    at = open_lab(PAGE, state={"lang": lang}, query={k: str(v) for k, v in query.items()})
+    assert not at.exception, exception_text(at)
+    return at
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("view", ["rule", "hand", "mlp"])
+def test_every_view_runs_in_both_languages(view, lang):
+    at = _open(lang, pc_view=view)
+    specs = assert_clean_figures(at)
+    assert len(specs) == {"rule": 3, "hand": 1, "mlp": 5}[view]
+    assert payload_bytes(at) <= 300_000
+    assert len(at.get("download_button")) >= 1
+    title = at.title[0].value
+    assert title == ("Perceptron and XOR" if lang == "en" else "퍼셉트론과 XOR")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_preset_runs_and_is_shown_active(lang):
+    at = _open(lang)
+    for name in PRESETS:
+        at.button(key=f"pc_preset_{name}").click().run()
+        assert not at.exception, exception_text(at)
+        assert at.button(key=f"pc_preset_{name}").proto.type == "primary", name
+        assert_clean_figures(at)
+        assert at.info, name  # the preset's explanation
+    assert at.query_params["pc_view"] in ("mlp", ["mlp"])
+
+
+def test_step_buttons_and_url_round_trip():
+    at = _open(pc_gate="and")
+    at.button(key="pc_btn_step").click().run()
+    assert at.number_input(key="pc_step").value == 1
+    at.button(key="pc_btn_epoch").click().run()
+    assert at.number_input(key="pc_step").value == 4
+    at.button(key="pc_btn_run").click().run()
+    assert at.number_input(key="pc_step").value == 24  # AND from 0 with lr 0.1: epoch 6 clean
+    assert at.query_params["pc_step"] in ("24", ["24"])
+    at.button(key="pc_btn_reset").click().run()
+    assert at.number_input(key="pc_step").value == 0
+    # a copied link: the same settings and step give the same weights table
+    link = {"pc_gate": "xor", "pc_lr": "0.5", "pc_w1": "0.3", "pc_step": "9"}
+    first = _open(**link)
+    again = _open(**link)
+    assert [m.value for m in first.markdown] == [m.value for m in again.markdown]
+    assert first.slider(key="pc_w1").value == 0.3
+    assert first.selectbox(key="pc_gate").value == "xor"
+    assert any("**Step 9**" in m.value for m in first.markdown)
+
+
+def test_noisy_data_and_shuffled_order():
+    at = _open(pc_gate="xor_data", pc_n=20, pc_order="shuffle", pc_seed=3, pc_step=25)
+    assert_clean_figures(at)
+    assert at.warning  # no line separates noisy XOR
+    at = _open(pc_view="hand", pc_gate="xor_data", pc_hw1=0.0, pc_hw2=0.1, pc_hb=2.0)
+    assert_clean_figures(at)
+    assert any("outside this view" in c.value for c in at.caption)

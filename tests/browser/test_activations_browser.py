@@ -1,0 +1,24 @@
+"""The Activations-and-vanishing-gradients page in Chromium, English and Korean: no exception,
+every chart drawn; screenshots test-artifacts/activations-en.png and activations-ko.png."""
+
+import pytest
+from browser_util import CHART_SELECTOR, assert_no_exception, open_page, screenshot, wait_for_charts
+
+CASES = [
+    ("activations-en", "lang=en&act_identity=true", "off by up to"),
+    ("activations-ko", "lang=ko&act_measure=true", "측정값"),
+]
+
+
+@pytest.mark.browser
+def test_activations_page_in_both_languages(browser_page, streamlit_server):
+    page = browser_page
+    for name, query, text in CASES:
+        open_page(page, f"{streamlit_server}/activations?{query}")
+        assert_no_exception(page)
+        n = page.locator(CHART_SELECTOR).count()
+        assert n == 4
+        wait_for_charts(page, n, timeout_ms=30_000)
+        assert text in page.inner_text("body")
+        screenshot(page, name)
+        assert not [e for e in page.js_errors if "ResizeObserver" not in e], page.js_errors
