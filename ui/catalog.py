@@ -31,6 +31,7 @@ HOME = PageInfo("home", "labs/home.py", ":material/home:")
 LABS: list[PageInfo] = [
     PageInfo("playground", "labs/playground.py", ":material/scatter_plot:"),
     PageInfo("init_lab", "labs/init_lab.py", ":material/stacked_bar_chart:"),
+    PageInfo("batchnorm", "labs/batchnorm.py", ":material/equalizer:"),
     PageInfo("optimizers", "labs/optimizers.py", ":material/route:"),
     PageInfo("space_warp", "labs/space_warp.py", ":material/texture:"),
 ]
