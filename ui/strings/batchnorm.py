@@ -101,7 +101,10 @@ T = Strings(
             "{epoch}: μ = **{mu}**, σ² = **{var}**, γ = **{gamma}**, β = **{beta}**. First "
             "{shown} samples:"
         ),
-        "unit_check": "The last column is exactly what the network computes (largest difference {d}).",
+        "unit_check": (
+            "The last column is what the network computes (largest difference {d}: float "
+            "rounding)."
+        ),
         "col_sample": "sample",
         "dl_unit": "Download the unit's minibatch (CSV)",
         # train vs eval
@@ -176,7 +179,8 @@ T = Strings(
             "The lecture notes: *“A much larger range of hyperparameters works similarly when "
             "using BN.”* Measured here: each cell trains both nets for {epochs} epochs from the "
             "same initial weights (this page's data, depth, width, activation, batch size and "
-            "seed) and shows the final training loss."
+            "seed) and shows the final training loss, measured as the trained network is used: "
+            "in eval mode, with the running statistics."
         ),
         "grid_progress": "Training {cells} networks: learning rate {i} of {n}…",
         "grid_plain": "without batch norm",
@@ -195,8 +199,9 @@ T = Strings(
         "grid_supports": "On this grid the numbers agree with the notes.",
         "grid_refutes": (
             "On this grid the numbers do not support the notes' claim: batch norm does not "
-            "train in more settings here. (The notes' statement comes from Ioffe & Szegedy's "
-            "deep ImageNet networks.)"
+            "train in more settings here. (The claim comes from deep image-classification "
+            "networks trained for many epochs, e.g. Ioffe & Szegedy 2015; this grid is a small "
+            "2-D task after a few epochs.)"
         ),
         "grid_exceptions": "Exceptions, trained without batch norm but not with it: {cells}.",
         "grid_exception": "lr {lr}, s {s} (accuracy {acc_plain} without, {acc_bn} with)",
@@ -298,7 +303,10 @@ T = Strings(
             "{layer}층 {unit}번 유닛, {epoch} 에폭 다음에 오는 B = {b}개 샘플의 미니배치: "
             "μ = **{mu}**, σ² = **{var}**, γ = **{gamma}**, β = **{beta}**. 처음 {shown}개 샘플:"
         ),
-        "unit_check": "마지막 열은 신경망이 실제로 계산한 값과 같습니다 (최대 차이 {d}).",
+        "unit_check": (
+            "마지막 열은 신경망이 실제로 계산한 값입니다 (최대 차이 {d}: 부동소수점 반올림 "
+            "오차)."
+        ),
         "col_sample": "샘플",
         "dl_unit": "유닛의 미니배치 내려받기 (CSV)",
         "mode_h": "학습 모드와 평가 모드",
@@ -369,7 +377,8 @@ T = Strings(
             "BN.”* (배치 정규화를 쓰면 훨씬 넓은 범위의 하이퍼파라미터에서 비슷하게 학습된다.) "
             "여기서 직접 재 봅니다. 칸마다 두 신경망을 같은 초기 가중치에서 {epochs} 에폭 "
             "학습하고 (이 페이지의 데이터, 깊이, 너비, 활성화 함수, 배치 크기, 시드) 마지막 학습 "
-            "손실을 보여 줍니다."
+            "손실을 보여 줍니다. 학습된 신경망을 실제로 쓰는 방식대로 평가 모드(이동 평균 통계)로 "
+            "쟀습니다."
         ),
         "grid_progress": "신경망 {cells}개 학습 중: 학습률 {n}개 중 {i}번째…",
         "grid_plain": "배치 정규화 없음",
@@ -388,8 +397,9 @@ T = Strings(
         "grid_supports": "이 격자에서는 숫자가 강의 노트와 일치합니다.",
         "grid_refutes": (
             "이 격자에서는 숫자가 강의 노트의 주장을 뒷받침하지 않습니다. 여기서는 배치 정규화가 "
-            "더 많은 설정에서 학습되지 않습니다. (노트의 문장은 Ioffe와 Szegedy의 깊은 ImageNet "
-            "신경망 실험에서 나왔습니다.)"
+            "더 많은 설정에서 학습되지 않습니다. (이 주장은 여러 에폭 동안 학습한 깊은 이미지 분류 "
+            "신경망에서 나왔습니다. 예: Ioffe와 Szegedy 2015. 이 격자는 작은 2차원 문제를 몇 에폭만 "
+            "학습한 결과입니다.)"
         ),
         "grid_exceptions": "예외, 배치 정규화 없이는 학습되지만 있으면 안 되는 설정: {cells}.",
         "grid_exception": "학습률 {lr}, s {s} (정확도: 없을 때 {acc_plain}, 있을 때 {acc_bn})",
