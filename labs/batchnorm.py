@@ -144,6 +144,10 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f} %"
 
 
+def _pct1(x: float) -> str:
+    return f"{100 * x:.1f} %"
+
+
 def settings_ui() -> BNSettings:
     q = {"bind": "query-params"}
     d = DEFAULT
@@ -306,7 +310,8 @@ def unit_view(s: BNSettings, bn, X, layer: int, epoch: int, unit: int) -> None:
     shown_frame = frame.head(shown).copy()
     for col in shown_frame.columns[1:]:
         shown_frame[col] = shown_frame[col].map(lambda v: f"{v:.4f}")
-    static_table(shown_frame.rename(columns={"sample": T("col_sample")}))
+    heads = [T("col_sample"), "u", "u − μ", "x̂", "γ·x̂ + β"]
+    static_table(shown_frame.set_axis(heads, axis=1))
     st.caption(T("unit_check", d=f"{f['max_diff_to_net']:.1g}"))
     download_csv(T("dl_unit"), lambda: frame, "batchnorm_unit.csv", key="bn_dl_unit")
 
@@ -336,7 +341,7 @@ def running_numbers(bn, layer: int, unit: int) -> dict:
     dm = abs(bn.run_mean[l][-1, j] - bn.data_mean[l][-1, j])
     sd = np.sqrt(bn.data_var[l][-1, j])
     dv = abs(bn.run_var[l][-1, j] - bn.data_var[l][-1, j]) / max(bn.data_var[l][-1, j], 1e-300)
-    return {"dm": _fmt(dm), "dm_pct": _pct(dm / max(sd, 1e-300)), "dv_pct": _pct(dv)}
+    return {"dm": _fmt(dm), "dm_pct": _pct1(dm / max(sd, 1e-300)), "dv_pct": _pct1(dv)}
 
 
 def independence_view(s: BNSettings, bn, X) -> None:
@@ -356,11 +361,12 @@ def independence_view(s: BNSettings, bn, X) -> None:
                   d_train=f"{abs(r['train_a'] - r['train_b']):.3g}"))
 
 
-def small_batch_view(s: BNSettings, X, layer: int, unit: int) -> None:
+def small_batch_view(s: BNSettings, X, unit: int) -> None:
     st.markdown(f"**{T('small_h')}**")
     params = initial_params(s.sizes, s.activation, s.scale, s.seed, True)
-    rows = batch_of_one(params, X, s.activation, layer, unit - 1)
-    st.markdown(T("small_note", layer=layer, unit=unit))
+    # Layer 1: its u differs between samples (deeper layers already receive β from below)
+    rows = batch_of_one(params, X, s.activation, 1, unit - 1)
+    st.markdown(T("small_note", layer=1, unit=unit))
     static_table(pd.DataFrame({
         T("col_bs"): [r["batch_size"] for r in rows],
         T("col_u"): [", ".join(f"{v:.3f}" for v in r["u"]) for r in rows],
@@ -406,7 +412,7 @@ def inspect_view(s: BNSettings, plain, bn) -> None:
     st.markdown(T("mode_intro"))
     running_view(s, bn, layer, unit)
     independence_view(s, bn, X)
-    small_batch_view(s, X, layer, unit)
+    small_batch_view(s, X, unit)
 
 
 # ---------------------------------------------------------------------------------------------

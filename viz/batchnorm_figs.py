@@ -59,7 +59,8 @@ def distributions(panels: Sequence[tuple], labels: dict) -> go.Figure:
             hovertemplate="%{x:.3g}: %{y:.1%}<extra></extra>",
         ), row=1, col=i)  # fmt: skip
         fig.update_xaxes(title_text=labels["x"], range=[edges[0], edges[-1]], row=1, col=i)
-    fig.update_yaxes(title_text=labels["y"], tickformat=".0%", row=1, col=1)
+    fig.update_yaxes(tickformat=".0%")
+    fig.update_yaxes(title_text=labels["y"], row=1, col=1)
     fig.update_layout(bargap=0)
     fig.update_annotations(font={"size": 13})
     return _base(fig, 330)

@@ -19,6 +19,7 @@ from labs.batchnorm import (
     BNSettings,
     _fmt,
     _pct,
+    _pct1,
 )
 from nncore.datasets import make_dataset
 from nncore.mlp import mlp_forward
@@ -122,8 +123,8 @@ def test_running_statistics_claim(case):
     u, _ = pre(res.params, X, s.activation, layer)
     m, v = u[:, unit - 1].mean(), u[:, unit - 1].var()
     rm, rv = res.bn_state[f"mean{layer}"][unit - 1], res.bn_state[f"var{layer}"][unit - 1]
-    want = en("run_claim", dm=_fmt(abs(rm - m)), dm_pct=_pct(abs(rm - m) / np.sqrt(v)),
-              dv_pct=_pct(abs(rv - v) / v))
+    want = en("run_claim", dm=_fmt(abs(rm - m)), dm_pct=_pct1(abs(rm - m) / np.sqrt(v)),
+              dv_pct=_pct1(abs(rv - v) / v))
     assert want in case["text"]
 
 
@@ -145,11 +146,12 @@ def test_eval_mode_independence_claim(case):
 
 
 def test_small_batch_claims(case):
-    s, X, y, layer, unit = case["s"], case["X"], case["y"], case["layer"], case["unit"]
+    s, X, y, unit = case["s"], case["X"], case["y"], case["unit"]
     start = train(s, X, y, True, epochs=0).params
-    u2, z2 = pre(start, X[:2], s.activation, layer)
-    u1, z1 = pre(start, X[:1], s.activation, layer)
-    assert np.all(z1 == start[f"beta{layer}"])  # batch of one: x̂ = 0, the layer outputs β
+    u2, z2 = pre(start, X[:2], s.activation, 1)
+    u1, z1 = pre(start, X[:1], s.activation, 1)
+    assert np.all(z1 == start["beta1"])  # batch of one: x̂ = 0, the layer outputs β
+    assert en("small_note", layer=1, unit=unit) in case["text"]
     v = u2[:, unit - 1].var()
     xhat = (u2[0, unit - 1] - u2[:, unit - 1].mean()) / np.sqrt(v + 1e-5)
     assert en("small_claim", pm=f"{abs(xhat):.4f}") in case["text"]

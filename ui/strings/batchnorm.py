@@ -123,8 +123,8 @@ T = Strings(
         "run_claim": (
             "After the last step the running mean differs from the whole data set's mean by "
             "{dm} ({dm_pct} of the unit's standard deviation) and the running variance from "
-            "its variance by {dv_pct}. They trail it because the weights keep changing while "
-            "the averages remember earlier batches."
+            "its variance by {dv_pct}. The averages remember batches seen with earlier "
+            "weights, so they lag behind while the weights change (the chart's first steps)."
         ),
         "dl_run": "Download running statistics (CSV)",
         "indep_h": "One sample in two different batches",
@@ -144,7 +144,7 @@ T = Strings(
         ),
         "small_h": "Why batch sizes 1 and 2 break batch norm",
         "small_note": (
-            "Layer {layer}, unit {unit} at the start, on batches of the first 1, 2 and 8 "
+            "Layer {layer}, unit {unit} before training, on batches of the first 1, 2 and 8 "
             "samples (train mode):"
         ),
         "col_bs": "batch size",
@@ -323,8 +323,9 @@ T = Strings(
         "step_axis": "학습 스텝 (미니배치)",
         "run_claim": (
             "마지막 스텝에서 이동 평균 μ는 전체 데이터의 평균과 {dm} 다르고 (유닛 표준편차의 "
-            "{dm_pct}), 이동 평균 σ²는 전체 데이터의 분산과 {dv_pct} 다릅니다. 가중치가 계속 "
-            "바뀌는 동안 이동 평균은 예전 배치를 기억하므로 조금 늦게 따라갑니다."
+            "{dm_pct}), 이동 평균 σ²는 전체 데이터의 분산과 {dv_pct} 다릅니다. 이동 평균은 예전 "
+            "가중치로 본 배치를 기억하므로, 가중치가 바뀌는 동안에는 늦게 따라갑니다 (그래프의 첫 "
+            "스텝들)."
         ),
         "dl_run": "이동 평균 통계 내려받기 (CSV)",
         "indep_h": "같은 샘플, 다른 두 배치",
