@@ -62,6 +62,7 @@ TARGETS: dict[str, str] = {
     "trivial": "trivial_bins",
     "playground": "pg_epoch",
     "init_lab": "ini_depth",
+    "batchnorm": "bn_epoch",
     "optimizers": "opt_noise",
     "space_warp": "sw_w11",
 }

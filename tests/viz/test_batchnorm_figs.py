@@ -10,9 +10,13 @@ from viz import batchnorm_figs as f
 
 
 def _no_nan(fig: go.Figure) -> dict:
+    """The figure is valid plotly (rebuilt with validation on: the builders skip it for speed)
+    and its JSON has no NaN/Infinity."""
+
     def reject(token):
         raise AssertionError(token)
 
+    go.Figure(fig.to_dict())
     return json.loads(fig.to_json(), parse_constant=reject)
 
 
@@ -32,8 +36,12 @@ def test_distributions_are_shares():
     counts = np.arange(10)
     fig = f.distributions([("a", counts, edges, "#000"), ("b", counts * 0, edges, "#111")],
                           {"x": "x", "y": "y"})
-    assert np.isclose(np.sum(fig.data[0].y), 1.0) and np.all(np.asarray(fig.data[1].y) == 0)
-    assert fig.layout.xaxis.range == (-1, 1)
+    y = np.asarray(fig.data[0].y)
+    assert len(y) == 11 and np.isclose(np.sum(y[:-1]), 1.0) and y[-1] == y[-2]
+    assert np.all(np.asarray(fig.data[1].y) == 0)
+    assert fig.layout.xaxis.range == (-1, 1) and fig.layout.xaxis2.range == (-1, 1)
+    assert fig.layout.yaxis.tickformat == fig.layout.yaxis2.tickformat == ".0%"
+    assert [a.text for a in fig.layout.annotations] == ["a", "b"]
     _no_nan(fig)
 
 
@@ -64,6 +72,7 @@ def test_gamma_beta_and_running_stats():
     fig = f.gamma_beta(np.array([1.0, 1.2]), np.array([0.0, -0.1]),
                        {"title": "t", "unit": "u", "value": "v"})
     assert [t.name for t in fig.data] == ["γ", "β"]
+    _no_nan(fig)
     series = {k: np.linspace(0, 1, 5) for k in ("run_mean", "data_mean", "run_var", "data_var")}
     labels = {k: k for k in series} | {"title": "t", "mean_panel": "m", "var_panel": "v",
                                         "step": "s"}
