@@ -411,8 +411,6 @@ def inspect_view(s: BNSettings, plain, bn) -> None:
     st.subheader(T("mode_h"))
     st.markdown(T("mode_intro"))
     running_view(s, bn, layer, unit)
-    independence_view(s, bn, X)
-    small_batch_view(s, X, unit)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -523,6 +521,9 @@ def main() -> None:
         plain, bn = run_pair(s)
     curves_view(s, plain, bn)
     inspect_view(s, plain, bn)
+    X, _ = data(s.dataset, s.seed)
+    independence_view(s, bn, X)  # outside the fragment: they depend on no view slider
+    small_batch_view(s, X, unit=1)
     grid_view(s)
 
 
