@@ -257,15 +257,16 @@ def dist_view(s: BNSettings, plain, bn, X, layer: int, epoch: int) -> None:
         (T("dist_before"), bn.hist_u[l][kb], bn.edges_u[l], BN),
         (T("dist_after"), bn.hist_z[l][kb], bn.edges_z[l], AFTER),
     ]
-    chart(distributions(panels, {"x": T("dist_x"), "y": T("dist_y")}), key="bn_fig_dist")
+    y_max = [share_max(plain.hist_u[l]), share_max(bn.hist_u[l]), share_max(bn.hist_z[l])]
+    chart(distributions(panels, {"x": T("dist_x"), "y": T("dist_y")}, y_max), key="bn_fig_dist")
     st.caption(T("dist_note", n=N_POINTS, layer=layer, epoch=epoch))
     st.markdown(T("dist_claim", epoch=epoch, layer=layer, **dist_numbers(s, plain, bn, X,
                                                                           layer, epoch)))
     params = bn.snapshots[kb][0]
     gamma, beta = params[f"gamma{layer}"], params[f"beta{layer}"]
-    labels = {"title": T("gb_title", layer=layer, epoch=epoch), "unit": T("gb_unit"),
+    labels = {"title": T("gb_title", layer=layer), "unit": T("gb_unit"),
               "value": T("gb_value")}
-    chart(gamma_beta(gamma, beta, labels), key="bn_fig_gb")
+    chart(gamma_beta(gamma, beta, labels, gamma_beta_range(bn, layer)), key="bn_fig_gb")
     if epoch == 0:
         st.caption(T("gb_claim_start"))
     else:
@@ -273,6 +274,20 @@ def dist_view(s: BNSettings, plain, bn, X, layer: int, epoch: int) -> None:
                      b_lo=_fmt(beta.min()), b_hi=_fmt(beta.max())))
     download_csv(T("dl_dist"), lambda: dist_frame(plain, bn, layer, kp, kb, gamma, beta),
                  "batchnorm_distributions.csv", key="bn_dl_dist")
+
+
+def share_max(counts: np.ndarray) -> float:
+    """The tallest bin share of a layer's histograms over all epochs, plus headroom."""
+    return float((counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)).max() * 1.08)
+
+
+def gamma_beta_range(bn, layer: int) -> tuple[float, float]:
+    """γ and β of ``layer`` over all epochs, with 1 and 0 included, plus a margin."""
+    values = np.concatenate([np.concatenate([p[f"gamma{layer}"], p[f"beta{layer}"], [0, 1]])
+                             for p, _ in bn.snapshots])
+    lo, hi = float(values.min()), float(values.max())
+    pad = 0.08 * (hi - lo)
+    return lo - pad, hi + pad
 
 
 def dist_numbers(s, plain, bn, X, layer: int, epoch: int) -> dict:

@@ -72,9 +72,12 @@ def training_curves(epochs: Sequence, curves: dict, labels: dict) -> go.Figure:
     return _figure(data, layout | {"height": 360})
 
 
-def distributions(panels: Sequence[tuple], labels: dict) -> go.Figure:
+def distributions(panels: Sequence[tuple], labels: dict,
+                  y_max: Sequence[float] | None = None) -> go.Figure:
     """Side-by-side histograms. ``panels``: (title, counts (bins,), edges (bins+1,), colour);
-    height = share of the values in the bin. labels: x, y."""
+    height = share of the values in the bin. labels: x, y. ``y_max``: fixed top of each panel
+    (the largest share over all epochs), so an epoch step only changes the y arrays and the
+    live chart can animate them instead of redrawing."""
     layout = _panels(len(panels), 0.06, [p[0] for p in panels], title={"text": labels["x"]})
     data = []
     for i, (title, counts, edges, color) in enumerate(panels):
@@ -93,30 +96,42 @@ def distributions(panels: Sequence[tuple], labels: dict) -> go.Figure:
         })  # fmt: skip
         layout["xaxis" + xa[1:]]["range"] = [float(edges[0]), float(edges[-1])]
         layout["yaxis" + ya[1:]]["tickformat"] = ".0%"
+        if y_max is not None:
+            layout["yaxis" + ya[1:]]["range"] = [0.0, float(y_max[i])]
     layout["yaxis"]["title"] = {"text": labels["y"]}
     return _figure(data, layout | {"height": 330})
 
 
-def gamma_beta(gamma: np.ndarray, beta: np.ndarray, labels: dict) -> go.Figure:
-    """γ and β of one layer, one pair of bars per unit; dotted lines at the start values."""
-    units = np.arange(1, len(gamma) + 1, dtype=float)
-    data = [
-        {"type": "bar", "x": units, "y": np.asarray(gamma, float), "name": "γ",
-         "marker": {"color": BN}},
-        {"type": "bar", "x": units, "y": np.asarray(beta, float), "name": "β",
-         "marker": {"color": AFTER}},
-    ]  # fmt: skip
+def gamma_beta(gamma: np.ndarray, beta: np.ndarray, labels: dict,
+               y_range: Sequence[float] | None = None) -> go.Figure:
+    """γ and β of one layer, one stem per unit; dotted lines at the start values γ = 1, β = 0.
+    Markers and lines (scatter), with ``y_range`` fixed over all epochs, so a new epoch only
+    moves the y arrays and the live chart can animate them instead of redrawing."""
+    n = len(gamma)
+    data = []
+    for values, name, color, shift in ((gamma, "γ", BN, -0.15), (beta, "β", AFTER, 0.15)):
+        x = np.arange(1, n + 1, dtype=float) + shift
+        base = 1.0 if name == "γ" else 0.0
+        stems_x = np.repeat(x, 3)
+        stems_y = np.stack([np.full(n, base), np.asarray(values, float),
+                            np.full(n, base)], axis=1).ravel()
+        data.append({"type": "scatter", "x": stems_x, "y": stems_y, "mode": "lines",
+                     "line": {"color": color, "width": 2}, "hoverinfo": "skip",
+                     "showlegend": False, "legendgroup": name})
+        data.append({"type": "scatter", "x": x, "y": np.asarray(values, float),
+                     "mode": "markers", "marker": {"color": color, "size": 9}, "name": name,
+                     "legendgroup": name,
+                     "hovertemplate": f"{name} = %{{y:.4g}}<extra></extra>"})
     lines = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": v, "y1": v,
               "line": {"dash": "dot", "color": "#555", "width": 1}} for v in (0.0, 1.0)]
-    layout = {
-        "title": {"text": labels["title"]}, "barmode": "group", "shapes": lines,
-        "xaxis": {"title": {"text": labels["unit"]}, "dtick": 1 if len(units) <= 32 else None,
-                  "gridcolor": GRID},
-        "yaxis": {"title": {"text": labels["value"]}, "gridcolor": GRID, "zeroline": False},
-        "height": 300,
-    }  # fmt: skip
-    if layout["xaxis"]["dtick"] is None:
-        del layout["xaxis"]["dtick"]
+    xaxis = {"title": {"text": labels["unit"]}, "gridcolor": GRID, "range": [0.4, n + 0.6]}
+    if n <= 32:
+        xaxis["dtick"] = 1
+    yaxis = {"title": {"text": labels["value"]}, "gridcolor": GRID, "zeroline": False}
+    if y_range is not None:
+        yaxis["range"] = [float(y_range[0]), float(y_range[1])]
+    layout = {"title": {"text": labels["title"]}, "shapes": lines, "xaxis": xaxis,
+              "yaxis": yaxis, "height": 300}
     return _figure(data, layout)
 
 

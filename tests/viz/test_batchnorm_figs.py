@@ -35,7 +35,8 @@ def test_distributions_are_shares():
     edges = np.linspace(-1, 1, 11)
     counts = np.arange(10)
     fig = f.distributions([("a", counts, edges, "#000"), ("b", counts * 0, edges, "#111")],
-                          {"x": "x", "y": "y"})
+                          {"x": "x", "y": "y"}, y_max=[0.3, 0.2])
+    assert fig.layout.yaxis.range == (0, 0.3) and fig.layout.yaxis2.range == (0, 0.2)
     y = np.asarray(fig.data[0].y)
     assert len(y) == 11 and np.isclose(np.sum(y[:-1]), 1.0) and y[-1] == y[-2]
     assert np.all(np.asarray(fig.data[1].y) == 0)
@@ -71,7 +72,12 @@ def test_heatmaps_mark_divergence_without_nan():
 def test_gamma_beta_and_running_stats():
     fig = f.gamma_beta(np.array([1.0, 1.2]), np.array([0.0, -0.1]),
                        {"title": "t", "unit": "u", "value": "v"})
-    assert [t.name for t in fig.data] == ["γ", "β"]
+    assert [t.name for t in fig.data if t.mode == "markers"] == ["γ", "β"]
+    assert list(fig.data[1].y) == [1.0, 1.2] and list(fig.data[3].y) == [0.0, -0.1]
+    assert list(fig.data[0].y) == [1.0, 1.0, 1.0, 1.0, 1.2, 1.0]  # stems from γ = 1
+    fig = f.gamma_beta(np.ones(3), np.zeros(3), {"title": "t", "unit": "u", "value": "v"},
+                       y_range=(-0.5, 1.5))
+    assert fig.layout.yaxis.range == (-0.5, 1.5)
     _no_nan(fig)
     series = {k: np.linspace(0, 1, 5) for k in ("run_mean", "data_mean", "run_var", "data_var")}
     labels = {k: k for k in series} | {"title": "t", "mean_panel": "m", "var_panel": "v",

@@ -84,7 +84,7 @@ T = Strings(
             "{s_before} before normalization and mean {m_after}, standard deviation {s_after} "
             "after it (the plain net's u: mean {m_plain}, std {s_plain})."
         ),
-        "gb_title": "γ and β of layer {layer} after epoch {epoch} (one bar per unit)",
+        "gb_title": "γ and β of layer {layer} (one of each per unit), at the chosen epoch",
         "gb_unit": "unit",
         "gb_value": "value",
         "gb_claim": (
@@ -288,7 +288,7 @@ T = Strings(
             "정규화 후 평균 {m_after}, 표준편차 {s_after}입니다 (BN 없는 신경망의 u: 평균 "
             "{m_plain}, 표준편차 {s_plain})."
         ),
-        "gb_title": "{epoch} 에폭 뒤 {layer}층의 γ와 β (유닛마다 막대 하나)",
+        "gb_title": "선택한 에폭에서 {layer}층의 γ와 β (유닛마다 하나씩)",
         "gb_unit": "유닛",
         "gb_value": "값",
         "gb_claim": (
