@@ -206,6 +206,12 @@ def _first_90(run) -> str:
     return str(int(run.history["epoch"][hit[0]])) if hit.size else T("never")
 
 
+def _final_acc(run) -> str:
+    if run.diverged_at is not None:
+        return T("acc_diverged", epoch=run.diverged_at)
+    return _pct(run.history["train_acc"][-1])
+
+
 def divergence_warnings(plain, bn) -> None:
     for run, name in ((plain, T("plain")), (bn, T("with_bn"))):
         if run.diverged_at is not None:
@@ -222,9 +228,8 @@ def curves_view(s: BNSettings, plain, bn) -> None:
               "bn": (bn.history["train_loss"], bn.history["train_acc"])}
     chart(training_curves(epochs, curves, labels), key="bn_fig_curves")
     st.caption(T("curves_note"))
-    st.markdown(T("curves_claim", epochs=s.epochs, acc_bn=_pct(bn.history["train_acc"][-1]),
-                  acc_plain=_pct(plain.history["train_acc"][-1]), e_bn=_first_90(bn),
-                  e_plain=_first_90(plain)))
+    st.markdown(T("curves_claim", epochs=s.epochs, acc_bn=_final_acc(bn),
+                  acc_plain=_final_acc(plain), e_bn=_first_90(bn), e_plain=_first_90(plain)))
     download_csv(T("dl_curves"), lambda: curves_frame(plain, bn), "batchnorm_curves.csv",
                  key="bn_dl_curves")
 
@@ -420,6 +425,12 @@ def inspect_view(s: BNSettings, plain, bn) -> None:
                                help=T("epoch_help"))
     with right:
         unit = clamped_slider(T("unit"), 1, s.width, 1, K["unit"])
+    per_epoch = -(-N_POINTS // s.batch_size)
+    for run, name in ((plain, T("plain")), (bn, T("with_bn"))):
+        k = snapshot_index(run, epoch)
+        if run.rec_steps[k] != epoch * per_epoch:  # a diverged run's last good step
+            st.warning(T("dist_stale", net=name, step=run.rec_steps[k], epoch=epoch),
+                       icon=":material/warning:")
     dist_view(s, plain, bn, X, layer, epoch)
     st.subheader(T("unit_h"))
     unit_view(s, bn, X, layer, epoch, unit)

@@ -4,9 +4,14 @@ payload per rerun."""
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from app_util import assert_clean_figures, chart_jsons, exception_text, payload_bytes
 from streamlit.testing.v1 import AppTest
+
+from labs.batchnorm import N_POINTS, NOISE, BNSettings
+from nncore.datasets import make_dataset
+from nncore.train import train_mlp
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -81,7 +86,16 @@ def test_out_of_range_view_values_are_clamped():
 
 def test_divergence_is_a_warning_and_grey_cells_never_nan():
     at = open_page("en", {"bn_lr": "3.0", "bn_scale": "2.0", "bn_epochs": "5"})
-    assert any("diverged" in w.value for w in at.warning)
+    s = BNSettings(lr=3.0, scale=2.0, epochs=5)
+    X, y = make_dataset(s.dataset, N_POINTS, NOISE, np.random.default_rng(s.seed))
+    ref = train_mlp(X, y, s.sizes, activation=s.activation, init="normal", init_scale=s.scale,
+                    optimizer="sgd", opt_hp={"lr": s.lr}, epochs=s.epochs,
+                    batch_size=s.batch_size, seed=s.seed)
+    assert ref.diverged_at is not None  # the plain net diverges here, as the page says
+    warn = f"without BN: training diverged in epoch {ref.diverged_at} "
+    assert any(w.value.startswith(warn) for w in at.warning)
+    assert any(f"none (diverged in epoch {ref.diverged_at})" in m.value for m in at.markdown)
+    assert any("its numbers below are those of step" in w.value for w in at.warning)
     specs = assert_clean_figures(at)
     grid = specs[-1]
     marks = [t for t in grid["data"] if t["type"] == "scatter"]

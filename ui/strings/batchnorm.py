@@ -59,11 +59,16 @@ T = Strings(
             "batch norm and {e_plain} without."
         ),
         "never": "never",
+        "acc_diverged": "none (diverged in epoch {epoch})",
         "diverged": (
             "{net}: training diverged in epoch {epoch} (the loss or a weight became too large "
             "to compute): the charts stop at the last good step. Lower the learning rate."
         ),
         "dl_curves": "Download training curves (CSV)",
+        "dist_stale": (
+            "{net} diverged before the end of epoch {epoch}: its numbers below are those of "
+            "step {step}, the last good one."
+        ),
         # distributions
         "dist_h": "A layer's pre-activations before and after normalization",
         "layer": "Layer to inspect",
@@ -264,11 +269,16 @@ T = Strings(
             "{e_plain}."
         ),
         "never": "도달 못 함",
+        "acc_diverged": "없음 ({epoch} 에폭에서 발산)",
         "diverged": (
             "{net}: {epoch} 에폭에서 학습이 발산했습니다 (손실이나 가중치가 계산할 수 없을 만큼 "
             "커졌습니다). 그래프는 마지막 정상 스텝까지만 보여 줍니다. 학습률을 낮춰 보세요."
         ),
         "dl_curves": "학습 곡선 내려받기 (CSV)",
+        "dist_stale": (
+            "{net}: {epoch} 에폭이 끝나기 전에 발산했습니다. 아래 숫자는 마지막 정상 스텝인 {step} "
+            "스텝의 값입니다."
+        ),
         "dist_h": "정규화 전과 후, 한 층의 활성화 함수 입력 분포",
         "layer": "살펴볼 층",
         "epoch_view": "에폭 시점",
