@@ -109,6 +109,55 @@ def _histograms(values: list[list[Array]]) -> tuple[list[Array], list[Array]]:
     return counts, edges
 
 
+class _Recorder:
+    """Collects what ``RecordedRun`` keeps while ``run_recorded`` trains: per step the running
+    and full-data statistics, per epoch end (``wanted`` steps) the weights and raw values."""
+
+    def __init__(self, X, y, activation: str, hidden: int, batchnorm: bool, wanted: set):
+        self.X, self.y, self.activation, self.batchnorm = X, y, activation, batchnorm
+        self.hidden, self.wanted = hidden, wanted
+        self.hist = {"epoch": [], "train_loss": [], "train_acc": []}
+        self.rec_steps, self.snaps = [], []
+        self.raw_u, self.raw_z = [[] for _ in range(hidden)], [[] for _ in range(hidden)]
+        self.stats = {k: [[] for _ in range(hidden)] for k in ("rm", "rv", "dm", "dv")}
+
+    def observe(self, step: int, params: dict, bn_state: dict, stats_too: bool = True):
+        us, zs, _ = full_batch_stats(params, self.X, self.activation)
+        keep = step in self.wanted
+        for l in range(self.hidden):
+            if self.batchnorm and stats_too:
+                self.stats["rm"][l].append(bn_state[f"mean{l + 1}"])
+                self.stats["rv"][l].append(bn_state[f"var{l + 1}"])
+                self.stats["dm"][l].append(us[l].mean(axis=0))
+                self.stats["dv"][l].append(us[l].var(axis=0))
+            if keep:
+                self.raw_u[l].append(us[l].astype(np.float32))
+                self.raw_z[l].append(zs[l].astype(np.float32))
+        if keep:
+            self.rec_steps.append(step)
+            self.snaps.append(({k: v.copy() for k, v in params.items()}, dict(bn_state)))
+
+    def log_epoch(self, epoch: int, params: dict, bn_state: dict) -> None:
+        loss, acc = evaluate(params, self.X, self.y, self.activation, LOSS, bn_state)
+        self.hist["epoch"].append(epoch)
+        self.hist["train_loss"].append(loss)
+        self.hist["train_acc"].append(acc)
+
+    def result(self, losses, step_epoch, diverged_at) -> RecordedRun:
+        hu, eu = _histograms(self.raw_u)
+        hz, ez = _histograms(self.raw_z) if self.batchnorm else ([], [])
+        st = {k: [np.array(v) for v in lists] for k, lists in self.stats.items()}
+        return RecordedRun(
+            batchnorm=self.batchnorm,
+            history={k: np.asarray(v, dtype=np.float64) for k, v in self.hist.items()},
+            batch_loss=np.asarray(losses, dtype=np.float64), step_epoch=np.asarray(step_epoch),
+            rec_steps=self.rec_steps, snapshots=self.snaps, hist_u=hu, edges_u=eu, hist_z=hz,
+            edges_z=ez, run_mean=st["rm"], run_var=st["rv"], data_mean=st["dm"],
+            data_var=st["dv"], diverged_at=diverged_at,
+            reason=TRAINING_DIVERGED if diverged_at else None,
+        )  # fmt: skip
+
+
 def run_recorded(X, y, sizes, *, activation="relu", scale=0.1, lr=0.1, epochs=20,
                  batch_size=32, batchnorm=True, seed=0) -> RecordedRun:
     """``train_mlp(..., optimizer="sgd")`` step by step, keeping what the page shows (see
@@ -120,41 +169,15 @@ def run_recorded(X, y, sizes, *, activation="relu", scale=0.1, lr=0.1, epochs=20
     n, bs = len(y), max(1, min(int(batch_size), len(y)))
     per_epoch = -(-n // bs)
     wanted = {e * per_epoch for e in range(epochs + 1)}  # every epoch's end (and the start)
-    hidden = n_layers(params) - 1
-    hist = {"epoch": [], "train_loss": [], "train_acc": []}
-    losses, step_epoch, rec_steps, snaps = [], [0], [], []
-    raw_u, raw_z = [[] for _ in range(hidden)], [[] for _ in range(hidden)]
-    stats = {k: [[] for _ in range(hidden)] for k in ("rm", "rv", "dm", "dv")}
-
-    def observe(step: int, stats_too: bool = True) -> None:
-        us, zs, _ = full_batch_stats(params, X, activation)
-        for l in range(hidden):
-            if batchnorm and stats_too:
-                stats["rm"][l].append(bn_state[f"mean{l + 1}"])
-                stats["rv"][l].append(bn_state[f"var{l + 1}"])
-                stats["dm"][l].append(us[l].mean(axis=0))
-                stats["dv"][l].append(us[l].var(axis=0))
-            if step in wanted:
-                raw_u[l].append(us[l].astype(np.float32))
-                raw_z[l].append(zs[l].astype(np.float32))
-        if step in wanted:
-            rec_steps.append(step)
-            snaps.append(({k: v.copy() for k, v in params.items()}, dict(bn_state)))
-
-    def log_epoch(epoch: int) -> None:
-        loss, acc = evaluate(params, X, y, activation, LOSS, bn_state)
-        hist["epoch"].append(epoch)
-        hist["train_loss"].append(loss)
-        hist["train_acc"].append(acc)
-
-    log_epoch(0)
-    observe(0)
-    diverged_at = None
+    rec = _Recorder(X, y, activation, n_layers(params) - 1, batchnorm, wanted)
+    losses, step_epoch, diverged_at = [], [0], None
+    rec.log_epoch(0, params, bn_state)
+    rec.observe(0, params, bn_state)
     for epoch in range(1, epochs + 1):
         order = batch_order(seed, epoch, n)
         for start in range(0, n, bs):
             idx = order[start : start + bs]
-            value, grads, rec = mlp_loss_and_grads(
+            value, grads, fwd = mlp_loss_and_grads(
                 params, X[idx], y[idx], activation, LOSS, train=True, bn_state=bn_state,
                 return_record=True,
             )  # fmt: skip
@@ -165,29 +188,18 @@ def run_recorded(X, y, sizes, *, activation="relu", scale=0.1, lr=0.1, epochs=20
                 diverged_at = epoch
                 break
             params, opt_state = new, new_state
-            if rec["bn_state"] is not None:
-                bn_state = rec["bn_state"]
+            if fwd["bn_state"] is not None:
+                bn_state = fwd["bn_state"]
             losses.append(value)
             step_epoch.append(epoch)
-            observe(len(losses))
+            rec.observe(len(losses), params, bn_state)
         if diverged_at is not None:
             break
-        log_epoch(epoch)
-    if rec_steps[-1] != len(losses):  # a diverged run: its last good step is always shown
+        rec.log_epoch(epoch, params, bn_state)
+    if rec.rec_steps[-1] != len(losses):  # a diverged run: its last good step is always shown
         wanted.add(len(losses))
-        observe(len(losses), stats_too=False)
-    hu, eu = _histograms(raw_u)
-    hz, ez = _histograms(raw_z) if batchnorm else ([], [])
-    return RecordedRun(
-        batchnorm=batchnorm,
-        history={k: np.asarray(v, dtype=np.float64) for k, v in hist.items()},
-        batch_loss=np.asarray(losses, dtype=np.float64),
-        step_epoch=np.asarray(step_epoch),
-        rec_steps=rec_steps, snapshots=snaps, hist_u=hu, edges_u=eu, hist_z=hz, edges_z=ez,
-        run_mean=[np.array(v) for v in stats["rm"]], run_var=[np.array(v) for v in stats["rv"]],
-        data_mean=[np.array(v) for v in stats["dm"]], data_var=[np.array(v) for v in stats["dv"]],
-        diverged_at=diverged_at, reason=TRAINING_DIVERGED if diverged_at else None,
-    )  # fmt: skip
+        rec.observe(len(losses), params, bn_state, stats_too=False)
+    return rec.result(losses, step_epoch, diverged_at)
 
 
 def unit_formula(params: dict, X_batch: Array, activation: str, layer: int, unit: int) -> dict:
