@@ -444,9 +444,10 @@ def inspect_view(s: BNSettings, plain, bn) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def compute_grid(s: BNSettings, grid: str) -> list:
+def compute_grid(s: BNSettings, grid: str, draw_partial) -> list:
     """Row by row (one learning rate at a time). A progress bar appears as soon as a row takes
-    noticeable time (a cached row returns in about a millisecond, so cached grids show none)."""
+    noticeable time (a cached row returns in about a millisecond, so cached grids show none);
+    then every finished row is drawn at once with ``draw_partial(rows)``."""
     lrs, scales = GRIDS[grid]
     bar = None
     rows = []
@@ -459,18 +460,23 @@ def compute_grid(s: BNSettings, grid: str) -> list:
         if bar is not None:
             bar.progress((i + 1) / len(lrs), text=T("grid_progress", i=min(i + 2, len(lrs)),
                                                      n=len(lrs), cells=2 * len(lrs) * len(scales)))
+            if len(rows) < len(lrs):
+                draw_partial(rows)
     if bar is not None:
         bar.empty()
     return rows
 
 
 def grid_arrays(rows: list, lrs, scales) -> dict:
-    """{"plain"|"bn": loss, acc, diverged, hover (scales × lrs)} from the rows."""
+    """{"plain"|"bn": loss, acc, diverged, pending, hover (scales × lrs)} from the rows
+    computed so far (the columns of rows not computed yet are pending)."""
     out = {}
     for b, key in enumerate(("plain", "bn")):
         shape = (len(scales), len(lrs))
         loss, acc, div = np.zeros(shape), np.zeros(shape), np.zeros(shape, dtype=bool)
-        hover = np.empty(shape, dtype=object)
+        pending = np.zeros(shape, dtype=bool)
+        pending[:, len(rows):] = True
+        hover = np.full(shape, T("grid_pending"), dtype=object)
         for j, row in enumerate(rows):
             for i, cells in enumerate(row):
                 c = cells[b]
@@ -484,7 +490,8 @@ def grid_arrays(rows: list, lrs, scales) -> dict:
                                     loss=_fmt(c["loss"]), acc=_pct(c["acc"]),
                                     e90=c["epoch_90"] if c["epoch_90"] is not None
                                     else T("never"))
-        out[key] = {"loss": loss, "acc": acc, "diverged": div, "hover": hover}
+        out[key] = {"loss": loss, "acc": acc, "diverged": div, "pending": pending,
+                    "hover": hover}
     return out
 
 
@@ -507,13 +514,19 @@ def grid_view(s: BNSettings) -> None:
                                format_func=lambda g: T(f"grid_{g}"))
     st.markdown(T("grid_intro", epochs=GRID_EPOCHS))
     lrs, scales = GRIDS[grid]
-    rows = compute_grid(s, grid)
-    arrays = grid_arrays(rows, lrs, scales)
     labels = {"plain": T("grid_plain"), "bn": T("grid_bn"), "x": T("grid_x"), "y": T("grid_y"),
               "color": T("grid_color"), "diverged": T("grid_div")}
-    fig = robustness_heatmaps([f"{v:g}" for v in lrs], [f"{v:g}" for v in scales], arrays,
-                              labels, LOSS_CAP)
-    chart(fig, key="bn_fig_grid")
+    slot = st.empty()
+
+    def draw(rows: list, key: str) -> None:
+        fig = robustness_heatmaps([f"{v:g}" for v in lrs], [f"{v:g}" for v in scales],
+                                  grid_arrays(rows, lrs, scales), labels, LOSS_CAP)
+        with slot:
+            chart(fig, key=key)
+
+    # Partial grids get their own chart keys (one key per run may be drawn only once).
+    rows = compute_grid(s, grid, lambda done: draw(done, f"bn_fig_grid_part{len(done)}"))
+    draw(rows, "bn_fig_grid")
     st.caption(T("grid_color_note", cap=f"{LOSS_CAP:g}"))
     summ = grid_summary(rows, lrs, scales)
     st.markdown(T("grid_claim", epochs=GRID_EPOCHS, cells=summ["cells"], n_bn=summ["n_bn"],

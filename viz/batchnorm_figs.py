@@ -157,7 +157,8 @@ def robustness_heatmaps(lrs: Sequence[str], scales: Sequence[str], grids: dict,
     """Two heatmaps (without / with BN), shared colour scale: final loss capped at ``cap``.
     ``grids``: {"plain"|"bn": {"loss": (S, R), "diverged": (S, R) bool, "hover": (S, R) str}},
     rows = weight scales, columns = learning rates. A diverged cell is a gap on a grey
-    background with an × marker and its own hover text."""
+    background with an × marker and its own hover text; an optional "pending" mask (cells not
+    computed yet, while the grid fills in) leaves gaps without a marker."""
     layout = _panels(2, 0.12, (labels["plain"], labels["bn"]), type="category",
                      title={"text": labels["x"]}, showgrid=False)
     data = []
@@ -165,8 +166,9 @@ def robustness_heatmaps(lrs: Sequence[str], scales: Sequence[str], grids: dict,
     for col, key in enumerate(("plain", "bn")):
         g = grids[key]
         div = np.asarray(g["diverged"], dtype=bool)
+        gap = div | np.asarray(g.get("pending", np.zeros_like(div)), dtype=bool)
         loss = np.minimum(np.asarray(g["loss"], dtype=float), cap)
-        z = [[None if div[i, j] else float(loss[i, j]) for j in range(len(lrs))]
+        z = [[None if gap[i, j] else float(loss[i, j]) for j in range(len(lrs))]
              for i in range(len(scales))]
         xa, ya = _axis(col)
         data.append({

@@ -85,3 +85,15 @@ def test_gamma_beta_and_running_stats():
     fig = f.running_stats(np.arange(5), series, labels)
     assert len(fig.data) == 4
     _no_nan(fig)
+
+
+def test_pending_cells_are_gaps_without_markers():
+    div = np.zeros((2, 2), dtype=bool)
+    pending = np.array([[False, True], [False, True]])
+    hover = np.array([["a", "…"], ["b", "…"]], dtype=object)
+    g = {"loss": np.full((2, 2), 0.3), "diverged": div, "pending": pending, "hover": hover}
+    labels = {"plain": "P", "bn": "B", "x": "lr", "y": "s", "color": "loss", "diverged": "div"}
+    spec = _no_nan(f.robustness_heatmaps(["1", "2"], ["1", "2"], {"plain": g, "bn": g},
+                                         labels, cap=1.0))
+    assert all(t["type"] == "heatmap" for t in spec["data"])
+    assert spec["data"][0]["z"] == [[0.3, None], [0.3, None]]

@@ -25,7 +25,7 @@ T = Strings(
         "depth": "Depth (hidden layers)",
         "width": "Width (units per hidden layer)",
         "scale": "Initial weight scale s: W ~ N(0, s²)",
-        "lr": "Learning rate (학습률)",
+        "lr": "Learning rate",
         "epochs": "Epochs",
         "batch": "Batch size",
         "seed": "Seed",
@@ -196,6 +196,7 @@ T = Strings(
         "grid_div": "diverged",
         "grid_hover": "lr {lr} · s {s}<br>loss {loss} · accuracy {acc}<br>90 % at epoch {e90}",
         "grid_hover_div": "lr {lr} · s {s}<br>diverged in epoch {epoch}",
+        "grid_pending": "still training…",
         "grid_claim": (
             "90 % training accuracy within {epochs} epochs: **{n_bn} of {cells}** settings with "
             "batch norm, **{n_plain} of {cells}** without. Diverged: {d_bn} with, {d_plain} "
@@ -400,6 +401,7 @@ T = Strings(
         "grid_div": "발산",
         "grid_hover": "학습률 {lr} · s {s}<br>손실 {loss} · 정확도 {acc}<br>90 % 도달 에폭 {e90}",
         "grid_hover_div": "학습률 {lr} · s {s}<br>{epoch} 에폭에서 발산",
+        "grid_pending": "아직 학습 중…",
         "grid_claim": (
             "{epochs} 에폭 안에 학습 정확도 90 % 도달: 배치 정규화가 있으면 **{cells}개 중 "
             "{n_bn}개**, 없으면 **{cells}개 중 {n_plain}개** 설정. 발산: 있을 때 {d_bn}개, 없을 때 "
