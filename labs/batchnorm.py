@@ -556,7 +556,7 @@ def main() -> None:
     page_intro(T("title"), T("intro"))
     s = settings_ui()
     where_view(s)
-    with st.spinner():
+    with st.spinner(T("training")):
         plain, bn = run_pair(s)
     curves_view(s, plain, bn)
     inspect_view(s, plain, bn)

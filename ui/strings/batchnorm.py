@@ -29,6 +29,7 @@ T = Strings(
         "epochs": "Epochs",
         "batch": "Batch size",
         "seed": "Seed",
+        "training": "Training both networks…",
         "seed_help": "Seeds the data, the initial weights (shared by both nets) and the shuffles.",
         # where BN sits
         "where_h": "Where batch norm sits and what it computes",
@@ -242,6 +243,7 @@ T = Strings(
         "epochs": "에폭 수",
         "batch": "배치 크기",
         "seed": "시드",
+        "training": "두 신경망을 학습하는 중…",
         "seed_help": "데이터, 두 신경망이 공유하는 초기 가중치, 섞는 순서를 정합니다.",
         "where_h": "배치 정규화의 위치와 계산",
         "where": (
