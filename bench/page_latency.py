@@ -63,6 +63,7 @@ TARGETS: dict[str, str] = {
     "backprop": "bp_step",
     "playground": "pg_epoch",
     "init_lab": "ini_depth",
+    "batchnorm": "bn_epoch",
     "optimizers": "opt_noise",
     "regularization": "rg_epoch",
     "space_warp": "sw_w11",

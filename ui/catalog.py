@@ -34,6 +34,7 @@ LABS: list[PageInfo] = [
     PageInfo("activations", "labs/activations.py", ":material/show_chart:"),
     PageInfo("playground", "labs/playground.py", ":material/scatter_plot:"),
     PageInfo("init_lab", "labs/init_lab.py", ":material/stacked_bar_chart:"),
+    PageInfo("batchnorm", "labs/batchnorm.py", ":material/equalizer:"),
     PageInfo("optimizers", "labs/optimizers.py", ":material/route:"),
     PageInfo("regularization", "labs/regularization.py", ":material/tune:"),
     PageInfo("space_warp", "labs/space_warp.py", ":material/texture:"),
