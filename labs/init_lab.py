@@ -151,14 +151,24 @@ def intro_fields() -> dict:
     return {k: num(f[k]) for k in ("L", "n", "a1", "aL", "vdrop")}
 
 
+def span(lo: float, hi: float) -> str:
+    """'0.81–0.82', or one number when both read the same."""
+    a, b = num(lo), num(hi)
+    return a if a == b else f"{a}–{b}"
+
+
 def preset_fields(name: str, results) -> dict:
     """The numbers a preset's explanation quotes, from its result(s)."""
     f = facts(results[0])
     fields = {k: num(v) for k, v in f.items()}
+    for key, lo, hi in (("a_range", "amin", "amax"), ("g_range", "gmin", "gmax"),
+                        ("w_range", "wmin", "wmax"), ("lg_range", "lg_lo", "lg_hi"),
+                        ("sat_range", "sat_lo", "sat_hi")):  # fmt: skip
+        fields[key] = span(f[lo], f[hi])
     if len(results) > 1:
         g = facts(results[1])
         fields["ratio"] = num(f["aL"] / g["aL"])
-        fields["b_amin"], fields["b_amax"] = num(g["amin"]), num(g["amax"])
+        fields["b_a_range"] = span(g["amin"], g["amax"])
     return fields
 
 

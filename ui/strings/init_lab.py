@@ -158,16 +158,16 @@ T = Strings(
             r"0, so the spread shrinks ×{arate} per layer: std(a) {a1} → {aL}, and the last "
             r"layer's units all say ≈ 0. On the way back ∂L/∂a shrinks ×{grate} per layer "
             r"({g_top} at layer {L} → {g_bot} at layer 1), but ∂L/∂W = aᵀ·∂L/∂u stays "
-            r"{wmin}–{wmax} at every layer: small gradients meet large activations and the other "
+            r"{w_range} at every layer: small gradients meet large activations and the other "
             r"way round. This is where the notes' \"no vanishing gradient\" at 0.01 comes from: "
-            r"nothing saturates (mean tanh′(z) {lg_lo}–{lg_hi}) and ∂L/∂W does not fall with "
+            r"nothing saturates (mean tanh′(z) {lg_range}) and ∂L/∂W does not fall with "
             r"depth; what is lost is the signal itself."
         ),
         "explain.tanh_005": (
             r"Now $n\,\mathrm{{Var}}(W) = {n} \cdot 0.05^2 = {nvarw}$: tanh's inputs have a std "
-            r"of about {u_std} and {sat_lo}–{sat_hi}% of the activations sit within 0.02 of ±1 "
+            r"of about {u_std} and {sat_range}% of the activations sit within 0.02 of ±1 "
             r"(**saturated**). There $\tanh'(z) = 1 - a^2 \approx 0$, so those units' weights get "
-            r"almost no gradient; the mean local gradient is {lg_lo}–{lg_hi}. The notes' "
+            r"almost no gradient; the mean local gradient is {lg_range}. The notes' "
             r"\"the gradient goes to 0\" (CS231n: local gradients all zero) is about these "
             r"units: the layer as a whole keeps its gradient, ∂L/∂a grows ×{grate} per layer on "
             r"the way down and ∂L/∂W goes {w_top} → {w_bot}, because the large weights multiply "
@@ -191,15 +191,15 @@ T = Strings(
         "explain.relu_he": (
             r"He doubles the weight variance to $\mathrm{{Var}}(W) = 2/n$, which cancels ReLU's "
             r"½: $n \cdot \tfrac2n \cdot \tfrac12 = 1$, so every layer keeps the same spread "
-            r"(std(a) {amin}–{amax}). Going back, ReLU passes half of ∂L/∂a and the weights "
-            r"double it again, so the gradient keeps its size too: ∂L/∂a {gmin}–{gmax}, ∂L/∂W "
-            r"{wmin}–{wmax} (He et al., 2015)."
+            r"(std(a) {a_range}). Going back, ReLU passes half of ∂L/∂a and the weights "
+            r"double it again, so the gradient keeps its size too: ∂L/∂a {g_range}, ∂L/∂W "
+            r"{w_range} (He et al., 2015)."
         ),
         "explain.sigmoid_n01": (
             r"Weights with std 1 on {n} inputs give $n\,\mathrm{{Var}}(W) = {nvarw}$: the "
-            r"sigmoid's inputs have a std of about {u_std} and {sat_lo}–{sat_hi}% of the "
+            r"sigmoid's inputs have a std of about {u_std} and {sat_range}% of the "
             r"activations sit within 0.01 of 0 or 1. There $\sigma'(z) = \sigma(1-\sigma)$ is "
-            r"small, {lg_lo}–{lg_hi} on average at every layer: each unit's gradient is damped "
+            r"small, {lg_range} on average at every layer: each unit's gradient is damped "
             r"×{lg} as it crosses the activation, and that is what vanishes (the notes' 기울기 "
             r"소실, after Saito's *Deep Learning from Scratch*). It does not compound with depth: "
             r"the large weights multiply it back, so ∂L/∂a goes {g_top} at layer {L} → {g_bot} "
@@ -209,7 +209,7 @@ T = Strings(
             r"The bad init of the first preset, with batch norm before every tanh: "
             r"$\hat u = (u - \mu_B)/\sqrt{{\sigma_B^2 + \epsilon}}$ gives every unit mean 0 and "
             r"variance 1 over the batch, whatever $n\,\mathrm{{Var}}(W)$ is, so every layer looks "
-            r"the same (std(a) {amin}–{amax}) and ∂L/∂a stays within a factor of {gspread}. The "
+            r"the same (std(a) {a_range}) and ∂L/∂a stays within a factor of {gspread}. The "
             r"variance before BN still follows the formula; it just no longer matters."
         ),
         "explain.ab_relu": (
@@ -220,7 +220,7 @@ T = Strings(
         "explain.ab_bn": (
             r"The same small weights ($n\,\mathrm{{Var}}(W) = {nvarw}$) without (A) and with (B) "
             r"batch norm. A collapses towards 0 (std(a) {a1} → {aL}); B is renormalised to "
-            r"variance 1 before every tanh and stays at std(a) {b_amin}–{b_amax} at every depth."
+            r"variance 1 before every tanh and stays at std(a) {b_a_range} at every depth."
         ),
     },
     ko={
@@ -368,16 +368,16 @@ T = Strings(
             r"여기서 $n\,\mathrm{{Var}}(W) = {n} \cdot 0.01^2 = {nvarw}$이고 tanh는 0 근처에서 "
             r"거의 선형이라, 분포가 층마다 ×{arate}씩 줄어듭니다: std(a) {a1} → {aL}, 마지막 층의 "
             r"유닛은 모두 ≈ 0을 냅니다. 역전파에서 ∂L/∂a는 층마다 ×{grate}씩 줄지만({L}층 "
-            r"{g_top} → 1층 {g_bot}), ∂L/∂W = aᵀ·∂L/∂u는 모든 층에서 {wmin}–{wmax}입니다: 작은 "
+            r"{g_top} → 1층 {g_bot}), ∂L/∂W = aᵀ·∂L/∂u는 모든 층에서 {w_range}입니다: 작은 "
             r"기울기가 큰 활성화 값과, 큰 기울기가 작은 활성화 값과 만나기 때문입니다. 노트의 "
             r"\"0.01이면 기울기 소실이 없다\"는 여기서 나옵니다: 포화가 없고(평균 tanh′(z) "
-            r"{lg_lo}–{lg_hi}) ∂L/∂W가 깊이에 따라 줄지 않습니다. 잃는 것은 신호 자체입니다."
+            r"{lg_range}) ∂L/∂W가 깊이에 따라 줄지 않습니다. 잃는 것은 신호 자체입니다."
         ),
         "explain.tanh_005": (
             r"이번에는 $n\,\mathrm{{Var}}(W) = {n} \cdot 0.05^2 = {nvarw}$: tanh 입력의 표준편차가 "
-            r"약 {u_std}이고 활성화 값의 {sat_lo}–{sat_hi}%가 ±1에서 0.02 이내에 있습니다"
+            r"약 {u_std}이고 활성화 값의 {sat_range}%가 ±1에서 0.02 이내에 있습니다"
             r"(**포화**). 거기서는 $\tanh'(z) = 1 - a^2 \approx 0$이라 그 유닛들의 가중치는 "
-            r"기울기를 거의 받지 못하고, 평균 국소 기울기는 {lg_lo}–{lg_hi}입니다. 노트의 "
+            r"기울기를 거의 받지 못하고, 평균 국소 기울기는 {lg_range}입니다. 노트의 "
             r"\"기울기가 0으로 감소\"(CS231n: 국소 기울기가 모두 0)는 이 유닛들의 이야기입니다: "
             r"층 전체로는 기울기가 남아 있어, 큰 가중치가 다시 곱해지면서 ∂L/∂a는 내려갈수록 "
             r"층마다 ×{grate}씩 커지고 ∂L/∂W는 {w_top} → {w_bot}입니다."
@@ -400,15 +400,15 @@ T = Strings(
         "explain.relu_he": (
             r"He는 가중치 분산을 $\mathrm{{Var}}(W) = 2/n$으로 두 배 늘려 ReLU의 ½을 상쇄합니다: "
             r"$n \cdot \tfrac2n \cdot \tfrac12 = 1$이라 모든 층이 같은 퍼짐을 유지합니다"
-            r"(std(a) {amin}–{amax}). 역전파에서 ReLU가 ∂L/∂a의 절반만 통과시키고 가중치가 다시 "
-            r"두 배로 만들어 기울기 크기도 유지됩니다: ∂L/∂a {gmin}–{gmax}, ∂L/∂W {wmin}–{wmax} "
+            r"(std(a) {a_range}). 역전파에서 ReLU가 ∂L/∂a의 절반만 통과시키고 가중치가 다시 "
+            r"두 배로 만들어 기울기 크기도 유지됩니다: ∂L/∂a {g_range}, ∂L/∂W {w_range} "
             r"(He et al., 2015)."
         ),
         "explain.sigmoid_n01": (
             r"입력 {n}개에 표준편차 1인 가중치를 쓰면 $n\,\mathrm{{Var}}(W) = {nvarw}$: sigmoid "
-            r"입력의 표준편차가 약 {u_std}이고 활성화 값의 {sat_lo}–{sat_hi}%가 0이나 1에서 0.01 "
+            r"입력의 표준편차가 약 {u_std}이고 활성화 값의 {sat_range}%가 0이나 1에서 0.01 "
             r"이내에 있습니다. 거기서 $\sigma'(z) = \sigma(1-\sigma)$는 작아서 모든 층에서 평균 "
-            r"{lg_lo}–{lg_hi}입니다: 각 유닛의 기울기가 활성화 함수를 지날 때 ×{lg}로 줄어들고, "
+            r"{lg_range}입니다: 각 유닛의 기울기가 활성화 함수를 지날 때 ×{lg}로 줄어들고, "
             r"사라지는 것은 이것입니다(노트의 기울기 소실, 사이토 고키 『밑바닥부터 시작하는 "
             r"딥러닝』). 이 감소는 깊이에 따라 쌓이지 않습니다: 큰 가중치가 다시 곱해져 ∂L/∂a는 "
             r"{L}층 {g_top} → 1층 {g_bot}, ∂L/∂W는 {w_top} → {w_bot}입니다."
@@ -417,7 +417,7 @@ T = Strings(
             r"첫 번째 프리셋의 나쁜 초기화에 tanh마다 앞에 배치 정규화를 넣었습니다: "
             r"$\hat u = (u - \mu_B)/\sqrt{{\sigma_B^2 + \epsilon}}$가 $n\,\mathrm{{Var}}(W)$와 "
             r"상관없이 모든 유닛을 배치에서 평균 0, 분산 1로 맞추므로 모든 층이 같아 보이고"
-            r"(std(a) {amin}–{amax}) ∂L/∂a도 {gspread}배 안에 머뭅니다. 정규화 앞의 분산은 여전히 "
+            r"(std(a) {a_range}) ∂L/∂a도 {gspread}배 안에 머뭅니다. 정규화 앞의 분산은 여전히 "
             r"공식을 따르지만 더 이상 문제가 되지 않습니다."
         ),
         "explain.ab_relu": (
@@ -428,7 +428,7 @@ T = Strings(
         "explain.ab_bn": (
             r"같은 작은 가중치($n\,\mathrm{{Var}}(W) = {nvarw}$)를 배치 정규화 없이(A), 함께(B) "
             r"썼습니다. A는 0으로 쪼그라들고(std(a) {a1} → {aL}), B는 tanh 앞에서 매번 분산 1로 "
-            r"다시 맞춰져 모든 깊이에서 std(a) {b_amin}–{b_amax}를 유지합니다."
+            r"다시 맞춰져 모든 깊이에서 std(a) {b_a_range}를 유지합니다."
         ),
     },
 )
