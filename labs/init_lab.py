@@ -61,7 +61,7 @@ ACT_ALIASES = {ACTIVATIONS[a].label: a for a in HIDDEN_ACTIVATIONS if a in ACTIV
 ACT_ALIASES["Maxout (k = 2)"] = "maxout"
 INIT_ALIASES = {i.label: name for name, i in INITIALIZERS.items()}
 FIG_LABELS = (
-    "layer", "panel", "zero_note", "hover_hist", "std_title", "std_act", "std_y", "grad_title",
+    "layer", "panel", "panel_2", "zero_note", "hover_hist", "std_title", "std_act", "std_y", "grad_title",
     "std_grad", "std_wgrad", "theory_title", "measured", "step", "chain", "var_y",
     "block_title", "saturated", "dead", "blocked", "pct_y",
 )  # fmt: skip

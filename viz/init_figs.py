@@ -21,6 +21,7 @@ Labels = Mapping[str, str]
 COLORS = ("#1f5fa8", "#d95f02")  # A, B
 FONT = {"size": 15}
 PANELS_PER_ROW = 10
+TWO_LINE_COLS = 8
 ROW_HEIGHT = 190
 
 
@@ -41,7 +42,8 @@ def layer_histograms(
     x_title: str = "",
 ) -> go.Figure:
     """Small multiples: one histogram panel per layer, one row (or more) per result.
-    Labels: "panel" ({l}, {std}), "zero_note" ({pct}), "hover_hist" ({var}, {name}).
+    Labels: "panel", "panel_2" (two lines; both {l}, {std}), "zero_note" ({pct}),
+    "hover_hist" ({var}, {name}).
 
     ``which`` = "act" (activations a_l) or "grad" (∂L/∂a_l). All panels share the x-range (the
     shared bin edges of each result; A and B get the union of both ranges); every panel has its
@@ -53,7 +55,11 @@ def layer_histograms(
     cols = min(depth, PANELS_PER_ROW)
     rows_per = math.ceil(depth / cols)
     n_rows = rows_per * len(results)
-    gap_x, gap_y = 0.018, 0.32 / max(n_rows, 1)
+    # Past TWO_LINE_COLS panels a row, "L10 · std 0.23" is wider than a panel on a 1280-px
+    # screen: the title goes on two lines ("panel_2"), with room made above each row.
+    two_line = cols > TWO_LINE_COLS
+    lift = 16 if two_line else 0
+    gap_x, gap_y = 0.018, (0.32 + 0.12 * two_line) / max(n_rows, 1)
     w = (1.0 - gap_x * (cols - 1)) / cols
     h = (1.0 - gap_y * (n_rows - 1)) / n_rows
     lo = min(float(getattr(r, f"{which}_edges")[0]) for r in results)
@@ -127,7 +133,8 @@ def layer_histograms(
             }
             notes.append(
                 {
-                    "text": labels["panel"].format(l=l + 1, std=_fmt(float(stds[l]))),
+                    "text": labels["panel_2" if two_line else "panel"].format(
+                        l=l + 1, std=_fmt(float(stds[l]))),
                     "xref": f"x{ax} domain",
                     "yref": f"y{ax} domain",
                     "x": 0.5,
@@ -148,7 +155,7 @@ def layer_histograms(
                     "y": 1.0 - ri * rows_per * (h + gap_y),
                     "xanchor": "left",
                     "yanchor": "bottom",
-                    "yshift": 22,
+                    "yshift": 22 + lift,
                     "showarrow": False,
                     "font": {"size": 14, "color": COLORS[ri % 2]},
                 }
@@ -166,7 +173,7 @@ def layer_histograms(
                 "font": {"size": 13, "color": "#444"},
             }
         )
-    top_margin = 60 + (24 if len(results) > 1 else 0)
+    top_margin = 60 + lift + (24 if len(results) > 1 else 0)
     layout.update(
         title={"text": title, "font": {"size": 17}},
         height=int(ROW_HEIGHT * n_rows + top_margin + 60),
