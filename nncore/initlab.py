@@ -260,6 +260,105 @@ def _counts(values: Array, edges: Array) -> Array:
     return np.histogram(v, bins=len(edges) - 1, range=(lo, hi))[0].astype(np.int64)
 
 
+_STATS = (
+    "act_mean", "act_std", "act_sq", "act_zero", "saturated", "dead", "local_grad", "var_u",
+    "theory_step", "theory_chain", "grad_std", "grad_mean", "wgrad_std",
+)  # fmt: skip
+
+
+def _layer_weights(cfg: InitConfig, seq: np.random.SeedSequence, n: int, k: int) -> Array:
+    """W_l: (n, n), or (n, n·k) for maxout (k pieces per unit, each drawn with the same rule)."""
+    W = draw_weights(cfg.init, n, n, seq, cfg.scale)
+    if k == 1:
+        return W
+    pieces = [W] + [draw_weights(cfg.init, n, n, s, cfg.scale) for s in seq.spawn(k - 1)]
+    return np.stack(pieces, axis=2).reshape(n, n * k)
+
+
+def _activation_stats(stats: dict, l: int, a: Array, z: Array, name: str) -> None:
+    act = ACTIVATIONS.get(name)
+    stats["act_mean"][l] = float(a.mean())
+    stats["act_std"][l] = float(a.std())
+    stats["act_zero"][l] = 100.0 * float(np.mean(a == 0.0))
+    if act is not None and act.bounds is not None:
+        stats["saturated"][l] = 100.0 * saturated_fraction(a, name)
+    if name == "relu":
+        stats["dead"][l] = 100.0 * float(np.mean(np.all(a == 0.0, axis=0)))
+    # Maxout hands dL/da unchanged to the winning piece: pass-through 1.
+    stats["local_grad"][l] = 1.0 if act is None else float(np.mean(np.abs(act.df(z))))
+
+
+def _forward(cfg: InitConfig, x: Array, w_seqs: list, stats: dict):
+    """Layers 1..L (stopping at the first non-finite one): (Ws, acts, caches, overflow)."""
+    n, name = cfg.width, cfg.activation
+    k = MAXOUT_K if name == "maxout" else 1
+    act = ACTIVATIONS.get(name)
+    gain = HOMOGENEOUS_GAIN.get(name)
+    chain_sq = 1.0  # E[a_{l-1}²] predicted by the chain (E[x²] = 1)
+    ones, zeros = np.ones(n * k), np.zeros(n * k)
+    Ws, acts, caches = [], [], []
+    a = x
+    for l in range(cfg.depth):
+        W = _layer_weights(cfg, w_seqs[l], n, k)
+        var_w = cfg.weight_var(n, n)
+        stats["theory_step"][l] = n * var_w * float(np.mean(a * a))
+        if gain is not None:
+            stats["theory_chain"][l] = n * var_w * chain_sq
+            chain_sq = gain * (1.0 if cfg.batchnorm else stats["theory_chain"][l])
+        u = a @ W
+        stats["var_u"][l] = float(np.mean(u * u))
+        z, bn_cache = u, None
+        if cfg.batchnorm:
+            z, bn_cache, _, _ = batchnorm_forward(u, ones, zeros)
+        a, mo_cache = maxout_forward(z, k) if k > 1 else (act.f(z), None)
+        sq = float(np.mean(a * a))
+        # Overflow: an activation, or its square (the variance), is no longer a float.
+        if not (np.isfinite(sq) and np.all(np.isfinite(a))):
+            return Ws, acts, caches, l + 1
+        Ws.append(W if l > 0 else None)  # the backward never needs W_1 (dL/dx is not shown)
+        acts.append(a)
+        caches.append((z, bn_cache, mo_cache))
+        stats["act_sq"][l] = sq
+        _activation_stats(stats, l, a, z, name)
+    return Ws, acts, caches, None
+
+
+def _backward(cfg: InitConfig, G: Array, x: Array, Ws: list, acts: list, caches: list,
+              stats: dict) -> tuple[list, int | None]:
+    """From dL/da_L = G down through the finite layers: (dL/da per layer, overflow layer).
+    Records std(dL/da_l) and std(dL/dW_l), dW_l = a_{l-1}ᵀ·dL/du_l."""
+    act = ACTIVATIONS.get(cfg.activation)
+    k = MAXOUT_K if cfg.activation == "maxout" else 1
+    grads: list[Array | None] = [None] * len(acts)
+    da = G
+    for l in range(len(acts) - 1, -1, -1):
+        if not (np.all(np.isfinite(da)) and np.isfinite(np.mean(da * da))):
+            return grads, l + 1
+        grads[l] = da
+        stats["grad_std"][l] = float(da.std())
+        stats["grad_mean"][l] = float(da.mean())
+        z, bn_cache, mo_cache = caches[l]
+        dz = maxout_backward(da, mo_cache) if k > 1 else da * act.df(z)
+        if bn_cache is not None:
+            dz = batchnorm_backward(dz, bn_cache)[0]
+        stats["wgrad_std"][l] = weight_grad_std(acts[l - 1] if l else x, dz)
+        if l > 0:
+            da = dz @ Ws[l].T
+            Ws[l] = None  # free each matrix as soon as the backward has used it
+    return grads, None
+
+
+def _histograms(layers: list, depth: int, symmetric: bool, bounds=None) -> tuple[Array, Array]:
+    """Shared edges and (depth, N_BINS) counts; a missing layer (None) keeps zero counts."""
+    edges = _shared_edges([v for v in layers if v is not None], symmetric=symmetric,
+                          bounds=bounds)  # fmt: skip
+    counts = np.zeros((depth, N_BINS), dtype=np.int64)
+    for l, values in enumerate(layers):
+        if values is not None:
+            counts[l] = _counts(values, edges)
+    return edges, counts
+
+
 def run_init_experiment(cfg: InitConfig) -> InitResult:
     """Run ``cfg.depth`` hidden layers of width n = ``cfg.width`` on ``cfg.samples`` inputs
     x ~ N(0, I_n) (so the first layer is n × n too, as in the lecture).
@@ -269,121 +368,24 @@ def run_init_experiment(cfg: InitConfig) -> InitResult:
     """
     _check(cfg)
     n, N, L = int(cfg.width), int(cfg.samples), int(cfg.depth)
-    name = cfg.activation
-    act = ACTIVATIONS.get(name)
-    k = MAXOUT_K if name == "maxout" else 1
     x_seq, g_seq, w_seq = _streams(cfg.seed)
-    w_seqs = w_seq.spawn(L)
-
-    nan = np.full(L, np.nan)
-    stats = {
-        key: nan.copy()
-        for key in (
-            "act_mean", "act_std", "act_sq", "act_zero", "saturated", "dead", "local_grad",
-            "var_u", "theory_step", "theory_chain", "grad_std", "grad_mean", "wgrad_std",
-        )
-    }  # fmt: skip
-
-    a = x = _gaussian(x_seq, (N, n))
-    input_sq = float(np.mean(a * a))
-    Ws: list[Array] = []
-    acts: list[Array] = []
-    caches: list[tuple] = []
-    overflow = None
-    gain = HOMOGENEOUS_GAIN.get(name)
-    chain_sq = 1.0  # E[a_{l-1}²] predicted by the chain (E[x²] = 1)
-    ones = np.ones(n * k)
-    zeros = np.zeros(n * k)
+    stats = {key: np.full(L, np.nan) for key in _STATS}
+    x = _gaussian(x_seq, (N, n))
     with np.errstate(over="ignore", invalid="ignore"):
-        for l in range(L):
-            W = draw_weights(cfg.init, n, n, w_seqs[l], cfg.scale)
-            if k > 1:  # maxout: k pieces per unit, each drawn with the same rule
-                W = np.stack(
-                    [W] + [
-                        draw_weights(cfg.init, n, n, s, cfg.scale)
-                        for s in w_seqs[l].spawn(k - 1)
-                    ],
-                    axis=2,
-                ).reshape(n, n * k)  # fmt: skip
-            var_w = cfg.weight_var(n, n)
-            stats["theory_step"][l] = n * var_w * float(np.mean(a * a))
-            if gain is not None:
-                stats["theory_chain"][l] = n * var_w * chain_sq
-                chain_sq = gain * (1.0 if cfg.batchnorm else stats["theory_chain"][l])
-            u = a @ W
-            stats["var_u"][l] = float(np.mean(u * u))
-            bn_cache = None
-            z = u
-            if cfg.batchnorm:
-                z, bn_cache, _, _ = batchnorm_forward(u, ones, zeros)
-            if k > 1:
-                a, mo_cache = maxout_forward(z, k)
-            else:
-                a, mo_cache = act.f(z), None
-            sq = float(np.mean(a * a))
-            # Overflow: an activation, or its square (the variance), is no longer a float.
-            if not (np.isfinite(sq) and np.all(np.isfinite(a))):
-                overflow = l + 1
-                break
-            Ws.append(W if l > 0 else None)  # the backward never needs W_1 (dL/dx is not shown)
-            acts.append(a)
-            caches.append((z, bn_cache, mo_cache))
-            stats["act_mean"][l] = float(a.mean())
-            stats["act_std"][l] = float(a.std())
-            stats["act_sq"][l] = sq
-            stats["act_zero"][l] = 100.0 * float(np.mean(a == 0.0))
-            if act is not None and act.bounds is not None:
-                stats["saturated"][l] = 100.0 * saturated_fraction(a, name)
-            if name == "relu":
-                stats["dead"][l] = 100.0 * float(np.mean(np.all(a == 0.0, axis=0)))
-            # Maxout hands dL/da unchanged to the winning piece: pass-through 1.
-            stats["local_grad"][l] = 1.0 if act is None else float(np.mean(np.abs(act.df(z))))
-
-        # Backward from dL/da_L = G (only through the finite layers).
-        grads: list[Array | None] = [None] * len(acts)
-        grad_overflow = None
+        Ws, acts, caches, overflow = _forward(cfg, x, w_seq.spawn(L), stats)
+        grads, grad_overflow = [], None
         if acts:
-            da = _gaussian(g_seq, (N, n))
-            for l in range(len(acts) - 1, -1, -1):
-                if not (np.all(np.isfinite(da)) and np.isfinite(np.mean(da * da))):
-                    grad_overflow = l + 1
-                    break
-                grads[l] = da
-                stats["grad_std"][l] = float(da.std())
-                stats["grad_mean"][l] = float(da.mean())
-                z, bn_cache, mo_cache = caches[l]
-                dz = maxout_backward(da, mo_cache) if k > 1 else da * act.df(z)
-                if bn_cache is not None:
-                    dz = batchnorm_backward(dz, bn_cache)[0]
-                stats["wgrad_std"][l] = weight_grad_std(acts[l - 1] if l else x, dz)
-                if l == 0:
-                    break
-                da = dz @ Ws[l].T
-                Ws[l] = None  # free each matrix as soon as the backward has used it
+            grads, grad_overflow = _backward(cfg, _gaussian(g_seq, (N, n)), x, Ws, acts,
+                                             caches, stats)  # fmt: skip
         del Ws
-
-    bounds = act.bounds if act is not None else None
-    act_edges = _shared_edges(acts, symmetric=False, bounds=bounds)
-    act_counts = np.zeros((L, N_BINS), dtype=np.int64)
-    for l, a_l in enumerate(acts):
-        act_counts[l] = _counts(a_l, act_edges)
-    finite_grads = [g for g in grads if g is not None]
-    grad_edges = _shared_edges(finite_grads, symmetric=True)
-    grad_counts = np.zeros((L, N_BINS), dtype=np.int64)
-    for l, g in enumerate(grads):
-        if g is not None:
-            grad_counts[l] = _counts(g, grad_edges)
+    act = ACTIVATIONS.get(cfg.activation)
+    act_edges, act_counts = _histograms(acts, L, False, act.bounds if act is not None else None)
+    grad_edges, grad_counts = _histograms(grads, L, True)
     return InitResult(
-        config=cfg,
-        **stats,
-        act_edges=act_edges,
-        act_counts=act_counts,
-        grad_edges=grad_edges,
-        grad_counts=grad_counts,
-        overflow_layer=overflow,
-        grad_overflow_layer=grad_overflow,
-        input_sq=input_sq,
-    )
+        config=cfg, **stats, act_edges=act_edges, act_counts=act_counts, grad_edges=grad_edges,
+        grad_counts=grad_counts, overflow_layer=overflow, grad_overflow_layer=grad_overflow,
+        input_sq=float(np.mean(x * x)),
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
