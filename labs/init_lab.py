@@ -288,7 +288,7 @@ def presets_ui(active) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def explanation_view(settings: InitSettings, active, results, names) -> None:
+def explanation_view(active, results, names) -> None:
     if active is not None and all(r.overflow_layer is None for r in results):
         text = T(f"explain.{active.name}", **preset_fields(active.name, results))
         st.info(text, icon=":material/school:")
@@ -407,7 +407,7 @@ def main() -> None:
     presets_ui(active)
     names = [T("a_name"), T("b_name")][: len(settings.configs)]
     results = [compute(c) for c in settings.configs]
-    explanation_view(settings, active, results, names)
+    explanation_view(active, results, names)
     results_view(results, names)
 
 

@@ -159,7 +159,7 @@ T = Strings(
             r"layer's units all say ≈ 0. On the way back ∂L/∂a shrinks ×{grate} per layer "
             r"({g_top} at layer {L} → {g_bot} at layer 1), but ∂L/∂W = aᵀ·∂L/∂u stays "
             r"{w_range} at every layer: small gradients meet large activations and the other "
-            r"way round. This is where the notes' \"no vanishing gradient\" at 0.01 comes from: "
+            r"way round. This is where the notes' “no vanishing gradient” at 0.01 comes from: "
             r"nothing saturates (mean tanh′(z) {lg_range}) and ∂L/∂W does not fall with "
             r"depth; what is lost is the signal itself."
         ),
@@ -168,7 +168,7 @@ T = Strings(
             r"of about {u_std} and {sat_range}% of the activations sit within 0.02 of ±1 "
             r"(**saturated**). There $\tanh'(z) = 1 - a^2 \approx 0$, so those units' weights get "
             r"almost no gradient; the mean local gradient is {lg_range}. The notes' "
-            r"\"the gradient goes to 0\" (CS231n: local gradients all zero) is about these "
+            r"“the gradient goes to 0” (CS231n: local gradients all zero) is about these "
             r"units: the layer as a whole keeps its gradient, ∂L/∂a grows ×{grate} per layer on "
             r"the way down and ∂L/∂W goes {w_top} → {w_bot}, because the large weights multiply "
             r"it back."
@@ -200,8 +200,8 @@ T = Strings(
             r"sigmoid's inputs have a std of about {u_std} and {sat_range}% of the "
             r"activations sit within 0.01 of 0 or 1. There $\sigma'(z) = \sigma(1-\sigma)$ is "
             r"small, {lg_range} on average at every layer: each unit's gradient is damped "
-            r"×{lg} as it crosses the activation, and that is what vanishes (the notes' 기울기 "
-            r"소실, after Saito's *Deep Learning from Scratch*). It does not compound with depth: "
+            r"×{lg} as it crosses the activation, and that is what vanishes (the notes' “vanishing "
+            r"gradient”, after Saito's *Deep Learning from Scratch*). It does not compound with depth: "
             r"the large weights multiply it back, so ∂L/∂a goes {g_top} at layer {L} → {g_bot} "
             r"at layer 1 and ∂L/∂W {w_top} → {w_bot}."
         ),
@@ -250,7 +250,7 @@ T = Strings(
         "net_a": "신경망 A",
         "net_b": "신경망 B",
         "shared": "A와 B 공통",
-        "activation": "활성화 함수 g",
+        "activation": "활성화 함수(activation function) g",
         "init": "가중치 초기화(weight initialization)",
         "init_help": (
             "강의 노트의 \"Xavier\"(표준편차 1/√n)는 여기서 **LeCun normal**입니다. Glorot의 원래 "
@@ -370,7 +370,7 @@ T = Strings(
             r"유닛은 모두 ≈ 0을 냅니다. 역전파에서 ∂L/∂a는 층마다 ×{grate}씩 줄지만({L}층 "
             r"{g_top} → 1층 {g_bot}), ∂L/∂W = aᵀ·∂L/∂u는 모든 층에서 {w_range}입니다: 작은 "
             r"기울기가 큰 활성화 값과, 큰 기울기가 작은 활성화 값과 만나기 때문입니다. 노트의 "
-            r"\"0.01이면 기울기 소실이 없다\"는 여기서 나옵니다: 포화가 없고(평균 tanh′(z) "
+            r"“0.01이면 기울기 소실(vanishing gradient)이 없다”는 여기서 나옵니다: 포화가 없고(평균 tanh′(z) "
             r"{lg_range}) ∂L/∂W가 깊이에 따라 줄지 않습니다. 잃는 것은 신호 자체입니다."
         ),
         "explain.tanh_005": (
@@ -378,7 +378,7 @@ T = Strings(
             r"약 {u_std}이고 활성화 값의 {sat_range}%가 ±1에서 0.02 이내에 있습니다"
             r"(**포화**). 거기서는 $\tanh'(z) = 1 - a^2 \approx 0$이라 그 유닛들의 가중치는 "
             r"기울기를 거의 받지 못하고, 평균 국소 기울기는 {lg_range}입니다. 노트의 "
-            r"\"기울기가 0으로 감소\"(CS231n: 국소 기울기가 모두 0)는 이 유닛들의 이야기입니다: "
+            r"“기울기가 0으로 감소”(CS231n: 국소 기울기가 모두 0)는 이 유닛들의 이야기입니다: "
             r"층 전체로는 기울기가 남아 있어, 큰 가중치가 다시 곱해지면서 ∂L/∂a는 내려갈수록 "
             r"층마다 ×{grate}씩 커지고 ∂L/∂W는 {w_top} → {w_bot}입니다."
         ),
@@ -408,9 +408,10 @@ T = Strings(
             r"입력 {n}개에 표준편차 1인 가중치를 쓰면 $n\,\mathrm{{Var}}(W) = {nvarw}$: sigmoid "
             r"입력의 표준편차가 약 {u_std}이고 활성화 값의 {sat_range}%가 0이나 1에서 0.01 "
             r"이내에 있습니다. 거기서 $\sigma'(z) = \sigma(1-\sigma)$는 작아서 모든 층에서 평균 "
-            r"{lg_range}입니다: 각 유닛의 기울기가 활성화 함수를 지날 때 ×{lg}로 줄어들고, "
-            r"사라지는 것은 이것입니다(노트의 기울기 소실, 사이토 고키 『밑바닥부터 시작하는 "
-            r"딥러닝』). 이 감소는 깊이에 따라 쌓이지 않습니다: 큰 가중치가 다시 곱해져 ∂L/∂a는 "
+            r"{lg_range}입니다: 각 유닛의 기울기는 활성화 함수를 지날 때마다 ×{lg}로 줄어듭니다. "
+            r"노트(사이토 고키 『밑바닥부터 시작하는 딥러닝』)가 말하는 기울기 소실(vanishing "
+            r"gradient)은 바로 이것이고, 깊이에 따라 쌓이지는 않습니다: 큰 가중치가 다시 곱해져 "
+            r"∂L/∂a는 "
             r"{L}층 {g_top} → 1층 {g_bot}, ∂L/∂W는 {w_top} → {w_bot}입니다."
         ),
         "explain.bn_rescue": (
