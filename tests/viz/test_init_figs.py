@@ -58,3 +58,22 @@ def test_blocking_chart_has_one_unit_percent_blocked(results):
     np.testing.assert_allclose(blocked_share(results[1]), 50.0, atol=5)  # ReLU: half blocked
     dead = [t for t in fig.data if t["name"].startswith("dead")]
     assert len(dead) == 1  # ReLU only; tanh has saturated units instead
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_panel_titles_fit_their_panels(lang):
+    """Up to 8 panels a row one line ("L3 · std 0.41"); past that two lines, so neighbouring
+    titles never overlap, with the rows moved apart to make room."""
+    labels = T.tables[lang]
+    few = layer_histograms([run_init_experiment(InitConfig(depth=7, width=32, samples=16))],
+                           ["A"], "act", labels)  # fmt: skip
+    many = layer_histograms([run_init_experiment(InitConfig(depth=12, width=32, samples=16))],
+                            ["A"], "act", labels)  # fmt: skip
+    titles = [a.text for a in few.layout.annotations if a.text.startswith("L")]
+    assert len(titles) == 7 and all("<br>" not in t for t in titles)
+    titles = [a.text for a in many.layout.annotations if a.text.startswith("L")]
+    assert len(titles) == 12 and all("<br>" in t for t in titles)
+    assert many.layout.margin.t > few.layout.margin.t
+    # Width budget: at 10 panels a row on a 1280-px screen (~90 px a panel), a line of the
+    # two-line title holds at most 10 characters ("std 0.0012", _fmt's longest), ~70 px at 13 px.
+    assert max(len(part) for t in titles for part in t.split("<br>")) <= 10
