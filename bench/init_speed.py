@@ -8,7 +8,7 @@ Prints (targets from issue 3; nothing here passes or fails):
   and the rest, and the warm time through the page's st.cache_data function;
 - figure build time per rerun, and the histogram small multiples built with manual axis domains
   (what viz does) vs plotly.subplots.make_subplots;
-- Plotly payload per rerun (target ≤ 300 KB): the JSON of the page's five figures, for the default,
+- Plotly payload per rerun (target ≤ 300 KB): the JSON of the page's six figures, for the default,
   every preset and the largest view (20 layers, A/B); with AppTest also the specs the page sends.
 """
 
@@ -33,12 +33,16 @@ from plotly.subplots import make_subplots  # noqa: E402
 
 from nncore.initlab import PRESETS, InitConfig, draw_weights, run_init_experiment  # noqa: E402
 from ui.live_chart import app_chart_jsons  # noqa: E402
+from ui.strings.init_lab import T  # noqa: E402
 from viz.init_figs import (  # noqa: E402
     blocking_units,
+    gradients_over_depth,
     layer_histograms,
     std_over_depth,
     theory_overlay,
 )
+
+LABELS = T.tables["en"]
 
 DEFAULT = InitConfig()
 LECTURE = PRESETS["tanh_001"].a
@@ -61,13 +65,14 @@ def timed(fn, repeats: int) -> tuple[float, float, list[float]]:
 
 
 def page_figures(results, names) -> list[go.Figure]:
-    """The five figures the page draws (same builders, same order)."""
+    """The six figures the page draws (same builders, same order)."""
     return [
-        layer_histograms(results, names, "act", "fwd", "x"),
-        layer_histograms(results, names, "grad", "bwd", "x"),
-        std_over_depth(results, names),
-        blocking_units(results, names),
-        theory_overlay(results, names),
+        layer_histograms(results, names, "act", LABELS, "fwd", "x"),
+        layer_histograms(results, names, "grad", LABELS, "bwd", "x"),
+        std_over_depth(results, names, LABELS),
+        gradients_over_depth(results, names, LABELS),
+        blocking_units(results, names, LABELS),
+        theory_overlay(results, names, LABELS),
     ]
 
 
@@ -92,6 +97,29 @@ def histograms_make_subplots(res) -> go.Figure:
     fig.update_yaxes(showticklabels=False, fixedrange=True)
     fig.update_layout(height=250 * rows, bargap=0, plot_bgcolor="#f7f7f7", title="fwd")
     return fig
+
+
+def tricks_ab(seq) -> None:
+    """What nncore._fast buys: the 7 draws of 4096×4096 with each trick switched off in turn
+    (interleaved, median of 3), serial fill vs the thread pool and np.empty vs mmap pages."""
+    import nncore._fast as fast
+
+    def draws():
+        return [draw_weights("normal", 4096, 4096, s, 0.01) for s in seq.spawn(7)]
+
+    keep = (fast.PARALLEL_MIN, fast.MMAP_MIN)
+    times = {"both": [], "serial fill": [], "np.empty (THP)": []}
+    for _ in range(3):
+        for name, (par, mm) in (("both", keep), ("serial fill", (1 << 40, keep[1])),
+                                ("np.empty (THP)", (keep[0], 1 << 40))):
+            fast.PARALLEL_MIN, fast.MMAP_MIN = par, mm
+            c0, t0 = time.process_time(), time.perf_counter()
+            draws()
+            times[name].append((time.perf_counter() - t0, time.process_time() - c0))
+    fast.PARALLEL_MIN, fast.MMAP_MIN = keep
+    parts = [f"{k} {statistics.median(w for w, _ in v):.2f} s wall / "
+             f"{statistics.median(c for _, c in v):.2f} s CPU" for k, v in times.items()]
+    print("  nncore._fast A/B (7 draws of 4096×4096, median of 3): " + "; ".join(parts))
 
 
 def payload(figs) -> int:
@@ -137,6 +165,8 @@ def main() -> None:
         f"  reference: 7 × default_rng().standard_normal((4096, 4096)) serial: {serial_draw:.2f} s"
     )
 
+    tricks_ab(seq)
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import logging
@@ -158,17 +188,17 @@ def main() -> None:
     # --- figures ------------------------------------------------------------------------------
     lecture = run_init_experiment(LECTURE)
     _, fig_med, _ = timed(lambda: page_figures([lecture], ["A"]), 5)
-    _, manual, _ = timed(lambda: layer_histograms([lecture], ["A"], "act"), 10)
+    _, manual, _ = timed(lambda: layer_histograms([lecture], ["A"], "act", LABELS), 10)
     _, subplots, _ = timed(lambda: histograms_make_subplots(lecture), 10)
     print(
-        f"\nfigures per rerun (7 layers): all five {fig_med * 1e3:.0f} ms; forward small "
+        f"\nfigures per rerun (7 layers): all six {fig_med * 1e3:.0f} ms; forward small "
         f"multiples with manual axis domains {manual * 1e3:.1f} ms vs make_subplots "
         f"{subplots * 1e3:.1f} ms ({subplots / manual:.1f}×)"
     )
     deep = InitConfig("tanh", "xavier_normal", None, depth=20, width=64, samples=200)
     deep_b = InitConfig("relu", "he_normal", None, depth=20, width=64, samples=200)
     rd, rdb = run_init_experiment(deep), run_init_experiment(deep_b)
-    _, manual20, _ = timed(lambda: layer_histograms([rd, rdb], ["A", "B"], "act"), 5)
+    _, manual20, _ = timed(lambda: layer_histograms([rd, rdb], ["A", "B"], "act", LABELS), 5)
     _, sub20, _ = timed(lambda: [histograms_make_subplots(rd), histograms_make_subplots(rdb)], 5)
     print(
         f"  20 layers A/B (40 panels): manual {manual20 * 1e3:.0f} ms vs make_subplots "
@@ -176,7 +206,7 @@ def main() -> None:
     )
 
     # --- payload ------------------------------------------------------------------------------
-    print("\nPlotly payload per rerun (JSON of the five figures; target ≤ 300 KB):")
+    print("\nPlotly payload per rerun (JSON of the six figures; target ≤ 300 KB):")
     cases = [("default", [DEFAULT])]
     cases += [(name, [p.a] + ([p.b] if p.b else [])) for name, p in PRESETS.items()]
     cases += [("20 layers, A/B (largest view)", [deep, deep_b])]

@@ -1,85 +1,31 @@
 """Initialization lab: what the weight scale does to activations and gradients, layer by layer.
 
-UI only: widgets -> cached ``nncore.initlab.run_init_experiment`` -> ``viz.init_figs`` figures.
-Every setting is bound to the URL; presets write the widgets' session state in a callback.
+UI only: widgets -> ``InitSettings`` -> cached ``nncore.initlab.run_init_experiment`` ->
+``viz.init_figs`` figures. Every setting is in the URL (choices as ids through ``ui.url_state``);
+presets write the widgets' session state in a callback. All text: ``ui/strings/init_lab.py``.
 """
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from nncore.activations import ACTIVATIONS
 from nncore.init import INITIALIZERS, weight_std
-from nncore.initlab import HOMOGENEOUS_GAIN, LIMITS, PRESETS, InitConfig, find_preset
+from nncore.initlab import HOMOGENEOUS_GAIN, LIMITS, PRESETS, InitConfig, facts, find_preset
 from nncore.initlab import run_init_experiment as _run
 from nncore.mlp import HIDDEN_ACTIVATIONS
+from ui import url_state
 from ui.common import chart, download_csv, page_intro
-from viz.init_figs import blocking_units, layer_histograms, std_over_depth, theory_overlay
-
-# ---------------------------------------------------------------------------------------------
-# All user-facing text of this page (the preset explanations live in nncore.initlab.PRESETS).
-# ---------------------------------------------------------------------------------------------
-TEXT = {
-    "title": "Initialization lab",
-    "intro": (
-        "Gaussian inputs go through a deep stack of identical layers, **a = g(a·W)**, and each "
-        "panel is one layer's histogram. Watch the spread: with too small weights it collapses "
-        "towards 0 layer after layer, with too large ones it piles up at the flat ends of "
-        "tanh/sigmoid; Xavier (tanh) and He (ReLU) keep it the same at every depth, because "
-        "they make n·Var(W)·E[a²] stay constant. Start with a preset; **A/B compare** runs a "
-        "second setting on the same inputs."
-    ),
-    "presets": "Lecture presets",
-    "custom": (
-        "Custom setting. Each layer multiplies the variance by n·Var(W) = {n} × {varw} = "
-        "**{gain}**{extra}."
-    ),
-    "custom_relu": "; {g} keeps E[a²] = {c}·Var(u), so E[a²] changes **×{eff} per layer**",
-    "custom_bn": " before batch norm, which rescales every unit back to variance 1",
-    "net_a": "Network A",
-    "net_b": "Network B",
-    "shared": "Shared by A and B",
-    "activation": "Activation g",
-    "init": "Initializer",
-    "scale": "Scale s",
-    "scale_help": "Normal: W ~ N(0, s²). Uniform: W ~ U(−s, s). Log-spaced steps.",
-    "bn": "Batch norm before the activation",
-    "depth": "Depth (hidden layers)",
-    "width": "Width n (units per layer)",
-    "samples": "Samples (Gaussian inputs)",
-    "seed": "Seed",
-    "ab": "A/B compare",
-    "ab_help": "Run a second configuration on the same inputs, seed and random numbers.",
-    "fwd_title": "Forward: activations a of every layer (shared x-range)",
-    "fwd_x": "activation value a  ·  bar height: share of the layer's values  ·  std on top",
-    "bwd_title": "Backward: gradient ∂L/∂a arriving at every layer (shared x-range)",
-    "bwd_x": (
-        "∂L/∂a  ·  upstream gradient at the last layer: N(0, 1) noise (L = Σ G⊙a), "
-        "so every change of size comes from the network"
-    ),
-    "overflow": (
-        "{name}The activations overflow at layer {k}: the numbers no longer fit in a float64 "
-        "(each layer multiplies the variance by about {gain}). The charts show layers 1–{last}."
-    ),
-    "overflow_all": (
-        "{name}The activations overflow at layer 1: nothing finite to show. Lower the scale or "
-        "the depth."
-    ),
-    "grad_overflow": "{name}The backward gradient overflows at layer {k}.",
-    "slow": "Running {depth} layers of {width}×{width}{k} weights…",
-    "slow_orth": " Orthogonal weights need one QR factorisation per layer: this takes a while.",
-    "table": "Per-layer statistics",
-    "download": "Download per-layer statistics (CSV)",
-    "theory_note": (
-        "**Formula:** Var(u) = n·Var(W)·E[a²] for u = a·W. The dotted line uses the measured "
-        "E[a²] of the layer below: the exact expectation over the weights for every activation. "
-        "The solid line chains it from the input (E[x²] = 1) with E[g(u)²] = c·Var(u): exact in "
-        "expectation for linear (c = 1), ReLU (c = ½), leaky ReLU and |x|; absent for tanh, "
-        "sigmoid and the others, whose c depends on the distribution. One draw of the weights "
-        "drifts from the expectation by roughly √(depth/width): 3% for 7 × 4096."
-    ),
-    "a_name": "A",
-    "b_name": "B",
-}
+from ui.strings.init_lab import T
+from viz.init_figs import (
+    blocking_units,
+    gradients_over_depth,
+    layer_histograms,
+    std_over_depth,
+    theory_overlay,
+)
 
 SCALES = [
     round(m * 10.0**e, 6) for e in range(-3, 1) for m in (1, 1.5, 2, 3, 5, 7)
@@ -88,6 +34,8 @@ WIDTHS = [8, 16, 32, 64, 100, 128, 256, 512, 1024, 2048, 4096]
 SAMPLES = [16, 32, 64, 100, 128, 200, 256, 500, 1000, 2000]
 DEFAULT = InitConfig()  # tanh + Xavier, 7 × 256, 200 samples, seed 0
 DEFAULT_SCALE = 0.01
+DEFAULT_A = {"activation": DEFAULT.activation, "init": DEFAULT.init, "scale": DEFAULT_SCALE,
+             "batchnorm": DEFAULT.batchnorm}  # fmt: skip
 DEFAULT_B = {"activation": "tanh", "init": "normal", "scale": 0.05, "batchnorm": False}
 
 K = {  # widget keys = URL parameter names
@@ -107,16 +55,54 @@ KB = {
     "scale": "ini_b_scale",
     "batchnorm": "ini_b_bn",
 }
+# Links made before the URL held ids carry the English labels Streamlit's bind wrote
+# (``ini_act=ReLU``, ``ini_init=He (Kaiming) normal``): they still open the same choice.
+ACT_ALIASES = {ACTIVATIONS[a].label: a for a in HIDDEN_ACTIVATIONS if a in ACTIVATIONS}
+ACT_ALIASES["Maxout (k = 2)"] = "maxout"
+INIT_ALIASES = {i.label: name for name, i in INITIALIZERS.items()}
+FIG_LABELS = (
+    "layer", "panel", "panel_2", "zero_note", "hover_hist", "std_title", "std_act", "std_y", "grad_title",
+    "std_grad", "std_wgrad", "theory_title", "measured", "step", "chain", "var_y",
+    "block_title", "saturated", "dead", "blocked", "pct_y",
+)  # fmt: skip
+TABLE_COLUMNS = (
+    "network", "layer", "activation", "init", "weight_std", "n_var_w", "batchnorm", "act_mean",
+    "act_std", "act_mean_sq", "act_zero_pct", "saturated_pct", "dead_relu_pct",
+    "mean_local_grad", "var_u_measured", "var_u_theory_step", "var_u_theory_chain",
+    "grad_std", "weight_grad_std",
+)  # fmt: skip
 
 assert LIMITS["depth"] == (1, 20) and WIDTHS[0] == LIMITS["width"][0]
 
 
-def _act_label(name: str) -> str:
-    return "Maxout (k = 2)" if name == "maxout" else ACTIVATIONS[name].label
+@dataclass(frozen=True)
+class InitSettings:
+    """The page's settings: network A, and network B when A/B compare is on."""
+
+    a: InitConfig
+    b: InitConfig | None = None
+
+    @property
+    def configs(self) -> list[InitConfig]:
+        return [self.a] + ([self.b] if self.b is not None else [])
 
 
-def _init_label(name: str) -> str:
-    return INITIALIZERS[name].label
+def act_label(name: str) -> str:
+    return T("maxout") if name == "maxout" else ACTIVATIONS[name].label
+
+
+def init_label(name: str) -> str:
+    return T(f"init.{name}")
+
+
+def num(v: float) -> str:
+    """A number as the page's sentences print it (two significant digits, whole from 10)."""
+    v = float(v)
+    if not np.isfinite(v):
+        return "–"
+    if v == 0:
+        return "0"
+    return f"{v:.0f}" if abs(v) >= 10 else f"{v:.2g}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -135,9 +121,9 @@ def compute(cfg: InitConfig):
     orth = cfg.init == "orthogonal" and cfg.width >= 1024
     if cfg.width * cfg.width * cfg.depth < 2**26 and not orth:
         return run_experiment(**_as_args(cfg))
-    k = " (×2 pieces)" if cfg.activation == "maxout" else ""
-    text = TEXT["slow"].format(depth=cfg.depth, width=cfg.width, k=k)
-    with st.spinner(text + (TEXT["slow_orth"] if orth else "")):
+    k = T("slow_k") if cfg.activation == "maxout" else ""
+    text = T("slow", depth=cfg.depth, width=cfg.width, k=k)
+    with st.spinner(text + (T("slow_orth") if orth else "")):
         return run_experiment(**_as_args(cfg))
 
 
@@ -152,6 +138,58 @@ def _as_args(cfg: InitConfig) -> dict:
         "batchnorm": cfg.batchnorm,
         "seed": cfg.seed,
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# Text formatted from the numbers (tests/app/test_claims_init_lab.py checks every claim)
+# ---------------------------------------------------------------------------------------------
+
+
+def intro_fields() -> dict:
+    """The intro's tanh + Xavier drift, measured on the default settings (cached, cheap)."""
+    f = facts(run_experiment(**_as_args(DEFAULT)))
+    return {k: num(f[k]) for k in ("L", "n", "a1", "aL", "vdrop")}
+
+
+def span(lo: float, hi: float) -> str:
+    """'0.81–0.82', or one number when both read the same."""
+    a, b = num(lo), num(hi)
+    return a if a == b else f"{a}–{b}"
+
+
+def preset_fields(name: str, results) -> dict:
+    """The numbers a preset's explanation quotes, from its result(s)."""
+    f = facts(results[0])
+    fields = {k: num(v) for k, v in f.items()}
+    for key, lo, hi in (("a_range", "amin", "amax"), ("g_range", "gmin", "gmax"),
+                        ("w_range", "wmin", "wmax"), ("lg_range", "lg_lo", "lg_hi"),
+                        ("sat_range", "sat_lo", "sat_hi")):  # fmt: skip
+        fields[key] = span(f[lo], f[hi])
+    if len(results) > 1:
+        g = facts(results[1])
+        fields["ratio"] = num(f["aL"] / g["aL"])
+        fields["b_a_range"] = span(g["amin"], g["amax"])
+    return fields
+
+
+def custom_text(res) -> str:
+    """Var(u) = n·Var(W)·E[a²] with both factors, for settings that are no preset."""
+    cfg = res.config
+    var_w = cfg.weight_var(cfg.width, cfg.width)
+    extra = ""
+    c = HOMOGENEOUS_GAIN.get(cfg.activation)
+    if cfg.activation == "sigmoid":
+        extra = T("custom_sigmoid", m=num(np.nanmean(res.act_mean)))
+    elif c is not None and c != 1.0:
+        extra = T("custom_relu", g=act_label(cfg.activation), c=f"{c:.3g}")
+    if cfg.batchnorm:
+        extra += T("custom_bn")
+    last = res.finite_layers - 1
+    return T(
+        "custom", n=cfg.width, varw=f"{var_w:.3g}", gain=f"{cfg.width * var_w:.3g}",
+        e0=num(res.input_sq), e1=num(res.act_sq[0]), eL=num(res.act_sq[last]), L=last + 1,
+        extra=extra, v1=num(res.var_u[0]), vL=num(res.var_u[last]),
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,70 +218,64 @@ def apply_preset(name: str) -> None:
 
 
 def network_ui(keys: dict, defaults: dict, enabled: bool = True) -> dict:
-    """Activation, initializer, scale and batch norm. Every widget is always drawn (greyed out when
-    it has no effect), so a preset's values always reach the URL."""
+    """Activation, initializer, scale and batch norm. Every widget is always drawn (greyed out
+    when it has no effect), so a preset's values always reach the URL."""
     q = {"bind": "query-params"}
-    act = st.selectbox(
-        TEXT["activation"], HIDDEN_ACTIVATIONS, format_func=_act_label, key=keys["activation"],
-        index=HIDDEN_ACTIVATIONS.index(defaults["activation"]), disabled=not enabled, **q,
+    # Labels looked up now, in this run's language: a format_func that called T later (AppTest
+    # formats options outside the run) could answer in another language.
+    act_names = {a: act_label(a) for a in HIDDEN_ACTIVATIONS}
+    init_names = {i: init_label(i) for i in INITIALIZERS}
+    act = url_state.selectbox(
+        T("activation"), HIDDEN_ACTIVATIONS, key=keys["activation"],
+        default=defaults["activation"], format_func=act_names.get, aliases=ACT_ALIASES,
+        disabled=not enabled,
     )  # fmt: skip
-    inits = list(INITIALIZERS)
-    init = st.selectbox(
-        TEXT["init"], inits, format_func=_init_label, key=keys["init"],
-        index=inits.index(defaults["init"]), disabled=not enabled, **q,
+    init = url_state.selectbox(
+        T("init"), list(INITIALIZERS), key=keys["init"], default=defaults["init"],
+        format_func=init_names.get, aliases=INIT_ALIASES, help=T("init_help"), disabled=not enabled,
     )  # fmt: skip
     uses_scale = INITIALIZERS[init].uses_scale
     scale = st.select_slider(
-        TEXT["scale"], SCALES, value=defaults["scale"], format_func=lambda v: f"{v:g}",
-        key=keys["scale"], help=TEXT["scale_help"], disabled=not (enabled and uses_scale), **q,
+        T("scale"), SCALES, value=defaults["scale"], format_func=lambda v: f"{v:g}",
+        key=keys["scale"], help=T("scale_help"), disabled=not (enabled and uses_scale), **q,
     )  # fmt: skip
     bn = st.toggle(
-        TEXT["bn"], value=defaults["batchnorm"], key=keys["batchnorm"], disabled=not enabled, **q
+        T("bn"), value=defaults["batchnorm"], key=keys["batchnorm"], disabled=not enabled, **q
     )
-    return {
-        "activation": act,
-        "init": init,
-        "scale": scale if uses_scale else None,
-        "batchnorm": bn,
-    }
+    return {"activation": act, "init": init, "scale": scale if uses_scale else None,
+            "batchnorm": bn}  # fmt: skip
 
 
-def settings_ui() -> tuple[InitConfig, InitConfig | None]:
+def shared_ui() -> tuple[dict, bool]:
+    """Depth, width, samples, seed (shared by A and B) and the A/B switch."""
     q = {"bind": "query-params"}
+    lo, hi = LIMITS["depth"]
+    depth = st.slider(T("depth"), lo, hi, DEFAULT.depth, key=K["depth"], **q)
+    width = st.select_slider(T("width"), WIDTHS, value=DEFAULT.width, key=K["width"], **q)
+    samples = st.select_slider(T("samples"), SAMPLES, value=DEFAULT.samples, key=K["samples"],
+                               **q)  # fmt: skip
+    seed = st.number_input(T("seed"), 0, 9999, DEFAULT.seed, step=1, key=K["seed"], **q)
+    ab = st.toggle(T("ab"), value=False, key=K["ab"], help=T("ab_help"), **q)
+    return {"depth": depth, "width": width, "samples": samples, "seed": int(seed)}, ab
+
+
+def settings_ui() -> InitSettings:
     with st.sidebar:
-        st.subheader(TEXT["net_a"])
-        a = network_ui(
-            K,
-            {
-                "activation": DEFAULT.activation,
-                "init": DEFAULT.init,
-                "scale": DEFAULT_SCALE,
-                "batchnorm": DEFAULT.batchnorm,
-            },
-        )
-        st.subheader(TEXT["shared"])
-        lo, hi = LIMITS["depth"]
-        depth = st.slider(TEXT["depth"], lo, hi, DEFAULT.depth, key=K["depth"], **q)
-        width = st.select_slider(TEXT["width"], WIDTHS, value=DEFAULT.width, key=K["width"], **q)
-        samples = st.select_slider(
-            TEXT["samples"], SAMPLES, value=DEFAULT.samples, key=K["samples"], **q
-        )
-        seed = st.number_input(TEXT["seed"], 0, 9999, DEFAULT.seed, step=1, key=K["seed"], **q)
-        ab = st.toggle(TEXT["ab"], value=False, key=K["ab"], help=TEXT["ab_help"], **q)
-        st.subheader(TEXT["net_b"])
+        st.subheader(T("net_a"))
+        a = network_ui(K, DEFAULT_A)
+        st.subheader(T("shared"))
+        shared, ab = shared_ui()
+        st.subheader(T("net_b"))
         b = network_ui(KB, DEFAULT_B, enabled=ab)
-    shared = {"depth": depth, "width": width, "samples": samples, "seed": int(seed)}
-    cfg_a = InitConfig(**a, **shared)
-    cfg_b = InitConfig(**b, **shared) if ab else None
-    return cfg_a, cfg_b
+    return InitSettings(InitConfig(**a, **shared), InitConfig(**b, **shared) if ab else None)
 
 
 def presets_ui(active) -> None:
-    st.markdown(f"**{TEXT['presets']}**")
+    st.markdown(f"**{T('presets')}**")
     with st.container(horizontal=True):
-        for name, p in PRESETS.items():
+        for name in PRESETS:
             st.button(
-                p.label,
+                T(f"preset.{name}"),
                 key=f"ini_preset_{name}",
                 on_click=apply_preset,
                 args=(name,),
@@ -251,119 +283,132 @@ def presets_ui(active) -> None:
             )
 
 
-def variance_gain(cfg: InitConfig) -> float:
-    return cfg.width * weight_std(cfg.init, cfg.width, cfg.width, cfg.scale) ** 2
-
-
-def explanation(cfg_a: InitConfig, cfg_b: InitConfig | None, active) -> None:
-    if active is not None:
-        st.info(active.explanation, icon=":material/school:")
-        return
-    lines = []
-    for name, cfg in ((TEXT["a_name"], cfg_a), (TEXT["b_name"], cfg_b)):
-        if cfg is None:
-            continue
-        gain = variance_gain(cfg)
-        extra = ""
-        c = HOMOGENEOUS_GAIN.get(cfg.activation)
-        if cfg.batchnorm:
-            extra = TEXT["custom_bn"]
-        elif c is not None and c != 1.0:
-            extra = TEXT["custom_relu"].format(
-                g=_act_label(cfg.activation), c=f"{c:.3g}", eff=f"{gain * c:.3g}"
-            )
-        text = TEXT["custom"].format(
-            n=cfg.width,
-            varw=f"{weight_std(cfg.init, cfg.width, cfg.width, cfg.scale) ** 2:.3g}",
-            gain=f"{gain:.3g}",
-            extra=extra,
-        )
-        lines.append(f"{name}: {text}" if cfg_b is not None else text)
-    st.caption("  \n".join(lines))
-
-
 # ---------------------------------------------------------------------------------------------
 # Results
 # ---------------------------------------------------------------------------------------------
 
 
-def warnings_ui(results, names) -> None:
+def explanation_view(active, results, names) -> None:
+    if active is not None and all(r.overflow_layer is None for r in results):
+        text = T(f"explain.{active.name}", **preset_fields(active.name, results))
+        st.info(text, icon=":material/school:")
+        return
+    lines = []
+    for res, name in zip(results, names, strict=True):
+        if res.finite_layers == 0:
+            continue
+        text = custom_text(res)
+        lines.append(f"{name}: {text}" if len(results) > 1 else text)
+    st.caption("  \n".join(lines))
+
+
+def variance_gain(cfg: InitConfig) -> float:
+    return cfg.width * weight_std(cfg.init, cfg.width, cfg.width, cfg.scale) ** 2
+
+
+def warnings_view(results, names) -> None:
     """A plain-language warning for every overflow (never a broken chart)."""
     for res, name in zip(results, names, strict=True):
         prefix = f"{name}: " if len(results) > 1 else ""
-        if res.overflow_layer is not None:
-            if res.overflow_layer == 1:
-                st.warning(TEXT["overflow_all"].format(name=prefix), icon=":material/warning:")
-            else:
-                st.warning(
-                    TEXT["overflow"].format(
-                        name=prefix,
-                        k=res.overflow_layer,
-                        last=res.overflow_layer - 1,
-                        gain=f"{variance_gain(res.config):.3g}",
-                    ),
-                    icon=":material/warning:",
-                )
+        icon = ":material/warning:"
+        if res.overflow_layer == 1:
+            st.warning(T("overflow_all", name=prefix), icon=icon)
+        elif res.overflow_layer is not None:
+            st.warning(T("overflow", name=prefix, k=res.overflow_layer,
+                         last=res.overflow_layer - 1, gain=f"{variance_gain(res.config):.3g}"),
+                       icon=icon)  # fmt: skip
         if res.grad_overflow_layer is not None:
-            st.warning(
-                TEXT["grad_overflow"].format(name=prefix, k=res.grad_overflow_layer),
-                icon=":material/warning:",
-            )
+            st.warning(T("grad_overflow", name=prefix, k=res.grad_overflow_layer), icon=icon)
 
 
 def stats_frame(results, names) -> pd.DataFrame:
+    """Per-layer statistics of every network; English column ids (the CSV)."""
     frames = []
     for res, name in zip(results, names, strict=True):
         df = pd.DataFrame(res.table())
         cfg = res.config
         df.insert(0, "network", name)
+        w_std = weight_std(cfg.init, cfg.width, cfg.width, cfg.scale)
         for col, val in (
-            ("activation", cfg.activation), ("init", cfg.init), ("scale", cfg.scale),
-            ("batchnorm", cfg.batchnorm), ("width", cfg.width), ("samples", cfg.samples),
-            ("seed", cfg.seed),
+            ("activation", cfg.activation), ("init", cfg.init),
+            ("scale", np.nan if cfg.scale is None else cfg.scale), ("weight_std", w_std),
+            ("n_var_w", cfg.width * w_std**2), ("batchnorm", cfg.batchnorm),
+            ("width", cfg.width), ("samples", cfg.samples), ("seed", cfg.seed),
         ):  # fmt: skip
             df[col] = val
         frames.append(df)
     return pd.concat(frames, ignore_index=True)
 
 
-def results_ui(results, names) -> None:
-    warnings_ui(results, names)
+def cell(v) -> str:
+    """A table cell: numbers to 3 significant digits, "–" where a statistic does not apply
+    (NaN: % saturated of an unbounded activation, % dead of a non-ReLU, no chained formula)."""
+    if isinstance(v, (bool, np.bool_, str)):
+        return str(v)
+    v = float(v)
+    return "–" if not np.isfinite(v) else f"{v:.3g}"
+
+
+def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The on-page table: translated headers, every cell text (never "None"/NaN; the scale,
+    None for Xavier/He, is shown as std(W))."""
+    shown = frame[list(TABLE_COLUMNS)].astype(object).map(cell)
+    return shown.rename(columns={c: T(f"col.{c}") for c in TABLE_COLUMNS})
+
+
+def figures_view(results, names) -> None:
+    labels = {k: T(k) for k in FIG_LABELS}
+    chart(layer_histograms(results, names, "act", labels, T("fwd_title"), T("fwd_x")),
+          key="ini_fig_fwd")  # fmt: skip
+    chart(layer_histograms(results, names, "grad", labels, T("bwd_title"), T("bwd_x")),
+          key="ini_fig_bwd")  # fmt: skip
+    left, right = st.columns(2)
+    with left:
+        chart(std_over_depth(results, names, labels), key="ini_fig_std")
+    with right:
+        chart(gradients_over_depth(results, names, labels), key="ini_fig_grad")
+        st.caption(T("grad_note"))
+    left, right = st.columns(2)
+    with left:
+        chart(blocking_units(results, names, labels), key="ini_fig_block")
+    with right:
+        chart(theory_overlay(results, names, labels), key="ini_fig_theory")
+    st.caption(theory_text(results))
+
+
+def theory_text(results) -> str:
+    res = results[0]
+    f = facts(res)
+    dev = max((facts(r)["chain_dev"] for r in results), default=np.nan)
+    measured = T("theory_measured", dev=num(dev)) if np.isfinite(dev) else ""
+    return T("theory_note", drift=num(f["drift"]), L=res.depth, n=res.config.width,
+             measured=measured)  # fmt: skip
+
+
+def results_view(results, names) -> None:
+    warnings_view(results, names)
     shown = [(r, n) for r, n in zip(results, names, strict=True) if r.finite_layers > 0]
     if not shown:
         return
-    res, nm = [r for r, _ in shown], [n for _, n in shown]
-    chart(layer_histograms(res, nm, "act", TEXT["fwd_title"], TEXT["fwd_x"]), key="ini_fig_fwd")
-    chart(layer_histograms(res, nm, "grad", TEXT["bwd_title"], TEXT["bwd_x"]), key="ini_fig_bwd")
-    left, right = st.columns(2)
-    with left:
-        chart(std_over_depth(res, nm), key="ini_fig_std")
-    with right:
-        chart(blocking_units(res, nm), key="ini_fig_block")
-    chart(theory_overlay(res, nm), key="ini_fig_theory")
-    st.caption(TEXT["theory_note"])
-    st.subheader(TEXT["table"])
+    figures_view([r for r, _ in shown], [n for _, n in shown])
+    st.subheader(T("table"))
     frame = stats_frame(results, names)
-    shown = frame.drop(columns=["width", "samples", "seed"])
-    number = st.column_config.NumberColumn(format="%.3g")
-    st.dataframe(
-        shown,
-        hide_index=True,
-        column_config={c: number for c in shown.columns if shown[c].dtype.kind == "f"},
-    )
-    download_csv(TEXT["download"], lambda: frame, "init_lab_layers.csv", key="ini_csv")
+    st.dataframe(table_frame(frame), hide_index=True)
+    download_csv(T("download"), lambda: frame, "init_lab_layers.csv", key="ini_csv")
+
+
+results_ui = results_view  # the old name (tests render the result view on its own)
 
 
 def main() -> None:
-    page_intro(TEXT["title"], TEXT["intro"])
-    cfg_a, cfg_b = settings_ui()
-    active = find_preset(cfg_a, cfg_b)
+    page_intro(T("title"), T("intro", **intro_fields()))
+    settings = settings_ui()
+    active = find_preset(settings.a, settings.b)
     presets_ui(active)
-    explanation(cfg_a, cfg_b, active)
-    configs = [cfg_a] + ([cfg_b] if cfg_b is not None else [])
-    names = [TEXT["a_name"], TEXT["b_name"]][: len(configs)]
-    results = [compute(c) for c in configs]
-    results_ui(results, names)
+    names = [T("a_name"), T("b_name")][: len(settings.configs)]
+    results = [compute(c) for c in settings.configs]
+    explanation_view(active, results, names)
+    results_view(results, names)
 
 
 if __name__ == "__main__":  # Streamlit runs a page as __main__; tests import the helpers

@@ -24,8 +24,8 @@ a_{l-1} (n = fan_in)::
   input: linear 1, ReLU ½, leaky ReLU (1+α²)/2, |x| 1. There the chain is exact in expectation;
   for every other activation it is NaN (tanh ≈ linear only near 0). With batch norm the chain
   restarts from Var = 1 after every normalization. "Exact in expectation": one draw of the
-  weights wanders from it by a factor that compounds over depth (≈ √(depth/width) relative, the
-  same for every sample because they share W): 3% for 7 × 4096, 15% for 6 × 1024.
+  weights wanders from it by a factor that compounds over depth, up to about √(2·depth/width)
+  (``weight_drift``: 5.8% for 7 × 4096, 11% for 6 × 1024).
 
 Upstream gradient. The backward pass starts from dL/da_L = G, a fixed N(0, 1) matrix drawn from the
 seed (as if the loss were L = Σ G ⊙ a_L): unit variance at the top, so every change of scale
@@ -34,19 +34,17 @@ you see further down comes from the network alone.
 Random streams. X, G and each layer's W come from separate children of ``SeedSequence(seed)``,
 so two configurations with the same seed, width and samples see the same inputs, the same
 upstream gradient and the same standard normals in W (Xavier and He then differ by exactly √2).
-Big weight matrices are filled in fixed row blocks by SFC64 generators on a thread pool: the
-values depend only on the seed, never on the number of threads.
+Big weight matrices are filled in fixed row blocks by SFC64 generators on a thread pool
+(``nncore._fast``): the values depend only on the seed, never on the number of threads.
 """
 
 from __future__ import annotations
 
-import mmap
-import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 
+from ._fast import empty, fill
 from .activations import ACTIVATIONS, LEAKY_SLOPE, saturated_fraction
 from .init import INITIALIZERS, initialize, weight_std
 from .layers import batchnorm_backward, batchnorm_forward, maxout_backward, maxout_forward
@@ -64,10 +62,6 @@ HOMOGENEOUS_GAIN = {"linear": 1.0, "relu": 0.5, "leaky_relu": (1 + LEAKY_SLOPE**
 
 _NORMAL_FAMILY = {"normal", "lecun_normal", "xavier_normal", "he_normal"}
 _UNIFORM_FAMILY = {"uniform", "lecun_uniform", "xavier_uniform", "he_uniform"}
-_BLOCKS = 8  # row blocks per weight matrix (fixed, so results do not depend on the thread count)
-_PARALLEL_MIN = 1 << 18  # entries; smaller matrices are filled on the calling thread
-_MMAP_MIN = 1 << 22  # entries (32 MB): allocate weight matrices this big with mmap (see _empty)
-_pool: ThreadPoolExecutor | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +104,8 @@ class InitResult:
     exactly 0 for every sample; ReLU only, else NaN), ``local_grad`` (mean |g'(z)|, the share of
     dL/da that passes the activation; 1 for maxout), ``var_u`` (measured Var(u_l) = mean u², as E[u] = 0), ``theory_step``,
     ``theory_chain`` (see the module docstring).
-    Backward (dL/da_l for the upstream gradient G): ``grad_std``, ``grad_mean``.
+    Backward (dL/da_l for the upstream gradient G): ``grad_std``, ``grad_mean``; ``wgrad_std``:
+    std of the entries of dL/dW_l = a_{l-1}ᵀ·dL/du_l, the gradient a learning step applies.
     Histograms: ``act_counts`` (depth, N_BINS) on ``act_edges`` (N_BINS+1), the same for
     ``grad_*``; every finite layer's counts sum to samples·width.
     Non-finite: ``overflow_layer`` = first layer whose activations are not all finite (None if
@@ -131,6 +126,7 @@ class InitResult:
     theory_chain: Array
     grad_std: Array
     grad_mean: Array
+    wgrad_std: Array
     act_edges: Array
     act_counts: Array
     grad_edges: Array
@@ -164,6 +160,7 @@ class InitResult:
             "var_u_theory_chain": self.theory_chain,
             "grad_std": self.grad_std,
             "grad_mean": self.grad_mean,
+            "weight_grad_std": self.wgrad_std,
         }
 
 
@@ -182,49 +179,6 @@ def _gaussian(seq: np.random.SeedSequence, shape: tuple[int, ...]) -> Array:
     return np.random.Generator(np.random.SFC64(seq)).standard_normal(shape)
 
 
-def _fill_block(job) -> None:
-    seq, block, kind, mul, add = job
-    gen = np.random.Generator(np.random.SFC64(seq))
-    if kind == "normal":
-        gen.standard_normal(out=block)
-    else:
-        gen.random(out=block)
-    block *= mul
-    if add:
-        block += add
-
-
-def _fill(
-    out: Array, seq: np.random.SeedSequence, kind: str, mul: float = 1.0, add: float = 0.0
-) -> None:
-    """Fill ``out`` (C-contiguous) with mul·N(0,1) ("normal") or mul·U[0,1) + add ("uniform"),
-    in fixed row blocks, on a thread pool when it is big."""
-    global _pool
-    blocks = np.array_split(out, min(_BLOCKS, out.shape[0]), axis=0)
-    jobs = [(s, b, kind, mul, add) for s, b in zip(seq.spawn(len(blocks)), blocks, strict=True)]
-    if out.size < _PARALLEL_MIN or (os.cpu_count() or 1) < 2:
-        for job in jobs:
-            _fill_block(job)
-        return
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=min(_BLOCKS, os.cpu_count() or 2))
-    list(_pool.map(_fill_block, jobs))
-
-
-def _empty(shape: tuple[int, int]) -> Array:
-    """An uninitialised float64 array; big ones on plain anonymous pages.
-
-    NumPy asks the kernel for transparent huge pages on large arrays; on a busy machine with
-    THP defrag=madvise every fault may then compact memory synchronously (measured 1-2.5 s of
-    system time for the lecture's seven 4096×4096 matrices, vs 0.4-0.7 s on plain pages).
-    The array keeps the mmap alive through ``.base``; it is unmapped when the array is freed.
-    """
-    size = shape[0] * shape[1]
-    if size < _MMAP_MIN:
-        return np.empty(shape)
-    return np.frombuffer(mmap.mmap(-1, size * 8), dtype=np.float64).reshape(shape)
-
-
 def draw_weights(
     init: str, fan_in: int, fan_out: int, seq: np.random.SeedSequence, scale: float | None = None
 ) -> Array:
@@ -239,13 +193,13 @@ def draw_weights(
         raise ValueError(f"unknown initializer {init!r}; choose one of {sorted(INITIALIZERS)}")
     std = weight_std(init, fan_in, fan_out, scale)
     if init in _NORMAL_FAMILY:
-        w = _empty((fan_in, fan_out))
-        _fill(w, seq, "normal", std)
+        w = empty((fan_in, fan_out))
+        fill(w, seq, "normal", std)
         return w
     if init in _UNIFORM_FAMILY:
         lim = np.sqrt(3.0) * std
-        w = _empty((fan_in, fan_out))
-        _fill(w, seq, "uniform", 2.0 * lim, -lim)
+        w = empty((fan_in, fan_out))
+        fill(w, seq, "uniform", 2.0 * lim, -lim)
         return w
     return initialize(init, fan_in, fan_out, np.random.Generator(np.random.SFC64(seq)), scale)
 
@@ -253,6 +207,16 @@ def draw_weights(
 # ---------------------------------------------------------------------------------------------
 # The experiment
 # ---------------------------------------------------------------------------------------------
+
+
+def weight_grad_std(a_prev: Array, dz: Array) -> float:
+    """std of the entries of dW = a_prevᵀ·dz (a_prev: (N, n), dz: (N, m)) without forming the
+    n × m matrix: Σ dW² = Σ (a aᵀ) ⊙ (dz dzᵀ) over the N × N Gram matrices, and
+    Σ dW = (a·1)ᵀ(dz·1). Costs N²(n+m) instead of N·n·m (16 samples: 1/256 of it)."""
+    n, m = a_prev.shape[1], dz.shape[1]
+    total_sq = float(np.sum((a_prev @ a_prev.T) * (dz @ dz.T)))
+    mean = float(a_prev.sum(axis=1) @ dz.sum(axis=1)) / (n * m)
+    return float(np.sqrt(max(total_sq / (n * m) - mean * mean, 0.0)))
 
 
 def _check(cfg: InitConfig) -> None:
@@ -296,6 +260,105 @@ def _counts(values: Array, edges: Array) -> Array:
     return np.histogram(v, bins=len(edges) - 1, range=(lo, hi))[0].astype(np.int64)
 
 
+_STATS = (
+    "act_mean", "act_std", "act_sq", "act_zero", "saturated", "dead", "local_grad", "var_u",
+    "theory_step", "theory_chain", "grad_std", "grad_mean", "wgrad_std",
+)  # fmt: skip
+
+
+def _layer_weights(cfg: InitConfig, seq: np.random.SeedSequence, n: int, k: int) -> Array:
+    """W_l: (n, n), or (n, n·k) for maxout (k pieces per unit, each drawn with the same rule)."""
+    W = draw_weights(cfg.init, n, n, seq, cfg.scale)
+    if k == 1:
+        return W
+    pieces = [W] + [draw_weights(cfg.init, n, n, s, cfg.scale) for s in seq.spawn(k - 1)]
+    return np.stack(pieces, axis=2).reshape(n, n * k)
+
+
+def _activation_stats(stats: dict, l: int, a: Array, z: Array, name: str) -> None:
+    act = ACTIVATIONS.get(name)
+    stats["act_mean"][l] = float(a.mean())
+    stats["act_std"][l] = float(a.std())
+    stats["act_zero"][l] = 100.0 * float(np.mean(a == 0.0))
+    if act is not None and act.bounds is not None:
+        stats["saturated"][l] = 100.0 * saturated_fraction(a, name)
+    if name == "relu":
+        stats["dead"][l] = 100.0 * float(np.mean(np.all(a == 0.0, axis=0)))
+    # Maxout hands dL/da unchanged to the winning piece: pass-through 1.
+    stats["local_grad"][l] = 1.0 if act is None else float(np.mean(np.abs(act.df(z))))
+
+
+def _forward(cfg: InitConfig, x: Array, w_seqs: list, stats: dict):
+    """Layers 1..L (stopping at the first non-finite one): (Ws, acts, caches, overflow)."""
+    n, name = cfg.width, cfg.activation
+    k = MAXOUT_K if name == "maxout" else 1
+    act = ACTIVATIONS.get(name)
+    gain = HOMOGENEOUS_GAIN.get(name)
+    chain_sq = 1.0  # E[a_{l-1}²] predicted by the chain (E[x²] = 1)
+    ones, zeros = np.ones(n * k), np.zeros(n * k)
+    Ws, acts, caches = [], [], []
+    a = x
+    for l in range(cfg.depth):
+        W = _layer_weights(cfg, w_seqs[l], n, k)
+        var_w = cfg.weight_var(n, n)
+        stats["theory_step"][l] = n * var_w * float(np.mean(a * a))
+        if gain is not None:
+            stats["theory_chain"][l] = n * var_w * chain_sq
+            chain_sq = gain * (1.0 if cfg.batchnorm else stats["theory_chain"][l])
+        u = a @ W
+        stats["var_u"][l] = float(np.mean(u * u))
+        z, bn_cache = u, None
+        if cfg.batchnorm:
+            z, bn_cache, _, _ = batchnorm_forward(u, ones, zeros)
+        a, mo_cache = maxout_forward(z, k) if k > 1 else (act.f(z), None)
+        sq = float(np.mean(a * a))
+        # Overflow: an activation, or its square (the variance), is no longer a float.
+        if not (np.isfinite(sq) and np.all(np.isfinite(a))):
+            return Ws, acts, caches, l + 1
+        Ws.append(W if l > 0 else None)  # the backward never needs W_1 (dL/dx is not shown)
+        acts.append(a)
+        caches.append((z, bn_cache, mo_cache))
+        stats["act_sq"][l] = sq
+        _activation_stats(stats, l, a, z, name)
+    return Ws, acts, caches, None
+
+
+def _backward(cfg: InitConfig, G: Array, x: Array, Ws: list, acts: list, caches: list,
+              stats: dict) -> tuple[list, int | None]:
+    """From dL/da_L = G down through the finite layers: (dL/da per layer, overflow layer).
+    Records std(dL/da_l) and std(dL/dW_l), dW_l = a_{l-1}ᵀ·dL/du_l."""
+    act = ACTIVATIONS.get(cfg.activation)
+    k = MAXOUT_K if cfg.activation == "maxout" else 1
+    grads: list[Array | None] = [None] * len(acts)
+    da = G
+    for l in range(len(acts) - 1, -1, -1):
+        if not (np.all(np.isfinite(da)) and np.isfinite(np.mean(da * da))):
+            return grads, l + 1
+        grads[l] = da
+        stats["grad_std"][l] = float(da.std())
+        stats["grad_mean"][l] = float(da.mean())
+        z, bn_cache, mo_cache = caches[l]
+        dz = maxout_backward(da, mo_cache) if k > 1 else da * act.df(z)
+        if bn_cache is not None:
+            dz = batchnorm_backward(dz, bn_cache)[0]
+        stats["wgrad_std"][l] = weight_grad_std(acts[l - 1] if l else x, dz)
+        if l > 0:
+            da = dz @ Ws[l].T
+            Ws[l] = None  # free each matrix as soon as the backward has used it
+    return grads, None
+
+
+def _histograms(layers: list, depth: int, symmetric: bool, bounds=None) -> tuple[Array, Array]:
+    """Shared edges and (depth, N_BINS) counts; a missing layer (None) keeps zero counts."""
+    edges = _shared_edges([v for v in layers if v is not None], symmetric=symmetric,
+                          bounds=bounds)  # fmt: skip
+    counts = np.zeros((depth, N_BINS), dtype=np.int64)
+    for l, values in enumerate(layers):
+        if values is not None:
+            counts[l] = _counts(values, edges)
+    return edges, counts
+
+
 def run_init_experiment(cfg: InitConfig) -> InitResult:
     """Run ``cfg.depth`` hidden layers of width n = ``cfg.width`` on ``cfg.samples`` inputs
     x ~ N(0, I_n) (so the first layer is n × n too, as in the lecture).
@@ -305,120 +368,72 @@ def run_init_experiment(cfg: InitConfig) -> InitResult:
     """
     _check(cfg)
     n, N, L = int(cfg.width), int(cfg.samples), int(cfg.depth)
-    name = cfg.activation
-    act = ACTIVATIONS.get(name)
-    k = MAXOUT_K if name == "maxout" else 1
     x_seq, g_seq, w_seq = _streams(cfg.seed)
-    w_seqs = w_seq.spawn(L)
-
-    nan = np.full(L, np.nan)
-    stats = {
-        key: nan.copy()
-        for key in (
-            "act_mean", "act_std", "act_sq", "act_zero", "saturated", "dead", "local_grad",
-            "var_u", "theory_step", "theory_chain", "grad_std", "grad_mean",
-        )
-    }  # fmt: skip
-
-    a = _gaussian(x_seq, (N, n))
-    input_sq = float(np.mean(a * a))
-    Ws: list[Array] = []
-    acts: list[Array] = []
-    caches: list[tuple] = []
-    overflow = None
-    gain = HOMOGENEOUS_GAIN.get(name)
-    chain_sq = 1.0  # E[a_{l-1}²] predicted by the chain (E[x²] = 1)
-    ones = np.ones(n * k)
-    zeros = np.zeros(n * k)
+    stats = {key: np.full(L, np.nan) for key in _STATS}
+    x = _gaussian(x_seq, (N, n))
     with np.errstate(over="ignore", invalid="ignore"):
-        for l in range(L):
-            W = draw_weights(cfg.init, n, n, w_seqs[l], cfg.scale)
-            if k > 1:  # maxout: k pieces per unit, each drawn with the same rule
-                W = np.stack(
-                    [W] + [
-                        draw_weights(cfg.init, n, n, s, cfg.scale)
-                        for s in w_seqs[l].spawn(k - 1)
-                    ],
-                    axis=2,
-                ).reshape(n, n * k)  # fmt: skip
-            var_w = cfg.weight_var(n, n)
-            stats["theory_step"][l] = n * var_w * float(np.mean(a * a))
-            if gain is not None:
-                stats["theory_chain"][l] = n * var_w * chain_sq
-                chain_sq = gain * (1.0 if cfg.batchnorm else stats["theory_chain"][l])
-            u = a @ W
-            stats["var_u"][l] = float(np.mean(u * u))
-            bn_cache = None
-            z = u
-            if cfg.batchnorm:
-                z, bn_cache, _, _ = batchnorm_forward(u, ones, zeros)
-            if k > 1:
-                a, mo_cache = maxout_forward(z, k)
-            else:
-                a, mo_cache = act.f(z), None
-            sq = float(np.mean(a * a))
-            # Overflow: an activation, or its square (the variance), is no longer a float.
-            if not (np.isfinite(sq) and np.all(np.isfinite(a))):
-                overflow = l + 1
-                break
-            Ws.append(W if l > 0 else None)  # the backward never needs W_1 (dL/dx is not shown)
-            acts.append(a)
-            caches.append((z, bn_cache, mo_cache))
-            stats["act_mean"][l] = float(a.mean())
-            stats["act_std"][l] = float(a.std())
-            stats["act_sq"][l] = sq
-            stats["act_zero"][l] = 100.0 * float(np.mean(a == 0.0))
-            if act is not None and act.bounds is not None:
-                stats["saturated"][l] = 100.0 * saturated_fraction(a, name)
-            if name == "relu":
-                stats["dead"][l] = 100.0 * float(np.mean(np.all(a == 0.0, axis=0)))
-            # Maxout hands dL/da unchanged to the winning piece: pass-through 1.
-            stats["local_grad"][l] = 1.0 if act is None else float(np.mean(np.abs(act.df(z))))
-
-        # Backward from dL/da_L = G (only through the finite layers).
-        grads: list[Array | None] = [None] * len(acts)
-        grad_overflow = None
+        Ws, acts, caches, overflow = _forward(cfg, x, w_seq.spawn(L), stats)
+        grads, grad_overflow = [], None
         if acts:
-            da = _gaussian(g_seq, (N, n))
-            for l in range(len(acts) - 1, -1, -1):
-                if not (np.all(np.isfinite(da)) and np.isfinite(np.mean(da * da))):
-                    grad_overflow = l + 1
-                    break
-                grads[l] = da
-                stats["grad_std"][l] = float(da.std())
-                stats["grad_mean"][l] = float(da.mean())
-                if l == 0:
-                    break
-                z, bn_cache, mo_cache = caches[l]
-                dz = maxout_backward(da, mo_cache) if k > 1 else da * act.df(z)
-                if bn_cache is not None:
-                    dz = batchnorm_backward(dz, bn_cache)[0]
-                da = dz @ Ws[l].T
-                Ws[l] = None  # free each matrix as soon as the backward has used it
+            grads, grad_overflow = _backward(cfg, _gaussian(g_seq, (N, n)), x, Ws, acts,
+                                             caches, stats)  # fmt: skip
         del Ws
-
-    bounds = act.bounds if act is not None else None
-    act_edges = _shared_edges(acts, symmetric=False, bounds=bounds)
-    act_counts = np.zeros((L, N_BINS), dtype=np.int64)
-    for l, a_l in enumerate(acts):
-        act_counts[l] = _counts(a_l, act_edges)
-    finite_grads = [g for g in grads if g is not None]
-    grad_edges = _shared_edges(finite_grads, symmetric=True)
-    grad_counts = np.zeros((L, N_BINS), dtype=np.int64)
-    for l, g in enumerate(grads):
-        if g is not None:
-            grad_counts[l] = _counts(g, grad_edges)
+    act = ACTIVATIONS.get(cfg.activation)
+    act_edges, act_counts = _histograms(acts, L, False, act.bounds if act is not None else None)
+    grad_edges, grad_counts = _histograms(grads, L, True)
     return InitResult(
-        config=cfg,
-        **stats,
-        act_edges=act_edges,
-        act_counts=act_counts,
-        grad_edges=grad_edges,
-        grad_counts=grad_counts,
-        overflow_layer=overflow,
-        grad_overflow_layer=grad_overflow,
-        input_sq=input_sq,
-    )
+        config=cfg, **stats, act_edges=act_edges, act_counts=act_counts, grad_edges=grad_edges,
+        grad_counts=grad_counts, overflow_layer=overflow, grad_overflow_layer=grad_overflow,
+        input_sq=float(np.mean(x * x)),
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# What the page says about a result: its numbers, computed here (the words live in ui/strings)
+# ---------------------------------------------------------------------------------------------
+
+
+def weight_drift(depth: int, width: int) -> float:
+    """Relative scale by which one draw of the weights wanders from the expected Var(u) after
+    ``depth`` layers: √(2·depth/width). Each layer multiplies a sample's ‖u‖² by a χ²_n/n
+    factor (relative std √(2/n)) that compounds over depth: exact for one input through a
+    linear net; averaging over uncorrelated samples lowers it (measured: ReLU ≈ 0.85×,
+    linear with 16 samples ≈ 0.3×; tests/app/test_claims_init_lab.py)."""
+    return float(np.sqrt(2.0 * depth / width))
+
+
+def _rate(first: float, last: float, steps: int) -> float:
+    """Geometric mean factor per step from ``first`` to ``last``."""
+    return float((last / first) ** (1.0 / steps)) if steps > 0 and first > 0 else float("nan")
+
+
+def facts(res: InitResult) -> dict[str, float]:
+    """The numbers the page's sentences quote, for one finite result (layers 1..L).
+
+    a1/aL/amin/amax: std(a); arate: std(a)'s factor per layer; v1/vL/vdrop: Var(u), vdrop =
+    v1/vL; u_std: mean std(u) of layers 2..L; g_top/g_bot (layer L / layer 1), gmin/gmax,
+    grate (per layer going down), gspread (max/min): std(∂L/∂a); w_*: the same for std(∂L/∂W);
+    sat_lo/sat_hi: % saturated in layers 2..L (layer 1 sees the Gaussian input); lg_lo/lg_hi/lg:
+    mean |g'(z)| of every layer; chain_dev: max |measured/chained − 1| in % (NaN without a chain).
+    """
+    cfg, L = res.config, res.depth
+    a, g, w, v = res.act_std, res.grad_std, res.wgrad_std, res.var_u
+    deep = slice(1, None) if L > 1 else slice(None)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        chain_dev = 100.0 * float(np.max(np.abs(v / res.theory_chain - 1.0)))
+    return {
+        "n": float(cfg.width), "L": float(L), "nvarw": cfg.width * cfg.weight_var(cfg.width, cfg.width),
+        "a1": a[0], "aL": a[-1], "amin": a.min(), "amax": a.max(), "arate": _rate(a[0], a[-1], L - 1),
+        "v1": v[0], "vL": v[-1], "vdrop": v[0] / v[-1], "u_std": float(np.sqrt(v[deep]).mean()),
+        "g_top": g[-1], "g_bot": g[0], "gmin": g.min(), "gmax": g.max(),
+        "grate": _rate(g[-1], g[0], L - 1), "gspread": g.max() / g.min(),
+        "w_top": w[-1], "w_bot": w[0], "wmin": w.min(), "wmax": w.max(),
+        "wspread": w.max() / w.min(),
+        "sat_lo": float(np.min(res.saturated[deep])), "sat_hi": float(np.max(res.saturated[deep])),
+        "lg_lo": res.local_grad.min(), "lg_hi": res.local_grad.max(), "lg": res.local_grad.mean(),
+        "chain_dev": chain_dev if np.isfinite(chain_dev) else float("nan"),
+        "drift": 100.0 * weight_drift(L, cfg.width),
+    }  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
@@ -428,10 +443,12 @@ def run_init_experiment(cfg: InitConfig) -> InitResult:
 
 @dataclass(frozen=True)
 class Preset:
+    """A lecture case: one configuration, or two for the A/B view. Its name (the URL and
+    string-table id) is the key in ``PRESETS``; its label and explanation live in the page's
+    string table (ui/strings/init_lab.py), formatted from ``facts``."""
+
     name: str
-    label: str
     a: InitConfig
-    explanation: str  # Markdown with LaTeX: what to look for and why
     b: InitConfig | None = None  # a second configuration for the A/B view
 
 
@@ -441,90 +458,22 @@ _SAITO = {"depth": 5, "width": 100, "samples": 1000, "seed": 0}
 PRESETS: dict[str, Preset] = {
     p.name: p
     for p in [
-        Preset(
-            "tanh_001",
-            "tanh + N(0, 0.01²)",
-            InitConfig("tanh", "normal", 0.01, **_LECTURE),
-            r"Each layer multiplies the variance by $n\,\mathrm{Var}(W) = 4096 \cdot 0.01^2 "
-            r"\approx 0.41$ (tanh is ≈ linear near 0), so the spread shrinks ×0.64 per layer and "
-            r"the last layer's activations are all ≈ 0: every unit says the same thing. "
-            r"The gradient $\partial L/\partial a$ shrinks the same way on its way down.",
-        ),
-        Preset(
-            "tanh_005",
-            "tanh + N(0, 0.05²)",
-            InitConfig("tanh", "normal", 0.05, **_LECTURE),
-            r"Now $n\,\mathrm{Var}(W) = 4096 \cdot 0.05^2 \approx 10$: the inputs of tanh have a "
-            r"std of about 3 and the histograms pile up at ±1; about 40% of the units sit within "
-            r"0.02 of ±1 (**saturated**). There $\tanh'(z) = 1 - a^2 \approx 0$, so the gradient "
-            r"reaching their weights is multiplied by ≈ 0: the mean local gradient falls to ≈ 0.3 "
-            r"and those units stop learning, even though $\partial L/\partial a$ itself grows.",
-        ),
-        Preset(
-            "tanh_xavier",
-            "tanh + Xavier",
-            InitConfig("tanh", "xavier_normal", None, **_LECTURE),
-            r"Xavier sets $\mathrm{Var}(W) = 2/(n_{in}+n_{out}) = 1/n$, so "
-            r"$n\,\mathrm{Var}(W) = 1$ and the variance is kept from layer to layer: the "
-            r"histograms stay wide and none of them collapses or piles up at ±1 — "
-            r"“just right” (Glorot & Bengio, 2010). tanh squashes a little, so the std drifts "
-            r"down slowly.",
-        ),
-        Preset(
-            "relu_xavier",
-            "ReLU + Xavier",
-            InitConfig("relu", "xavier_normal", None, **_LECTURE),
-            r"ReLU zeroes the negative half, so $E[a^2] = \tfrac12 \mathrm{Var}(z)$ and with "
-            r"Xavier each layer multiplies the variance by $n \cdot \tfrac1n \cdot \tfrac12 = "
-            r"\tfrac12$: the std falls ×0.71 per layer and the activations collapse towards 0 "
-            r"again. The theory line is exact here and matches the measured variance.",
-        ),
-        Preset(
-            "relu_he",
-            "ReLU + He",
-            InitConfig("relu", "he_normal", None, **_LECTURE),
-            r"He doubles the weight variance to $\mathrm{Var}(W) = 2/n$, which cancels ReLU's "
-            r"½: $n \cdot \tfrac2n \cdot \tfrac12 = 1$, so every layer keeps the same spread. "
-            r"Going back, ReLU passes half of $\partial L/\partial a$ and the weights double it "
-            r"again, so the gradient keeps its size too (He et al., 2015).",
-        ),
-        Preset(
-            "sigmoid_n01",
-            "sigmoid + N(0, 1)",
-            InitConfig("sigmoid", "normal", 1.0, **_SAITO),
-            r"Weights with std 1 on 100 inputs give $n\,\mathrm{Var}(W) = 100$: the inputs of "
-            r"the sigmoid have a std of ≈ 6, so the activations pile up at 0 and 1. There "
-            r"$\sigma'(z) = \sigma(1-\sigma) \approx 0$ (mean local gradient ≈ 0.06): the "
-            r"gradient reaching the weights vanishes (5 layers × 100 units, 1000 samples, as in "
-            r"Saito's *Deep Learning from Scratch*).",
-        ),
-        Preset(
-            "bn_rescue",
-            "tanh + N(0, 0.01²) + batch norm",
-            InitConfig("tanh", "normal", 0.01, batchnorm=True, **_LECTURE),
-            r"The bad init of the first preset, with batch norm before every tanh: "
-            r"$\hat z = (z - \mu_B)/\sqrt{\sigma_B^2 + \epsilon}$ gives every unit mean 0 and "
-            r"variance 1 over the batch, whatever $n\,\mathrm{Var}(W)$ is, so every layer looks "
-            r"the same and the gradient stays within a factor of 2. The variance before BN still "
-            r"follows the formula; it just no longer matters.",
-        ),
+        Preset("tanh_001", InitConfig("tanh", "normal", 0.01, **_LECTURE)),
+        Preset("tanh_005", InitConfig("tanh", "normal", 0.05, **_LECTURE)),
+        Preset("tanh_xavier", InitConfig("tanh", "xavier_normal", None, **_LECTURE)),
+        Preset("relu_xavier", InitConfig("relu", "xavier_normal", None, **_LECTURE)),
+        Preset("relu_he", InitConfig("relu", "he_normal", None, **_LECTURE)),
+        Preset("sigmoid_n01", InitConfig("sigmoid", "normal", 1.0, **_SAITO)),
+        Preset("bn_rescue", InitConfig("tanh", "normal", 0.01, batchnorm=True, **_LECTURE)),
         Preset(
             "ab_relu",
-            "A/B: ReLU, Xavier vs He",
             InitConfig("relu", "xavier_normal", None, **_LECTURE),
-            r"Same inputs, same random numbers in $W$: B's weights are exactly √2 × A's. "
-            r"A (Xavier) halves the variance every layer, B (He) keeps it: after 7 layers A's "
-            r"std is $2^{-7/2} \approx 0.09$ of B's.",
-            b=InitConfig("relu", "he_normal", None, **_LECTURE),
+            InitConfig("relu", "he_normal", None, **_LECTURE),
         ),
         Preset(
             "ab_bn",
-            "A/B: tanh 0.01, without vs with batch norm",
             InitConfig("tanh", "normal", 0.01, **_LECTURE),
-            r"The same small weights ($n\,\mathrm{Var}(W) \approx 0.41$) without (A) and with (B) "
-            r"batch norm. A collapses towards 0 layer after layer; B is renormalised to variance "
-            r"1 before every tanh, so it looks the same at every depth.",
-            b=InitConfig("tanh", "normal", 0.01, batchnorm=True, **_LECTURE),
+            InitConfig("tanh", "normal", 0.01, batchnorm=True, **_LECTURE),
         ),
     ]
 }

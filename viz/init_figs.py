@@ -9,38 +9,19 @@ Every figure drops non-finite values (layers after an overflow) before they reac
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
-# All user-facing text of these figures (a translation replaces this dict).
-TEXT = {
-    "layer": "layer",
-    "panel": "L{l} · std {std}",
-    "zero_note": "▲ {pct:.0f}% at 0",
-    "share": "% of values",
-    "hover_hist": "{var} in [%{{customdata[0]:.3~g}}, %{{customdata[1]:.3~g}})<br>"
-                  "%{{y:.2f}}% of values<extra>{name}</extra>",
-    "std_title": "Spread over depth (log scale)",
-    "std_act": "std(a) {name}",
-    "std_grad": "std(∂L/∂a) {name}",
-    "std_y": "standard deviation",
-    "theory_title": "Var(u) of u = a·W per layer: measured vs the formula n·Var(W)·E[a²] (log scale)",
-    "measured": "measured {name}",
-    "step": "formula, measured E[a²] {name}",
-    "chain": "formula chained from the input {name}",
-    "var_y": "Var(u)",
-    "block_title": "Units that block the gradient (%)",
-    "saturated": "% saturated {name}",
-    "dead": "% dead ReLU {name}",
-    "pass": "% of ∂L/∂a passed (mean |g′(z)|) {name}",
-    "pct_y": "%",
-}
+# Every builder takes its user-facing text as ``labels`` (a mapping: the page passes its string
+# table's entries, ui/strings/init_lab.py); the keys each one reads are listed in its docstring.
+Labels = Mapping[str, str]
 
 COLORS = ("#1f5fa8", "#d95f02")  # A, B
 FONT = {"size": 15}
 PANELS_PER_ROW = 10
+TWO_LINE_COLS = 8
 ROW_HEIGHT = 190
 
 
@@ -55,11 +36,14 @@ def _fmt(x: float) -> str:
 def layer_histograms(
     results: Sequence,
     names: Sequence[str],
-    which: str = "act",
+    which: str,
+    labels: Labels,
     title: str = "",
     x_title: str = "",
 ) -> go.Figure:
     """Small multiples: one histogram panel per layer, one row (or more) per result.
+    Labels: "panel", "panel_2" (two lines; both {l}, {std}), "zero_note" ({pct}),
+    "hover_hist" ({var}, {name}).
 
     ``which`` = "act" (activations a_l) or "grad" (∂L/∂a_l). All panels share the x-range (the
     shared bin edges of each result; A and B get the union of both ranges); every panel has its
@@ -71,7 +55,11 @@ def layer_histograms(
     cols = min(depth, PANELS_PER_ROW)
     rows_per = math.ceil(depth / cols)
     n_rows = rows_per * len(results)
-    gap_x, gap_y = 0.018, 0.32 / max(n_rows, 1)
+    # Past TWO_LINE_COLS panels a row, "L10 · std 0.23" is wider than a panel on a 1280-px
+    # screen: the title goes on two lines ("panel_2"), with room made above each row.
+    two_line = cols > TWO_LINE_COLS
+    lift = 16 if two_line else 0
+    gap_x, gap_y = 0.018, (0.32 + 0.12 * two_line) / max(n_rows, 1)
     w = (1.0 - gap_x * (cols - 1)) / cols
     h = (1.0 - gap_y * (n_rows - 1)) / n_rows
     lo = min(float(getattr(r, f"{which}_edges")[0]) for r in results)
@@ -100,7 +88,7 @@ def layer_histograms(
             share = 100.0 * counts[l] / total
             ax = "" if idx == 1 else str(idx)
             traces.append(_step_histogram(edges, share, COLORS[ri % 2], f"x{ax}", f"y{ax}",
-                                          name, TEXT["hover_hist"].format(
+                                          name, labels["hover_hist"].format(
                                               var=var, name=f"{name} L{l + 1}")))
             top = float(share.max())
             y_max = top * 1.08
@@ -111,7 +99,7 @@ def layer_histograms(
                     y_max = rest * 1.6
                     notes.append(
                         {
-                            "text": TEXT["zero_note"].format(pct=zero_pct),
+                            "text": labels["zero_note"].format(pct=f"{zero_pct:.0f}"),
                             "xref": f"x{ax} domain",
                             "yref": f"y{ax} domain",
                             "x": 0.02,
@@ -145,7 +133,8 @@ def layer_histograms(
             }
             notes.append(
                 {
-                    "text": TEXT["panel"].format(l=l + 1, std=_fmt(float(stds[l]))),
+                    "text": labels["panel_2" if two_line else "panel"].format(
+                        l=l + 1, std=_fmt(float(stds[l]))),
                     "xref": f"x{ax} domain",
                     "yref": f"y{ax} domain",
                     "x": 0.5,
@@ -166,7 +155,7 @@ def layer_histograms(
                     "y": 1.0 - ri * rows_per * (h + gap_y),
                     "xanchor": "left",
                     "yanchor": "bottom",
-                    "yshift": 22,
+                    "yshift": 22 + lift,
                     "showarrow": False,
                     "font": {"size": 14, "color": COLORS[ri % 2]},
                 }
@@ -184,7 +173,7 @@ def layer_histograms(
                 "font": {"size": 13, "color": "#444"},
             }
         )
-    top_margin = 60 + (24 if len(results) > 1 else 0)
+    top_margin = 60 + lift + (24 if len(results) > 1 else 0)
     layout.update(
         title={"text": title, "font": {"size": 17}},
         height=int(ROW_HEIGHT * n_rows + top_margin + 60),
@@ -249,7 +238,8 @@ def _log_ticks(*arrays) -> dict:
     return {"tickvals": ticks, "ticktext": [f"{t:g}" for t in ticks]}
 
 
-def _line_layout(title: str, y_title: str, log: bool, depth: int, yticks=None) -> dict:
+def _line_layout(title: str, y_title: str, log: bool, depth: int, x_title: str,
+                 yticks=None) -> dict:
     return {
         "title": {"text": title, "font": {"size": 17}, "x": 0.01, "xanchor": "left"},
         "height": 470,
@@ -257,7 +247,7 @@ def _line_layout(title: str, y_title: str, log: bool, depth: int, yticks=None) -
         "font": FONT,
         "plot_bgcolor": "white",
         "xaxis": {
-            "title": {"text": TEXT["layer"], "standoff": 4},
+            "title": {"text": x_title, "standoff": 4},
             **({"dtick": 1} if depth <= 20 else {}),  # beyond: Plotly picks the ticks
             "range": [0.6, depth + 0.4],
             "gridcolor": "#e5e5e5",
@@ -276,40 +266,60 @@ def _line_layout(title: str, y_title: str, log: bool, depth: int, yticks=None) -
     }  # fmt: skip
 
 
-def std_over_depth(results: Sequence, names: Sequence[str]) -> go.Figure:
-    """std(a_l) and std(∂L/∂a_l) over depth, log y: collapse, saturation and vanishing/exploding."""
+def _lines(results: Sequence, names: Sequence[str], series, labels: Labels) -> list[dict]:
+    """One line per (result, series): ``series`` = [(label key, attribute or function of the
+    result, width, dashes for A/B, marker symbol)]; non-finite and non-positive values dropped
+    for log axes by the caller's ``positive``."""
     traces = []
     depth = results[0].depth
     x = np.arange(1, depth + 1, dtype=np.float64)
     for i, (res, name) in enumerate(zip(results, names, strict=True)):
         tag = name if len(results) > 1 else ""
-        dash = "solid" if i == 0 else "dash"
-        xa, ya = _finite(x, res.act_std, positive=True)
-        traces.append(
-            dict(
-                type="scatter", x=xa, y=ya, mode="lines+markers", name=TEXT["std_act"].format(name=tag),
-                line={"color": COLORS[i % 2], "width": 3, "dash": dash},
-                marker={"size": 8},
-            )
-        )  # fmt: skip
-        xg, yg = _finite(x, res.grad_std, positive=True)
-        traces.append(
-            dict(
-                type="scatter", x=xg, y=yg, mode="lines+markers", name=TEXT["std_grad"].format(name=tag),
-                line={"color": COLORS[i % 2], "width": 2, "dash": "dot" if i == 0 else "dashdot"},
-                marker={"size": 8, "symbol": "triangle-down"}, opacity=0.8,
-            )
-        )  # fmt: skip
-    yticks = _log_ticks(*[r.act_std for r in results], *[r.grad_std for r in results])
-    return go.Figure(
-        data=traces, layout=_line_layout(TEXT["std_title"], TEXT["std_y"], True, depth, yticks),
-        _validate=False,
-    )
+        for key, get, width, dashes, symbol, positive in series:
+            xs, ys = _finite(x, np.asarray(get(res), dtype=np.float64), positive=positive)
+            if not xs.size:
+                continue
+            traces.append(
+                dict(
+                    type="scatter", x=xs, y=ys, mode="lines+markers",
+                    name=labels[key].format(name=tag),
+                    line={"color": COLORS[i % 2], "width": width, "dash": dashes[i % 2]},
+                    marker={"size": 8, "symbol": symbol},
+                )
+            )  # fmt: skip
+    return traces
 
 
-def theory_overlay(results: Sequence, names: Sequence[str]) -> go.Figure:
+def std_over_depth(results: Sequence, names: Sequence[str], labels: Labels) -> go.Figure:
+    """std(a_l) over depth, log y: collapse or a kept spread.
+    Labels: "std_title", "std_y", "layer", "std_act" ({name})."""
+    series = [("std_act", lambda r: r.act_std, 3, ("solid", "dash"), "circle", True)]
+    traces = _lines(results, names, series, labels)
+    yticks = _log_ticks(*[r.act_std for r in results])
+    layout = _line_layout(labels["std_title"], labels["std_y"], True, results[0].depth,
+                          labels["layer"], yticks)
+    return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def gradients_over_depth(results: Sequence, names: Sequence[str], labels: Labels) -> go.Figure:
+    """std(∂L/∂a_l), the gradient passed down, next to std(∂L/∂W_l), the gradient a learning
+    step applies to the weights, over depth (log y).
+    Labels: "grad_title", "std_y", "layer", "std_grad", "std_wgrad" ({name})."""
+    series = [
+        ("std_grad", lambda r: r.grad_std, 3, ("solid", "dash"), "triangle-down", True),
+        ("std_wgrad", lambda r: r.wgrad_std, 2, ("dot", "dashdot"), "square", True),
+    ]
+    traces = _lines(results, names, series, labels)
+    yticks = _log_ticks(*[a for r in results for a in (r.grad_std, r.wgrad_std)])
+    layout = _line_layout(labels["grad_title"], labels["std_y"], True, results[0].depth,
+                          labels["layer"], yticks)
+    return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def theory_overlay(results: Sequence, names: Sequence[str], labels: Labels) -> go.Figure:
     """Measured Var(u_l) (markers) vs n·Var(W)·E[a²]: with the measured E[a_{l-1}²] (dotted), and
-    chained from the input where that is exact (linear / ReLU family; solid line)."""
+    chained from the input where that is exact (linear / ReLU family; solid line).
+    Labels: "theory_title", "var_y", "layer", "chain", "step", "measured" ({name})."""
     traces = []
     depth = results[0].depth
     x = np.arange(1, depth + 1, dtype=np.float64)
@@ -320,7 +330,7 @@ def theory_overlay(results: Sequence, names: Sequence[str]) -> go.Figure:
         if xc.size:
             traces.append(
                 dict(
-                    type="scatter", x=xc, y=yc, mode="lines", name=TEXT["chain"].format(name=tag),
+                    type="scatter", x=xc, y=yc, mode="lines", name=labels["chain"].format(name=tag),
                     line={"color": color, "width": 3, "dash": "solid" if i == 0 else "dash"},
                     opacity=0.45,
                 )
@@ -328,49 +338,42 @@ def theory_overlay(results: Sequence, names: Sequence[str]) -> go.Figure:
         xs, ys = _finite(x, res.theory_step, positive=True)
         traces.append(
             dict(
-                type="scatter", x=xs, y=ys, mode="lines", name=TEXT["step"].format(name=tag),
+                type="scatter", x=xs, y=ys, mode="lines", name=labels["step"].format(name=tag),
                 line={"color": color, "width": 2, "dash": "dot"},
             )
         )  # fmt: skip
         xm, ym = _finite(x, res.var_u, positive=True)
         traces.append(
             dict(
-                type="scatter", x=xm, y=ym, mode="markers", name=TEXT["measured"].format(name=tag),
+                type="scatter", x=xm, y=ym, mode="markers",
+                name=labels["measured"].format(name=tag),
                 marker={"color": color, "size": 11, "symbol": "circle" if i == 0 else "diamond",
                         "line": {"color": "white", "width": 1}},
             )
         )  # fmt: skip
     yticks = _log_ticks(*[a for r in results for a in (r.var_u, r.theory_chain, r.theory_step)])
-    layout = _line_layout(TEXT["theory_title"], TEXT["var_y"], True, depth, yticks)
+    layout = _line_layout(labels["theory_title"], labels["var_y"], True, depth, labels["layer"],
+                          yticks)
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
-def blocking_units(results: Sequence, names: Sequence[str]) -> go.Figure:
-    """% saturated (bounded activations), % dead ReLUs, and the mean local gradient |g'(z)| in %
-    (how much of ∂L/∂a reaches z) per layer."""
-    traces = []
-    depth = results[0].depth
-    x = np.arange(1, depth + 1, dtype=np.float64)
-    for i, (res, name) in enumerate(zip(results, names, strict=True)):
-        tag = name if len(results) > 1 else ""
-        color = COLORS[i % 2]
-        dash = "solid" if i == 0 else "dash"
-        for key, values, symbol in (
-            ("saturated", res.saturated, "square"),
-            ("dead", res.dead, "x"),
-            ("pass", 100.0 * res.local_grad, "circle-open"),
-        ):
-            xs, ys = _finite(x, values)
-            if not xs.size:
-                continue
-            traces.append(
-                dict(
-                    type="scatter", x=xs, y=ys, mode="lines+markers", name=TEXT[key].format(name=tag),
-                    line={"color": color, "width": 3 if key != "pass" else 2,
-                          "dash": dash if key != "pass" else "dot"},
-                    marker={"size": 9, "symbol": symbol},
-                )
-            )  # fmt: skip
-    layout = _line_layout(TEXT["block_title"], TEXT["pct_y"], False, depth)
-    layout["yaxis"]["range"] = [-3, 103]
+def blocked_share(res) -> np.ndarray:
+    """The share of ∂L/∂a the activation holds back, in %: 100·(1 − mean |g'(z)|)."""
+    return 100.0 * (1.0 - np.asarray(res.local_grad, dtype=np.float64))
+
+
+def blocking_units(results: Sequence, names: Sequence[str], labels: Labels) -> go.Figure:
+    """Everything in one unit, % blocked: saturated units (bounded activations), dead ReLUs,
+    and the share of ∂L/∂a held back at the activation, 100·(1 − mean |g'(z)|).
+    Labels: "block_title", "pct_y", "layer", "saturated", "dead", "blocked" ({name})."""
+    series = [
+        ("saturated", lambda r: r.saturated, 3, ("solid", "dash"), "square", False),
+        ("dead", lambda r: r.dead, 3, ("solid", "dash"), "x", False),
+        ("blocked", blocked_share, 2, ("dot", "dashdot"), "circle-open", False),
+    ]
+    traces = _lines(results, names, series, labels)
+    layout = _line_layout(labels["block_title"], labels["pct_y"], False, results[0].depth,
+                          labels["layer"])
+    low = min([-3.0] + [float(np.nanmin(t["y"])) - 3.0 for t in traces])
+    layout["yaxis"]["range"] = [low, 103]
     return go.Figure(data=traces, layout=layout, _validate=False)

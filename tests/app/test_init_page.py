@@ -1,5 +1,6 @@
-"""The Initialization lab page: AppTest (every preset, URL parameters, the overflow warning,
-payload size) and a real-browser run with screenshots (test-artifacts/init_*.png)."""
+"""The Initialization lab page: AppTest in English and Korean (every preset, URL parameters as
+ids and as old-form labels, a Korean link opened in English, the overflow warning, the table,
+payload size). The browser run with screenshots: tests/browser/test_init_lab_browser.py."""
 
 import base64
 import sys
@@ -8,26 +9,41 @@ from pathlib import Path
 import numpy as np
 import plotly.graph_objects as go
 import pytest
-from app_util import assert_clean_figures, chart_jsons, open_lab
+from app_util import assert_clean_figures, chart_jsons
 from app_util import exception_text as _errors
 from app_util import figure_specs as _specs
 from app_util import payload_bytes as _payload
 from streamlit.testing.v1 import AppTest
 
 from nncore.initlab import PRESETS
+from ui.strings.init_lab import T
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGE = "labs/init_lab.py"
 TIMEOUT_S = 180
-N_CHARTS = 5  # forward histograms, backward histograms, std over depth, blocking units, theory
+N_CHARTS = 6  # fwd/bwd histograms, std(a), gradients (∂L/∂a, ∂L/∂W), blocking units, theory
 MAX_PAYLOAD = 300_000
 
 
-def _open(query: dict | None = None) -> AppTest:
-    at = open_lab(PAGE, query=query, timeout=TIMEOUT_S)
+def _open(query: dict | None = None, lang: str = "en") -> AppTest:
+    """The page in ``lang`` (set before the first run, as ?lang= in a link), then ``query``."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(PAGE)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
     assert not at.exception, _errors(at)
+    assert at.session_state["lang"] == lang
     return at
+
+
+def _explained(at, name: str, lang: str) -> bool:
+    """The preset's explanation is shown: its text up to the first number placeholder."""
+    head = T(f"explain.{name}", lang).split("{")[0]
+    return any(i.value.startswith(head) for i in at.info)
 
 
 def _decode(v):
@@ -45,8 +61,11 @@ def _assert_finite_figures(at) -> None:
                 assert _decode(trace[axis]).size, (trace.get("name"), axis)
 
 
-def test_default_page():
-    at = _open()
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_default_page(lang):
+    at = _open(lang=lang)
+    assert at.title[0].value == T("title", lang)
+    assert T("intro", lang)[:20] in at.info[0].value
     assert len(chart_jsons(at)) == N_CHARTS
     assert not at.warning
     _assert_finite_figures(at)
@@ -56,14 +75,16 @@ def test_default_page():
     assert at.get("download_button")
 
 
-@pytest.mark.parametrize("name", list(PRESETS))
-def test_every_preset(name):
-    at = _open()
+@pytest.mark.parametrize("name,lang",
+                         [(n, "ko" if i % 2 else "en") for i, n in enumerate(PRESETS)])
+def test_every_preset(name, lang):
+    at = _open(lang=lang)
     at.button(key=f"ini_preset_{name}").click().run()
     assert not at.exception, _errors(at)
     preset = PRESETS[name]
     # The preset's explanation is shown (the settings match it exactly), and its button is active.
-    assert any(preset.explanation[:40] in i.value for i in at.info), [i.value for i in at.info]
+    assert _explained(at, name, lang), [i.value for i in at.info]
+    assert at.button(key=f"ini_preset_{name}").label == T(f"preset.{name}", lang)
     assert at.button(key=f"ini_preset_{name}").proto.type == "primary"
     assert at.session_state["ini_act"] == preset.a.activation
     assert at.session_state["ini_ab"] == (preset.b is not None)
@@ -78,38 +99,69 @@ def test_every_preset(name):
     assert len(fwd["data"]) == rows
 
 
-def test_url_parameters_round_trip():
-    """Query parameters set every widget (what a copied URL does), and a preset set through
-    the URL is recognised as that preset."""
-    query = {
-        "ini_act": "ReLU",
-        "ini_init": "Normal N(0, s²)",
-        "ini_scale": "0.05",
-        "ini_bn": "true",
-        "ini_depth": "5",
-        "ini_width": "64",
-        "ini_n": "32",
-        "ini_seed": "3",
-        "ini_ab": "true",
-        "ini_b_act": "Sigmoid",
-        "ini_b_init": "He (Kaiming) normal",
-        "ini_b_bn": "false",
-    }
-    at = _open(query)
+OLD_FORM = {  # what Streamlit's bind wrote before the URL held ids: English labels
+    "ini_act": "ReLU",
+    "ini_init": "Normal N(0, s²)",
+    "ini_scale": "0.05",
+    "ini_bn": "true",
+    "ini_depth": "5",
+    "ini_width": "64",
+    "ini_n": "32",
+    "ini_seed": "3",
+    "ini_ab": "true",
+    "ini_b_act": "Sigmoid",
+    "ini_b_init": "He (Kaiming) normal",
+    "ini_b_bn": "false",
+}
+ID_FORM = {**OLD_FORM, "ini_act": "relu", "ini_init": "normal", "ini_b_act": "sigmoid",
+           "ini_b_init": "he_normal"}  # fmt: skip
+
+
+@pytest.mark.parametrize("query,lang", [(OLD_FORM, "en"), (ID_FORM, "ko")], ids=["old", "ids"])
+def test_url_parameters_round_trip(query, lang):
+    """Query parameters set every widget (what a copied URL does): ids, and the old-form labels
+    of links made before ids (aliases). The URL then holds ids, never a translated label."""
+    at = _open(query, lang)
     ss = at.session_state
     assert ss["ini_act"] == "relu" and ss["ini_init"] == "normal" and ss["ini_scale"] == 0.05
     assert ss["ini_bn"] is True and ss["ini_depth"] == 5 and ss["ini_width"] == 64
     assert ss["ini_n"] == 32 and ss["ini_seed"] == 3 and ss["ini_ab"] is True
     assert ss["ini_b_act"] == "sigmoid" and ss["ini_b_init"] == "he_normal"
+    assert at.query_params["ini_act"] == "relu" and at.query_params["ini_b_init"] == "he_normal"
     assert len(at.dataframe[0].value) == 10  # 5 layers × (A, B)
     frame = at.dataframe[0].value
-    assert set(frame["activation"]) == {"relu", "sigmoid"}
+    assert set(frame[T("col.activation", lang)]) == {"relu", "sigmoid"}
 
-    # A lecture preset expressed as URL parameters opens that preset.
+
+def test_old_form_preset_link_opens_the_preset():
     at = _open(
         {"ini_act": "ReLU", "ini_init": "He (Kaiming) normal", "ini_width": "4096", "ini_n": "16"}
     )
-    assert any(PRESETS["relu_he"].explanation[:40] in i.value for i in at.info)
+    assert _explained(at, "relu_he", "en")
+
+
+def test_a_korean_link_opens_the_same_experiment_in_english():
+    ko = _open(lang="ko")
+    ko.button(key="ini_preset_ab_bn").click().run()
+    ko.selectbox(key="ini_b_act").set_value("sigmoid").run()
+    params = {k: v for k, v in ko.query_params.items() if k.startswith("ini_")}
+    assert params["ini_b_act"] == "sigmoid" and params["ini_width"] == "4096", params
+    assert all(v.isascii() for v in params.values()), params  # ids, no Hangul
+    en = _open(params, "en")
+    keys = [k for k in ko.session_state if str(k).startswith("ini_") and "preset" not in k
+            and "fig" not in k and k != "ini_csv"]  # fmt: skip
+    for key in keys:
+        assert en.session_state[key] == ko.session_state[key], key
+    np.testing.assert_array_equal(ko.dataframe[0].value.to_numpy(), en.dataframe[0].value.to_numpy())
+
+
+def test_no_table_cell_reads_none():
+    """The per-layer table never shows "None"/"nan": a statistic that does not apply is "–"."""
+    at = _open({"ini_act": "relu", "ini_init": "he_normal", "ini_ab": "true"})
+    frame = at.dataframe[0].value
+    cells = {str(v) for v in frame.to_numpy().ravel()}
+    assert not cells & {"None", "nan", "NaN", "<NA>"}, cells
+    assert "–" in cells  # % saturated of ReLU, % dead of tanh
 
 
 def test_overflow_warning_not_a_broken_chart():
@@ -139,85 +191,6 @@ st.title("Initialization lab: overflow case")
 cfg = InitConfig("linear", "normal", 1e30, depth=12, width=64, samples=16)
 init_lab.results_ui([run_init_experiment(cfg)], ["A"])
 """
-
-
-# ---------------------------------------------------------------------------------------------
-# Real browser
-# ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.browser
-def test_browser_presets_and_screenshots(streamlit_server, browser_page):
-    from browser_util import (
-        assert_no_exception,
-        open_page,
-        screenshot,
-        wait_for_app,
-        wait_for_charts,
-    )
-
-    page = browser_page
-    open_page(page, streamlit_server)  # Home first: the app's navigation is then registered
-    open_page(page, f"{streamlit_server}/init_lab")
-    assert_no_exception(page)
-    assert wait_for_charts(page, N_CHARTS) >= N_CHARTS
-    screenshot(page, "init_default")
-
-    shots = {
-        "tanh_001": "init_tanh_001_7x4096",
-        "tanh_005": "init_tanh_005",
-        "sigmoid_n01": "init_sigmoid_n01",
-        "ab_relu": "init_ab_relu_xavier_vs_he",
-    }
-    for name, shot in shots.items():
-        page.get_by_role("button", name=PRESETS[name].label, exact=True).click()
-        wait_for_app(page, timeout_ms=120_000)
-        assert_no_exception(page)
-        wait_for_charts(page, N_CHARTS)
-        screenshot(page, shot)
-        assert "ini_act=" in page.url or PRESETS[name].a.activation == "tanh", page.url
-
-    # The URL holds the experiment: opening it in a fresh page shows the same preset.
-    url = page.url
-    for part in (
-        "ini_width=4096",
-        "ini_ab=true",
-        "ini_act=ReLU",
-        "ini_b_act=ReLU",
-        "ini_b_init=He",
-    ):
-        assert part in url, url
-    fresh = page.context.new_page()
-    open_page(fresh, url, timeout_ms=120_000)
-    assert_no_exception(fresh)
-    wait_for_charts(fresh, N_CHARTS)
-    assert fresh.get_by_text(PRESETS["ab_relu"].explanation[:20], exact=False).count() >= 1
-    fresh.close()
-
-
-@pytest.mark.browser
-def test_browser_overflow_screenshot(chromium_browser, tmp_path):
-    from browser_util import (
-        assert_no_exception,
-        open_page,
-        screenshot,
-        serve_streamlit,
-        wait_for_charts,
-    )
-
-    script = tmp_path / "overflow_app.py"
-    script.write_text(OVERFLOW_SCRIPT.format(root=str(ROOT)))
-    context = chromium_browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    try:
-        with serve_streamlit(script, cwd=ROOT) as url:
-            open_page(page, url)
-            assert_no_exception(page)
-            wait_for_charts(page, N_CHARTS)
-            assert page.get_by_text("activations overflow at layer 5").count() == 1
-            screenshot(page, "init_overflow")
-    finally:
-        context.close()
 
 
 if __name__ == "__main__":  # pragma: no cover
