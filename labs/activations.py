@@ -16,7 +16,6 @@ import pandas as pd
 import streamlit as st
 
 from nncore.activations import ACTIVATIONS
-from nncore.init import INITIALIZERS
 from nncore.initlab import PRESETS as INIT_PRESETS
 from nncore.initlab import InitConfig, run_init_experiment
 from nncore.perceptron import line_segment
@@ -39,6 +38,7 @@ from nncore.vanishing import (
 from ui import url_state
 from ui.common import chart, download_csv, download_json, page_intro, static_table
 from ui.strings.activations import T
+from ui.strings.init_lab import T as INIT_T
 from viz import activations_figs as F
 
 K = {  # widget keys = URL parameter names
@@ -383,17 +383,15 @@ def init_links(acts, gain: float) -> None:
     for a in acts:
         if a not in INIT_LINK:
             continue
-        p = INIT_PRESETS["relu_xavier" if a == "relu" and gain < 2 else INIT_LINK[a]]
-        cfg = p.a
-        # the init lab's select boxes read their labels from the URL (ids after its migration
-        # to ui.url_state, which keeps the labels as aliases)
-        query = {"ini_act": ACTIVATIONS[cfg.activation].label,
-                 "ini_init": INITIALIZERS[cfg.init].label, "ini_depth": str(cfg.depth),
+        name = "relu_xavier" if a == "relu" and gain < 2 else INIT_LINK[a]
+        cfg = INIT_PRESETS[name].a
+        # the init lab's choices are ids in the URL (ui.url_state)
+        query = {"ini_act": cfg.activation, "ini_init": cfg.init, "ini_depth": str(cfg.depth),
                  "ini_width": str(cfg.width), "ini_n": str(cfg.samples),
                  "ini_seed": str(cfg.seed)}  # fmt: skip
         if cfg.scale is not None:
             query["ini_scale"] = f"{cfg.scale:g}"
-        st.page_link("labs/init_lab.py", label=T("init_link", preset=p.label),
+        st.page_link("labs/init_lab.py", label=T("init_link", preset=INIT_T(f"preset.{name}")),
                      icon=":material/stacked_bar_chart:", query_params=query)  # fmt: skip
 
 

@@ -140,7 +140,7 @@ def test_training_masks_replay_the_trainers_stream():
     order = rng.permutation(20)
     _, rec = mlp_forward(params, X[order], "relu", train=True, dropout=0.4, rng=rng)
     masks = training_masks(20, 12, 0.4, s.seed, 3)
-    for got, (_, _, mask) in zip(masks, rec["caches"], strict=True):
+    for got, (*_, mask) in zip(masks, rec["caches"], strict=True):  # mask: the last entry
         assert np.array_equal(got, mask[0] > 0)
 
 
