@@ -39,6 +39,7 @@ from ui import url_state
 from ui.common import chart, download_csv, download_json, page_intro, static_table
 from ui.strings.activations import T
 from ui.strings.init_lab import T as INIT_T
+from ui.strings.names import activation_name
 from viz import activations_figs as F
 
 K = {  # widget keys = URL parameter names
@@ -99,7 +100,7 @@ class ActSettings:
 
 
 def label(name: str) -> str:
-    return "Maxout max(x, −0.5x)" if name == "maxout" else ACTIVATIONS[name].label
+    return "Maxout max(x, −0.5x)" if name == "maxout" else activation_name(name)
 
 
 def colors(acts) -> dict:

@@ -19,6 +19,7 @@ from nncore.mlp import HIDDEN_ACTIVATIONS
 from ui import url_state
 from ui.common import chart, download_csv, page_intro
 from ui.strings.init_lab import T
+from ui.strings.names import activation_name
 from viz.init_figs import (
     blocking_units,
     gradients_over_depth,
@@ -88,7 +89,7 @@ class InitSettings:
 
 
 def act_label(name: str) -> str:
-    return T("maxout") if name == "maxout" else ACTIVATIONS[name].label
+    return T("maxout") if name == "maxout" else activation_name(name)
 
 
 def init_label(name: str) -> str:

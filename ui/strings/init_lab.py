@@ -256,7 +256,7 @@ T = Strings(
             "강의 노트의 \"Xavier\"(표준편차 1/√n)는 여기서 **LeCun normal**입니다. Glorot의 원래 "
             "Xavier는 Var(W) = 2/(n_in + n_out)이고, 정사각 층에서는 1/n과 같습니다."
         ),
-        "init.zeros": "Zeros (0)",
+        "init.zeros": "0으로 채움 (Zeros)",
         "init.normal": "Normal N(0, s²)",
         "init.uniform": "Uniform U(−s, s)",
         "init.lecun_normal": "LeCun normal σ=1/√n (노트의 Xavier)",
