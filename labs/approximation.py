@@ -44,7 +44,8 @@ LRS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3]
 NOISES = [0.0, 0.05, 0.1, 0.2, 0.3, 0.5]
 SHOWN_PARTS = 6  # unit terms (ramps or bumps) drawn in the hand-built chart
 CHUNK = 250  # training steps per worker task
-INLINE_SECONDS = 0.5  # runs estimated longer go to the worker pool with a progress bar
+INLINE_SECONDS = 0.5
+FIRST_ORDER = (-1.3, -0.7)  # a staircase slope in this range reads as "1/N"  # runs estimated longer go to the worker pool with a progress bar
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ def rate(target: str, formula: str, a: float, b: float, act: str) -> dict:
     ns = np.arange(1, 257)
     err = A.interpolation_errors(tg.f, a, b, ns)
     d2 = tg.d2max(a, b)
-    out = {"ns": ns, "err": err, "d2": d2, "smooth": tg.smooth,
+    out = {"ns": ns, "err": err, "d2": d2, "smooth": tg.smooth_on(a, b),
+           "jump": target == "step" and len(tg.kinks(a, b)) > 0,
            "bound": A.interpolation_bound(a, b, ns, d2) if d2 is not None else None,
            "slope": A.loglog_slope(ns, err)}
     if act != "relu":
@@ -371,9 +373,9 @@ def rate_text(cfg: ApproxSettings, rt: dict) -> str:
     """The sentence under the error chart, formatted from the measured errors."""
     slope = fmt(rt["slope"]) if rt["slope"] is not None else T("rate_na")
     if rt["smooth"]:
-        est = T("rate_estimated") if cfg.target == "formula" else ""
-        text = T("rate_smooth", slope=slope, d2=fmt(rt["d2"]), est=est)
-        over = int(np.sum(rt["err"] > rt["bound"] * (1 + 1e-9)))
+        key = "rate_formula" if cfg.target == "formula" else "rate_smooth"
+        text = T(key, slope=slope, d2=fmt(rt["d2"]))
+        over = bound_exceeded(rt)
         text += T("rate_bound_holds") if over == 0 else T("rate_bound_fails", count=over)
     else:
         name = T(f"target.{cfg.target}")
@@ -385,11 +387,18 @@ def rate_text(cfg: ApproxSettings, rt: dict) -> str:
         exact = int(np.sum(rt["err"] < 1e-12))
         if exact:
             text += T("rate_exact", count=exact)
-        if cfg.target == "step":
+        if rt["jump"]:
             text += T("rate_jump")
-    if rt.get("stair_slope") is not None:
-        text += T("rate_stair_slope", act=T(f"act.{cfg.activation}"), slope=fmt(rt["stair_slope"]))
+    stair = rt.get("stair_slope")
+    if stair is not None:
+        key = "rate_stair_slope" if FIRST_ORDER[0] <= stair <= FIRST_ORDER[1] else "rate_stair_other"
+        text += T(key, act=T(f"act.{cfg.activation}"), slope=fmt(stair))
     return text
+
+
+def bound_exceeded(rt: dict) -> int:
+    """How many N have a measured error above the bound (beyond rounding)."""
+    return int(np.sum(rt["err"] > rt["bound"] * (1 + 1e-9) + 1e-12))
 
 
 def rate_view(cfg: ApproxSettings, built_err: float, trained: dict) -> None:
@@ -400,7 +409,8 @@ def rate_view(cfg: ApproxSettings, built_err: float, trained: dict) -> None:
     labels = {"title": T("rate_title"), "x": T("rate_x"), "y": T("rate_y"),
               "relu": T("rate_relu"), "bound": T("rate_bound"), "stair": T("rate_stair", act=act),
               "current": T("rate_current"), "trained": T("rate_trained")}
-    chart(F.error_figure(rt["ns"], rt["err"], rt["bound"], rt.get("stair_ns"), rt.get("stair_err"),
+    bound = rt["bound"] if rt["d2"] else None  # max|f''| = 0: the bound is 0, off a log axis
+    chart(F.error_figure(rt["ns"], rt["err"], bound, rt.get("stair_ns"), rt.get("stair_err"),
                          (cfg.n_units, built_err), (cfg.n_units, trained["max_err"]), labels),
           key="ua_fig_rate")
     st.markdown(rate_text(cfg, rt))

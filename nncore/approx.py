@@ -78,12 +78,28 @@ class Target:
     smooth: bool
     df: Callable[[Array], Array] | None = None
 
+    def kinks(self, a: float, b: float) -> Array:
+        """Points strictly inside (a, b) where a built-in target has a kink or a jump."""
+        if self.name in ("step", "abs"):
+            k = np.array([0.0])
+        elif self.name == "sawtooth":
+            half = SAWTOOTH_PERIOD / 2.0
+            k = half * np.arange(np.ceil(a / half), np.floor(b / half) + 1)
+        else:
+            return np.zeros(0)
+        return k[(k > a) & (k < b)]
+
+    def smooth_on(self, a: float, b: float) -> bool:
+        """Twice differentiable on [a, b] (a piecewise-linear built-in with no kink inside is
+        linear there)."""
+        return self.smooth or len(self.kinks(a, b)) == 0
+
     def d2max(self, a: float, b: float) -> float | None:
         """max|f''| on [a, b]: exact for the built-ins (over the real line, an upper bound on
-        any interval), for a formula the central differences of its exact derivative on a
-        fine grid (an estimate)."""
+        any interval; 0 for a kinked target with no kink inside), for a formula the central
+        differences of its exact derivative on a fine grid (an estimate)."""
         if not self.smooth:
-            return None
+            return 0.0 if self.smooth_on(a, b) else None
         if self.name in _D2_MAX:
             return _D2_MAX[self.name]
         x = np.linspace(a, b, ERROR_GRID)
@@ -106,7 +122,7 @@ def check_target(target: Target, a: float, b: float) -> str | None:
     with np.errstate(all="ignore"):
         v = target.f(np.linspace(a, b, ERROR_GRID))
         d2 = target.d2max(a, b) if target.smooth else 0.0
-    if not np.isfinite(v).all() or (target.smooth and d2 is None):
+    if not np.isfinite(v).all() or d2 is None or not np.isfinite(d2):
         return TARGET_NONFINITE
     if np.max(np.abs(v)) > MAX_ABS_TARGET:
         return TARGET_TOO_LARGE
@@ -183,7 +199,8 @@ def staircase_bumps(f: Callable, a: float, b: float, n: int, x: Array) -> Array:
     h = (b - a) / (n + 1)
     centres = a + h * (np.arange(n + 1) + 0.5)
     t = a + h * np.arange(1, n + 1)
-    S = 1.0 / (1.0 + np.exp(-(STEEPNESS / h) * (np.asarray(x)[None, :] - t[:, None])))
+    with np.errstate(over="ignore"):  # exp → inf gives S = 0, the right limit
+        S = 1.0 / (1.0 + np.exp(-(STEEPNESS / h) * (np.asarray(x)[None, :] - t[:, None])))
     ones, zeros = np.ones((1, len(x))), np.zeros((1, len(x)))
     S = np.vstack([ones, S, zeros])
     return np.asarray(f(centres))[:, None] * (S[:-1] - S[1:])

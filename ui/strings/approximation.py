@@ -169,9 +169,14 @@ T = Strings(
         "rate_smooth": (
             "f is twice differentiable: linear interpolation with spacing h = (b − a)/N is off "
             "by at most h²·max|f''|/8, a 1/N² rate. Measured slope over N = 16…256: "
-            "**{slope}** (−2 is 1/N²); max|f''| = {d2}{est}."
+            "**{slope}** (−2 is 1/N²); max|f''| = {d2}."
         ),
-        "rate_estimated": " (estimated from the formula's exact derivative on a grid)",
+        "rate_formula": (
+            "For a formula the page estimates max|f''| = {d2} from its exact derivative on a "
+            "grid; where f is twice differentiable, linear interpolation with spacing "
+            "h = (b − a)/N is off by at most h²·max|f''|/8, a 1/N² rate. Measured slope over "
+            "N = 16…256: **{slope}** (−2 is 1/N²)."
+        ),
         "rate_bound_holds": " The measured error stays under the bound at every N from 1 to 256.",
         "rate_bound_fails": (
             " The measured error exceeds the bound at {count} of the 256 values of N: the "
@@ -197,6 +202,7 @@ T = Strings(
             " The {act} staircase falls with slope {slope}: steps are a first-order "
             "approximation (1/N), slower than ReLU ramps."
         ),
+        "rate_stair_other": " The {act} staircase's measured slope: {slope}.",
         "rate_na": "fewer than 3 usable points",
         "notes_theorem": (
             "Where the notes' statement comes from: the theorem (Cybenko 1989; Hornik 1991) is "
@@ -406,9 +412,13 @@ T = Strings(
         "rate_smooth": (
             "f는 두 번 미분 가능합니다. 간격 h = (b − a)/N인 선형 보간의 오차는 최대 "
             "h²·max|f''|/8, 즉 1/N²으로 줄어듭니다. N = 16…256에서 측정한 기울기: **{slope}** "
-            "(−2가 1/N²). max|f''| = {d2}{est}."
+            "(−2가 1/N²). max|f''| = {d2}."
         ),
-        "rate_estimated": " (수식의 정확한 도함수로 격자에서 추정)",
+        "rate_formula": (
+            "수식의 경우 max|f''| = {d2}는 정확한 도함수로 격자에서 추정한 값입니다. f가 두 번 "
+            "미분 가능한 곳에서 간격 h = (b − a)/N인 선형 보간의 오차는 최대 h²·max|f''|/8, 즉 "
+            "1/N²으로 줄어듭니다. N = 16…256에서 측정한 기울기: **{slope}** (−2가 1/N²)."
+        ),
         "rate_bound_holds": " 측정한 오차는 N = 1부터 256까지 모든 N에서 상한 아래에 있습니다.",
         "rate_bound_fails": (
             " 측정한 오차가 256개의 N 중 {count}개에서 상한을 넘습니다: 이 수식에서는 max|f''| "
@@ -434,6 +444,7 @@ T = Strings(
             " {act} 계단은 기울기 {slope}로 줄어듭니다: 계단은 1차 근사(1/N)라서 ReLU 경사로보다 "
             "느립니다."
         ),
+        "rate_stair_other": " {act} 계단의 측정한 기울기: {slope}.",
         "rate_na": "쓸 수 있는 점이 3개 미만",
         "notes_theorem": (
             "노트의 문장이 나온 곳: 이 정리(Cybenko 1989; Hornik 1991)는 sigmoid 같은 squashing "
