@@ -94,7 +94,7 @@ def construct(target: str, formula: str, a: float, b: float, n: int, act: str) -
     tg = A.make_target(target, formula)
     params = A.constructive_net(tg.f, a, b, n, act)
     x = np.linspace(a, b, A.PLOT_POINTS)
-    dense = np.linspace(a, b, A.ERROR_GRID)
+    dense = A.error_points(tg, a, b)
     out = {"x": x, "target": tg.f(x), "sum": A.net_output(params, x, act), "params": params,
            "err": float(np.max(np.abs(A.net_output(params, dense, act) - tg.f(dense))))}
     if act == "relu":
@@ -119,7 +119,7 @@ def rate(target: str, formula: str, a: float, b: float, act: str) -> dict:
     """Max error of the ReLU interpolant for N = 1…256, the bound, and the staircase's."""
     tg = A.make_target(target, formula)
     ns = np.arange(1, 257)
-    err = A.interpolation_errors(tg.f, a, b, ns)
+    err = A.interpolation_errors(tg.f, a, b, ns, A.error_points(tg, a, b))
     d2 = tg.d2max(a, b)
     out = {"ns": ns, "err": err, "d2": d2, "smooth": tg.smooth_on(a, b),
            "jump": target == "step" and len(tg.kinks(a, b)) > 0,

@@ -211,10 +211,20 @@ def staircase_bumps(f: Callable, a: float, b: float, n: int, x: Array) -> Array:
 # ---------------------------------------------------------------------------------------------
 
 
-def interpolation_errors(f: Callable, a: float, b: float, ns: Array) -> Array:
-    """Max |f − f̂_N| over ERROR_GRID points (plus the nodes) of the N-unit ReLU interpolant,
-    for every N in ``ns`` (np.interp evaluates the same piecewise-linear function)."""
-    x = np.linspace(a, b, ERROR_GRID)
+def error_points(target: Target, a: float, b: float) -> Array:
+    """Where max errors are measured: ERROR_GRID even points plus both sides of every kink or
+    jump (a step's error is largest right beside its jump, between grid points)."""
+    k = target.kinks(a, b)
+    eps = 1e-9 * (b - a)
+    return np.sort(np.concatenate([np.linspace(a, b, ERROR_GRID), k - eps, k + eps]))
+
+
+def interpolation_errors(f: Callable, a: float, b: float, ns: Array,
+                         x: Array | None = None) -> Array:
+    """Max |f − f̂_N| over the points x (default ERROR_GRID even points) of the N-unit ReLU
+    interpolant, for every N in ``ns`` (np.interp evaluates the same piecewise-linear
+    function)."""
+    x = np.linspace(a, b, ERROR_GRID) if x is None else x
     fx = f(x)
     out = np.empty(len(ns))
     for i, n in enumerate(ns):
@@ -465,7 +475,7 @@ def fit_summary(state: FitState, spec: FitSpec) -> dict:
     ReLU the exact number of linear pieces on [a, b]."""
     target, x, clean, noisy, scale = spec.data()
     grid = np.linspace(spec.a, spec.b, PLOT_POINTS)
-    dense = np.linspace(spec.a, spec.b, ERROR_GRID)
+    dense = error_points(target, spec.a, spec.b)
     losses = np.asarray(state.losses, dtype=np.float64)
     idx = np.unique(np.linspace(0, max(len(losses) - 1, 0), MAX_LOSS_POINTS).astype(int))
     kn = knots(state.params, scale)

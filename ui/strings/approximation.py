@@ -26,8 +26,8 @@ T = Strings(
         ),
         "preset.squash.note": (
             "The notes state the theorem for a *squashing* activation. Sigmoid units are smooth "
-            "steps; two neighbouring steps subtract to a bump, and the bumps add up to the "
-            "target."
+            "steps; two neighbouring steps subtract to a bump, and the bumps add up to a smooth "
+            "staircase that follows the target."
         ),
         "preset.step.note": (
             "The theorem is about continuous targets. A step has a jump, and a continuous "
@@ -277,8 +277,8 @@ T = Strings(
         ),
         "preset.squash.note": (
             "노트는 이 정리를 squashing 활성화 함수로 설명합니다. sigmoid 유닛은 부드러운 "
-            "계단이고, 이웃한 두 계단의 차는 봉우리(bump)가 되며, 봉우리들을 더하면 목표 함수가 "
-            "됩니다."
+            "계단이고, 이웃한 두 계단의 차는 봉우리(bump)가 되며, 봉우리들을 더하면 목표 함수를 "
+            "따라가는 부드러운 계단이 됩니다."
         ),
         "preset.step.note": (
             "정리는 연속 함수에 대한 것입니다. 계단 함수에는 점프가 있어서 연속인 신경망은 최대 "
