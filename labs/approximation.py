@@ -266,10 +266,14 @@ def settings_ui() -> ApproxSettings:
                            default=DEFAULT.activation, format_func=lambda v: T(f"act.{v}"))
         steps = st.select_slider(T("steps"), STEPS, value=DEFAULT.steps, key=K["steps"], **q)
         lr = st.select_slider(T("lr"), LRS, value=DEFAULT.lr, key=K["lr"], **q)
-        st.subheader(T("sb_depth"))
-        k = st.slider(T("k"), 1, 8, DEFAULT.k, key=K["k"], help=T("k_help"), **q)
+    k = st.session_state.get(K["k"], DEFAULT.k)  # its slider sits in the depth fragment
     return ApproxSettings(target, formula, a, b, float(noise), int(seed), int(n), act,
                           int(steps), float(lr), int(k))
+
+
+def depth_ui() -> int:
+    return int(st.slider(T("k"), 1, 8, DEFAULT.k, key=K["k"], help=T("k_help"),
+                         bind="query-params"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -428,14 +432,17 @@ def rate_view(cfg: ApproxSettings, built_err: float, trained: dict) -> None:
     download_csv(T("download_rate"), frame, "ua_error_vs_n.csv", key="ua_dl_rate")
 
 
-def depth_view(cfg: ApproxSettings) -> None:
+@st.fragment
+def depth_view() -> None:
+    """Its own fragment: moving k reruns this section only (nothing above depends on k)."""
     st.header(T("sec_depth"))
     st.markdown(T("depth_intro"))
-    d = depth(cfg.k)
+    k = depth_ui()
+    d = depth(k)
     deep, shallow, exact = d["rows"]
     units = deep["units"]
-    labels = {"title": T("depth_title", k=cfg.k), "x": T("depth_x"), "y": T("depth_y"),
-              "target": T("depth_target"), "deep": T("deep", k=cfg.k),
+    labels = {"title": T("depth_title", k=k), "x": T("depth_x"), "y": T("depth_y"),
+              "target": T("depth_target"), "deep": T("deep", k=k),
               "shallow": T("shallow", n=units)}
     left, right = st.columns([3, 2])
     with left:
@@ -456,9 +463,9 @@ def depth_view(cfg: ApproxSettings) -> None:
         T("col_pieces"): [str(r["pieces"]) for r in d["rows"]],
         T("col_err"): [fmt(r["max_err"]) for r in d["rows"]],
     }))
-    st.markdown(T("depth_numbers", units=units, pieces=deep["pieces"], k=cfg.k, pow=2**cfg.k,
+    st.markdown(T("depth_numbers", units=units, pieces=deep["pieces"], k=k, pow=2**k,
                   most=units + 1, shallow_pieces=shallow["pieces"], err=fmt(shallow["max_err"]),
-                  need=A.shallow_units_needed(2**cfg.k), exact_units=exact["units"]))
+                  need=A.shallow_units_needed(2**k), exact_units=exact["units"]))
     st.caption(T("notes_depth"))
     left, right = st.columns(2)
     with left:
@@ -479,7 +486,7 @@ def main() -> None:
     c = construct_view(cfg)
     r = train_view(cfg, c["err"])
     rate_view(cfg, c["err"], r)
-    depth_view(cfg)
+    depth_view()
 
 
 if __name__ == "__main__":  # Streamlit runs a page as __main__; tests import the helpers

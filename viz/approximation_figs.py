@@ -62,8 +62,13 @@ def construct_figure(x: Array, target: Array, total: Array, parts: Sequence[Arra
             for i, (p, nm) in enumerate(zip(parts, part_names, strict=True))]
     data += [_line(x, target, L["target"], TARGET, width=3),
              _line(x, total, L["sum"], SUM, width=2.5)]
-    data.append(_knot_marks(knots, _low(target, total, *parts), L["knots"], SUM))
-    return go.Figure(data=data, layout=_layout(L["title"], L["x"], L["y"]))
+    # the view frames the target and the sum: single ramps run off it (that is the point)
+    lo, hi = min(np.min(target), np.min(total)), max(np.max(target), np.max(total))
+    pad = 0.25 * max(hi - lo, 1e-6)
+    data.append(_knot_marks(knots, lo - 0.8 * pad, L["knots"], SUM))
+    fig = go.Figure(data=data, layout=_layout(L["title"], L["x"], L["y"]))
+    fig.update_yaxes(range=[lo - pad, hi + pad])
+    return fig
 
 
 def fit_figure(x: Array, target: Array, xs: Array, ys: Array | None, fit: Array, knots: Array,
@@ -85,7 +90,7 @@ def loss_figure(steps: Array, loss: Array, L: dict) -> go.Figure:
     """Training loss (MSE) per step on a log axis. L: title, x, y, loss."""
     fig = go.Figure(data=[_line(steps, np.maximum(loss, 1e-16), L["loss"], FIT)],
                     layout=_layout(L["title"], L["x"], L["y"]))
-    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_yaxes(type="log", exponentformat="power", dtick=1)  # powers of 10 only
     fig.update_layout(showlegend=False, height=300)
     return fig
 
@@ -112,8 +117,8 @@ def error_figure(ns: Array, err: Array, bound: Array | None, stair_ns: Array | N
                                name=L["trained"], marker=dict(size=11, color=FIT,
                                                               symbol="diamond")))
     fig = go.Figure(data=data, layout=_layout(L["title"], L["x"], L["y"]))
-    fig.update_xaxes(type="log")
-    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_xaxes(type="log", tickvals=[2**j for j in range(9)])
+    fig.update_yaxes(type="log", exponentformat="power", dtick=1)
     return fig
 
 
@@ -138,5 +143,6 @@ def pieces_figure(deep_units: Array, deep_pieces: Array, shallow_units: Array,
                    marker=dict(size=13, color=DEEP, symbol="circle-open", line=dict(width=3))),
     ]
     fig = go.Figure(data=data, layout=_layout(L["title"], L["x"], L["y"]))
-    fig.update_yaxes(type="log", exponentformat="power")
+    top = int(np.ceil(np.log2(max(np.max(deep_pieces), np.max(shallow_pieces)))))
+    fig.update_yaxes(type="log", tickvals=[2**j for j in range(1, top + 1)])
     return fig

@@ -81,7 +81,6 @@ T = Strings(
         "act.sigmoid": "Sigmoid",
         "steps": "Training steps (full-batch Adam)",
         "lr": "Learning rate",
-        "sb_depth": "Depth vs width",
         "k": "Depth k (tent map composed k times)",
         "k_help": "The deep net has k hidden layers of 2 ReLU units; the target has 2^k pieces.",
         # construction
@@ -258,7 +257,7 @@ T = Strings(
     ko={
         "title": "보편 근사와 깊이",
         "intro": (
-            "**보편 근사 정리(universal approximation theorem)**는 은닉층(hidden layer) 하나로 "
+            "**보편 근사 정리**(universal approximation theorem)는 은닉층(hidden layer) 하나로 "
             "어떤 연속 함수든 원하는 만큼 가깝게 근사할 수 있다고 말합니다. 여기서는 그 신경망을 "
             "직접 만들어 봅니다. ReLU 유닛 하나는 매듭(knot) 한 곳에서 직선을 꺾는 경사로입니다. "
             "이어서 같은 신경망을 학습시키고, 유닛 수 N이 늘 때 오차가 얼마나 빨리 줄어드는지 "
@@ -328,7 +327,6 @@ T = Strings(
         "act.sigmoid": "Sigmoid",
         "steps": "학습 단계 수 (전체 배치 Adam)",
         "lr": "학습률",
-        "sb_depth": "깊이 대 너비",
         "k": "깊이 k (텐트 사상을 k번 합성)",
         "k_help": "깊은 신경망은 ReLU 유닛 2개짜리 은닉층 k개이고, 목표 함수는 2^k개의 조각입니다.",
         "sec_construct": "1 · 은닉층 하나를 직접 만들기",
