@@ -98,3 +98,36 @@ def test_huge_learning_rate_gives_a_plain_warning():
             for axis in ("x", "y"):
                 if isinstance(trace.get(axis), list):
                     assert np.isfinite(np.asarray(trace[axis], dtype=float)).all()
+
+
+def test_long_run_goes_to_the_worker_pool_and_disk_cache(tmp_path, monkeypatch):
+    """A run estimated over INLINE_SECONDS trains in worker processes, chunk by chunk, and
+    gives exactly the in-process result; it lands in the disk cache for other servers."""
+    from nncore import approx as A
+    from ui import disk_cache, workers
+
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("NNLAB_WORKERS", "1")
+    state = {K["n"]: 64, K["steps"]: 2000, K["target"]: "bump"}
+    spec = A.FitSpec("bump", "", -3.0, 3.0, 0.0, 0, 64, "relu", 2000, 0.03)
+    assert A.fit_seconds(64, 2000) > 0.5
+    chunks = []
+    real = workers.run_chunks
+
+    def counted(*args):
+        for k, st in real(*args):
+            chunks.append(k)
+            yield k, st
+
+    monkeypatch.setattr(workers, "run_chunks", counted)
+    try:
+        at = _open(state=state)
+    finally:
+        workers.shutdown()
+    assert chunks == list(range(1, 9))  # 2000 steps in chunks of 250
+    stored = disk_cache.get("approximation.fit", spec)
+    assert stored is not disk_cache.MISSING
+    local = A.run_fit(spec)
+    assert np.array_equal(stored["fit"], local["fit"])
+    assert np.array_equal(stored["loss"], local["loss"])
+    assert len(assert_clean_figures(at)) == N_CHARTS
