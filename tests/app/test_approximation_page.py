@@ -89,7 +89,8 @@ def test_bad_interval_keeps_the_last_one():
     assert assert_clean_figures(at) == before
 
 
-def test_huge_learning_rate_gives_a_plain_warning():
+def test_largest_settings_stay_finite():
+    """The largest learning rate with 256 sigmoid units: every chart number finite."""
     at = _open(state={K["lr"]: 0.3, K["steps"]: 200, K["act"]: "sigmoid", K["n"]: 256})
     specs = assert_clean_figures(at)
     assert len(specs) == N_CHARTS
