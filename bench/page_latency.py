@@ -68,6 +68,7 @@ TARGETS: dict[str, str] = {
     "regularization": "rg_epoch",
     "space_warp": "sw_w11",
     "perceptron": "pc_w1",
+    "approximation": "ua_k",
 }
 
 TRIVIAL = ROOT / "bench" / "trivial_app.py"

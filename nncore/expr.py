@@ -392,3 +392,31 @@ def expression_surface(text: str, half_width: float = 5.0, start=None):
         formula="f(x, y) = " + expr.text,
         note="Your own formula; its minima are not known in advance.",
     )
+
+
+@dataclass(frozen=True)
+class Expression1D:
+    """A parsed formula of x alone: ``f(x)`` elementwise and its exact derivative ``df(x)``."""
+
+    text: str
+    expr: Expression = field(repr=False)
+
+    def f(self, x):
+        return self.expr.f(x, 0.0)
+
+    def df(self, x):
+        return self.expr.grad(x, 0.0)[0]
+
+
+def parse_function_of_x(text: str) -> Expression1D:
+    """As ``parse_expression`` for a formula of x only (a 1-D target): 'y' is rejected, so a
+    typed ``sin(y)`` never silently becomes the constant sin(0). Raises ExpressionError."""
+    expr = parse_expression(text)
+    names = {n.id for n in ast.walk(ast.parse(expr.text, mode="eval")) if isinstance(n, ast.Name)}
+    if "y" in names:
+        raise ExpressionError(
+            "This formula is a function of x only: 'y' is not available here. "
+            "Use numbers, x, pi, e, the operators + - * / ** and the functions "
+            + ", ".join(FUNCTIONS) + "."
+        )
+    return Expression1D(expr.text, expr)

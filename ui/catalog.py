@@ -38,5 +38,6 @@ LABS: list[PageInfo] = [
     PageInfo("optimizers", "labs/optimizers.py", ":material/route:"),
     PageInfo("regularization", "labs/regularization.py", ":material/tune:"),
     PageInfo("space_warp", "labs/space_warp.py", ":material/texture:"),
+    PageInfo("approximation", "labs/approximation.py", ":material/ssid_chart:"),
     PageInfo("glossary", "labs/glossary.py", ":material/menu_book:"),
 ]

@@ -1,0 +1,35 @@
+"""The universal-approximation page in headless Chromium, English and Korean: no exception, all
+six charts drawn, a preset click reruns cleanly; screenshots test-artifacts/approximation-en.png
+and approximation-ko.png."""
+
+import pytest
+from browser_util import (
+    CHART_SELECTOR,
+    assert_no_exception,
+    open_page,
+    screenshot,
+    wait_for_app,
+    wait_for_charts,
+)
+
+N_CHARTS = 6
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_approximation_page(browser_page, streamlit_server, lang):
+    page = browser_page
+    open_page(page, f"{streamlit_server}/approximation?lang={lang}")
+    assert_no_exception(page)
+    assert page.locator(CHART_SELECTOR).count() == N_CHARTS
+    wait_for_charts(page, N_CHARTS, timeout_ms=30_000)
+    screenshot(page, f"approximation-{lang}")
+    if lang == "en":  # a preset reruns the page with its settings in the URL
+        page.locator(".st-key-ua_preset_squash button").click()
+        wait_for_app(page)
+        assert_no_exception(page)
+        wait_for_charts(page, N_CHARTS, timeout_ms=30_000)
+        assert "ua_act=sigmoid" in page.url and "ua_target=bump" in page.url
+        screenshot(page, "approximation-en-squash")
+    errors = [e for e in page.js_errors if "ResizeObserver loop" not in e]
+    assert not errors, errors

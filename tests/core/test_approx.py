@@ -1,0 +1,194 @@
+"""nncore.approx: the constructive proof's closed forms, the 1/N² bound, the staircase and its
+bumps, training (chunked = one run, learns, divergence caught), exact piece counts against
+closed forms and a brute-force count, and the one-variable formula entry point."""
+
+import numpy as np
+import pytest
+
+from nncore import approx as A
+from nncore.divergence import TRAINING_DIVERGED
+from nncore.expr import ExpressionError, parse_function_of_x
+from nncore.gradcheck import numerical_gradient, rel_error
+from nncore.mlp import mlp_loss_and_grads
+
+SIN = A.make_target("sin")
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 16, 100])
+def test_relu_interpolant_passes_through_nodes_and_equals_interp(n):
+    a, b = -3.0, 2.0
+    p = A.relu_interpolant(SIN.f, a, b, n)
+    nodes = np.linspace(a, b, n + 1)
+    assert np.allclose(A.net_output(p, nodes, "relu"), SIN.f(nodes), atol=1e-12)
+    x = np.linspace(a, b, 777)
+    assert np.allclose(A.net_output(p, x, "relu"), np.interp(x, nodes, SIN.f(nodes)), atol=1e-12)
+    assert np.allclose(A.knots(p), nodes[:-1])  # knot x = −b_j/w_j sits on the grid
+
+
+def test_unit_contributions_sum_to_output():
+    p = A.relu_interpolant(SIN.f, -3.0, 3.0, 9)
+    x = np.linspace(-3, 3, 101)
+    parts = A.unit_contributions(p, x, "relu")
+    assert parts.shape == (9, 101)
+    assert np.allclose(parts.sum(0) + p["b2"][0], A.net_output(p, x, "relu"))
+
+
+@pytest.mark.parametrize("name", ["sin", "bump"])
+def test_bound_holds_and_rate_is_one_over_n_squared(name):
+    tg = A.make_target(name)
+    ns = np.arange(1, 257)
+    err = A.interpolation_errors(tg.f, -3.0, 3.0, ns)
+    bound = A.interpolation_bound(-3.0, 3.0, ns, tg.d2max(-3.0, 3.0))
+    assert np.all(err <= bound * (1 + 1e-9))
+    assert A.loglog_slope(ns, err) == pytest.approx(-2.0, abs=0.05)
+
+
+def test_d2max_of_builtins_matches_numeric_and_formula_estimate():
+    x = np.linspace(-3, 3, 20001)
+    for name in ("sin", "bump"):
+        f = A.make_target(name).f(x)
+        d2 = np.gradient(np.gradient(f, x), x)
+        assert np.max(np.abs(d2)) == pytest.approx(A.make_target(name).d2max(-3, 3), rel=1e-3)
+    assert A.make_target("formula", "sin(2*x)").d2max(-3, 3) == pytest.approx(4.0, rel=1e-3)
+
+
+def test_kinks_and_smoothness():
+    assert not A.make_target("abs").smooth_on(-1, 1)
+    assert A.make_target("abs").smooth_on(0.5, 2.0)
+    assert A.make_target("abs").d2max(0.5, 2.0) == 0.0
+    saw = A.make_target("sawtooth")
+    assert np.allclose(saw.kinks(-1.0, 1.0), [-0.75, 0.0, 0.75])
+    x = np.linspace(-3, 3, 1001)
+    assert saw.f(x).min() >= 0 and saw.f(x).max() <= 1
+
+
+def test_nonsmooth_rates():
+    ns = np.arange(1, 257)
+    step = A.interpolation_errors(A.make_target("step").f, -3.0, 3.0, ns)
+    assert np.all(step >= 0.5 - 1e-9)  # a continuous fit never gets within half the jump
+    absx = A.interpolation_errors(np.abs, -3.0, 3.0, ns)
+    assert np.all(absx[1::2] < 1e-12)  # even N: a knot on 0, exact
+    assert np.all(absx[0::2] > 1e-3)
+
+
+@pytest.mark.parametrize("act", ["sigmoid", "tanh"])
+def test_staircase_bumps_telescope_and_first_order(act):
+    a, b, n = -3.0, 3.0, 12
+    p = A.step_staircase(SIN.f, a, b, n, act)
+    x = np.linspace(a, b, 301)
+    out = A.net_output(p, x, act)
+    assert np.allclose(A.staircase_bumps(SIN.f, a, b, n, x).sum(0), out, atol=1e-12)
+    sig = A.net_output(A.step_staircase(SIN.f, a, b, n, "sigmoid"), x, "sigmoid")
+    assert np.allclose(out, sig, atol=1e-12)  # tanh steps are the same network
+    ns = np.array([16, 32, 64, 128, 256])
+    slope = A.loglog_slope(ns, A.staircase_errors(SIN.f, a, b, ns, act))
+    assert -1.3 < slope < -0.7
+
+
+@pytest.mark.parametrize("k", range(1, 9))
+def test_tent_net_is_exact_with_two_to_the_k_pieces(k):
+    s = np.linspace(0, 1, 4097)
+    p = A.tent_net(k)
+    assert np.max(np.abs(A.net_output(p, s, "relu") - A.tent_power(s, k))) < 1e-12
+    pieces, breaks = A.linear_pieces(p, 0.0, 1.0)
+    assert pieces == 2**k
+    assert np.allclose(breaks, np.arange(1, 2**k) / 2**k)
+    assert sum(v.shape[1] for key, v in p.items() if key.startswith("W")) - 1 == 2 * k
+
+
+def test_shallow_needs_two_to_the_k_units():
+    k = 5
+    f = lambda v: A.tent_power(v, k)  # noqa: E731
+    exact = A.relu_interpolant(f, 0.0, 1.0, 2**k)
+    s = np.linspace(0, 1, 2049)
+    assert np.max(np.abs(A.net_output(exact, s, "relu") - f(s))) < 1e-12
+    assert A.linear_pieces(exact, 0.0, 1.0)[0] == 2**k
+    assert A.shallow_units_needed(2**k) == 2**k - 1
+    few = A.shallow_lsq(f, 0.0, 1.0, 2 * k)
+    assert A.linear_pieces(few, 0.0, 1.0)[0] <= 2 * k + 1
+    assert np.max(np.abs(A.net_output(few, s, "relu") - f(s))) > 0.3
+
+
+def _brute_pieces(p, lo, hi, n=200001):
+    x = np.linspace(lo, hi, n)
+    y = A.net_output(p, x, "relu")
+    slope = np.diff(y) / np.diff(x)
+    change = np.abs(np.diff(slope)) > 1e-6 * max(1.0, np.abs(slope).max())
+    # a breakpoint inside a grid cell shows up as up to two consecutive changes
+    idx = np.flatnonzero(change)
+    return 1 + int(np.sum(np.diff(idx) > 2)) + (1 if len(idx) else 0)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_pieces_random_nets(seed):
+    rng = np.random.default_rng(seed)
+    n = 12
+    shallow = {"W1": rng.standard_normal((1, n)), "b1": rng.standard_normal(n),
+               "W2": rng.standard_normal((n, 1)), "b2": np.zeros(1)}
+    pieces, _ = A.linear_pieces(shallow, -3, 3)
+    kn = A.knots(shallow)
+    assert pieces == 1 + np.sum((kn > -3) & (kn < 3)) <= n + 1
+    deep = {"W1": rng.standard_normal((1, 6)), "b1": rng.standard_normal(6),
+            "W2": rng.standard_normal((6, 6)), "b2": rng.standard_normal(6),
+            "W3": rng.standard_normal((6, 1)), "b3": np.zeros(1)}
+    assert A.linear_pieces(deep, -3, 3)[0] == _brute_pieces(deep, -3, 3)
+
+
+def test_mse_regression_gradient_check():
+    rng = np.random.default_rng(123)  # not the init's seed: its knots would sit on the samples
+    p = A.init_spread(5, 0)
+    X = rng.uniform(-1, 1, (20, 1))
+    y = np.sin(3 * X[:, 0])
+    for act in ("relu", "tanh", "sigmoid"):
+        _, grads = mlp_loss_and_grads(p, X, y, act, "mse")
+        for key in p:
+            num = numerical_gradient(lambda a=act: mlp_loss_and_grads(p, X, y, a, "mse")[0],
+                                     p[key])
+            assert rel_error(num, grads[key]) < 1e-6, (act, key)
+
+
+def test_init_spreads_knots():
+    kn = A.knots(A.init_spread(64, 3))
+    assert kn.min() >= -1 and kn.max() <= 1 and kn.std() > 0.4
+
+
+def test_training_chunks_equal_one_run_and_learn():
+    spec = A.FitSpec("sin", "", -3.0, 3.0, 0.0, 0, 16, "relu", 600, 0.03)
+    one = A.run_fit(spec, chunk=600)
+    many = A.run_fit(spec, chunk=100)
+    assert np.array_equal(one["fit"], many["fit"])
+    assert one["loss"][-1] < 0.2 * one["loss"][0]
+    assert one["steps_done"] == 600 and one["diverged_at"] is None
+    assert one["pieces"] <= 17
+
+
+def test_training_noise_is_seeded():
+    tg = A.make_target("bump")
+    _, c1, y1 = A.sample_data(tg, -3, 3, 0.2, 5)
+    _, c2, y2 = A.sample_data(tg, -3, 3, 0.2, 5)
+    assert np.array_equal(y1, y2) and not np.array_equal(y1, c1)
+    assert np.std(y1 - c1) == pytest.approx(0.2, rel=0.25)
+
+
+def test_huge_learning_rate_is_caught():
+    spec = A.FitSpec("sin", "", -3.0, 3.0, 0.0, 0, 16, "relu", 200, 1e4)
+    r = A.run_fit(spec)
+    assert r["reason"] == TRAINING_DIVERGED and r["diverged_at"] is not None
+    assert np.isfinite(r["fit"]).all() and np.isfinite(r["loss"]).all()
+
+
+def test_function_of_x_entry_point():
+    e = parse_function_of_x("x**3 - 2*sin(x)")
+    x = np.linspace(-2, 2, 11)
+    assert np.allclose(e.f(x), x**3 - 2 * np.sin(x))
+    assert np.allclose(e.df(x), 3 * x**2 - 2 * np.cos(x))
+    for bad in ("sin(y)", "x +", "__import__('os')", "x.real", "x^2"):
+        with pytest.raises(ExpressionError):
+            parse_function_of_x(bad)
+
+
+def test_check_target_codes():
+    assert A.check_target(A.make_target("formula", "log(x)"), -3, 3) == A.TARGET_NONFINITE
+    assert A.check_target(A.make_target("formula", "exp(10*x)"), -3, 3) == A.TARGET_TOO_LARGE
+    assert A.check_target(A.make_target("formula", "x**2"), -3, 3) is None
+    assert A.check_target(A.make_target("step"), -3, 3) is None
