@@ -42,21 +42,36 @@ def _expected_hrefs(base: str) -> list[str]:
     return [f"{base}/{url_path}" for url_path, _, _ in PAGES]
 
 
+def _hangul_share(page) -> float:
+    """Share of the letters in the main area's visible text that are Hangul."""
+    return page.evaluate("""() => {
+      const t = document.querySelector('[data-testid="stMain"]').innerText;
+      const hangul = (t.match(/[\uac00-\ud7a3]/g) || []).length;
+      const latin = (t.match(/[A-Za-z]/g) || []).length;
+      return hangul / Math.max(1, hangul + latin);
+    }""")
+
+
 @pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("url_path,title,file", PAGES, ids=[p[0] or "home" for p in PAGES])
-def test_page_renders(browser_page, streamlit_server, url_path, title, file):
+def test_page_renders(browser_page, streamlit_server, url_path, title, file, lang):
     page = browser_page
-    open_page(page, f"{streamlit_server}/{url_path}")
-    screenshot(page, f"page-{url_path or 'home'}")
+    open_page(page, f"{streamlit_server}/{url_path}?lang={lang}")
+    name = f"page-{url_path or 'home'}-{lang}"
+    screenshot(page, name)
     assert_no_exception(page)
     n_charts = page.locator(CHART_SELECTOR).count()
     if n_charts:
         wait_for_charts(page, n_charts, timeout_ms=15_000)
-        screenshot(page, f"page-{url_path or 'home'}")  # again, with every chart drawn
+        screenshot(page, name)  # again, with every chart drawn
         assert not array_attribute_mismatches(page), array_attribute_mismatches(page)
     assert not _js_errors(page), f"uncaught JavaScript errors on {file}: {_js_errors(page)}"
+    assert f"lang={lang}" in page.url  # the language stays in the link a student copies
+    if lang == "ko":  # mostly Hangul letters (formulas, names and numbers stay Latin)
+        assert _hangul_share(page) > 0.5, f"{file}: only {_hangul_share(page):.0%} Hangul"
     if LAB_PAGES:  # with a single page Streamlit shows no navigation at all
-        assert _nav_hrefs(page) == _expected_hrefs(streamlit_server), (
+        assert [h.split("?")[0] for h in _nav_hrefs(page)] == _expected_hrefs(streamlit_server), (
             "sidebar navigation does not match ui.catalog (Home + LABS, in order)"
         )
 
