@@ -94,6 +94,63 @@ def _prox_l1(params: dict, t: float) -> dict:
     return {k: soft_threshold(v, t) if k.startswith("W") else v for k, v in params.items()}
 
 
+class _Recorder:
+    """Per-epoch history (eval mode), snapshots and the best held-out epoch of one run."""
+
+    def __init__(self, X, y, X_test, y_test, activation, loss, want, track, keep_best):
+        self.X, self.y, self.X_test, self.y_test = X, y, X_test, y_test
+        self.activation, self.loss, self.want = activation, loss, want
+        self.track, self.keep_best = track, keep_best
+        self.has_test = X_test is not None and y_test is not None and len(y_test) > 0
+        self.rows: dict[str, list] = {"epoch": [], "train_loss": [], "train_acc": []}
+        if self.has_test:
+            self.rows |= {"test_loss": [], "test_acc": []}
+        self.snapshots: dict[int, tuple[dict, dict]] = {}
+        self.best: dict = {"loss": np.inf, "epoch": None, "state": None}
+
+    def __call__(self, epoch: int, params: dict, bn_state: dict) -> None:
+        loss_tr, acc_tr = evaluate(params, self.X, self.y, self.activation, self.loss, bn_state)
+        self.rows["epoch"].append(epoch)
+        self.rows["train_loss"].append(loss_tr)
+        self.rows["train_acc"].append(acc_tr)
+        if self.has_test:
+            loss_te, acc_te = evaluate(params, self.X_test, self.y_test, self.activation,
+                                       self.loss, bn_state)
+            self.rows["test_loss"].append(loss_te)
+            self.rows["test_acc"].append(acc_te)
+            if self.track and loss_te < self.best["loss"]:
+                kept = (_copy(params), _copy(bn_state)) if self.keep_best else None
+                self.best.update(loss=loss_te, epoch=epoch, state=kept)
+        if epoch in self.want:
+            self.snapshots[epoch] = (_copy(params), _copy(bn_state))
+
+    def history(self) -> dict[str, Array]:
+        return {k: np.asarray(v, dtype=np.float64) for k, v in self.rows.items()}
+
+
+def _run_epoch(state: tuple, opt, X, y, epoch: int, seed: int, bs: int, step_kw: dict,
+               prox_l1: float) -> tuple[tuple, bool]:
+    """One epoch of minibatches from ``state`` = (params, bn_state, opt_state), shuffled by
+    ``default_rng([seed, epoch])``. Returns (new state, diverged)."""
+    params, bn_state, opt_state = state
+    rng = np.random.default_rng([seed, epoch])
+    order = rng.permutation(len(y))
+    for start in range(0, len(y), bs):
+        idx = order[start : start + bs]
+        value, grads, rec = mlp_loss_and_grads(
+            params, X[idx], y[idx], **step_kw, train=True, rng=rng, bn_state=bn_state,
+            return_record=True,
+        )
+        if not np.isfinite(value) or value > BLOW_UP:
+            return (params, bn_state, opt_state), True
+        params, opt_state = opt.update(grads, opt_state, params)
+        if prox_l1:
+            params = _prox_l1(params, opt_state["lr"] * prox_l1)
+        if rec["bn_state"] is not None:
+            bn_state = rec["bn_state"]
+    return (params, bn_state, opt_state), not _finite_and_bounded(params)
+
+
 def train_mlp(
     X: Array,
     y: Array,
@@ -138,85 +195,41 @@ def train_mlp(
     if l1_mode not in L1_MODES:
         raise ValueError(f"l1_mode must be one of {L1_MODES}, got {l1_mode!r}")
     prox = l1_mode == "proximal" and l1 > 0.0
-    grad_l1 = 0.0 if prox else l1
     if params is None:
-        params = init_mlp(
-            sizes,
-            init,
-            np.random.default_rng(seed),
-            scale=init_scale,
-            activation=activation,
-            maxout_k=maxout_k,
-            batchnorm=batchnorm,
-        )
+        params = init_mlp(sizes, init, np.random.default_rng(seed), scale=init_scale,
+                          activation=activation, maxout_k=maxout_k, batchnorm=batchnorm)
     if bn_state is None:
         bn_state = init_bn_state(params)
     opt = make_optimizer(optimizer, **(opt_hp or {}))
     if opt_state is None:
         opt_state = opt.init(params)
     want = set(int(e) for e in snapshot_epochs) | {start_epoch, start_epoch + epochs}
-    has_test = X_test is not None and y_test is not None and len(y_test) > 0
-    if (restore_best or patience is not None) and not has_test:
-        raise ValueError("early stopping (restore_best / patience) needs X_test and y_test")
-    rows: dict[str, list] = {"epoch": [], "train_loss": [], "train_acc": []}
-    if has_test:
-        rows |= {"test_loss": [], "test_acc": []}
-    snapshots: dict[int, tuple[dict, dict]] = {}
-    best: dict = {"loss": np.inf, "epoch": None, "state": None}
     track = restore_best or patience is not None
-
-    def record(epoch: int) -> None:
-        loss_tr, acc_tr = evaluate(params, X, y, activation, loss, bn_state)
-        rows["epoch"].append(epoch)
-        rows["train_loss"].append(loss_tr)
-        rows["train_acc"].append(acc_tr)
-        if has_test:
-            loss_te, acc_te = evaluate(params, X_test, y_test, activation, loss, bn_state)
-            rows["test_loss"].append(loss_te)
-            rows["test_acc"].append(acc_te)
-            if track and loss_te < best["loss"]:
-                kept = (_copy(params), _copy(bn_state)) if restore_best else None
-                best.update(loss=loss_te, epoch=epoch, state=kept)
-        if epoch in want:
-            snapshots[epoch] = (_copy(params), _copy(bn_state))
-
-    record(start_epoch)
-    n = len(y)
-    bs = max(1, min(int(batch_size), n))
+    rec = _Recorder(X, y, X_test, y_test, activation, loss, want, track, restore_best)
+    if track and not rec.has_test:
+        raise ValueError("early stopping (restore_best / patience) needs X_test and y_test")
+    step_kw = {"activation": activation, "loss": loss, "l1": 0.0 if prox else l1, "l2": l2,
+               "dropout": dropout}
+    rec(start_epoch, params, bn_state)
+    bs = max(1, min(int(batch_size), len(y)))
     diverged_at, reason = None, None
+    state = (params, bn_state, opt_state)
     for epoch in range(start_epoch + 1, start_epoch + epochs + 1):
-        rng = np.random.default_rng([seed, epoch])
-        order = rng.permutation(n)
-        last_good = (params, bn_state, opt_state)
-        for start in range(0, n, bs):
-            idx = order[start : start + bs]
-            value, grads, rec = mlp_loss_and_grads(
-                params, X[idx], y[idx], activation, loss, grad_l1, l2,
-                train=True, dropout=dropout, rng=rng, bn_state=bn_state, return_record=True,
-            )  # fmt: skip
-            if not np.isfinite(value) or value > BLOW_UP:
-                diverged_at = epoch
-                break
-            params, opt_state = opt.update(grads, opt_state, params)
-            if prox:
-                params = _prox_l1(params, opt_state["lr"] * l1)
-            if rec["bn_state"] is not None:
-                bn_state = rec["bn_state"]
-        if diverged_at is None and not _finite_and_bounded(params):
-            diverged_at = epoch
-        if diverged_at is not None:
-            params, bn_state, opt_state = last_good
-            reason = TRAINING_DIVERGED
-            snapshots[epoch - 1] = (_copy(params), _copy(bn_state))
+        new_state, diverged = _run_epoch(state, opt, X, y, epoch, seed, bs, step_kw,
+                                         l1 if prox else 0.0)
+        if diverged:  # keep the last good epoch's weights
+            diverged_at, reason = epoch, TRAINING_DIVERGED
+            rec.snapshots[epoch - 1] = (_copy(state[0]), _copy(state[1]))
             break
-        record(epoch)
-        if patience is not None and epoch - best["epoch"] >= patience:
-            snapshots.setdefault(epoch, (_copy(params), _copy(bn_state)))
+        state = new_state
+        rec(epoch, state[0], state[1])
+        if patience is not None and epoch - rec.best["epoch"] >= patience:
+            rec.snapshots.setdefault(epoch, (_copy(state[0]), _copy(state[1])))
             break
-    history = {k: np.asarray(v, dtype=np.float64) for k, v in rows.items()}
+    params, bn_state, opt_state = state
     best_epoch = None
-    if restore_best and best["state"] is not None:
-        params, bn_state = best["state"]
-        best_epoch = int(best["epoch"])
-    return TrainResult(params, bn_state, opt_state, history, snapshots, diverged_at, reason,
-                       best_epoch)
+    if restore_best and rec.best["state"] is not None:
+        params, bn_state = rec.best["state"]
+        best_epoch = int(rec.best["epoch"])
+    return TrainResult(params, bn_state, opt_state, rec.history(), rec.snapshots, diverged_at,
+                       reason, best_epoch)
