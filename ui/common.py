@@ -9,8 +9,14 @@ from ui import share
 from ui.live_chart import live_chart
 from viz.playback import Player
 
-# Plotly config shared by every chart: no logo, a PNG export button kept, nothing else changed.
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Plotly config shared by every chart: no logo, no lasso, pictures at presentation size.
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    # the camera (PNG) and the live chart's SVG button save at presentation size
+    "toImageButtonOptions": {"format": "png", "width": 1600, "height": 900, "scale": 1,
+                             "filename": "nnlab-figure"},
+}
 
 
 # Streamlit fades every element not yet re-sent while a script runs; a lab's rerun ends before the

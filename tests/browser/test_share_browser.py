@@ -76,3 +76,22 @@ def test_lecture_mode_and_qr_code(browser_page, streamlit_server):
         out = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True,
                              text=True, timeout=30).stdout.strip()
         assert out == code
+
+
+@pytest.mark.browser
+def test_a_chart_saves_png_and_svg_at_presentation_size(browser_page, streamlit_server,
+                                                        tmp_path):
+    page = browser_page
+    open_page(page, f"{streamlit_server}/init_lab?lang=en")
+    wait_for_charts(page, 1)
+    chart = page.locator(".nnlab-chart").first
+    chart.hover()
+    with page.expect_download() as info:
+        chart.locator('.modebar-btn[data-title="Download plot as SVG"]').click()
+    svg = tmp_path / "figure.svg"
+    info.value.save_as(svg)
+    head = svg.read_text(encoding="utf-8")[:400]
+    assert head.startswith("<svg") and 'width="1600"' in head and 'height="900"' in head
+    with page.expect_download() as info:
+        chart.locator('.modebar-btn[data-title*="png" i]').first.click()
+    assert info.value.suggested_filename.endswith(".png")

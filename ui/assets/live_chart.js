@@ -343,6 +343,19 @@ function stopPlayer(div, redraw) {
   if (redraw && was) showFrame(div, P.frame, true);
 }
 
+// The toolbar's camera saves a PNG at the size in config.toImageButtonOptions (presentation
+// size, set by ui.common); this adds the same picture as SVG, for slides that scale.
+function withSvgButton(config, Plotly) {
+  if (!config || !config.toImageButtonOptions) return config;
+  const size = config.toImageButtonOptions;
+  const svg = {
+    name: "toImageSVG", title: "Download plot as SVG", icon: Plotly.Icons.disk,
+    click: gd => Plotly.downloadImage(gd, {format: "svg", width: size.width,
+                                           height: size.height, filename: size.filename}),
+  };
+  return {...config, modeBarButtonsToAdd: [...(config.modeBarButtonsToAdd || []), svg]};
+}
+
 async function drain(div) {
   try {
     const Plotly = await loadPlotly();
@@ -366,6 +379,7 @@ async function drain(div) {
                                           transition: {duration: 0}, mode: "immediate"});
       } else {
         shareUnchanged(fig, div.__prev, div, moved);
+        fig.config = withSvgButton(fig.config, Plotly);
         await Plotly.react(div, fig);
       }
       setPlayer(div, player, Plotly);
