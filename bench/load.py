@@ -57,10 +57,18 @@ ACTIONS: list[Action] = [
     Action("playground", "retrain", "pg_n", (300, 400, 500, 600)),
     Action("init_lab", "view", "ini_ab", (True, False)),
     Action("init_lab", "retrain", "ini_depth", (5, 7, 9)),
-    Action("init_lab", "preset", "ini_preset_he_relu"),
+    Action("init_lab", "preset", "ini_preset_relu_he"),
     Action("optimizers", "view", "opt_steps", (100, 150, 200)),
     Action("optimizers", "retrain", "opt_noise", (0.0, 0.5, 1.0)),
     Action("space_warp", "view", "sw_w11", (0.5, 1.0, 1.5)),
+    Action("perceptron", "view", "pc_w1", (0.2, 0.5, 0.8)),
+    Action("backprop", "view", "bp_step", (3, 8, 14)),
+    Action("batchnorm", "view", "bn_epoch", (2, 4, 6)),
+    Action("batchnorm", "retrain", "bn_depth", (4, 6, 8)),
+    Action("regularization", "view", "rg_epoch", (50, 100, 150)),
+    Action("regularization", "retrain", "rg_n", (20, 24, 30)),
+    Action("approximation", "view", "ua_k", (2, 3, 4)),
+    Action("approximation", "retrain", "ua_n", (8, 16, 32)),
 ]
 KIND_WEIGHTS = {"view": 0.7, "retrain": 0.2, "preset": 0.1}
 
