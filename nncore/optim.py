@@ -730,6 +730,8 @@ class Descent:
         return self.diverged_at is not None
 
 
+# long: the step loop with its float fast path and every way a path can stop, kept together
+# so the order of checks (gradient, box, loss) is visible in one place
 def descend(
     grad_fn: Callable,
     x0,
