@@ -33,5 +33,6 @@ LABS: list[PageInfo] = [
     PageInfo("init_lab", "labs/init_lab.py", ":material/stacked_bar_chart:"),
     PageInfo("optimizers", "labs/optimizers.py", ":material/route:"),
     PageInfo("space_warp", "labs/space_warp.py", ":material/texture:"),
+    PageInfo("autoencoder", "labs/autoencoder.py", ":material/compress:"),
     PageInfo("glossary", "labs/glossary.py", ":material/menu_book:"),
 ]
