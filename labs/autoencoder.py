@@ -308,6 +308,11 @@ def pretrain_claim(runs: list[dict], n_labels: int) -> tuple[str, dict]:
                  "wins": int(np.sum(pre > rand)), "ties": int(np.sum(pre == rand))}
 
 
+def pretrain_range_claim(runs: list[dict]) -> tuple[str, dict]:
+    diffs = [100 * (r["pretrained"] - r["random"]) for r in runs]
+    return "pre_range", {"lo": f"{min(diffs):+.1f}", "hi": f"{max(diffs):+.1f}"}
+
+
 def manifold_claim(shape: str, n: dict) -> tuple[str, dict]:
     key = "manifold_circle" if shape == "circle" else (
         "manifold_spiral_ordered" if abs(n["rank_corr"]) > ORDERED_RHO else "manifold_spiral_jumps")
@@ -407,7 +412,8 @@ def pretrain_view(s: AESettings) -> None:
     cfg = ae.PretrainConfig(n_labels=s.n_labels)
     runs = run_cached("ae_pretrain", cfg, ae.pretrain_chunk, cfg.n_seeds,
                       T("training_pre", labels=cfg.n_labels))
-    st.markdown(say(pretrain_claim(runs, cfg.n_labels)))
+    st.markdown(say(pretrain_claim(runs, cfg.n_labels)) + " "
+                + say(pretrain_range_claim(runs)))
     names = {"pre": T("pre_name"), "rand": T("rand_name"), "seed": T("seed_tick"),
              "mean": T("mean_tick"), "title": T("pre_title", labels=cfg.n_labels),
              "y": T("acc_axis")}

@@ -8,8 +8,8 @@ shows exactly that sentence."""
 
 import numpy as np
 import pytest
-from app_util import open_lab
 from app_util import exception_text as _errors
+from app_util import open_lab
 
 import labs.autoencoder as page
 from nncore import autoencoder as ae
@@ -119,8 +119,12 @@ def test_pretrain_sentence(n_labels):
     assert key == ("pre_helps" if d > 0 else "pre_hurts" if d < 0 else "pre_same")
     assert fields["wins"] == int(np.sum(pre > rand)) and fields["ties"] == int(np.sum(pre == rand))
     assert float(fields["diff"]) == pytest.approx(abs(100 * d), abs=0.05)
+    rkey, rfields = page.pretrain_range_claim(runs)
+    diffs = 100 * (pre - rand)
+    assert float(rfields["lo"]) == pytest.approx(diffs.min(), abs=0.05)
+    assert float(rfields["hi"]) == pytest.approx(diffs.max(), abs=0.05)
     shown = _shown({"ae_view": "pretrain", "ae_labels": str(n_labels)})
-    assert T(key, "en", **fields) in shown
+    assert T(key, "en", **fields) in shown and T(rkey, "en", **rfields) in shown
 
 
 @pytest.mark.parametrize("shape", ["spiral", "circle"])

@@ -187,6 +187,9 @@ T = Strings(
             "**{pre}**, random initialization **{rand}**: no difference on average (higher in "
             "{wins} of {seeds} seeds, tied in {ties})."
         ),
+        "pre_range": (
+            "Per seed, pre-trained minus random ranges from {lo} to {hi} percentage points."
+        ),
         "pre_name": "pre-trained stack",
         "rand_name": "random initialization",
         "seed_tick": "seed {s}",
@@ -420,6 +423,7 @@ T = Strings(
             "무작위 초기화 **{rand}**: 평균으로는 차이가 없습니다(시드 {seeds}개 중 {wins}개에서 "
             "더 높고 {ties}개에서 같음)."
         ),
+        "pre_range": "시드별로 보면 (사전 학습 − 무작위) 차이는 {lo}%p에서 {hi}%p 사이입니다.",
         "pre_name": "사전 학습한 적층",
         "rand_name": "무작위 초기화",
         "seed_tick": "시드 {s}",
