@@ -64,6 +64,7 @@ TARGETS: dict[str, str] = {
     "init_lab": "ini_depth",
     "optimizers": "opt_noise",
     "space_warp": "sw_w11",
+    "autoencoder": "ae_level",  # on the default view: a warm rerun, no training
 }
 
 TRIVIAL = ROOT / "bench" / "trivial_app.py"

@@ -77,7 +77,7 @@ def training_curve(epochs: Array, series: list[tuple[str, Array, str]], names: d
                                 line={"color": c, "width": 2}) for n, v, c in series])
     fig.update_layout(_layout(330, title=names["title"], legend={"x": 0.6, "y": 0.95}))
     fig.update_xaxes(title=names["x"])
-    fig.update_yaxes(title=names["y"], rangemode="tozero")
+    fig.update_yaxes(title=names["y"], type="log")  # the first drop would flatten the rest
     return fig
 
 
@@ -114,7 +114,7 @@ def accuracy_bars(seeds: list[int], pre: list[float], rand: list[float], names: 
     lo = max(0.0, min(p + r) - 0.15)
     fig.update_layout(_layout(400, title=names["title"], barmode="group",
                               legend={"orientation": "h", "y": -0.15}))
-    fig.update_yaxes(title=names["y"], range=[lo, 1.05], tickformat=".0%")
+    fig.update_yaxes(title=names["y"], range=[lo, 1.03], tickformat=".0%")
     return fig
 
 
