@@ -285,10 +285,11 @@ def sweep_claims(ks, ae_mse, pca_mse) -> list[tuple[str, dict]]:
 
 def code_claims(n: dict, lin_epochs: int) -> list[tuple[str, dict]]:
     a = n["angles_deg"]
+    linear = "code_linear_close" if a.max() < LINEAR_CLOSE_DEG else "code_linear_far"
     return [
         ("code_ae_vs_pca", {"ae": f"{n['ae_mse']:.4f}", "pca": f"{n['pca_mse']:.4f}"}),
-        ("code_linear_close" if a.max() < LINEAR_CLOSE_DEG else "code_linear_far", {"epochs": lin_epochs, "a1": f"{a[0]:.1f}", "a2": f"{a[1]:.1f}",
-                         "lin": f"{n['lin_mse']:.4f}", "pca": f"{n['pca_train_mse']:.4f}"}),
+        (linear, {"epochs": lin_epochs, "a1": f"{a[0]:.1f}", "a2": f"{a[1]:.1f}",
+                  "lin": f"{n['lin_mse']:.4f}", "pca": f"{n['pca_train_mse']:.4f}"}),
     ]
 
 
