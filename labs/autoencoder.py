@@ -26,6 +26,7 @@ from viz.autoencoder_figs import (
     code_scatter,
     digit_grid,
     error_vs_k,
+    grid_png,
     manifold_figure,
     training_curve,
 )
@@ -102,29 +103,41 @@ def _progress_text(label: str, state) -> str:
     return T("progress_seeds", what=label, done=len(state))
 
 
-def run_cached(name: str, cfg, step, n_chunks: int, label: str):
+def run_cached(name: str, cfg, step, n_chunks: int, label: str, preview=None):
     """The stored result of ``cfg``'s run, or the run itself in the worker pool, chunk by
-    chunk, each drawn as progress (epoch and latest error); then stored for everyone."""
+    chunk, each drawn as progress (epoch and latest error) and, with ``preview(state) -> PNG``,
+    as a picture of the latest chunk; then stored for everyone."""
     try:
         return _stored(name, cfg)
     except _Missing:
         pass
-    bar = st.progress(0.0, text=label)
+    bar, picture = st.progress(0.0, text=label), st.empty()
     state = None
     try:
         for i, state in workers.run_chunks(step, None, n_chunks, cfg):
             bar.progress(i / n_chunks, text=_progress_text(label, state))
+            if preview is not None and i < n_chunks:
+                picture.image(preview(state), caption=T("preview"))
     except workers.WorkerCrashed:
         bar.empty()
+        picture.empty()
         st.error(T("crashed"), icon=":material/error:")
         st.stop()
     bar.empty()
+    picture.empty()
     disk_cache.put(name, cfg, state)
     return _stored(name, cfg)
 
 
 def trained_ae(cfg: ae.AEConfig, label: str) -> ae.AEResult:
-    return run_cached("ae_run", cfg, ae.ae_chunk, cfg.n_chunks, label)
+    preview = None
+    if cfg.data == "digits":
+        def preview(state: ae.AEResult) -> bytes:
+            """Ten test digits (corrupted as in training) and their current reconstructions."""
+            _, _, Xt, yt = digits_split()
+            x = ae.noisy_test(Xt, cfg.noise, cfg.noise_level, cfg.seed)[sample_index(yt)]
+            return grid_png([x, ae.reconstruct(state.params, x, cfg.acts)])
+    return run_cached("ae_run", cfg, ae.ae_chunk, cfg.n_chunks, label, preview)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -39,6 +39,13 @@ def grid_pixels(rows: list[Array], gap: int = 1) -> Array:
     return np.rint(np.clip(out, 0.0, 1.0) * 255).astype(np.uint8)
 
 
+def grid_png(rows: list[Array], scale: int = 6) -> bytes:
+    """The same mosaic as ``digit_grid`` as PNG bytes, each pixel a ``scale``×``scale`` block
+    (for a plain image while training runs: no chart to rebuild per chunk)."""
+    pix = np.kron(grid_pixels(rows), np.ones((scale, scale), dtype=np.uint8))
+    return png_indexed(pix, INK)
+
+
 def digit_grid(rows: list[Array], row_names: list[str], title: str, gap: int = 1,
                px: int = 50) -> go.Figure:
     """Rows of 8×8 digits as one pixelated picture; each row named on the left."""

@@ -73,3 +73,9 @@ def test_accuracy_bars_and_manifold():
     spec = _validated(V.manifold_figure(X, np.linspace(-1, 1, 30), X[::-1], names))
     assert spec["data"][1]["mode"] == "lines"
     assert spec["layout"]["yaxis"]["scaleanchor"] == "x"
+
+
+def test_grid_png_is_scaled_mosaic():
+    png = V.grid_png([np.zeros((10, 64)), np.ones((10, 64))], scale=3)
+    im = Image.open(io.BytesIO(png))
+    assert im.size == (89 * 3, 17 * 3) and im.mode == "P"

@@ -72,6 +72,10 @@ T = Strings(
         "jitter": "Jitter σ",
         "progress_ae": "{what} epoch {epoch}, error {mse}",
         "progress_seeds": "{what} {done} seed(s) done",
+        "preview": (
+            "While training: test digits (top) and their reconstructions (bottom) after the "
+            "latest chunk of epochs"
+        ),
         "crashed": "A worker process stopped while training (out of memory?). Reload to retry.",
         "diverged": (
             "Training diverged in epoch {epoch}: the loss or the weights stopped being finite "
@@ -309,6 +313,7 @@ T = Strings(
         "jitter": "흩뜨림 σ",
         "progress_ae": "{what} 에폭 {epoch}, 오차 {mse}",
         "progress_seeds": "{what} 시드 {done}개 완료",
+        "preview": "학습 중: 테스트 숫자(위)와 가장 최근 에폭 묶음 뒤의 복원 결과(아래)",
         "crashed": "학습 중 작업 프로세스가 멈췄습니다(메모리 부족?). 새로 고침해 다시 시도하세요.",
         "diverged": (
             "에폭 {epoch}에서 학습이 발산했습니다: 손실이나 가중치가 유한한 수가 아니게 "
