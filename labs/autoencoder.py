@@ -23,6 +23,7 @@ from viz.autoencoder_figs import (
     AE_COLOR,
     PCA_COLOR,
     accuracy_bars,
+    accuracy_vs_labels,
     code_scatter,
     digit_grid,
     error_vs_k,
@@ -41,6 +42,7 @@ K = {  # widget keys = URL parameter names
     "labels": "ae_labels",
     "shape": "ae_shape",
     "jitter": "ae_jitter",
+    "label_sweep": "ae_label_sweep",
 }
 VIEWS = ("recon", "sweep", "code", "denoise", "pretrain", "manifold")
 EPOCHS = (10, 20, 40, 80, 160)
@@ -328,6 +330,13 @@ def pretrain_range_claim(runs: list[dict]) -> tuple[str, dict]:
     return "pre_range", {"lo": f"{min(diffs):+.1f}", "hi": f"{max(diffs):+.1f}"}
 
 
+def label_sweep_claim(labels, pre_mean, rand_mean) -> tuple[str, dict]:
+    ahead = [str(n) for n, p, r in zip(labels, pre_mean, rand_mean, strict=True) if p > r]
+    behind = [str(n) for n, p, r in zip(labels, pre_mean, rand_mean, strict=True) if p <= r]
+    key = "sweep_pre_all" if not behind else ("sweep_pre_none" if not ahead else "sweep_pre_mixed")
+    return key, {"ahead": ", ".join(ahead), "behind": ", ".join(behind), "n": len(labels)}
+
+
 def manifold_claim(shape: str, n: dict) -> tuple[str, dict]:
     key = "manifold_circle" if shape == "circle" else (
         "manifold_spiral_ordered" if abs(n["rank_corr"]) > ORDERED_RHO else "manifold_spiral_jumps")
@@ -436,10 +445,35 @@ def pretrain_view(s: AESettings) -> None:
                         [r["random"] for r in runs], names), key="ae_fig_pretrain")
     st.caption(T("pre_caption", seeds=cfg.n_seeds, pre=cfg.pre_epochs, ft=cfg.ft_epochs))
     st.info(T("pre_notes"), icon=":material/school:")
-    download_csv(T("download_pre"), lambda: pd.DataFrame(
-        [{"seed": r["seed"], "n_labels": cfg.n_labels, "pretrained_test_acc": r["pretrained"],
-          "random_test_acc": r["random"]} for r in runs]),
-        "autoencoder_pretraining.csv", key="ae_csv_pretrain")
+    download_csv(T("download_pre"), lambda: pretrain_frame({cfg.n_labels: runs}),
+                 "autoencoder_pretraining.csv", key="ae_csv_pretrain")
+    if st.toggle(T("label_sweep"), False, key=K["label_sweep"], help=T("label_sweep_help"),
+                 bind="query-params"):
+        label_sweep_view()
+
+
+def pretrain_frame(by_labels: dict) -> pd.DataFrame:
+    return pd.DataFrame([{"n_labels": n, "seed": r["seed"], "pretrained_test_acc": r["pretrained"],
+                          "random_test_acc": r["random"]}
+                         for n, runs in by_labels.items() for r in runs])
+
+
+def label_sweep_view() -> None:
+    """The notes' claim at every label count: mean (and per-seed) test accuracy, both inits."""
+    by_labels = {}
+    for n in LABELS:
+        cfg = ae.PretrainConfig(n_labels=n)
+        by_labels[n] = run_cached("ae_pretrain", cfg, ae.pretrain_chunk, cfg.n_seeds,
+                                  T("training_pre", labels=n))
+    pre = np.array([[r["pretrained"] for r in runs] for runs in by_labels.values()])
+    rand = np.array([[r["random"] for r in runs] for runs in by_labels.values()])
+    st.markdown(say(label_sweep_claim(LABELS, pre.mean(axis=1), rand.mean(axis=1))))
+    names = {"pre": T("pre_name"), "rand": T("rand_name"), "seeds": T("per_seed"),
+             "title": T("label_sweep_title", seeds=pre.shape[1]), "x": T("labels_axis"),
+             "y": T("acc_axis")}
+    chart(accuracy_vs_labels(list(LABELS), pre, rand, names), key="ae_fig_label_sweep")
+    download_csv(T("download_label_sweep"), lambda: pretrain_frame(by_labels),
+                 "autoencoder_pretraining_by_labels.csv", key="ae_csv_label_sweep")
 
 
 def manifold_view(s: AESettings) -> None:

@@ -125,6 +125,25 @@ def accuracy_bars(seeds: list[int], pre: list[float], rand: list[float], names: 
     return fig
 
 
+def accuracy_vs_labels(labels: list[int], pre: Array, rand: Array, names: dict) -> go.Figure:
+    """Mean test accuracy (line) and each seed's (dots) against the number of labels;
+    ``pre``/``rand``: (n_label_counts, n_seeds)."""
+    data = []
+    for name, acc, color in ((names["pre"], pre, AE_COLOR), (names["rand"], rand, RAND_COLOR)):
+        data.append(go.Scatter(x=labels, y=acc.mean(axis=1), name=name, mode="lines+markers",
+                               line={"color": color, "width": 3}, legendgroup=name))
+        xs = np.repeat(labels, acc.shape[1])
+        data.append(go.Scatter(x=xs, y=acc.ravel(), name=names["seeds"], mode="markers",
+                               marker={"color": color, "size": 6, "opacity": 0.45},
+                               legendgroup=name, showlegend=False))
+    fig = go.Figure(data)
+    fig.update_layout(_layout(420, title=names["title"], legend={"x": 0.6, "y": 0.1}))
+    fig.update_xaxes(title=names["x"], type="log", tickvals=labels,
+                     ticktext=[str(n) for n in labels])
+    fig.update_yaxes(title=names["y"], tickformat=".0%")
+    return fig
+
+
 def manifold_figure(X: Array, code: Array, curve: Array, names: dict) -> go.Figure:
     """Points coloured by their 1-unit code, and the decoder's curve over the code range."""
     fig = go.Figure([

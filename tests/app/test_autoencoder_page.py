@@ -53,3 +53,13 @@ def test_settings_reach_the_url():
     assert _param(at, "ae_view") == "manifold"
     assert _param(at, "ae_k") == "16"
     assert _param(at, "ae_shape") == "circle"
+
+
+def test_label_sweep_in_both_languages():
+    for lang in ("en", "ko"):
+        at = open_lab(PAGE, query={"lang": lang, "ae_view": "pretrain", "ae_label_sweep": "true"})
+        assert not at.exception, _errors(at)
+        assert at.toggle(key="ae_label_sweep").value is True
+        assert len(assert_clean_figures(at)) == 2
+        assert len(at.get("download_button")) == 2
+        assert payload_bytes(at) <= 300_000

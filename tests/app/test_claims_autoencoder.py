@@ -148,3 +148,21 @@ def test_manifold_sentence(shape):
         assert key == "manifold_circle" and n["end_gap"] > 0.1  # "two ends, apart"
     shown = _shown({"ae_view": "manifold", "ae_shape": shape})
     assert T(key, "en", **fields) in shown
+
+
+def test_label_sweep_sentence():
+    pre, rand = [], []
+    for n in page.LABELS:
+        cfg = ae.PretrainConfig(n_labels=n)
+        runs = None
+        for c in range(1, cfg.n_seeds + 1):
+            runs = ae.pretrain_chunk(runs, c, cfg)
+        pre.append(np.mean([r["pretrained"] for r in runs]))
+        rand.append(np.mean([r["random"] for r in runs]))
+    key, fields = page.label_sweep_claim(page.LABELS, pre, rand)
+    ahead = [n for n, p, r in zip(page.LABELS, pre, rand, strict=True) if p > r]
+    assert fields["ahead"] == ", ".join(map(str, ahead))
+    assert key == {len(page.LABELS): "sweep_pre_all", 0: "sweep_pre_none"}.get(
+        len(ahead), "sweep_pre_mixed")
+    shown = _shown({"ae_view": "pretrain", "ae_label_sweep": "true"})
+    assert T(key, "en", **fields) in shown

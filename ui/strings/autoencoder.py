@@ -194,6 +194,23 @@ T = Strings(
         "pre_range": (
             "Per seed, pre-trained minus random ranges from {lo} to {hi} percentage points."
         ),
+        "label_sweep": "Compare every label count (20 to 500)",
+        "label_sweep_help": (
+            "Runs the comparison above for 20, 50, 100, 200 and 500 labels (3 seeds each; "
+            "the first time this takes a while, then it is stored for everyone)."
+        ),
+        "label_sweep_title": "Mean test accuracy over {seeds} seeds (dots: each seed)",
+        "labels_axis": "labelled digits (log scale)",
+        "per_seed": "each seed",
+        "download_label_sweep": "Download the accuracies for every label count (CSV)",
+        "sweep_pre_all": "On average, pre-training is ahead at every label count shown ({ahead}).",
+        "sweep_pre_none": (
+            "On average, pre-training is not ahead at any label count shown ({behind})."
+        ),
+        "sweep_pre_mixed": (
+            "On average, pre-training is ahead with {ahead} labels and not ahead with {behind}: "
+            "across these {n} label counts it is no consistent win here."
+        ),
         "pre_name": "pre-trained stack",
         "rand_name": "random initialization",
         "seed_tick": "seed {s}",
@@ -429,6 +446,21 @@ T = Strings(
             "더 높고 {ties}개에서 같음)."
         ),
         "pre_range": "시드별로 보면 (사전 학습 − 무작위) 차이는 {lo}%p에서 {hi}%p 사이입니다.",
+        "label_sweep": "모든 레이블 수 비교하기 (20–500)",
+        "label_sweep_help": (
+            "위 비교를 레이블 20, 50, 100, 200, 500개로 모두 돌립니다(각각 시드 3개; 처음에는 "
+            "시간이 걸리고, 그다음부터는 모두가 저장된 결과를 봅니다)."
+        ),
+        "label_sweep_title": "시드 {seeds}개 평균 테스트 정확도 (점: 시드별)",
+        "labels_axis": "레이블이 있는 숫자 수 (로그 눈금)",
+        "per_seed": "시드별",
+        "download_label_sweep": "모든 레이블 수의 정확도 내려받기 (CSV)",
+        "sweep_pre_all": "평균으로 보면 보이는 모든 레이블 수({ahead})에서 사전 학습이 앞섭니다.",
+        "sweep_pre_none": "평균으로 보면 보이는 어떤 레이블 수({behind})에서도 사전 학습이 앞서지 않습니다.",
+        "sweep_pre_mixed": (
+            "평균으로 보면 레이블 {ahead}개에서는 사전 학습이 앞서고 {behind}개에서는 앞서지 "
+            "않습니다: 이 {n}가지 레이블 수에 걸쳐 한결같은 이득은 아닙니다."
+        ),
         "pre_name": "사전 학습한 적층",
         "rand_name": "무작위 초기화",
         "seed_tick": "시드 {s}",
