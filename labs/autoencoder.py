@@ -500,7 +500,8 @@ def main() -> None:
     settings = settings_ui()
     st.caption(T(f"about.{settings.view}"))
     VIEW_FUNCS[settings.view](settings)
-    st.caption(T("data_note"))
+    if settings.view != "manifold":  # the curve toy does not use the digits
+        st.caption(T("data_note"))
 
 
 if __name__ == "__main__":  # Streamlit runs a page as __main__; tests import the helpers

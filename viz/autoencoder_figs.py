@@ -154,8 +154,8 @@ def manifold_figure(X: Array, code: Array, curve: Array, names: dict) -> go.Figu
         go.Scatter(x=curve[:, 0], y=curve[:, 1], mode="lines", name=names["curve"],
                    line={"color": "#D55E00", "width": 3}),
     ])  # fmt: skip
-    fig.update_layout(_layout(520, title=names["title"],
-                              legend={"orientation": "h", "y": -0.08}))
+    fig.update_layout(_layout(540, title=names["title"], margin={"l": 60, "r": 20, "t": 50, "b": 95},
+                              legend={"orientation": "h", "y": -0.2}))
     fig.update_xaxes(title="x₁", zeroline=False)
     fig.update_yaxes(title="x₂", scaleanchor="x", zeroline=False)
     return fig
