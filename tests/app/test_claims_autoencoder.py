@@ -6,6 +6,8 @@ Each sentence is chosen by a pure function of labs.autoencoder from the numbers;
 check that the chosen sentence is true of independently computed numbers, and that the page
 shows exactly that sentence."""
 
+from functools import cache
+
 import numpy as np
 import pytest
 from app_util import exception_text as _errors
@@ -25,9 +27,22 @@ def _shown(query: dict, lang: str = "en") -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
+# Each run once per test session (the page's own runs happen in its worker, independently)
+_run = cache(ae.run_ae)
+
+
+@cache
+def _pretrain_runs(n_labels: int) -> list:
+    cfg = ae.PretrainConfig(n_labels=n_labels)
+    runs = None
+    for c in range(1, cfg.n_seeds + 1):
+        runs = ae.pretrain_chunk(runs, c, cfg)
+    return runs
+
+
 def _test_mse(cfg, X_in=None):
     _, _, Xt, _ = ae.split_digits()
-    res = ae.run_ae(cfg)
+    res = _run(cfg)
     return ae.reconstruction_mse(res.params, Xt if X_in is None else X_in, Xt, cfg.acts)
 
 
@@ -74,7 +89,7 @@ def test_sweep_sentences():
 def test_code_sentences():
     cfg, lin_cfg = DEFAULT.ae_config(2), DEFAULT.linear_config()
     X, _, Xt, _ = ae.split_digits()
-    lin = ae.run_ae(lin_cfg)
+    lin = _run(lin_cfg)
     mu, comps, _ = ae.pca(X, 2)
     angles = np.degrees(ae.principal_angles(ae.decoder_subspace(lin.params), comps.T))
     lin_mse = ae.reconstruction_mse(lin.params, X, X, lin_cfg.acts)
@@ -108,10 +123,7 @@ def test_denoise_sentence(noise, level):
 
 @pytest.mark.parametrize("n_labels", [100, 20])
 def test_pretrain_sentence(n_labels):
-    cfg = page.ae.PretrainConfig(n_labels=n_labels)
-    runs = None
-    for c in range(1, cfg.n_seeds + 1):
-        runs = ae.pretrain_chunk(runs, c, cfg)
+    runs = _pretrain_runs(n_labels)
     pre = np.array([r["pretrained"] for r in runs])
     rand = np.array([r["random"] for r in runs])
     key, fields = page.pretrain_claim(runs, n_labels)
@@ -131,7 +143,7 @@ def test_pretrain_sentence(n_labels):
 def test_manifold_sentence(shape):
     s = page.AESettings(shape=shape)
     cfg = s.manifold_config()
-    res = ae.run_ae(cfg)
+    res = _run(cfg)
     X, t = ae.manifold_points(shape, cfg.n_points, cfg.data_noise,
                               np.random.default_rng([cfg.seed, 11]))
     code = ae.encode(res.params, X, cfg.acts)[:, 0]
@@ -153,10 +165,7 @@ def test_manifold_sentence(shape):
 def test_label_sweep_sentence():
     pre, rand = [], []
     for n in page.LABELS:
-        cfg = ae.PretrainConfig(n_labels=n)
-        runs = None
-        for c in range(1, cfg.n_seeds + 1):
-            runs = ae.pretrain_chunk(runs, c, cfg)
+        runs = _pretrain_runs(n)
         pre.append(np.mean([r["pretrained"] for r in runs]))
         rand.append(np.mean([r["random"] for r in runs]))
     key, fields = page.label_sweep_claim(page.LABELS, pre, rand)
