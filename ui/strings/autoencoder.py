@@ -94,7 +94,7 @@ T = Strings(
         "recon_pca_better": (
             "Each 64-pixel test digit is kept as **{k}** numbers ({ratio}× fewer). Test MSE of "
             "the autoencoder: **{ae}**; of PCA with {k} components: **{pca}**: PCA reconstructs "
-            "better here (more epochs may change that)."
+            "better here."
         ),
         "row_orig": "original",
         "row_ae": "autoencoder, k = {k}",
@@ -153,7 +153,8 @@ T = Strings(
         "code_hover": "digit {d}<br>(%{{x:.2f}}, %{{y:.2f}})",
         "code_caption": (
             "All 1,797 digits (1,500 seen in training). Click a digit in the legend to hide it. "
-            "The axes of a code have no fixed meaning: another seed rotates or flips them."
+            "The axes of a code have no fixed meaning: only where the digits sit relative to "
+            "each other counts."
         ),
         "download_code": "Download both 2-D codes (CSV)",
         "denoise_dae_better": (
@@ -253,8 +254,8 @@ T = Strings(
         "mf_title": "A 2-D curve through a 1-unit bottleneck",
         "mf_caption": (
             "{n} points, {epochs} epochs of Adam. A code is a coordinate: the decoder maps the "
-            "line of code values onto a curve in the plane, and the encoder maps each point to "
-            "the code of a nearby point of that curve."
+            "line of code values onto a curve in the plane; a well-trained encoder gives each "
+            "point about the code of the nearest point of that curve."
         ),
         "download_manifold": "Download the points and their codes (CSV)",
         "data_note": (
@@ -349,7 +350,7 @@ T = Strings(
         "recon_pca_better": (
             "64픽셀 테스트 숫자 하나를 숫자 **{k}**개로 담습니다({ratio}배 압축). 오토인코더의 "
             "테스트 MSE는 **{ae}**, 주성분 {k}개를 쓴 PCA는 **{pca}**: 여기서는 PCA가 더 잘 "
-            "복원합니다(에폭을 늘리면 달라질 수 있습니다)."
+            "복원합니다."
         ),
         "row_orig": "원본",
         "row_ae": "오토인코더, k = {k}",
@@ -408,7 +409,7 @@ T = Strings(
         "code_hover": "숫자 {d}<br>(%{{x:.2f}}, %{{y:.2f}})",
         "code_caption": (
             "숫자 1,797개 전부(1,500개는 학습에 사용). 범례에서 숫자를 누르면 숨길 수 있습니다. "
-            "코드의 축에는 정해진 뜻이 없습니다: 시드가 바뀌면 회전하거나 뒤집힙니다."
+            "코드의 축에는 정해진 뜻이 없고, 숫자들이 서로 어디에 놓이는지만 의미가 있습니다."
         ),
         "download_code": "두 2차원 코드 내려받기 (CSV)",
         "denoise_dae_better": (
@@ -498,7 +499,8 @@ T = Strings(
         "mf_title": "유닛 하나짜리 병목을 지나는 2차원 곡선",
         "mf_caption": (
             "점 {n}개, Adam {epochs} 에폭. 코드는 좌표입니다: 디코더는 코드 값의 직선을 평면 위 "
-            "곡선으로 옮기고, 인코더는 각 점을 그 곡선 위 가까운 점의 코드로 보냅니다."
+            "곡선으로 옮기고, 잘 학습된 인코더는 각 점에 그 곡선 위 가장 가까운 점의 코드와 비슷한 값을 "
+            "줍니다."
         ),
         "download_manifold": "점과 코드 내려받기 (CSV)",
         "data_note": (
