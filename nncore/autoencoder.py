@@ -170,6 +170,8 @@ def train_autoencoder(
     With ``noise_level`` > 0 the input is ``corrupt(x, noise, noise_level)`` and the target the
     clean x (denoising); the test MSE uses one fixed corruption of X_test (``noisy_test``).
     """
+    # One function (~70 lines with its signature) so a chunked run and a one-shot run share
+    # every line: tests/core checks that they agree bit for bit.
     acts = list(acts)
     if params is None:
         params = init_mlp(sizes, init, np.random.default_rng(seed), activation=acts)
