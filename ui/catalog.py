@@ -39,5 +39,6 @@ LABS: list[PageInfo] = [
     PageInfo("regularization", "labs/regularization.py", ":material/tune:"),
     PageInfo("space_warp", "labs/space_warp.py", ":material/texture:"),
     PageInfo("approximation", "labs/approximation.py", ":material/ssid_chart:"),
+    PageInfo("autoencoder", "labs/autoencoder.py", ":material/compress:"),
     PageInfo("glossary", "labs/glossary.py", ":material/menu_book:"),
 ]

@@ -50,5 +50,5 @@ def test_dockerfile_runs_as_non_root_with_runtime_requirements_and_a_health_chec
     assert "pip install -r requirements.txt" in text and "requirements-dev" not in text
     assert "STREAMLIT_CLIENT_SHOW_ERROR_DETAILS=none" in text
     assert "STREAMLIT_SERVER_MAX_UPLOAD_SIZE=5" in text
-    for folder in ("nncore", "viz", "ui", "labs"):
+    for folder in ("nncore", "viz", "ui", "labs", "data"):
         assert f"./{folder}" in text
