@@ -52,7 +52,7 @@ _TERMS_KO_EN = {
     "gradient_descent": ("경사 하강법", "gradient descent"),
     "learning_rate": ("학습률", "learning rate"),
     "minibatch": ("미니배치", "minibatch"),
-    "epoch": ("에폭", "epoch"),
+    "epoch": ("에포크", "epoch"),
     "decision_boundary": ("결정 경계", "decision boundary"),
     "vanishing": ("기울기 소실", "vanishing gradient"),
     "exploding": ("기울기 폭발", "exploding gradient"),
@@ -105,12 +105,14 @@ _MEANING = {  # id: (English meaning, Korean meaning)
     ),
     "chain_rule": (
         "dL/dx = dL/dy · dy/dx: the upstream gradient times the local gradient, at every node.",
-        "dL/dx = dL/dy · dy/dx: 모든 노드에서 위에서 온 기울기 × 국소 기울기.",
+        "dL/dx = dL/dy · dy/dx: 모든 노드에서 상류 기울기(upstream gradient) × 국소 기울기"
+        "(local gradient).",
     ),
     "loss": (
         "The number training lowers: how far the outputs are from the targets (cross-entropy, "
         "MSE), plus any penalty.",
-        "학습이 낮추는 값: 출력이 목표에서 얼마나 먼지(교차 엔트로피, MSE)에 벌점을 더한 것.",
+        "학습이 낮추는 값: 출력이 목표에서 얼마나 먼지(교차 엔트로피, MSE)에, 있다면 규제 항을 "
+        "더한 값.",
     ),
     "gradient_descent": (
         "Repeating w ← w − α·dL/dw: a step against the gradient, of size set by the learning "
@@ -123,7 +125,7 @@ _MEANING = {  # id: (English meaning, Korean meaning)
     ),
     "minibatch": (
         "The few samples whose average gradient makes one update step.",
-        "한 번의 갱신에 쓰는 기울기를 평균 내는 몇 개의 표본.",
+        "기울기를 평균 내어 한 번 갱신하는 데 쓰는 작은 샘플 묶음.",
     ),
     "epoch": (
         "One pass over all the training data.",
@@ -146,24 +148,27 @@ _MEANING = {  # id: (English meaning, Korean meaning)
     "saturation": (
         "Inputs of tanh or sigmoid so large that the output sits on the flat part: the "
         "derivative is nearly 0.",
-        "tanh나 시그모이드의 입력이 너무 커서 출력이 평평한 부분에 머무는 상태: 도함수가 거의 0.",
+        "tanh나 sigmoid의 입력이 너무 커서 출력이 평평한 부분에 머무는 상태: 도함수가 거의 0.",
     ),
     "dead_relu": (
-        "A ReLU unit whose input is negative for every sample: output and gradient are 0, so "
-        "it never recovers.",
-        "모든 표본에서 입력이 음수인 ReLU 유닛: 출력과 기울기가 0이라 다시 살아나지 못합니다.",
+        "A ReLU unit whose input is negative for every sample: its output and gradient are 0, "
+        "so its own weights stop changing (earlier layers can still move it back).",
+        "모든 샘플에서 입력이 음수인 ReLU 유닛: 출력과 기울기가 0이라 자기 가중치는 더 이상 "
+        "바뀌지 않습니다(앞쪽 층이 바뀌면 다시 살아날 수는 있습니다).",
     ),
     "initialization": (
         "The scale of the first weights: LeCun std 1/√n, Xavier/Glorot √(2/(n_in+n_out)), "
-        "He √(2/n). It decides whether signals keep their spread through depth.",
-        "처음 가중치의 크기: LeCun 표준편차 1/√n, Xavier/Glorot √(2/(n_in+n_out)), He √(2/n). "
-        "신호가 깊이를 지나도 퍼짐을 유지하는지를 정합니다.",
+        "He √(2/n) (the lecture notes' 'Xavier' is std 1/√n: LeCun here). It decides whether "
+        "signals keep their spread through depth.",
+        "처음 가중치의 크기: LeCun 표준편차 1/√n, Xavier/Glorot √(2/(n_in+n_out)), He √(2/n) "
+        "(강의 노트의 'Xavier'는 표준편차 1/√n으로, 여기서는 LeCun입니다). 신호가 깊이를 지나도 "
+        "퍼짐을 유지하는지를 정합니다.",
     ),
     "batchnorm": (
         "Normalizing each unit's pre-activation over the batch (mean 0, variance 1), then "
         "scaling by γ and shifting by β; running statistics at test time.",
-        "각 유닛의 선활성값을 배치에서 평균 0, 분산 1로 정규화한 뒤 γ로 늘리고 β로 옮기는 것. "
-        "시험 때는 이동 평균 통계를 씁니다.",
+        "각 유닛의 활성화 함수 입력(pre-activation)을 배치에서 평균 0, 분산 1로 정규화한 뒤 "
+        "γ로 늘리고 β로 옮기는 것. 평가(시험) 때는 이동 평균 통계를 씁니다.",
     ),
     "momentum": (
         "Adding a fraction of the previous step to the current one, so steps build speed "
@@ -207,9 +212,9 @@ _MEANING = {  # id: (English meaning, Korean meaning)
     ),
     "universal_approximation": (
         "One hidden layer with enough units can approximate any continuous function on a "
-        "bounded interval; depth can need far fewer units.",
-        "유닛이 충분한 은닉층 하나로 유계 구간의 어떤 연속 함수든 근사할 수 있다는 정리. "
-        "깊이를 쓰면 훨씬 적은 유닛으로 될 수 있습니다.",
+        "closed interval [a, b] as closely as wanted; depth can need far fewer units.",
+        "유닛이 충분한 은닉층 하나로 닫힌 구간 [a, b]의 어떤 연속 함수든 원하는 만큼 가깝게 "
+        "근사할 수 있다는 정리. 깊이를 쓰면 훨씬 적은 유닛으로 될 수 있습니다.",
     ),
     "autoencoder": (
         "A network trained to output its input through a narrow bottleneck: the bottleneck "
