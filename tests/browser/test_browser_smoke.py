@@ -6,6 +6,8 @@ fails), and leaves a full-page screenshot in test-artifacts/page-<url_path>.png.
 lead to every lab page and only to them, and a copied deep link works on a fresh server.
 """
 
+import re
+
 import pytest
 from browser_util import (
     CHART_SELECTOR,
@@ -88,7 +90,7 @@ def test_home_links_every_lab(browser_page, streamlit_server):
     for i, (url_path, _title, _file) in enumerate(LAB_PAGES):
         open_page(page, streamlit_server)
         page.locator(HOME_LINKS).nth(i).click()
-        page.wait_for_url(f"**/{url_path}")
+        page.wait_for_url(re.compile(rf"/{url_path}(\?|$)"))
         wait_for_app(page)
         assert_no_exception(page)
 

@@ -71,7 +71,9 @@ def test_lecture_mode_and_qr_code(browser_page, streamlit_server):
     code = page.locator('[data-testid="stPopoverBody"] code').inner_text()
     assert "/init_lab?" in code and "lang=en" in code
     png = ARTIFACTS / "share-qr.png"
-    img.screenshot(path=str(png))
+    src = img.get_attribute("src")  # the PNG the server sends, not a screenshot of it
+    png.write_bytes(page.request.get(src if src.startswith("http") else
+                                     f"{streamlit_server}{src}").body())
     if shutil.which("zbarimg"):  # decode the picture itself where zbar is installed
         out = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True,
                              text=True, timeout=30).stdout.strip()

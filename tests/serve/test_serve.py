@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,13 @@ def lab(tmp_path_factory):
         proc.wait(timeout=30)
 
 
+def run_async(coro_fn, *args, **kwargs):
+    """asyncio.run in a thread of its own: the browser tests' Playwright keeps an event loop
+    running in this thread when they share the session."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(coro_fn(*args, **kwargs))).result()
+
+
 def backend_rows(stats_url: str) -> dict[str, dict]:
     with urllib.request.urlopen(stats_url, timeout=10) as r:
         text = r.read().decode().lstrip("# ")
@@ -89,7 +97,7 @@ def test_two_replicas_answer_and_a_session_stays_on_its_replica(lab):
         await s.close()
 
     for _ in range(3):
-        asyncio.run(one_session("NNLAB_REPLICA=r2"))
+        run_async(one_session, "NNLAB_REPLICA=r2")
     rows = backend_rows(lab["stats"])
     after = {r: int(rows[r]["stot"]) for r in ("r1", "r2")}
     assert after["r2"] - before["r2"] >= 3 and after["r1"] == before["r1"]
@@ -98,8 +106,8 @@ def test_two_replicas_answer_and_a_session_stays_on_its_replica(lab):
 
 
 def test_a_short_class_gets_no_error(lab):
-    report = asyncio.run(load.run(lab["url"], students=10, seconds=20, think=3.0, timeout=120,
-                                  pids=load.replica_pids(lab["ports"]), seed=1))
+    report = run_async(load.run, lab["url"], students=10, seconds=20, think=3.0, timeout=120,
+                       pids=load.replica_pids(lab["ports"]), seed=1)
     assert report["errors"] == [] and report["timeouts"] == 0
     assert sum(a["n"] for a in report["actions"].values()) >= 10
     assert report["first_render"]["n"] >= 10

@@ -344,16 +344,27 @@ function stopPlayer(div, redraw) {
 }
 
 // The toolbar's camera saves a PNG at the size in config.toImageButtonOptions (presentation
-// size, set by ui.common); this adds the same picture as SVG, for slides that scale.
-function withSvgButton(config, Plotly) {
+// size, set by ui.common); this adds the same picture as SVG, for slides that scale. The
+// button and the config built around it keep their identity while the config sent does not
+// change: Plotly.react re-plots from scratch (losing zoom and its computed data) on a new
+// config.
+let svgButton;
+function withSvgButton(div, config, Plotly) {
   if (!config || !config.toImageButtonOptions) return config;
-  const size = config.toImageButtonOptions;
-  const svg = {
+  const raw = JSON.stringify(config);
+  if (div.__svgConfig && div.__svgConfigRaw === raw) return div.__svgConfig;
+  svgButton ??= {
     name: "toImageSVG", title: "Download plot as SVG", icon: Plotly.Icons.disk,
-    click: gd => Plotly.downloadImage(gd, {format: "svg", width: size.width,
-                                           height: size.height, filename: size.filename}),
+    click: gd => {
+      const size = gd._context.toImageButtonOptions || {};
+      Plotly.downloadImage(gd, {format: "svg", width: size.width, height: size.height,
+                                filename: size.filename});
+    },
   };
-  return {...config, modeBarButtonsToAdd: [...(config.modeBarButtonsToAdd || []), svg]};
+  div.__svgConfigRaw = raw;
+  div.__svgConfig = {...config,
+                     modeBarButtonsToAdd: [...(config.modeBarButtonsToAdd || []), svgButton]};
+  return div.__svgConfig;
 }
 
 async function drain(div) {
@@ -379,7 +390,7 @@ async function drain(div) {
                                           transition: {duration: 0}, mode: "immediate"});
       } else {
         shareUnchanged(fig, div.__prev, div, moved);
-        fig.config = withSvgButton(fig.config, Plotly);
+        fig.config = withSvgButton(div, fig.config, Plotly);
         await Plotly.react(div, fig);
       }
       setPlayer(div, player, Plotly);
