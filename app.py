@@ -1,5 +1,7 @@
 """Neural Network Lab: entry point. `streamlit run app.py` (or `make run`)."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.catalog import HOME, LABS
@@ -9,14 +11,17 @@ from ui.language import language_switch
 from ui.share import begin_run, lecture_mode, sidebar_tools
 from ui.strings.catalog import T
 
-st.set_page_config(page_title=T("app.title"), page_icon=":material/hub:", layout="wide",
+# A local picture: a Material icon as page_icon is fetched from a font server (fails offline).
+FAVICON = str(Path(__file__).parent / "ui" / "assets" / "favicon.png")
+
+st.set_page_config(page_title=T("app.title"), page_icon=FAVICON, layout="wide",
                    initial_sidebar_state="collapsed" if lecture_mode() else "auto")
 
 language_switch()  # before the navigation: page titles are in the chosen language
 pages = [st.Page(HOME.path, title=HOME.title, icon=HOME.icon, default=True)] + [
     st.Page(p.path, title=p.title, icon=p.icon) for p in LABS
 ]
-page = st.navigation(pages)
+page = st.navigation(pages, expanded=True)  # every page of the course, no "View more"
 no_stale_fade()
 begin_run()
 page.run()

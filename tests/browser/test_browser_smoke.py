@@ -59,6 +59,9 @@ def _hangul_share(page) -> float:
 @pytest.mark.parametrize("url_path,title,file", PAGES, ids=[p[0] or "home" for p in PAGES])
 def test_page_renders(browser_page, streamlit_server, url_path, title, file, lang):
     page = browser_page
+    outside = []  # everything a page needs is served by the lab itself (works offline)
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith((streamlit_server, "data:", "blob:")) else None)
     open_page(page, f"{streamlit_server}/{url_path}?lang={lang}")
     name = f"page-{url_path or 'home'}-{lang}"
     screenshot(page, name)
@@ -70,6 +73,7 @@ def test_page_renders(browser_page, streamlit_server, url_path, title, file, lan
         assert not array_attribute_mismatches(page), array_attribute_mismatches(page)
     assert not _js_errors(page), f"uncaught JavaScript errors on {file}: {_js_errors(page)}"
     assert f"lang={lang}" in page.url  # the language stays in the link a student copies
+    assert outside == [], f"{file} fetched from outside the lab: {outside}"
     if lang == "ko":  # mostly Hangul letters (formulas, names and numbers stay Latin)
         assert _hangul_share(page) > 0.5, f"{file}: only {_hangul_share(page):.0%} Hangul"
     if LAB_PAGES:  # with a single page Streamlit shows no navigation at all
