@@ -61,6 +61,7 @@ TABLE_CSS = """
   border-bottom: 1px solid rgba(128, 128, 128, 0.22); }
 .nnlab-table thead th { font-weight: 600; border-bottom-width: 2px; }
 .nnlab-table th:first-child, .nnlab-table td:first-child { text-align: left; }
+.nnlab-table-scroll { overflow-x: auto; max-width: 100%; }
 """
 
 
@@ -70,7 +71,8 @@ def static_table(frame: pd.DataFrame) -> None:
     for the optimizer summary that was ~16 ms of every step of a run setting; this is static
     markup."""
     html = frame.to_html(index=False, border=0, classes=TABLE_CLASS, escape=True)
-    st.html(f"<style>{TABLE_CSS}</style>{html}")
+    # on a phone a wide table scrolls inside its own box instead of widening the page
+    st.html(f"<style>{TABLE_CSS}</style><div class='{TABLE_CLASS}-scroll'>{html}</div>")
 
 
 def download_json(label: str, make_text: Callable[[], str], file_name: str, key: str) -> None:
