@@ -136,6 +136,8 @@ EN = {
         "{epochs} epochs (about {s:.0f} s). Press **Train more** to continue from there."
     ),
     "training_spinner": "Training…",
+    "training_progress": "Training: epoch {epoch} of {total}",
+    "live_title": "Decision boundary so far (epoch {epoch})",
     "train_more": "Train more",
     "train_more_help": "Continue from the current weights for another round of epochs.",
     "reset": "Reset",
@@ -413,6 +415,8 @@ KO = {
         "에폭(약 {s:.0f}초)만 학습합니다. **더 학습**을 누르면 거기서 이어서 학습합니다."
     ),
     "training_spinner": "학습 중…",
+    "training_progress": "학습 중: {total} 에폭 중 {epoch} 에폭",
+    "live_title": "지금까지의 결정 경계 (에폭 {epoch})",
     "train_more": "더 학습",
     "train_more_help": "지금 가중치에서 이어서 한 회차 더 학습합니다.",
     "reset": "처음으로",
