@@ -49,7 +49,9 @@ from nncore.playground import (
 from nncore.train import TrainResult
 from ui import disk_cache, url_state, workers
 from ui.common import chart, download_csv, download_json, page_intro
+from ui.lecture import LectureStep, lecture_steps_ui
 from ui.playground_io import MAX_BYTES, parse_points_csv, points_frame
+from ui.share import lecture_mode
 from ui.strings.playground import T, fig_labels
 from viz.playground_figs import (
     boundary_figure,
@@ -1013,8 +1015,65 @@ def import_ui(s: Settings, data: dict) -> None:
             st.button(T("forget_import"), on_click=_forget_import, key="pg_forget")
 
 
+# ---------------------------------------------------------------------------------------------
+# Lecture steps (lecture mode): the notes' order, each a change of the default settings
+# ---------------------------------------------------------------------------------------------
+
+_SPIRAL = {"hidden": (16, 16), "acts": ("relu", "relu"), "epochs": 200, "bs": 20}
+_DEEP_SIGMOID = {"hidden": (8,) * 6, "acts": ("sigmoid",) * 6, "opt": "sgd", "lr": 0.1}
+_OVERFIT = {"hidden": (32, 32, 32), "acts": ("relu",) * 3, "epochs": 500}
+LECTURE = {  # step id -> (data changes, settings changes); notes: linear limits -> features ->
+    # non-linearity -> layers -> vanishing gradient -> batch norm -> learning rate -> overfitting
+    "linear": ({}, {"hidden": (), "acts": ()}),
+    "features": ({}, {"hidden": (), "acts": (), "feats": ("x1", "x2", "x1x2")}),
+    "stacked_linear": ({}, {"acts": ("linear", "linear")}),
+    "hidden": ({}, {}),
+    "relu": ({"data": "circles"}, {"acts": ("relu", "relu")}),
+    "spiral": ({"data": "spirals"}, _SPIRAL),
+    "vanishing": ({}, _DEEP_SIGMOID),
+    "batchnorm": ({}, {**_DEEP_SIGMOID, "bn": True}),
+    "lr_high": ({}, {"opt": "sgd", "lr": 10.0}),
+    "overfit": ({"data": "spirals", "n": 100, "noise": 0.3}, _OVERFIT),
+    "l2": ({"data": "spirals", "n": 100, "noise": 0.3}, {**_OVERFIT, "l2": 0.01}),
+    "dropout": ({"data": "spirals", "n": 100, "noise": 0.3}, {**_OVERFIT, "drop": 0.3}),
+}
+
+
+def step_settings(sid: str) -> Settings:
+    """The settings the page trains at lecture step ``sid`` (the claims tests compute these)."""
+    data, changes = LECTURE[sid]
+    s = dataclasses.replace(Settings(), data=dataclasses.replace(DataSettings(), **data),
+                            **changes)  # fmt: skip
+    extra = {k: float(v) for k, v in OPTIMIZERS[s.opt].defaults.items() if k != "lr"}
+    return dataclasses.replace(s, hp=tuple(sorted(extra.items())))
+
+
+def step_widgets(s: Settings) -> dict:
+    """Widget key -> value that make the sidebar read ``s`` (one activation for every layer)."""
+    d = s.data
+    out = {
+        K["data"]: d.data, K["n"]: d.n, K["noise"]: d.noise, K["test"]: d.test,
+        K["seed"]: d.seed, K["feats"]: list(s.feats), K["act"]: s.acts[0] if s.acts else "tanh",
+        K["layers"]: len(s.hidden), K["init"]: s.init, K["bn"]: s.bn, K["opt"]: s.opt,
+        K["lr"]: s.lr, K["bs"]: s.bs, K["epochs"]: s.epochs, K["loss"]: s.loss, K["l1"]: s.l1,
+        K["l2"]: s.l2, K["drop"]: s.drop,
+    }  # fmt: skip
+    for l in range(1, MAX_LAYERS + 1):
+        out[width_key(l)] = s.hidden[l - 1] if l <= len(s.hidden) else 8
+        out[act_key(l)] = SAME
+    out.update({hp_key(k): v for k, v in s.hp})
+    return out
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(sid, T(f"step_{sid}"), T(f"step_{sid}_text"),
+                        step_widgets(step_settings(sid))) for sid in LECTURE]  # fmt: skip
+
+
 def main() -> None:
     page_intro(T("title"), T("intro"))
+    if lecture_mode():  # before the sidebar's widgets read their values
+        lecture_steps_ui(lecture_steps())
     _register_files()
     s, data = settings_ui()
     s = cap_epochs(s, data)

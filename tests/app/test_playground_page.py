@@ -545,3 +545,59 @@ def test_a_long_round_trains_in_the_pool_and_is_shared_on_disk(monkeypatch):
     pooled = disk_cache.get(CACHE_NAME, run)
     assert pooled is not disk_cache.MISSING
     _same_run(pooled, _train_here(run))
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture mode: the steps
+# ---------------------------------------------------------------------------------------------
+
+
+def _lecture(lang: str, step: str | None = None) -> AppTest:
+    query = {"lang": lang, "mode": "lecture", **({"step": step} if step else {})}
+    # lecture_mode is the sidebar toggle's state once a session has one (open_lab's first run
+    # is the home page): set it as a student's click would.
+    at = open_lab(PAGE, state={"lecture_mode": True}, query=query, timeout=TIMEOUT_S)
+    _ok(at)
+    return at
+
+
+@pytest.fixture(scope="module")
+def _shared_disk_cache(tmp_path_factory):
+    """Both languages' step tests train each step once (the second reads the disk cache)."""
+    return tmp_path_factory.mktemp("lecture-results")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_lecture_step_opens_from_its_link_with_its_settings(lang, _shared_disk_cache,
+                                                                  monkeypatch):  # fmt: skip
+    from labs.playground import LECTURE, step_settings
+    from ui.strings.playground import T
+
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(_shared_disk_cache))
+    for sid in LECTURE:
+        at = _lecture(lang, sid)
+        assert at.session_state["pg_last"] == step_settings(sid), sid
+        assert any(T(f"step_{sid}", lang) in m.value for m in at.markdown), sid
+        assert _qp(at, "step") == sid
+        _assert_clean_figures(at)
+
+
+def test_lecture_steps_move_with_next_and_previous():
+    from labs.playground import LECTURE, step_settings
+
+    at = _lecture("en")
+    first, second = list(LECTURE)[:2]
+    assert at.session_state["pg_last"] == step_settings(first) and _qp(at, "step") == first
+    assert at.button(key="lecture_prev").disabled
+    at.button(key="lecture_next").click().run()
+    _ok(at)
+    assert at.session_state["pg_last"] == step_settings(second) and _qp(at, "step") == second
+    at.button(key="lecture_prev").click().run()
+    _ok(at)
+    assert at.session_state["pg_last"] == step_settings(first)
+
+
+def test_no_step_bar_outside_lecture_mode():
+    at = _open(**_small())
+    assert "step" not in at.query_params
+    assert not [b for b in at.button if b.key in ("lecture_next", "lecture_prev")]
