@@ -15,8 +15,8 @@ import streamlit as st
 from nncore import warp as W
 from nncore.activations import ACTIVATIONS
 from nncore.datasets import DATASETS, make_dataset
-from nncore.train import train_mlp
-from ui import url_state
+from nncore.playground import epoch_cost_s, expected_shapes, train_round
+from ui import disk_cache, url_state, workers
 from ui.common import chart, download_csv, page_intro, static_table
 from ui.strings.space_warp import T
 from viz.warp_figs import (
@@ -70,6 +70,12 @@ N_SNAPSHOTS = 21
 SHADE_RES = 70
 REGION_RES, REGION_SHOW = 300, 150
 BOX = (-1.5, 1.5)
+TRAIN_CACHE = "space_warp.train"
+INLINE_S = 0.5  # estimated seconds a run may train in the script thread (else: the pool)
+CHUNK_S = 0.4  # estimated seconds per worker chunk: a progress step and a picture each
+MAX_CHUNKS = 20
+DW_CACHE = "space_warp.depth_width"
+DW_POOL_TOTAL = 24  # measured: 24 units ≈ 0.9 s, 16 units ≈ 0.1 s
 
 
 @dataclass(frozen=True)
@@ -150,20 +156,97 @@ def get_grid(n_lines: int, n_pts: int):
     return W.grid_paths(BOX[0] - 0.1, BOX[1] + 0.1, n_lines, n_pts)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def train_cached(net: NetSettings) -> dict:
+def _train_job(net: NetSettings) -> dict:
+    """What a chunk of the training run needs (arrays and ids: it is sent to a worker)."""
     X, y = get_data(net.data)
     C = DATASETS[net.data.dataset].n_classes
-    run = train_mlp(
-        X, y, [2, *net.hidden, C], activation=net.activation, optimizer="adam",
-        opt_hp={"lr": net.lr}, epochs=net.epochs, batch_size=32, seed=net.data.seed,
-        snapshot_epochs=snapshot_epochs(net.epochs),
-    )  # fmt: skip
+    return {
+        "X": X, "y": y, "X_test": None, "y_test": None, "sizes": [2, *net.hidden, C],
+        "snaps": tuple(snapshot_epochs(net.epochs)),
+        "kw": {"activation": net.activation, "optimizer": "adam", "opt_hp": {"lr": net.lr},
+               "batch_size": 32, "seed": net.data.seed},
+    }  # fmt: skip
+
+
+def _summary(run) -> dict:
     return {
         "snapshots": {e: p for e, (p, _) in sorted(run.snapshots.items())},
         "history": run.history,
         "diverged_at": run.diverged_at,
     }
+
+
+def _train_here(net: NetSettings) -> dict:
+    *_, (_, _, run) = train_round((None, None, None), _train_job(net), 0, net.epochs)
+    return _summary(run)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def train_cached(net: NetSettings) -> dict:
+    """The trained network's snapshots: from the disk cache every session and server process
+    shares, else trained here."""
+    return disk_cache.cached(TRAIN_CACHE, net, lambda: _train_here(net))
+
+
+@st.cache_resource
+def _finished() -> set:
+    """Networks this server process has trained or loaded (a cheap check before the pool)."""
+    return set()
+
+
+def train_seconds(net: NetSettings) -> float:
+    """Estimated training time (nncore.playground.epoch_cost_s: deterministic)."""
+    job = _train_job(net)
+    shapes = expected_shapes(job["sizes"], [net.activation] * net.depth, False)
+    return epoch_cost_s(len(job["y"]), 32, shapes) * net.epochs
+
+
+def train(net: NetSettings) -> dict:
+    """A cached or short run at once; a long one not yet on disk trains in the worker pool
+    chunk by chunk, with a progress bar and the input plane as classified so far."""
+    on_disk = (disk_cache.cache_dir() / f"{disk_cache.entry_key(TRAIN_CACHE, net)}.pkl").exists()
+    if net in _finished() or on_disk or train_seconds(net) <= INLINE_S:
+        with st.spinner(T("training")):
+            run = train_cached(net)
+    else:
+        try:
+            run = _train_pooled(net)
+        except workers.WorkerCrashed:  # a worker died (memory, a kill): train here instead
+            run = train_cached(net)
+    _finished().add(net)
+    return run
+
+
+def _train_pooled(net: NetSettings) -> dict:
+    n_chunks = int(np.clip(np.ceil(train_seconds(net) / CHUNK_S), 2, MAX_CHUNKS))
+    bar = st.progress(0.0, text=T("training_progress", e=0, n=net.epochs))
+    live = st.empty()
+    for k, n, cur in train_round((None, None, None), _train_job(net), 0, net.epochs, n_chunks,
+                                 run_chunk=workers.run):  # fmt: skip
+        bar.progress(k / n, text=T("training_progress", e=cur.epochs_done, n=net.epochs))
+        if k < n:
+            with live.container():
+                live_picture(net, cur.params, cur.epochs_done)
+    disk_cache.put(TRAIN_CACHE, net, _summary(cur))
+    bar.empty()
+    live.empty()
+    return train_cached(net)
+
+
+def live_picture(net: NetSettings, params: dict, epoch: int) -> None:
+    """The input plane painted by the class the network predicts after the latest chunk."""
+    X, y = get_data(net.data)
+    C = DATASETS[net.data.dataset].n_classes
+    ticks, P = W.grid_points(BOX[0] - 0.1, BOX[1] + 0.1, SHADE_RES)
+    out = W.network_logits(params, W.network_stages(params, P, net.activation)[-1])
+    if not W.all_finite(out):
+        return
+    gh, gv = get_grid(GRID_LINES, GRID_PTS)
+    panel = Panel(T("live_title", e=epoch), X, gh, gv,
+                  shade=(ticks, ticks, out.argmax(axis=1).reshape(SHADE_RES, -1)))  # fmt: skip
+    c_live, _, _ = st.columns(NCOLS)
+    with c_live:
+        chart(planes_figure([panel], y, C, ncols=1, row_height=PANEL_HEIGHT, names=names()))
 
 
 def snapshot_params(net: NetSettings, epoch: int) -> tuple[int, dict]:
@@ -233,7 +316,18 @@ def regions_cached(net: NetSettings, epoch: int) -> dict:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def depth_width_cached(total: int) -> dict:
-    return W.depth_vs_width(total)
+    """Region counts of deeper and wider nets: shared on disk; the largest totals (≈ 1 s) are
+    counted in the worker pool, so other sessions' reruns go on meanwhile."""
+
+    def compute() -> dict:
+        if total >= DW_POOL_TOTAL:
+            try:
+                return workers.run(W.depth_vs_width, total)
+            except workers.WorkerCrashed:
+                pass
+        return W.depth_vs_width(total)
+
+    return disk_cache.cached(DW_CACHE, total, compute)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -513,8 +607,7 @@ def network_mode(s: WarpSettings) -> None:
             depth_width_output()
         return
     epoch = snapshot_ui(net.epochs)
-    with st.spinner(T("training")):
-        run = train_cached(net)
+    run = train(net)
     if run["diverged_at"] is not None:
         st.warning(T("diverged", epoch=run["diverged_at"]), icon=":material/warning:")
     if s.mode == "trained":

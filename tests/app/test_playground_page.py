@@ -533,10 +533,18 @@ def test_a_long_round_trains_in_the_pool_and_is_shared_on_disk(monkeypatch):
     lands in the shared disk cache, and equals the same run trained in this process."""
     from labs.playground import CACHE_NAME, INLINE_S, _train_here, round_seconds
     from nncore.playground import Run, Settings
-    from ui import disk_cache
+    from ui import disk_cache, workers
 
+    chunks, real = [], workers.run
+
+    def counting(fn, *args, **kwargs):
+        chunks.append(fn.__name__)
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(workers, "run", counting)
     counter = _CountTraining(monkeypatch)
     at = _open(pg_seed=21)
+    assert len(chunks) >= 2 and set(chunks) == {"train_chunk"}
     run = Run(at.session_state["pg_last"])
     assert run.s.data == nncore.playground.DataSettings(seed=21) and run.s == Settings(
         data=run.s.data, hp=run.s.hp)  # the defaults (with Adam's own β₁, β₂, ε)
