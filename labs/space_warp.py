@@ -18,6 +18,8 @@ from nncore.datasets import DATASETS, make_dataset
 from nncore.playground import epoch_cost_s, expected_shapes, train_round
 from ui import disk_cache, url_state, workers
 from ui.common import chart, download_csv, page_intro, static_table
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.space_warp import T
 from viz.warp_figs import (
     Panel,
@@ -333,16 +335,21 @@ def depth_width_cached(total: int) -> dict:
 # ---------------------------------------------------------------------------------------------
 # Widgets
 # ---------------------------------------------------------------------------------------------
-def apply_preset(name: str) -> None:
-    """on_click: write the preset's numbers into the sliders' state before they are drawn."""
+def preset_widgets(name: str) -> dict:
+    """The sliders' values (and the second-layer toggle) of a preset."""
     layers = W.PRESETS[name].layers
+    out = {K["two"]: len(layers) > 1}
+    if len(layers) == 1:
+        out.update({k: DEFAULTS[k] for k in DEFAULTS if k[3] in "vc"})
     for keys, (Wm, b) in zip(LAYER_KEYS, layers, strict=False):
         for i, (kw1, kw2, kb) in enumerate(keys):  # slider W[i, j] = stored W[j, i]
-            st.session_state[kw1], st.session_state[kw2] = Wm[0][i], Wm[1][i]
-            st.session_state[kb] = b[i]
-    st.session_state[K["two"]] = len(layers) > 1
-    if len(layers) == 1:
-        st.session_state.update({k: DEFAULTS[k] for k in DEFAULTS if k[3] in "vc"})
+            out[kw1], out[kw2], out[kb] = Wm[0][i], Wm[1][i], b[i]
+    return out
+
+
+def apply_preset(name: str) -> None:
+    """on_click: write the preset's numbers into the sliders' state before they are drawn."""
+    st.session_state.update(preset_widgets(name))
 
 
 def data_ui() -> DataSettings:
@@ -411,6 +418,8 @@ def manual_controls() -> tuple[str, bool]:
                                   aliases=ALIASES["act"])  # fmt: skip
         two = st.toggle(T("two_layers"), False, key=K["two"], bind="query-params",
                         help=T("two_help"))  # fmt: skip
+    if lecture_mode():  # the step bar replaces the preset buttons
+        return act, two
     with c_pre:
         st.markdown(f"**{T('presets')}**", help=T("preset_help"))
         with st.container(horizontal=True):  # wraps in order on a narrow screen
@@ -620,8 +629,54 @@ def network_mode(s: WarpSettings) -> None:
         depth_width_output()
 
 
+# ---------------------------------------------------------------------------------------------
+# Lecture steps (lecture mode), in the notes' order: a linear map, ReLU's fold, XOR with one and
+# two folding layers, a trained network's warp, linear regions, deeper vs wider
+# ---------------------------------------------------------------------------------------------
+LECTURE = {  # step id -> (mode, preset and activation | network changes)
+    "relu_fold": ("manual", {"preset": "identity", "act": "relu"}),
+    "linear_map": ("manual", {"preset": "shear", "act": "linear"}),
+    "xor_fail": ("manual", {"preset": "xor_fail", "act": "relu"}),
+    "xor_fold": ("manual", {"preset": "xor_fold", "act": "relu"}),
+    "trained": ("trained", {}),
+    "spirals": ("trained", {"data": "spirals", "depth": 4}),
+    "regions": ("regions", {"tact": "relu", "units": 12}),
+    "depth_width": ("regions", {"tact": "relu", "units": 24}),
+}
+NET_WIDGETS = {"data": "xor", "n": 300, "noise": 0.05, "seed": 0, "depth": 2, "width": 8,
+               "neck": True, "tact": "leaky_relu", "epochs": 300, "lr": 0.03, "units": 12}  # fmt: skip
+
+
+def step_widgets(sid: str) -> dict:
+    """Widget key -> value at lecture step ``sid`` (data and network as the defaults unless the
+    step changes them; a manual step sets its preset's sliders)."""
+    mode, changes = LECTURE[sid]
+    values = {**NET_WIDGETS, **{k: v for k, v in changes.items() if k in NET_WIDGETS}}
+    out = {K[k]: v for k, v in values.items()}
+    out.update({K["mode"]: mode, K["tab"]: "sep", K["view"]: "pca", K["snap"]: values["epochs"]})
+    if mode == "manual":
+        out.update(preset_widgets(changes["preset"]))
+        out[K["act"]] = changes["act"]
+    return out
+
+
+def step_net(sid: str) -> NetSettings:
+    """The network a network step trains (the claims tests compute it)."""
+    v = {**NET_WIDGETS, **LECTURE[sid][1]}
+    data = DataSettings(v["data"], v["n"], v["noise"], v["seed"])
+    return NetSettings(data, v["depth"], v["width"], v["neck"], v["tact"], v["epochs"], v["lr"])
+
+
+def lecture_steps() -> list[LectureStep]:
+    xor = {k: f"{v:.1%}" for k, v in xor_numbers(DataSettings()).items()}
+    return [LectureStep(sid, T(f"step.{sid}"), T(f"step.{sid}.text", **xor), step_widgets(sid))
+            for sid in LECTURE]  # fmt: skip
+
+
 def main() -> None:
     page_intro(T("title"), T("intro"))
+    if lecture_mode():  # before the widgets read their values
+        lecture_steps_ui(lecture_steps())
     s = settings_ui()
     if s.mode == "manual":
         manual_mode(s.net.data, *manual_controls())

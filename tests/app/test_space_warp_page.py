@@ -308,3 +308,68 @@ def test_the_default_trained_network_trains_in_the_pool_and_is_shared_on_disk(mo
     pooled = disk_cache.get(TRAIN_CACHE, net)
     assert pooled is not disk_cache.MISSING
     _same_summary(pooled, _train_here(net))
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture mode: the steps
+# ---------------------------------------------------------------------------------------------
+
+
+def _lecture(lang: str, step: str | None = None) -> AppTest:
+    query = {"lang": lang, "mode": "lecture", **({"step": step} if step else {})}
+    # lecture_mode is the sidebar toggle's state once a session has one (open_lab's first run
+    # is the home page): set it as a student's click would.
+    at = open_lab(PAGE, state={"lecture_mode": True}, query=query, timeout=TIMEOUT_S)
+    assert not at.exception, _errors(at)
+    return at
+
+
+def _shows_step(at: AppTest, sid: str, lang: str) -> None:
+    from labs.space_warp import step_widgets
+
+    for key, value in step_widgets(sid).items():
+        assert at.session_state[key] == value, (sid, key)
+    assert at.query_params["step"] == sid
+    assert any(T(f"step.{sid}", lang) in m.value for m in at.markdown), sid
+
+
+@pytest.fixture(scope="module")
+def _shared_disk_cache(tmp_path_factory):
+    """Both languages' step tests train each step once (the second reads the disk cache)."""
+    return tmp_path_factory.mktemp("lecture-results")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_lecture_step_opens_from_its_link_with_its_settings(lang, _shared_disk_cache,
+                                                                  monkeypatch):  # fmt: skip
+    from labs.space_warp import LECTURE
+
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(_shared_disk_cache))
+    for sid, (mode, _) in LECTURE.items():
+        at = _lecture(lang, sid)
+        _shows_step(at, sid, lang)
+        assert _n_charts(at) >= (2 if mode != "manual" else 3), sid
+        # the step bar replaces the preset buttons
+        assert not [b for b in at.button if b.key.startswith("sw_preset_")], sid
+
+
+def test_lecture_steps_move_with_next_and_previous():
+    from labs.space_warp import LECTURE
+
+    ids = list(LECTURE)
+    at = _lecture("en")
+    _shows_step(at, ids[0], "en")
+    assert at.button(key="lecture_prev").disabled
+    for sid in ids[1:4]:  # through the manual steps: each applies its preset's sliders
+        at.button(key="lecture_next").click().run()
+        assert not at.exception, _errors(at)
+        _shows_step(at, sid, "en")
+    at.button(key="lecture_prev").click().run()
+    _shows_step(at, ids[2], "en")
+
+
+def test_presets_stay_outside_lecture_mode():
+    at = _open()
+    assert "step" not in at.query_params
+    assert [b for b in at.button if b.key.startswith("sw_preset_")]
+    assert not [b for b in at.button if b.key in ("lecture_next", "lecture_prev")]
