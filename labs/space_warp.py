@@ -77,6 +77,7 @@ INLINE_S = 0.5  # estimated seconds a run may train in the script thread (else: 
 CHUNK_S = 0.4  # estimated seconds per worker chunk: a progress step and a picture each
 MAX_CHUNKS = 20
 DW_CACHE = "space_warp.depth_width"
+REGIONS_CACHE = "space_warp.regions"
 DW_POOL_TOTAL = 24  # measured: 24 units ≈ 0.9 s, 16 units ≈ 0.1 s
 
 
@@ -299,21 +300,19 @@ def trained_view(net: NetSettings, epoch: int, view: str, ua: int, ub: int) -> d
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def regions_cached(net: NetSettings, epoch: int) -> dict:
+    """The region map of the snapshot at ``epoch``: shared on disk, counted in the worker pool
+    (0.05-1 s, by how many regions the trained net has: not known before counting)."""
     e, params = snapshot_params(net, epoch)
-    act = net.activation
-    ids, _ = W.region_map(params, act, BOX[0], BOX[1], REGION_RES)
-    step = REGION_RES // REGION_SHOW
-    ticks = np.linspace(BOX[0], BOX[1], REGION_RES)[::step]
-    # each data point's pattern, numbered as on the map when it occurs there
     X, _ = get_data(net.data)
-    _, P = W.grid_points(BOX[0], BOX[1], REGION_RES)
-    pats = W.activation_patterns(W.network_preacts(params, np.concatenate([P, X]), act))
-    all_ids, _ = W.pattern_ids(pats)
-    lookup = dict(zip(all_ids[: len(P)].tolist(), ids.ravel().tolist(), strict=True))
-    point_ids = np.array([lookup.get(i, -1) for i in all_ids[len(P) :].tolist()])
-    shown = ids[::step, ::step]
-    return {"epoch": e, "ticks": ticks, "ids": shown, "point_ids": point_ids,
-            "count": W.count_regions(params, act, *BOX), "shown": len(np.unique(shown))}  # fmt: skip
+    args = (params, net.activation, X, BOX[0], BOX[1], REGION_RES, REGION_SHOW)
+
+    def compute() -> dict:
+        try:
+            return workers.run(W.region_summary, *args)
+        except workers.WorkerCrashed:
+            return W.region_summary(*args)
+
+    return {"epoch": e, **disk_cache.cached(REGIONS_CACHE, (net, e), compute)}
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -609,3 +609,26 @@ def test_no_step_bar_outside_lecture_mode():
     at = _open(**_small())
     assert "step" not in at.query_params
     assert not [b for b in at.button if b.key in ("lecture_next", "lecture_prev")]
+
+
+def test_train_more_in_the_pool_equals_the_in_process_rounds(monkeypatch):
+    """Train more on a pooled run: the second round also trains chunk by chunk in the pool,
+    continues the first, and equals both rounds trained in this process."""
+    from labs.playground import CACHE_NAME, _train_here
+    from nncore.playground import Run
+    from ui import disk_cache, workers
+
+    chunks, real = [], workers.run
+
+    def counting(fn, *args, **kwargs):
+        chunks.append(fn.__name__)
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(workers, "run", counting)
+    at = _open(pg_seed=23)
+    first = len(chunks)
+    at.button(key="pg_more_btn").click().run()
+    _ok(at)
+    assert len(chunks) >= first + 2 and at.metric[0].value == "200"
+    run = Run(at.session_state["pg_last"], 1)
+    _same_run(disk_cache.get(CACHE_NAME, run), _train_here(run))

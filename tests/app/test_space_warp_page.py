@@ -265,7 +265,7 @@ def _same_summary(a: dict, b: dict) -> None:
         np.testing.assert_array_equal(a["history"][k], b["history"][k])
 
 
-def test_pooled_training_and_region_counts_equal_in_process_bit_for_bit():
+def test_pooled_training_region_maps_and_counts_equal_in_process_bit_for_bit():
     import numpy as np
 
     from labs.space_warp import NetSettings, _summary, _train_here, _train_job
@@ -276,6 +276,13 @@ def test_pooled_training_and_region_counts_equal_in_process_bit_for_bit():
     *_, (_, _, pooled) = train_round((None, None, None), _train_job(net), 0, net.epochs, 4,
                                      run_chunk=workers.run)  # fmt: skip
     _same_summary(_summary(pooled), _train_here(net))
+    params = pooled.params
+    X = _train_job(net)["X"]
+    args = (params, net.activation, X, -1.5, 1.5, 120, 60)
+    here, there = W.region_summary(*args), workers.run(W.region_summary, *args)
+    assert here["count"] == there["count"] and here["shown"] == there["shown"]
+    for k in ("ticks", "ids", "point_ids"):
+        np.testing.assert_array_equal(here[k], there[k])
     here, there = W.depth_vs_width(8), workers.run(W.depth_vs_width, 8)
     assert here["shapes"] == there["shapes"] and here["shallow_max"] == there["shallow_max"]
     np.testing.assert_array_equal(here["counts"], there["counts"])
