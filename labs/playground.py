@@ -97,6 +97,7 @@ MAX_FRAMES, REPLAY_GRID_N = 60, 60  # animation: ≤ 60 frames of 60×60 (≈ 4.
 INLINE_S = 0.5  # estimated seconds a round may train in the script thread (else: the pool)
 CHUNK_S = 0.4  # estimated seconds per worker chunk: a progress step and a picture each
 MAX_CHUNKS = 20
+FINISHED_MAX = 10_000  # runs remembered as trained (a set of small frozen dataclasses)
 CACHE_NAME = "playground.train"
 MAX_ROUND_S = 10.0  # estimated seconds of training per round (Train more adds rounds)
 BN_TINY_BATCH = 2  # batch sizes at which batch statistics say (almost) nothing
@@ -265,7 +266,10 @@ def train(run: Run) -> TrainResult:
             res = _train_pooled(run)
         except workers.WorkerCrashed:  # a worker died (memory, a kill): train here instead
             res = run_training(run)
-    _finished().add(run)
+    done = _finished()
+    if len(done) >= FINISHED_MAX:  # a long-lived server: forget (the caches still hold them)
+        done.clear()
+    done.add(run)
     return res
 
 

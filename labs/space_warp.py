@@ -76,6 +76,7 @@ TRAIN_CACHE = "space_warp.train"
 INLINE_S = 0.5  # estimated seconds a run may train in the script thread (else: the pool)
 CHUNK_S = 0.4  # estimated seconds per worker chunk: a progress step and a picture each
 MAX_CHUNKS = 20
+FINISHED_MAX = 10_000  # runs remembered as trained (a set of small frozen dataclasses)
 DW_CACHE = "space_warp.depth_width"
 REGIONS_CACHE = "space_warp.regions"
 DW_POOL_TOTAL = 24  # measured: 24 units ≈ 0.9 s, 16 units ≈ 0.1 s
@@ -216,7 +217,10 @@ def train(net: NetSettings) -> dict:
             run = _train_pooled(net)
         except workers.WorkerCrashed:  # a worker died (memory, a kill): train here instead
             run = train_cached(net)
-    _finished().add(net)
+    done = _finished()
+    if len(done) >= FINISHED_MAX:  # a long-lived server: forget (the caches still hold them)
+        done.clear()
+    done.add(net)
     return run
 
 
