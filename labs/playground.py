@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-import nncore
 from nncore.activations import ACTIVATIONS
 from nncore.datasets import DATASETS, make_dataset, train_test_split
 from nncore.init import INITIALIZERS
@@ -44,12 +43,15 @@ from nncore.playground import (
     sizes,
     snapshot_epochs,
     standardize,
+    train_round,
     weight_histograms,
 )
 from nncore.train import TrainResult
-from ui import url_state
+from ui import disk_cache, url_state, workers
 from ui.common import chart, download_csv, download_json, page_intro
+from ui.lecture import LectureStep, lecture_steps_ui
 from ui.playground_io import MAX_BYTES, parse_points_csv, points_frame
+from ui.share import lecture_mode
 from ui.strings.playground import T, fig_labels
 from viz.playground_figs import (
     boundary_figure,
@@ -92,6 +94,11 @@ MAX_LAYERS, MAX_WIDTH = 8, 64
 SAME = "same"
 GRID_N = 100
 MAX_FRAMES, REPLAY_GRID_N = 60, 60  # animation: ≤ 60 frames of 60×60 (≈ 4.8 KB each)
+INLINE_S = 0.5  # estimated seconds a round may train in the script thread (else: the pool)
+CHUNK_S = 0.4  # estimated seconds per worker chunk: a progress step and a picture each
+MAX_CHUNKS = 20
+FINISHED_MAX = 10_000  # runs remembered as trained (a set of small frozen dataclasses)
+CACHE_NAME = "playground.train"
 MAX_ROUND_S = 10.0  # estimated seconds of training per round (Train more adds rounds)
 BN_TINY_BATCH = 2  # batch sizes at which batch statistics say (almost) nothing
 L1_WRECKS = 0.01  # L1 from which the default XOR run stays at chance (claims test)
@@ -172,45 +179,132 @@ def load_data(d: DataSettings) -> dict:
     }  # fmt: skip
 
 
+def _round_start(run: Run) -> tuple[TrainResult | None, tuple, int]:
+    """The earlier rounds' result (None for the first round), the state this round starts
+    from (params, bn_state, opt_state) and its first epoch."""
+    s = run.s
+    if run.rounds == 0:
+        start = _store()[s.imported] if s.imported else {"params": None, "bn": None}
+        return None, (start["params"], start["bn"], None), 0
+    prev = run_training(Run(s, run.rounds - 1))
+    return prev, (prev.params, prev.bn_state, prev.opt_state), prev.epochs_done
+
+
+def _job(s: Settings, first: int) -> dict:
+    """What a chunk of this round needs (arrays and ids only: it is sent to a worker)."""
+    data = load_data(s.data)
+    shapes = shapes_of(s, data["n_classes"])
+    return {
+        "X": feature_map(data["X_tr"], s.feats), "y": data["y_tr"],
+        "X_test": feature_map(data["X_te"], s.feats), "y_test": data["y_te"],
+        "sizes": sizes(s, data["n_classes"]),
+        "snaps": tuple(snapshot_epochs(first, s.epochs, n_params(shapes))),
+        "kw": {
+            "activation": list(s.acts), "init": s.init, "init_scale": s.iscale,
+            "optimizer": s.opt, "opt_hp": {"lr": s.lr, **dict(s.hp)}, "loss": s.loss,
+            "batch_size": s.bs, "l1": s.l1, "l2": s.l2, "dropout": s.drop,
+            "batchnorm": s.bn, "seed": s.data.seed,
+        },
+    }  # fmt: skip
+
+
+def _join(prev: TrainResult | None, cur: TrainResult) -> TrainResult:
+    """Earlier rounds followed by this one (``cur`` starts where ``prev`` ended)."""
+    if prev is None:
+        return cur
+    history = {k: np.concatenate([prev.history[k], cur.history[k][1:]]) for k in prev.history}
+    return TrainResult(
+        cur.params, cur.bn_state, cur.opt_state, history,
+        {**prev.snapshots, **cur.snapshots}, cur.diverged_at, cur.reason,
+    )  # fmt: skip
+
+
+def _train_here(run: Run) -> TrainResult:
+    prev, start, first = _round_start(run)
+    if prev is not None and prev.diverged_at is not None:
+        return prev
+    *_, (_, _, cur) = train_round(start, _job(run.s, first), first, run.s.epochs)
+    return _join(prev, cur)
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def run_training(run: Run) -> TrainResult:
-    """Training for the settings, continued ``run.rounds`` extra times ("Train more").
+    """Training for the settings, continued ``run.rounds`` extra times ("Train more"): from the
+    disk cache shared by every session and server process, else trained here.
 
     Continuing from (params, bn_state, opt_state, epoch) equals one long run (per-epoch
     shuffling is seeded by (seed, epoch)), so every round is a deterministic cache entry.
     """
-    s = run.s
+    return disk_cache.cached(CACHE_NAME, run, lambda: _train_here(run))
+
+
+@st.cache_resource
+def _finished() -> set:
+    """Runs this server process has trained or loaded (a cheap check before the pool)."""
+    return set()
+
+
+def round_seconds(run: Run) -> float:
+    data = load_data(run.s.data)
+    per_epoch = epoch_cost_s(len(data["y_tr"]), run.s.bs, shapes_of(run.s, data["n_classes"]))
+    return per_epoch * run.s.epochs
+
+
+def _on_disk(run: Run) -> bool:
+    return (disk_cache.cache_dir() / f"{disk_cache.entry_key(CACHE_NAME, run)}.pkl").exists()
+
+
+def train(run: Run) -> TrainResult:
+    """The run's result: cached or short runs at once; a long round not yet on disk trains in
+    the worker pool chunk by chunk, with a progress bar and the boundary so far."""
+    if run in _finished() or round_seconds(run) <= INLINE_S or _on_disk(run):
+        res = run_training(run)
+    else:
+        if run.rounds:
+            train(Run(run.s, run.rounds - 1))
+        try:
+            res = _train_pooled(run)
+        except workers.WorkerCrashed:  # a worker died (memory, a kill): train here instead
+            res = run_training(run)
+    done = _finished()
+    if len(done) >= FINISHED_MAX:  # a long-lived server: forget (the caches still hold them)
+        done.clear()
+    done.add(run)
+    return res
+
+
+def _train_pooled(run: Run) -> TrainResult:
+    prev, start, first = _round_start(run)
+    if prev is not None and prev.diverged_at is not None:
+        return run_training(run)
+    s, total = run.s, first + run.s.epochs
+    n_chunks = int(np.clip(np.ceil(round_seconds(run) / CHUNK_S), 2, MAX_CHUNKS))
+    bar = st.progress(0.0, text=T("training_progress", epoch=first, total=total))
+    live = st.empty()
+    for k, n, cur in train_round(start, _job(s, first), first, s.epochs, n_chunks,
+                                 run_chunk=workers.run):  # fmt: skip
+        bar.progress(k / n, text=T("training_progress", epoch=cur.epochs_done, total=total))
+        if k < n:
+            with live.container():
+                live_picture(s, cur)
+    disk_cache.put(CACHE_NAME, run, _join(prev, cur))
+    bar.empty()
+    live.empty()
+    return run_training(run)
+
+
+def live_picture(s: Settings, cur: TrainResult) -> None:
+    """The boundary after the latest chunk, on a coarse grid (drawn while training goes on)."""
     data = load_data(s.data)
-    F_tr = feature_map(data["X_tr"], s.feats)
-    widths = sizes(s, data["n_classes"])
-    n_w = n_params(shapes_of(s, data["n_classes"]))
-    common = {
-        "activation": list(s.acts), "init": s.init, "init_scale": s.iscale,
-        "optimizer": s.opt, "opt_hp": {"lr": s.lr, **dict(s.hp)}, "loss": s.loss,
-        "epochs": s.epochs, "batch_size": s.bs, "l1": s.l1, "l2": s.l2, "dropout": s.drop,
-        "batchnorm": s.bn, "seed": s.data.seed,
-        "X_test": feature_map(data["X_te"], s.feats), "y_test": data["y_te"],
-    }  # fmt: skip
-    if run.rounds == 0:
-        start = _store()[s.imported] if s.imported else {"params": None, "bn": None}
-        return nncore.train_mlp(
-            F_tr, data["y_tr"], widths, params=start["params"], bn_state=start["bn"],
-            snapshot_epochs=snapshot_epochs(0, s.epochs, n_w), **common,
-        )  # fmt: skip
-    prev = run_training(Run(s, run.rounds - 1))
-    if prev.diverged_at is not None:
-        return prev
-    first = prev.epochs_done
-    more = nncore.train_mlp(
-        F_tr, data["y_tr"], widths, params=prev.params, bn_state=prev.bn_state,
-        opt_state=prev.opt_state, start_epoch=first,
-        snapshot_epochs=snapshot_epochs(first, s.epochs, n_w), **common,
-    )  # fmt: skip
-    history = {k: np.concatenate([prev.history[k], more.history[k][1:]]) for k in prev.history}
-    return TrainResult(
-        more.params, more.bn_state, more.opt_state, history,
-        {**prev.snapshots, **more.snapshots}, more.diverged_at, more.reason,
-    )  # fmt: skip
+    g = network_grid(cur.params, s.feats, list(s.acts), s.loss, cur.bn_state, data["extent"],
+                     REPLAY_GRID_N)  # fmt: skip
+    left, _ = st.columns([1, 1])
+    with left:
+        chart(boundary_figure(
+            g.xs, g.proba.astype(np.float32), data["X_tr"], data["y_tr"], labels=fig_labels(),
+            show_test=False, classes=data["classes"], axis_labels=axis_labels(s), height=360,
+            title=T("live_title", epoch=cur.epochs_done),
+        ))  # fmt: skip
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -925,15 +1019,72 @@ def import_ui(s: Settings, data: dict) -> None:
             st.button(T("forget_import"), on_click=_forget_import, key="pg_forget")
 
 
+# ---------------------------------------------------------------------------------------------
+# Lecture steps (lecture mode): the notes' order, each a change of the default settings
+# ---------------------------------------------------------------------------------------------
+
+_SPIRAL = {"hidden": (16, 16), "acts": ("relu", "relu"), "epochs": 200, "bs": 20}
+_DEEP_SIGMOID = {"hidden": (8,) * 6, "acts": ("sigmoid",) * 6, "opt": "sgd", "lr": 0.1}
+_OVERFIT = {"hidden": (32, 32, 32), "acts": ("relu",) * 3, "epochs": 500}
+LECTURE = {  # step id -> (data changes, settings changes); notes: linear limits -> features ->
+    # non-linearity -> layers -> vanishing gradient -> batch norm -> learning rate -> overfitting
+    "linear": ({}, {"hidden": (), "acts": ()}),
+    "features": ({}, {"hidden": (), "acts": (), "feats": ("x1", "x2", "x1x2")}),
+    "stacked_linear": ({}, {"acts": ("linear", "linear")}),
+    "hidden": ({}, {}),
+    "relu": ({"data": "circles"}, {"acts": ("relu", "relu")}),
+    "spiral": ({"data": "spirals"}, _SPIRAL),
+    "vanishing": ({}, _DEEP_SIGMOID),
+    "batchnorm": ({}, {**_DEEP_SIGMOID, "bn": True}),
+    "lr_high": ({}, {"opt": "sgd", "lr": 10.0}),
+    "overfit": ({"data": "spirals", "n": 100, "noise": 0.3}, _OVERFIT),
+    "l2": ({"data": "spirals", "n": 100, "noise": 0.3}, {**_OVERFIT, "l2": 0.01}),
+    "dropout": ({"data": "spirals", "n": 100, "noise": 0.3}, {**_OVERFIT, "drop": 0.3}),
+}
+
+
+def step_settings(sid: str) -> Settings:
+    """The settings the page trains at lecture step ``sid`` (the claims tests compute these)."""
+    data, changes = LECTURE[sid]
+    s = dataclasses.replace(Settings(), data=dataclasses.replace(DataSettings(), **data),
+                            **changes)  # fmt: skip
+    extra = {k: float(v) for k, v in OPTIMIZERS[s.opt].defaults.items() if k != "lr"}
+    return dataclasses.replace(s, hp=tuple(sorted(extra.items())))
+
+
+def step_widgets(s: Settings) -> dict:
+    """Widget key -> value that make the sidebar read ``s`` (one activation for every layer)."""
+    d = s.data
+    out = {
+        K["data"]: d.data, K["n"]: d.n, K["noise"]: d.noise, K["test"]: d.test,
+        K["seed"]: d.seed, K["feats"]: list(s.feats), K["act"]: s.acts[0] if s.acts else "tanh",
+        K["layers"]: len(s.hidden), K["init"]: s.init, K["bn"]: s.bn, K["opt"]: s.opt,
+        K["lr"]: s.lr, K["bs"]: s.bs, K["epochs"]: s.epochs, K["loss"]: s.loss, K["l1"]: s.l1,
+        K["l2"]: s.l2, K["drop"]: s.drop,
+    }  # fmt: skip
+    for l in range(1, MAX_LAYERS + 1):
+        out[width_key(l)] = s.hidden[l - 1] if l <= len(s.hidden) else 8
+        out[act_key(l)] = SAME
+    out.update({hp_key(k): v for k, v in s.hp})
+    return out
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(sid, T(f"step_{sid}"), T(f"step_{sid}_text"),
+                        step_widgets(step_settings(sid))) for sid in LECTURE]  # fmt: skip
+
+
 def main() -> None:
     page_intro(T("title"), T("intro"))
+    if lecture_mode():  # before the sidebar's widgets read their values
+        lecture_steps_ui(lecture_steps())
     _register_files()
     s, data = settings_ui()
     s = cap_epochs(s, data)
     s, imported = import_state(s, data)
     run = Run(s, rounds_ui(s))
     with st.spinner(T("training_spinner")):
-        res = run_training(run)
+        res = train(run)
     buttons_ui(res)
     import_message(imported)
     advice_ui(s, res, data)

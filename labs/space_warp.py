@@ -15,9 +15,11 @@ import streamlit as st
 from nncore import warp as W
 from nncore.activations import ACTIVATIONS
 from nncore.datasets import DATASETS, make_dataset
-from nncore.train import train_mlp
-from ui import url_state
+from nncore.playground import epoch_cost_s, expected_shapes, train_round
+from ui import disk_cache, url_state, workers
 from ui.common import chart, download_csv, page_intro, static_table
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.space_warp import T
 from viz.warp_figs import (
     Panel,
@@ -70,6 +72,14 @@ N_SNAPSHOTS = 21
 SHADE_RES = 70
 REGION_RES, REGION_SHOW = 300, 150
 BOX = (-1.5, 1.5)
+TRAIN_CACHE = "space_warp.train"
+INLINE_S = 0.5  # estimated seconds a run may train in the script thread (else: the pool)
+CHUNK_S = 0.4  # estimated seconds per worker chunk: a progress step and a picture each
+MAX_CHUNKS = 20
+FINISHED_MAX = 10_000  # runs remembered as trained (a set of small frozen dataclasses)
+DW_CACHE = "space_warp.depth_width"
+REGIONS_CACHE = "space_warp.regions"
+DW_POOL_TOTAL = 24  # measured: 24 units ≈ 0.9 s, 16 units ≈ 0.1 s
 
 
 @dataclass(frozen=True)
@@ -150,20 +160,100 @@ def get_grid(n_lines: int, n_pts: int):
     return W.grid_paths(BOX[0] - 0.1, BOX[1] + 0.1, n_lines, n_pts)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def train_cached(net: NetSettings) -> dict:
+def _train_job(net: NetSettings) -> dict:
+    """What a chunk of the training run needs (arrays and ids: it is sent to a worker)."""
     X, y = get_data(net.data)
     C = DATASETS[net.data.dataset].n_classes
-    run = train_mlp(
-        X, y, [2, *net.hidden, C], activation=net.activation, optimizer="adam",
-        opt_hp={"lr": net.lr}, epochs=net.epochs, batch_size=32, seed=net.data.seed,
-        snapshot_epochs=snapshot_epochs(net.epochs),
-    )  # fmt: skip
+    return {
+        "X": X, "y": y, "X_test": None, "y_test": None, "sizes": [2, *net.hidden, C],
+        "snaps": tuple(snapshot_epochs(net.epochs)),
+        "kw": {"activation": net.activation, "optimizer": "adam", "opt_hp": {"lr": net.lr},
+               "batch_size": 32, "seed": net.data.seed},
+    }  # fmt: skip
+
+
+def _summary(run) -> dict:
     return {
         "snapshots": {e: p for e, (p, _) in sorted(run.snapshots.items())},
         "history": run.history,
         "diverged_at": run.diverged_at,
     }
+
+
+def _train_here(net: NetSettings) -> dict:
+    *_, (_, _, run) = train_round((None, None, None), _train_job(net), 0, net.epochs)
+    return _summary(run)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def train_cached(net: NetSettings) -> dict:
+    """The trained network's snapshots: from the disk cache every session and server process
+    shares, else trained here."""
+    return disk_cache.cached(TRAIN_CACHE, net, lambda: _train_here(net))
+
+
+@st.cache_resource
+def _finished() -> set:
+    """Networks this server process has trained or loaded (a cheap check before the pool)."""
+    return set()
+
+
+def train_seconds(net: NetSettings) -> float:
+    """Estimated training time (nncore.playground.epoch_cost_s: deterministic)."""
+    job = _train_job(net)
+    shapes = expected_shapes(job["sizes"], [net.activation] * net.depth, False)
+    return epoch_cost_s(len(job["y"]), 32, shapes) * net.epochs
+
+
+def train(net: NetSettings) -> dict:
+    """A cached or short run at once; a long one not yet on disk trains in the worker pool
+    chunk by chunk, with a progress bar and the input plane as classified so far."""
+    on_disk = (disk_cache.cache_dir() / f"{disk_cache.entry_key(TRAIN_CACHE, net)}.pkl").exists()
+    if net in _finished() or on_disk or train_seconds(net) <= INLINE_S:
+        with st.spinner(T("training")):
+            run = train_cached(net)
+    else:
+        try:
+            run = _train_pooled(net)
+        except workers.WorkerCrashed:  # a worker died (memory, a kill): train here instead
+            run = train_cached(net)
+    done = _finished()
+    if len(done) >= FINISHED_MAX:  # a long-lived server: forget (the caches still hold them)
+        done.clear()
+    done.add(net)
+    return run
+
+
+def _train_pooled(net: NetSettings) -> dict:
+    n_chunks = int(np.clip(np.ceil(train_seconds(net) / CHUNK_S), 2, MAX_CHUNKS))
+    bar = st.progress(0.0, text=T("training_progress", e=0, n=net.epochs))
+    live = st.empty()
+    for k, n, cur in train_round((None, None, None), _train_job(net), 0, net.epochs, n_chunks,
+                                 run_chunk=workers.run):  # fmt: skip
+        bar.progress(k / n, text=T("training_progress", e=cur.epochs_done, n=net.epochs))
+        if k < n:
+            with live.container():
+                live_picture(net, cur.params, cur.epochs_done)
+    disk_cache.put(TRAIN_CACHE, net, _summary(cur))
+    bar.empty()
+    live.empty()
+    return train_cached(net)
+
+
+def live_picture(net: NetSettings, params: dict, epoch: int) -> None:
+    """The input plane painted by the class the network predicts after the latest chunk."""
+    X, y = get_data(net.data)
+    C = DATASETS[net.data.dataset].n_classes
+    ticks, P = W.grid_points(BOX[0] - 0.1, BOX[1] + 0.1, SHADE_RES)
+    out = W.network_logits(params, W.network_stages(params, P, net.activation)[-1])
+    if not W.all_finite(out):
+        return
+    gh, gv = get_grid(GRID_LINES, GRID_PTS)
+    panel = Panel(T("live_title", e=epoch), X, gh, gv,
+                  shade=(ticks, ticks, out.argmax(axis=1).reshape(SHADE_RES, -1)))  # fmt: skip
+    c_live, _, _ = st.columns(NCOLS)
+    with c_live:
+        chart(planes_figure([panel], y, C, ncols=1, row_height=PANEL_HEIGHT, names=names()))
 
 
 def snapshot_params(net: NetSettings, epoch: int) -> tuple[int, dict]:
@@ -214,41 +304,55 @@ def trained_view(net: NetSettings, epoch: int, view: str, ua: int, ub: int) -> d
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def regions_cached(net: NetSettings, epoch: int) -> dict:
+    """The region map of the snapshot at ``epoch``: shared on disk, counted in the worker pool
+    (0.05-1 s, by how many regions the trained net has: not known before counting)."""
     e, params = snapshot_params(net, epoch)
-    act = net.activation
-    ids, _ = W.region_map(params, act, BOX[0], BOX[1], REGION_RES)
-    step = REGION_RES // REGION_SHOW
-    ticks = np.linspace(BOX[0], BOX[1], REGION_RES)[::step]
-    # each data point's pattern, numbered as on the map when it occurs there
     X, _ = get_data(net.data)
-    _, P = W.grid_points(BOX[0], BOX[1], REGION_RES)
-    pats = W.activation_patterns(W.network_preacts(params, np.concatenate([P, X]), act))
-    all_ids, _ = W.pattern_ids(pats)
-    lookup = dict(zip(all_ids[: len(P)].tolist(), ids.ravel().tolist(), strict=True))
-    point_ids = np.array([lookup.get(i, -1) for i in all_ids[len(P) :].tolist()])
-    shown = ids[::step, ::step]
-    return {"epoch": e, "ticks": ticks, "ids": shown, "point_ids": point_ids,
-            "count": W.count_regions(params, act, *BOX), "shown": len(np.unique(shown))}  # fmt: skip
+    args = (params, net.activation, X, BOX[0], BOX[1], REGION_RES, REGION_SHOW)
+
+    def compute() -> dict:
+        try:
+            return workers.run(W.region_summary, *args)
+        except workers.WorkerCrashed:
+            return W.region_summary(*args)
+
+    return {"epoch": e, **disk_cache.cached(REGIONS_CACHE, (net, e), compute)}
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def depth_width_cached(total: int) -> dict:
-    return W.depth_vs_width(total)
+    """Region counts of deeper and wider nets: shared on disk; the largest totals (≈ 1 s) are
+    counted in the worker pool, so other sessions' reruns go on meanwhile."""
+
+    def compute() -> dict:
+        if total >= DW_POOL_TOTAL:
+            try:
+                return workers.run(W.depth_vs_width, total)
+            except workers.WorkerCrashed:
+                pass
+        return W.depth_vs_width(total)
+
+    return disk_cache.cached(DW_CACHE, total, compute)
 
 
 # ---------------------------------------------------------------------------------------------
 # Widgets
 # ---------------------------------------------------------------------------------------------
-def apply_preset(name: str) -> None:
-    """on_click: write the preset's numbers into the sliders' state before they are drawn."""
+def preset_widgets(name: str) -> dict:
+    """The sliders' values (and the second-layer toggle) of a preset."""
     layers = W.PRESETS[name].layers
+    out = {K["two"]: len(layers) > 1}
+    if len(layers) == 1:
+        out.update({k: DEFAULTS[k] for k in DEFAULTS if k[3] in "vc"})
     for keys, (Wm, b) in zip(LAYER_KEYS, layers, strict=False):
         for i, (kw1, kw2, kb) in enumerate(keys):  # slider W[i, j] = stored W[j, i]
-            st.session_state[kw1], st.session_state[kw2] = Wm[0][i], Wm[1][i]
-            st.session_state[kb] = b[i]
-    st.session_state[K["two"]] = len(layers) > 1
-    if len(layers) == 1:
-        st.session_state.update({k: DEFAULTS[k] for k in DEFAULTS if k[3] in "vc"})
+            out[kw1], out[kw2], out[kb] = Wm[0][i], Wm[1][i], b[i]
+    return out
+
+
+def apply_preset(name: str) -> None:
+    """on_click: write the preset's numbers into the sliders' state before they are drawn."""
+    st.session_state.update(preset_widgets(name))
 
 
 def data_ui() -> DataSettings:
@@ -317,6 +421,8 @@ def manual_controls() -> tuple[str, bool]:
                                   aliases=ALIASES["act"])  # fmt: skip
         two = st.toggle(T("two_layers"), False, key=K["two"], bind="query-params",
                         help=T("two_help"))  # fmt: skip
+    if lecture_mode():  # the step bar replaces the preset buttons
+        return act, two
     with c_pre:
         st.markdown(f"**{T('presets')}**", help=T("preset_help"))
         with st.container(horizontal=True):  # wraps in order on a narrow screen
@@ -513,8 +619,7 @@ def network_mode(s: WarpSettings) -> None:
             depth_width_output()
         return
     epoch = snapshot_ui(net.epochs)
-    with st.spinner(T("training")):
-        run = train_cached(net)
+    run = train(net)
     if run["diverged_at"] is not None:
         st.warning(T("diverged", epoch=run["diverged_at"]), icon=":material/warning:")
     if s.mode == "trained":
@@ -527,8 +632,54 @@ def network_mode(s: WarpSettings) -> None:
         depth_width_output()
 
 
+# ---------------------------------------------------------------------------------------------
+# Lecture steps (lecture mode), in the notes' order: a linear map, ReLU's fold, XOR with one and
+# two folding layers, a trained network's warp, linear regions, deeper vs wider
+# ---------------------------------------------------------------------------------------------
+LECTURE = {  # step id -> (mode, preset and activation | network changes)
+    "relu_fold": ("manual", {"preset": "identity", "act": "relu"}),
+    "linear_map": ("manual", {"preset": "shear", "act": "linear"}),
+    "xor_fail": ("manual", {"preset": "xor_fail", "act": "relu"}),
+    "xor_fold": ("manual", {"preset": "xor_fold", "act": "relu"}),
+    "trained": ("trained", {}),
+    "spirals": ("trained", {"data": "spirals", "depth": 4}),
+    "regions": ("regions", {"tact": "relu", "units": 12}),
+    "depth_width": ("regions", {"tact": "relu", "units": 24}),
+}
+NET_WIDGETS = {"data": "xor", "n": 300, "noise": 0.05, "seed": 0, "depth": 2, "width": 8,
+               "neck": True, "tact": "leaky_relu", "epochs": 300, "lr": 0.03, "units": 12}  # fmt: skip
+
+
+def step_widgets(sid: str) -> dict:
+    """Widget key -> value at lecture step ``sid`` (data and network as the defaults unless the
+    step changes them; a manual step sets its preset's sliders)."""
+    mode, changes = LECTURE[sid]
+    values = {**NET_WIDGETS, **{k: v for k, v in changes.items() if k in NET_WIDGETS}}
+    out = {K[k]: v for k, v in values.items()}
+    out.update({K["mode"]: mode, K["tab"]: "sep", K["view"]: "pca", K["snap"]: values["epochs"]})
+    if mode == "manual":
+        out.update(preset_widgets(changes["preset"]))
+        out[K["act"]] = changes["act"]
+    return out
+
+
+def step_net(sid: str) -> NetSettings:
+    """The network a network step trains (the claims tests compute it)."""
+    v = {**NET_WIDGETS, **LECTURE[sid][1]}
+    data = DataSettings(v["data"], v["n"], v["noise"], v["seed"])
+    return NetSettings(data, v["depth"], v["width"], v["neck"], v["tact"], v["epochs"], v["lr"])
+
+
+def lecture_steps() -> list[LectureStep]:
+    xor = {k: f"{v:.1%}" for k, v in xor_numbers(DataSettings()).items()}
+    return [LectureStep(sid, T(f"step.{sid}"), T(f"step.{sid}.text", **xor), step_widgets(sid))
+            for sid in LECTURE]  # fmt: skip
+
+
 def main() -> None:
     page_intro(T("title"), T("intro"))
+    if lecture_mode():  # before the widgets read their values
+        lecture_steps_ui(lecture_steps())
     s = settings_ui()
     if s.mode == "manual":
         manual_mode(s.net.data, *manual_controls())

@@ -439,3 +439,68 @@ def snapshot_epochs(start: int, epochs: int, n_weights: int) -> range:
     most = int(np.clip(SNAPSHOT_BYTES // (8 * max(n_weights, 1)), 11, MAX_SNAPSHOTS))
     step = max(1, int(np.ceil(epochs / (most - 1))))
     return range(start, start + epochs + 1, step)
+
+
+# ---------------------------------------------------------------------------------------------
+# One round of training in chunks (the page runs long rounds chunk by chunk in worker processes)
+# ---------------------------------------------------------------------------------------------
+
+
+def round_chunks(first: int, epochs: int, n_chunks: int) -> list[tuple[int, int]]:
+    """(start epoch, epochs) of each chunk of the round first+1 … first+epochs, as even as
+    possible, at most ``epochs`` chunks."""
+    n = max(1, min(int(n_chunks), int(epochs)))
+    edges = [first + (epochs * k) // n for k in range(n + 1)]
+    return [(a, b - a) for a, b in zip(edges[:-1], edges[1:], strict=True)]
+
+
+def train_chunk(start: tuple, job: dict, first: int, epochs: int):
+    """Epochs first+1 … first+epochs from ``start`` = (params, bn_state, opt_state) (Nones: the
+    seed's fresh network). ``job``: the data ("X", "y", "X_test", "y_test"), layer ``sizes``,
+    the round's ``snaps`` and train_mlp's other keyword arguments (``kw``). A module-level pure
+    function, so a worker process computes exactly what this process would."""
+    from .train import train_mlp  # train imports mlp; importing it here keeps this module light
+
+    params, bn, opt = start
+    return train_mlp(
+        job["X"], job["y"], job["sizes"], X_test=job["X_test"], y_test=job["y_test"],
+        params=params, bn_state=bn, opt_state=opt, start_epoch=first, epochs=epochs,
+        snapshot_epochs=job["snaps"], **job["kw"],
+    )  # fmt: skip
+
+
+def merge_chunk(acc, more, keep: set):
+    """The round so far (``acc``, None before the first chunk) continued by chunk ``more``: its
+    history without the repeated first row, its snapshots at the round's ``keep`` epochs (and
+    the last good one after a divergence), so n chunks give exactly one long run's result."""
+    from .train import TrainResult
+
+    snaps = {e: v for e, v in more.snapshots.items()
+             if e in keep or (more.diverged_at is not None and e == more.diverged_at - 1)}  # fmt: skip
+    if acc is None:
+        return TrainResult(more.params, more.bn_state, more.opt_state, more.history, snaps,
+                           more.diverged_at, more.reason)  # fmt: skip
+    history = {k: np.concatenate([acc.history[k], more.history[k][1:]]) for k in acc.history}
+    return TrainResult(more.params, more.bn_state, more.opt_state, history,
+                       {**acc.snapshots, **snaps}, more.diverged_at, more.reason)  # fmt: skip
+
+
+def train_round(start: tuple, job: dict, first: int, epochs: int, n_chunks: int = 1,
+                run_chunk: Callable = None):
+    """One round (``epochs`` epochs after ``first``) in ``n_chunks`` chunks, each through
+    ``run_chunk(train_chunk, start, job, first, epochs)`` (default: here); stops at a divergence.
+    Yields the round so far after each chunk: (chunk index, its count, TrainResult)."""
+    keep = set(job["snaps"]) | {first, first + epochs}
+    plan = round_chunks(first, epochs, n_chunks)
+    acc = None
+    for k, (a, n) in enumerate(plan, start=1):
+        more = (run_chunk or _here)(train_chunk, start, job, a, n)
+        acc = merge_chunk(acc, more, keep)
+        yield k, len(plan), acc
+        if acc.diverged_at is not None:
+            return
+        start = (acc.params, acc.bn_state, acc.opt_state)
+
+
+def _here(fn: Callable, *args):
+    return fn(*args)

@@ -449,6 +449,26 @@ def count_regions(params: dict, activation: str, lo: float, hi: float) -> int:
     return len(exact_regions(params, activation, lo, hi))
 
 
+def region_summary(params: dict, activation: str, X: Array, lo: float, hi: float, res: int,
+                   show: int) -> dict:
+    """What the linear-regions view draws: the region map on a ``res``² grid over [lo, hi]²
+    thinned to about ``show``² cells (``ids``, ``ticks``), each point of X's region number as on
+    the map (-1 where its region is not on the grid), the exact count and how many the thinned
+    map shows. A module-level pure function, so a worker process computes exactly this."""
+    ids, _ = region_map(params, activation, lo, hi, res)
+    step = res // show
+    ticks = np.linspace(lo, hi, res)[::step]
+    _, P = grid_points(lo, hi, res)
+    pats = activation_patterns(network_preacts(params, np.concatenate([P, X]), activation))
+    all_ids, _ = pattern_ids(pats)
+    lookup = dict(zip(all_ids[: len(P)].tolist(), ids.ravel().tolist(), strict=True))
+    point_ids = np.array([lookup.get(i, -1) for i in all_ids[len(P) :].tolist()])
+    shown = ids[::step, ::step]
+    return {"ticks": ticks, "ids": shown, "point_ids": point_ids,
+            "count": count_regions(params, activation, lo, hi),
+            "shown": len(np.unique(shown))}  # fmt: skip
+
+
 def pieces_along_segment(params: dict, activation: str, p0, p1) -> int:
     """The exact number of linear pieces of an MLP along the segment p0 -> p1 (1-D analogue of
     ``exact_regions``: every unit's kink is a point t where z_j(t) crosses a kink value)."""

@@ -197,3 +197,62 @@ def test_axes_note_only_where_the_activation_has_a_kink_at_zero(act):
     assert shown == (abs(right - left) > 1e-3)  # the slope jumps at 0: a crease along the axes
     spec = json.loads(chart_jsons(at)[1])  # the z panel draws the axes only then
     assert spec["layout"]["xaxis"]["zeroline"] is shown
+
+
+# ---- lecture steps: each step's sentences for the settings the step sets ---------------------
+
+
+def _step_data():
+    """The points of every manual step (the page's data widgets at their step values)."""
+    from labs.space_warp import NET_WIDGETS as v
+    from nncore.datasets import make_dataset
+
+    return make_dataset(v["data"], v["n"], v["noise"], np.random.default_rng(v["seed"]))
+
+
+def test_step_relu_fold_pushes_negative_coordinates_onto_the_axes():
+    """'every point with a negative coordinate is pushed onto an axis, and the whole third
+    quadrant lands on the origin'."""
+    X, _ = _step_data()
+    h = W.manual_stages(X, W.PRESETS["identity"].arrays(), "relu")[-1]
+    neg = X < 0
+    assert neg.any(axis=1).sum() > 0 and np.all(h[neg] == 0.0)
+    third = neg.all(axis=1)
+    assert third.any() and np.all(h[third] == 0.0)
+
+
+def test_step_linear_map_keeps_the_separability_of_xor():
+    """'the separability table shows the same accuracy for x and z' (as the table prints it)."""
+    X, y = _step_data()
+    z = W.manual_stages(X, W.PRESETS["shear"].arrays(), "linear")[-1]
+    assert f"{W.linear_accuracy(X, y, 2):.1%}" == f"{W.linear_accuracy(z, y, 2):.1%}"
+    assert W.linear_accuracy(X, y, 2) < 0.9  # "cannot make XOR separable"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_steps_xor_fail_and_fold_show_the_computed_accuracies(lang):
+    """The XOR steps' numbers are the page's xor_note numbers for the step's data: one fold
+    gets 'not all of them' right, the second fold more."""
+    X, y = _step_data()
+    acc = W.xor_comparison(X, y)
+    assert acc["one"] < 1.0 and acc["two"] > acc["one"] > acc["raw"]
+    for sid, key in (("xor_fail", "one"), ("xor_fold", "two")):
+        at = open_lab(PAGE, state={"lang": lang, "lecture_mode": True},
+                      query={"lang": lang, "mode": "lecture", "step": sid}, timeout=120)  # fmt: skip
+        assert not at.exception, _errors(at)
+        texts = [m.value for m in at.markdown]
+        assert any(T(f"step.{sid}", lang) in t for t in texts), sid  # the bar shows this step
+        assert any(f"{acc[key]:.1%}" in t for t in texts), sid
+
+
+@pytest.mark.parametrize("sid", ["trained", "spirals"])
+def test_trained_steps_separate_almost_every_point_in_the_last_layer(sid):
+    """'In the last layer a straight line separates almost every point' (trained); 'better
+    after each of the first two layers, and almost perfectly in the last one' (spirals)."""
+    from labs.space_warp import step_net, trained_view
+
+    net = step_net(sid)
+    accs = trained_view(net, net.epochs, "pca", 1, 2)["accs"]
+    assert accs[-1] >= 0.98
+    if sid == "spirals":
+        assert accs[0] < accs[1] < accs[2]

@@ -14,6 +14,7 @@ from png_util import png_size
 from streamlit.testing.v1 import AppTest
 
 import nncore
+import nncore.playground
 from nncore import DATASETS, HIDDEN_ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,17 +56,25 @@ def _warnings(at) -> str:
 
 
 class _CountTraining:
-    """Counts calls of nncore.train_mlp made by the page (the page imports it on every run)."""
+    """Counts rounds of training the page starts (``nncore.playground.train_round``, which the
+    page imports on every run), in this process or chunk by chunk in the worker pool."""
 
     def __init__(self, monkeypatch):
         self.calls = 0
-        real = nncore.train_mlp
+        real = nncore.playground.train_round
 
         def counting(*a, **k):
             self.calls += 1
             return real(*a, **k)
 
-        monkeypatch.setattr(nncore, "train_mlp", counting)
+        monkeypatch.setattr(nncore.playground, "train_round", counting)
+
+
+@pytest.fixture(autouse=True)
+def _own_disk_cache(tmp_path, monkeypatch):
+    """Each test its own shared-results folder: a run cached by an earlier test session would
+    not be trained (and counted) again."""
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path / "results"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -489,3 +498,137 @@ def test_a_run_stopped_before_it_is_drawn_is_not_a_history_row(monkeypatch):
     _ok(at)
     table = at.dataframe[0].value
     assert table["network"].tolist() == ["2-8-8 Tanh", "2-8-8-8 Tanh"]  # no 2-8 row
+
+
+# ---------------------------------------------------------------------------------------------
+# Long rounds in the worker pool
+# ---------------------------------------------------------------------------------------------
+
+
+def _same_run(a, b) -> None:
+    assert sorted(a.snapshots) == sorted(b.snapshots) and a.diverged_at == b.diverged_at
+    for e in a.snapshots:
+        for sa, sb in zip(a.snapshots[e], b.snapshots[e], strict=True):
+            for k in sa:
+                np.testing.assert_array_equal(sa[k], sb[k])
+    for k in a.history:
+        np.testing.assert_array_equal(a.history[k], b.history[k])
+
+
+def test_pooled_chunks_equal_the_in_process_round_bit_for_bit():
+    from labs.playground import _job
+    from nncore.playground import Settings, train_round
+    from ui import workers
+
+    s = Settings(epochs=30, bn=True, drop=0.1)
+    job = _job(s, 0)
+    here = list(train_round((None, None, None), job, 0, s.epochs))[-1][2]
+    there = list(train_round((None, None, None), job, 0, s.epochs, 5,
+                             run_chunk=workers.run))[-1][2]  # fmt: skip
+    _same_run(here, there)
+
+
+def test_a_long_round_trains_in_the_pool_and_is_shared_on_disk(monkeypatch):
+    """The default round is estimated over INLINE_S: it trains chunk by chunk in the pool,
+    lands in the shared disk cache, and equals the same run trained in this process."""
+    from labs.playground import CACHE_NAME, INLINE_S, _train_here, round_seconds
+    from nncore.playground import Run, Settings
+    from ui import disk_cache, workers
+
+    chunks, real = [], workers.run
+
+    def counting(fn, *args, **kwargs):
+        chunks.append(fn.__name__)
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(workers, "run", counting)
+    counter = _CountTraining(monkeypatch)
+    at = _open(pg_seed=21)
+    assert len(chunks) >= 2 and set(chunks) == {"train_chunk"}
+    run = Run(at.session_state["pg_last"])
+    assert run.s.data == nncore.playground.DataSettings(seed=21) and run.s == Settings(
+        data=run.s.data, hp=run.s.hp)  # the defaults (with Adam's own β₁, β₂, ε)
+    assert round_seconds(run) > INLINE_S
+    assert counter.calls == 1 and at.metric[0].value == "100"
+    pooled = disk_cache.get(CACHE_NAME, run)
+    assert pooled is not disk_cache.MISSING
+    _same_run(pooled, _train_here(run))
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture mode: the steps
+# ---------------------------------------------------------------------------------------------
+
+
+def _lecture(lang: str, step: str | None = None) -> AppTest:
+    query = {"lang": lang, "mode": "lecture", **({"step": step} if step else {})}
+    # lecture_mode is the sidebar toggle's state once a session has one (open_lab's first run
+    # is the home page): set it as a student's click would.
+    at = open_lab(PAGE, state={"lecture_mode": True}, query=query, timeout=TIMEOUT_S)
+    _ok(at)
+    return at
+
+
+@pytest.fixture(scope="module")
+def _shared_disk_cache(tmp_path_factory):
+    """Both languages' step tests train each step once (the second reads the disk cache)."""
+    return tmp_path_factory.mktemp("lecture-results")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_lecture_step_opens_from_its_link_with_its_settings(lang, _shared_disk_cache,
+                                                                  monkeypatch):  # fmt: skip
+    from labs.playground import LECTURE, step_settings
+    from ui.strings.playground import T
+
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(_shared_disk_cache))
+    for sid in LECTURE:
+        at = _lecture(lang, sid)
+        assert at.session_state["pg_last"] == step_settings(sid), sid
+        assert any(T(f"step_{sid}", lang) in m.value for m in at.markdown), sid
+        assert _qp(at, "step") == sid
+        _assert_clean_figures(at)
+
+
+def test_lecture_steps_move_with_next_and_previous():
+    from labs.playground import LECTURE, step_settings
+
+    at = _lecture("en")
+    first, second = list(LECTURE)[:2]
+    assert at.session_state["pg_last"] == step_settings(first) and _qp(at, "step") == first
+    assert at.button(key="lecture_prev").disabled
+    at.button(key="lecture_next").click().run()
+    _ok(at)
+    assert at.session_state["pg_last"] == step_settings(second) and _qp(at, "step") == second
+    at.button(key="lecture_prev").click().run()
+    _ok(at)
+    assert at.session_state["pg_last"] == step_settings(first)
+
+
+def test_no_step_bar_outside_lecture_mode():
+    at = _open(**_small())
+    assert "step" not in at.query_params
+    assert not [b for b in at.button if b.key in ("lecture_next", "lecture_prev")]
+
+
+def test_train_more_in_the_pool_equals_the_in_process_rounds(monkeypatch):
+    """Train more on a pooled run: the second round also trains chunk by chunk in the pool,
+    continues the first, and equals both rounds trained in this process."""
+    from labs.playground import CACHE_NAME, _train_here
+    from nncore.playground import Run
+    from ui import disk_cache, workers
+
+    chunks, real = [], workers.run
+
+    def counting(fn, *args, **kwargs):
+        chunks.append(fn.__name__)
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(workers, "run", counting)
+    at = _open(pg_seed=23)
+    first = len(chunks)
+    at.button(key="pg_more_btn").click().run()
+    _ok(at)
+    assert len(chunks) >= first + 2 and at.metric[0].value == "200"
+    run = Run(at.session_state["pg_last"], 1)
+    _same_run(disk_cache.get(CACHE_NAME, run), _train_here(run))

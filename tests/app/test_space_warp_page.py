@@ -19,6 +19,13 @@ MODES = ["manual", "trained", "regions"]
 FAST = {"sw_n": 150, "sw_epochs": 50, "sw_width": 3}
 
 
+@pytest.fixture(autouse=True)
+def _own_disk_cache(tmp_path, monkeypatch):
+    """Each test its own shared-results folder: a run cached by an earlier test session would
+    not be trained (and counted) again."""
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path / "results"))
+
+
 def _open(lang="en", query=None, **state) -> AppTest:
     at = open_lab(PAGE, state={"lang": lang, **state}, query=query, timeout=TIMEOUT_S)
     assert not at.exception, _errors(at)
@@ -240,3 +247,136 @@ def test_slider_w12_is_the_lectures_weight_from_input_2_to_unit_1():
     X, _ = make_dataset("xor", 300, 0.05, np.random.default_rng(0))
     np.testing.assert_allclose(z1, X[:, 0] + X[:, 1], atol=1e-6)
     np.testing.assert_allclose(z2, X[:, 1], atol=1e-6)
+
+
+# ---------------------------------------------------------------------------------------------
+# Long work in the worker pool
+# ---------------------------------------------------------------------------------------------
+
+
+def _same_summary(a: dict, b: dict) -> None:
+    import numpy as np
+
+    assert a["diverged_at"] == b["diverged_at"] and list(a["snapshots"]) == list(b["snapshots"])
+    for e in a["snapshots"]:
+        for k in a["snapshots"][e]:
+            np.testing.assert_array_equal(a["snapshots"][e][k], b["snapshots"][e][k])
+    for k in a["history"]:
+        np.testing.assert_array_equal(a["history"][k], b["history"][k])
+
+
+def test_pooled_training_region_maps_and_counts_equal_in_process_bit_for_bit():
+    import numpy as np
+
+    from labs.space_warp import NetSettings, _summary, _train_here, _train_job
+    from nncore.playground import train_round
+    from ui import workers
+
+    net = NetSettings(epochs=60, depth=3)
+    *_, (_, _, pooled) = train_round((None, None, None), _train_job(net), 0, net.epochs, 4,
+                                     run_chunk=workers.run)  # fmt: skip
+    _same_summary(_summary(pooled), _train_here(net))
+    params = pooled.params
+    X = _train_job(net)["X"]
+    args = (params, net.activation, X, -1.5, 1.5, 120, 60)
+    here, there = W.region_summary(*args), workers.run(W.region_summary, *args)
+    assert here["count"] == there["count"] and here["shown"] == there["shown"]
+    for k in ("ticks", "ids", "point_ids"):
+        np.testing.assert_array_equal(here[k], there[k])
+    here, there = W.depth_vs_width(8), workers.run(W.depth_vs_width, 8)
+    assert here["shapes"] == there["shapes"] and here["shallow_max"] == there["shallow_max"]
+    np.testing.assert_array_equal(here["counts"], there["counts"])
+    np.testing.assert_array_equal(here["built"], there["built"])
+
+
+def test_the_default_trained_network_trains_in_the_pool_and_is_shared_on_disk(monkeypatch):
+    from labs.space_warp import (
+        INLINE_S,
+        TRAIN_CACHE,
+        DataSettings,
+        NetSettings,
+        _train_here,
+        train_seconds,
+    )
+    from ui import disk_cache, workers
+
+    chunks, real = [], workers.run
+
+    def counting(fn, *args, **kwargs):
+        chunks.append(fn.__name__)
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(workers, "run", counting)
+    net = NetSettings(data=DataSettings(seed=77))
+    assert train_seconds(net) > INLINE_S
+    at = _open(sw_mode="trained", sw_seed=77)
+    assert len(chunks) >= 2 and set(chunks) == {"train_chunk"}
+    assert any("Epoch 300:" in m.value for m in at.markdown)
+    pooled = disk_cache.get(TRAIN_CACHE, net)
+    assert pooled is not disk_cache.MISSING
+    _same_summary(pooled, _train_here(net))
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture mode: the steps
+# ---------------------------------------------------------------------------------------------
+
+
+def _lecture(lang: str, step: str | None = None) -> AppTest:
+    query = {"lang": lang, "mode": "lecture", **({"step": step} if step else {})}
+    # lecture_mode is the sidebar toggle's state once a session has one (open_lab's first run
+    # is the home page): set it as a student's click would.
+    at = open_lab(PAGE, state={"lecture_mode": True}, query=query, timeout=TIMEOUT_S)
+    assert not at.exception, _errors(at)
+    return at
+
+
+def _shows_step(at: AppTest, sid: str, lang: str) -> None:
+    from labs.space_warp import step_widgets
+
+    for key, value in step_widgets(sid).items():
+        assert at.session_state[key] == value, (sid, key)
+    assert at.query_params["step"] == sid
+    assert any(T(f"step.{sid}", lang) in m.value for m in at.markdown), sid
+
+
+@pytest.fixture(scope="module")
+def _shared_disk_cache(tmp_path_factory):
+    """Both languages' step tests train each step once (the second reads the disk cache)."""
+    return tmp_path_factory.mktemp("lecture-results")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_lecture_step_opens_from_its_link_with_its_settings(lang, _shared_disk_cache,
+                                                                  monkeypatch):  # fmt: skip
+    from labs.space_warp import LECTURE
+
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(_shared_disk_cache))
+    for sid, (mode, _) in LECTURE.items():
+        at = _lecture(lang, sid)
+        _shows_step(at, sid, lang)
+        assert _n_charts(at) >= (2 if mode != "manual" else 3), sid
+        # the step bar replaces the preset buttons
+        assert not [b for b in at.button if b.key.startswith("sw_preset_")], sid
+
+
+def test_lecture_steps_move_with_next_and_previous():
+    from labs.space_warp import LECTURE
+
+    ids = list(LECTURE)
+    at = _lecture("en")
+    _shows_step(at, ids[0], "en")
+    assert at.button(key="lecture_prev").disabled
+    for sid in ids[1:4]:  # through the manual steps: each applies its preset's sliders
+        at.button(key="lecture_next").click().run()
+        assert not at.exception, _errors(at)
+        _shows_step(at, sid, "en")
+    at.button(key="lecture_prev").click().run()
+    _shows_step(at, ids[2], "en")
+
+
+def test_presets_stay_outside_lecture_mode():
+    at = _open()
+    assert "step" not in at.query_params
+    assert [b for b in at.button if b.key.startswith("sw_preset_")]
+    assert not [b for b in at.button if b.key in ("lecture_next", "lecture_prev")]

@@ -204,3 +204,29 @@ def test_browser_page_in_both_languages(browser_page, streamlit_server, lang):
     assert any(("batch size 2" if lang == "en" else "배치 크기 2") in a for a in alerts)
     assert "pg_data=moons" in page.url and "pg_bs=2" in page.url
     screenshot(page, f"playground-{lang}")
+
+
+@pytest.mark.browser
+def test_browser_lecture_mode_and_a_pooled_run_with_its_progress(browser_page, streamlit_server):
+    """A long round not yet cached trains in the worker pool: a progress bar and the boundary so
+    far are drawn while it trains (screenshot playground-training); then the lecture step bar
+    (playground-lecture) on the overfitting step, in Korean."""
+    import time
+
+    from browser_util import screenshot
+
+    page = browser_page
+    seed = int(time.time()) % 900_000 + 1000  # a run no earlier test put in the shared cache
+    # page.goto, not open_page: that one waits until the run (and its progress bar) is over
+    page.goto(f"{streamlit_server}/playground?lang=ko&pg_data=spirals&pg_layers=3"
+                    f"&pg_w1=32&pg_w2=32&pg_w3=32&pg_act=relu&pg_ep=400&pg_seed={seed}")  # fmt: skip
+    page.wait_for_selector('[data-testid="stProgress"]', timeout=120_000)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)  # the boundary so far
+    screenshot(page, "playground-training")
+    _load(page, f"{streamlit_server}/playground?lang=ko&mode=lecture&step=overfit")
+    bar = page.locator(".st-key-lecture_next").first
+    assert bar.is_visible()
+    texts = page.locator("[data-testid='stMarkdownContainer']").all_inner_texts()
+    assert any("과적합" in t and "12단계 중 10단계" in t for t in texts)
+    assert "step=overfit" in page.url
+    screenshot(page, "playground-lecture")

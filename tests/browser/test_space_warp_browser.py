@@ -53,3 +53,30 @@ def test_panels_stack_at_phone_width(browser_page, streamlit_server):
     assert len(widths) == 3 and min(widths) > 300, widths  # one panel per row, full width
     screenshot(page, "space_warp-ko-phone")
     assert not _js_errors(page), page.js_errors
+
+
+@pytest.mark.browser
+def test_pooled_training_progress_and_the_lecture_bar(browser_page, streamlit_server):
+    """A trained network not yet cached trains in the worker pool: a progress bar and the input
+    plane as classified so far (space_warp-training); then the lecture step bar on the XOR-fold
+    step in Korean (space_warp-lecture), with the preset buttons replaced by the bar."""
+    import time
+
+    page = browser_page
+    base = f"{streamlit_server}/{url_path_of(PAGE)}"
+    open_page(page, streamlit_server)
+    seed = int(time.time()) % 9000 + 500  # a run no earlier test put in the shared cache
+    # page.goto, not open_page: that one waits until the run (and its progress bar) is over
+    page.goto(f"{base}?lang=ko&sw_mode=trained&sw_data=spirals&sw_depth=4&sw_width=16"
+              f"&sw_neck=false&sw_epochs=1000&sw_seed={seed}")  # fmt: skip
+    page.wait_for_selector('[data-testid="stProgress"]', timeout=120_000)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)  # the plane so far
+    screenshot(page, "space_warp-training")
+    open_page(page, f"{base}?lang=ko&mode=lecture&step=xor_fold")
+    assert_no_exception(page)
+    wait_for_charts(page, 4)
+    texts = page.locator("[data-testid='stMarkdownContainer']").all_inner_texts()
+    assert any("두 번째 층이 한 번 더 접는다" in t and "8단계 중 4단계" in t for t in texts)
+    assert page.locator(".st-key-sw_preset_identity").count() == 0
+    screenshot(page, "space_warp-lecture")
+    assert not _js_errors(page), page.js_errors

@@ -201,3 +201,67 @@ def test_divergence_with_lr_10_and_linear_activation():
     params, bn = res.snapshots[last]
     g = network_grid(params, ["x1", "x2"], "linear", "softmax_ce", bn, 1.6, 50)
     assert np.isfinite(g.proba).all() and all(np.isfinite(h).all() for h in g.hidden)
+
+
+# ---------------------------------------------------------------------------------------------
+# One round in chunks (the page's worker pool trains a long round this way)
+# ---------------------------------------------------------------------------------------------
+
+
+def _same_result(a, b) -> None:
+    assert a.diverged_at == b.diverged_at and a.reason == b.reason
+    assert sorted(a.snapshots) == sorted(b.snapshots)
+    for e in a.snapshots:
+        for sa, sb in zip(a.snapshots[e], b.snapshots[e], strict=True):
+            assert sa.keys() == sb.keys()
+            for k in sa:
+                np.testing.assert_array_equal(sa[k], sb[k])
+    assert a.history.keys() == b.history.keys()
+    for k in a.history:
+        np.testing.assert_array_equal(a.history[k], b.history[k])
+    for k in a.params:
+        np.testing.assert_array_equal(a.params[k], b.params[k])
+
+
+def _chunk_job(lr: float = 0.01):
+    from nncore.datasets import train_test_split
+
+    X, y = make_dataset("xor", 200, 0.05, np.random.default_rng(4))
+    X_tr, y_tr, X_te, y_te = train_test_split(X, y, 0.3, np.random.default_rng(4))
+    kw = {"activation": ["tanh", "relu"], "init": "xavier_normal", "optimizer": "adam",
+          "opt_hp": {"lr": lr}, "batch_size": 10, "seed": 4, "batchnorm": True,
+          "dropout": 0.1, "l1": 1e-4, "l2": 1e-4}  # fmt: skip
+    return {"X": X_tr, "y": y_tr, "X_test": X_te, "y_test": y_te, "sizes": [2, 6, 5, 2],
+            "snaps": tuple(snapshot_epochs(3, 23, 100)), "kw": kw}, kw  # fmt: skip
+
+
+@pytest.mark.parametrize("n_chunks", [1, 4, 23, 50])
+def test_a_round_in_chunks_equals_one_train_mlp_call(n_chunks):
+    from nncore.playground import round_chunks, train_round
+
+    job, kw = _chunk_job()
+    first3 = train_mlp(job["X"], job["y"], job["sizes"], epochs=3, **kw)  # a round before
+    start = (first3.params, first3.bn_state, first3.opt_state)
+    one = train_mlp(job["X"], job["y"], job["sizes"], X_test=job["X_test"],
+                    y_test=job["y_test"], params=start[0], bn_state=start[1],
+                    opt_state=start[2], start_epoch=3, epochs=23, snapshot_epochs=job["snaps"],
+                    **kw)  # fmt: skip
+    steps = list(train_round(start, job, 3, 23, n_chunks))
+    assert [k for k, _, _ in steps] == list(range(1, min(n_chunks, 23) + 1))
+    assert sum(n for _, n in round_chunks(3, 23, n_chunks)) == 23
+    _same_result(steps[-1][2], one)
+
+
+def test_a_diverging_round_in_chunks_stops_where_one_call_stops():
+    from nncore.playground import train_round
+
+    job, kw = _chunk_job(lr=1e4)
+    kw = {**kw, "optimizer": "sgd", "batchnorm": False}
+    job = {**job, "kw": kw}
+    one = train_mlp(job["X"], job["y"], job["sizes"], X_test=job["X_test"],
+                    y_test=job["y_test"], start_epoch=0, epochs=23,
+                    snapshot_epochs=job["snaps"], **kw)  # fmt: skip
+    assert one.diverged_at is not None
+    steps = list(train_round((None, None, None), job, 0, 23, 8))
+    assert steps[-1][0] <= 8 and steps[-1][2].diverged_at == one.diverged_at
+    _same_result(steps[-1][2], one)

@@ -136,6 +136,8 @@ EN = {
         "{epochs} epochs (about {s:.0f} s). Press **Train more** to continue from there."
     ),
     "training_spinner": "Training…",
+    "training_progress": "Training: epoch {epoch} of {total}",
+    "live_title": "Decision boundary so far (epoch {epoch})",
     "train_more": "Train more",
     "train_more_help": "Continue from the current weights for another round of epochs.",
     "reset": "Reset",
@@ -284,6 +286,74 @@ EN = {
     "err_json_not_finite": "{name} contains NaN or infinite values",
     "err_json_bn_not_object": '"bn_state" must be an object',
     "err_json_negative_var": "{name} must not be negative",
+    # Lecture steps (lecture mode)
+    "step_linear": "No hidden layer: one straight line",
+    "step_linear_text": (
+        "Without a hidden layer the network is a linear classifier, like a perceptron: its "
+        "decision boundary is one straight line. Count the XOR points left on the wrong side "
+        "and read the test accuracy."
+    ),
+    "step_features": "Feature transformation: add x₁·x₂",
+    "step_features_text": (
+        "Still no hidden layer, but the product x₁·x₂ is an extra input: the same linear "
+        "classifier now separates XOR. A good transformation of the features makes the data "
+        "linearly separable."
+    ),
+    "step_stacked_linear": "Layers without a non-linear activation",
+    "step_stacked_linear_text": (
+        "Two hidden layers of 8 units, with the linear activation: stacked linear layers are "
+        "still one linear map, so the boundary stays a straight line and XOR is not learned."
+    ),
+    "step_hidden": "Hidden layers with tanh",
+    "step_hidden_text": (
+        "The same two layers with tanh, a non-linear activation: the boundary bends and XOR is "
+        "learned. The small squares show what each hidden unit responds to: first-layer units "
+        "split the plane along a line, the second layer combines them."
+    ),
+    "step_relu": "ReLU on circles",
+    "step_relu_text": (
+        "ReLU is piecewise linear, so the boundary around the inner circle is made of straight "
+        "pieces. Move the timeline to watch it form."
+    ),
+    "step_spiral": "Two spirals: a harder boundary",
+    "step_spiral_text": (
+        "Two spirals need a boundary that winds around: two ReLU layers of 16 units, 200 "
+        "epochs. Move the timeline and watch the boundary follow the arms until the test "
+        "points are separated."
+    ),
+    "step_vanishing": "Six sigmoid layers: vanishing gradient",
+    "step_vanishing_text": (
+        "Six sigmoid layers trained with SGD: the gradient shrinks on its way back through "
+        "every layer (vanishing gradient). The training loss only sinks to ln 2 ≈ 0.69, the loss "
+        "of a coin flip, and the test accuracy stays near chance."
+    ),
+    "step_batchnorm": "Batch normalization",
+    "step_batchnorm_text": (
+        "The same six sigmoid layers with batch normalization: every layer's inputs are "
+        "re-centred and re-scaled, the gradient reaches the first layers, and the loss falls "
+        "well below ln 2."
+    ),
+    "step_lr_high": "A learning rate that is too large",
+    "step_lr_high_text": (
+        "SGD with learning rate 10: every step overshoots, and the training loss ends higher "
+        "than it started. Try smaller learning rates with the slider."
+    ),
+    "step_overfit": "Overfitting",
+    "step_overfit_text": (
+        "100 noisy spiral points, three ReLU layers of 32 units, 500 epochs: the training loss "
+        "falls towards zero while the test loss reaches its lowest early and then climbs. The "
+        "network memorises the noise."
+    ),
+    "step_l2": "L2 regularization",
+    "step_l2_text": (
+        "The same run with an L2 penalty of 0.01 on the weights: the training loss stays "
+        "higher, and the test loss ends far lower than without the penalty."
+    ),
+    "step_dropout": "Dropout",
+    "step_dropout_text": (
+        "Instead of L2, dropout 0.3: every update trains a random part of the network. The "
+        "test loss ends lower than without regularization."
+    ),
 }
 
 KO = {
@@ -413,6 +483,8 @@ KO = {
         "에폭(약 {s:.0f}초)만 학습합니다. **더 학습**을 누르면 거기서 이어서 학습합니다."
     ),
     "training_spinner": "학습 중…",
+    "training_progress": "학습 중: {total} 에폭 중 {epoch} 에폭",
+    "live_title": "지금까지의 결정 경계 (에폭 {epoch})",
     "train_more": "더 학습",
     "train_more_help": "지금 가중치에서 이어서 한 회차 더 학습합니다.",
     "reset": "처음으로",
@@ -554,6 +626,72 @@ KO = {
     "err_json_not_finite": "{name}에 NaN이나 무한대 값이 있습니다",
     "err_json_bn_not_object": '"bn_state"는 객체여야 합니다',
     "err_json_negative_var": "{name}는 음수일 수 없습니다",
+    # 강의 단계 (강의 모드)
+    "step_linear": "은닉층 없음: 직선 하나",
+    "step_linear_text": (
+        "은닉층이 없으면 신경망은 퍼셉트론과 같은 선형 분류기이고, 결정 경계는 직선 하나입니다. "
+        "XOR 점 가운데 반대편에 남는 점들과 테스트 정확도를 확인해 보세요."
+    ),
+    "step_features": "특징 변환: x₁·x₂ 추가",
+    "step_features_text": (
+        "은닉층은 여전히 없지만 곱 x₁·x₂를 입력으로 더했습니다. 같은 선형 분류기가 이제 XOR을 "
+        "가릅니다. 특징을 잘 변환하면 데이터가 선형으로 분리됩니다."
+    ),
+    "step_stacked_linear": "비선형 활성화 함수가 없는 층",
+    "step_stacked_linear_text": (
+        "8개 유닛의 은닉층 두 개에 선형(linear) 활성화 함수를 썼습니다. 선형 층은 여러 개 쌓아도 "
+        "하나의 선형 변환이라 결정 경계는 직선 그대로이고 XOR을 배우지 못합니다."
+    ),
+    "step_hidden": "tanh 은닉층",
+    "step_hidden_text": (
+        "같은 두 층에 비선형 활성화 함수 tanh를 쓰면 결정 경계가 휘어지고 XOR을 배웁니다. 작은 "
+        "그림은 은닉 유닛마다 무엇에 반응하는지 보여 줍니다. 첫 층의 유닛은 평면을 직선으로 "
+        "나누고, 둘째 층이 이를 조합합니다."
+    ),
+    "step_relu": "원 데이터와 ReLU",
+    "step_relu_text": (
+        "ReLU는 조각별 선형 함수라서 안쪽 원을 둘러싼 결정 경계도 직선 조각으로 이루어집니다. "
+        "타임라인을 움직여 경계가 만들어지는 과정을 보세요."
+    ),
+    "step_spiral": "두 나선: 더 어려운 경계",
+    "step_spiral_text": (
+        "두 나선을 가르려면 감겨 도는 경계가 필요합니다. 16개 유닛의 ReLU 층 두 개로 200 에폭 "
+        "학습합니다. 타임라인을 움직이며 경계가 나선의 팔을 따라가 테스트 점까지 가르는 과정을 "
+        "보세요."
+    ),
+    "step_vanishing": "시그모이드 여섯 층: 기울기 소실",
+    "step_vanishing_text": (
+        "시그모이드 층 여섯 개를 SGD로 학습합니다. 역전파되는 기울기가 층을 거칠 때마다 줄어듭니다"
+        "(기울기 소실, vanishing gradient). 학습 손실은 동전 던지기의 손실인 ln 2 ≈ 0.69까지만 "
+        "내려가고 테스트 정확도는 우연 수준에 머뭅니다."
+    ),
+    "step_batchnorm": "배치 정규화",
+    "step_batchnorm_text": (
+        "같은 시그모이드 여섯 층에 배치 정규화(batch normalization)를 더했습니다. 층마다 입력의 "
+        "평균과 크기를 맞추니 기울기가 앞쪽 층까지 전달되고, 손실이 ln 2보다 한참 아래로 "
+        "내려갑니다."
+    ),
+    "step_lr_high": "너무 큰 학습률",
+    "step_lr_high_text": (
+        "학습률 10의 SGD: 한 걸음마다 최솟값을 지나쳐 학습 손실이 처음보다 커진 채로 끝납니다. "
+        "슬라이더로 학습률을 줄여 보세요."
+    ),
+    "step_overfit": "과적합",
+    "step_overfit_text": (
+        "잡음이 많은 나선 점 100개에 32개 유닛의 ReLU 층 세 개를 500 에폭 학습합니다. 학습 손실은 "
+        "0 가까이 떨어지지만 테스트 손실은 일찍 가장 낮아진 뒤 다시 올라갑니다. 신경망이 잡음까지 "
+        "외워 버린 과적합(overfitting)입니다."
+    ),
+    "step_l2": "L2 규제",
+    "step_l2_text": (
+        "같은 학습에 가중치 L2 규제(regularization) 0.01을 더했습니다. 학습 손실은 더 높게 "
+        "머물고, 테스트 손실은 규제가 없을 때보다 훨씬 낮게 끝납니다."
+    ),
+    "step_dropout": "드롭아웃",
+    "step_dropout_text": (
+        "L2 대신 드롭아웃(dropout) 0.3: 갱신할 때마다 신경망의 일부를 무작위로 끄고 학습합니다. "
+        "테스트 손실이 규제가 없을 때보다 낮게 끝납니다."
+    ),
 }
 
 T = Strings("playground", en=EN, ko=KO)

@@ -147,6 +147,8 @@ T = Strings(
         ),
         "train_stats": "Epoch {e}: training accuracy {a:.1%}, loss {l:.3f}.",
         "training": "Training the network…",
+        "training_progress": "Training: epoch {e} of {n}",
+        "live_title": "Input space at epoch {e}",
         "counting": "Counting linear regions…",
         "counting_dw": "Counting the regions of deeper and wider nets…",
         "regions_title": "<b>{c}</b> linear regions at epoch {e}",
@@ -215,6 +217,54 @@ T = Strings(
         "diverged": (
             "Training diverged in epoch {epoch}: the loss or the weights became non-finite or "
             "exploded. The snapshots shown stop at the last good epoch."
+        ),
+        # Lecture steps (lecture mode)
+        "step.relu_fold": "ReLU folds the plane",
+        "step.relu_fold.text": (
+            "With W = I and b = 0 only ReLU acts: every point with a negative coordinate is "
+            "pushed onto an axis, and the whole third quadrant lands on the origin. Follow the "
+            "grid lines from x to h."
+        ),
+        "step.linear_map": "A linear layer: z = Wx + b",
+        "step.linear_map.text": (
+            "A shear and a shift, no activation: the grid leans, but lines stay straight and "
+            "parallel. A linear map cannot make XOR separable: the separability table shows the "
+            "same accuracy for x and z."
+        ),
+        "step.xor_fail": "XOR with one layer of 2 ReLU units",
+        "step.xor_fail.text": (
+            "z₁ = x₁ + x₂ and z₂ = −x₁ − x₂ keep only x₁ + x₂, and ReLU folds it: the best "
+            "line gets {one} of the points right (in x: {raw}), not all of them."
+        ),
+        "step.xor_fold": "A second layer folds again",
+        "step.xor_fold.text": (
+            "Two layers of 2 ReLU units: the first sends quadrant III to the origin and II, IV "
+            "onto the axes; the second folds quadrant I onto the origin too (but for a thin "
+            "wedge along the axes). The best line now gets {two} of the points right."
+        ),
+        "step.trained": "A trained network warps the space itself",
+        "step.trained.text": (
+            "Two leaky-ReLU layers trained on XOR: each panel is one hidden layer's picture of "
+            "the points and the grid. In the last layer (2 units) a straight line separates "
+            "almost every point. Move the epoch slider to watch the warp form."
+        ),
+        "step.spirals": "Two spirals: more layers, more folds",
+        "step.spirals.text": (
+            "Four layers of 8 units on two spirals. Read the separability table from the top: "
+            "a line separates the points better after each of the first two layers, and "
+            "almost perfectly in the last one."
+        ),
+        "step.regions": "Linear regions of a ReLU network",
+        "step.regions.text": (
+            "Where every unit's on/off pattern stays the same, a ReLU network is one linear map. "
+            "The map paints these regions and its title gives their exact count at the epoch "
+            "shown."
+        ),
+        "step.depth_width": "Deeper or wider?",
+        "step.depth_width.text": (
+            "24 hidden units as one wide layer or as several narrow ones: the chart counts the "
+            "regions of random networks and of hand-built folds, and the caption under it reads "
+            "the numbers."
         ),
     },
     ko={
@@ -357,6 +407,8 @@ T = Strings(
         ),
         "train_stats": "에포크 {e}: 학습 정확도 {a:.1%}, 손실 {l:.3f}.",
         "training": "신경망을 학습하는 중…",
+        "training_progress": "학습 중: {n} 에포크 중 {e} 에포크",
+        "live_title": "입력 공간 (에포크 {e})",
         "counting": "선형 영역을 세는 중…",
         "counting_dw": "더 깊은 신경망과 더 넓은 신경망의 영역을 세는 중…",
         "regions_title": "에포크 {e}의 선형 영역 <b>{c}</b>개",
@@ -425,6 +477,52 @@ T = Strings(
         "diverged": (
             "에포크 {epoch}에서 학습이 발산했습니다: 손실이나 가중치가 유한하지 않게 되었거나 "
             "폭발했습니다. 보이는 중간 상태는 마지막으로 정상이던 에포크까지입니다."
+        ),
+        # 강의 단계 (강의 모드)
+        "step.relu_fold": "ReLU가 평면을 접는다",
+        "step.relu_fold.text": (
+            "W = I, b = 0이면 ReLU만 작용합니다. 좌표 하나라도 음수인 점은 축 위로 밀려나고, "
+            "제3사분면 전체는 원점으로 모입니다. x에서 h까지 격자선이 어떻게 바뀌는지 따라가 "
+            "보세요."
+        ),
+        "step.linear_map": "선형 층: z = Wx + b",
+        "step.linear_map.text": (
+            "활성화 함수 없이 기울이기와 평행이동만 합니다. 격자는 기울어지지만 선은 곧고 평행하게 "
+            "남습니다. 선형 변환으로는 XOR을 분리할 수 없어서, 분리 가능성 표에서 x와 z의 정확도가 "
+            "같습니다."
+        ),
+        "step.xor_fail": "ReLU 유닛 2개짜리 층 하나로 XOR",
+        "step.xor_fail.text": (
+            "z₁ = x₁ + x₂, z₂ = −x₁ − x₂는 x₁ + x₂만 남기고, ReLU가 이를 접습니다. 가장 좋은 "
+            "직선이 점의 {one}를 맞히지만(x에서는 {raw}) 전부는 아닙니다."
+        ),
+        "step.xor_fold": "두 번째 층이 한 번 더 접는다",
+        "step.xor_fold.text": (
+            "ReLU 유닛 2개짜리 층 두 개: 첫 층은 제3사분면을 원점으로, 제2·4사분면을 축 위로 "
+            "보내고, 둘째 층은 제1사분면도 (축을 따라 난 좁은 쐐기를 빼고) 원점으로 접습니다. "
+            "이제 가장 좋은 직선이 점의 {two}를 맞힙니다."
+        ),
+        "step.trained": "학습한 신경망이 스스로 공간을 휜다",
+        "step.trained.text": (
+            "XOR에 leaky ReLU 층 두 개를 학습했습니다. 패널마다 은닉층 하나가 본 점과 격자입니다. "
+            "마지막 층(유닛 2개)에서는 직선 하나가 거의 모든 점을 가릅니다. 에포크 슬라이더로 "
+            "공간이 휘어 가는 과정을 보세요."
+        ),
+        "step.spirals": "두 나선: 층이 많을수록 더 많이 접는다",
+        "step.spirals.text": (
+            "두 나선에 8개 유닛 층 네 개를 학습했습니다. 분리 가능성 표를 위에서부터 읽어 보세요. "
+            "앞의 두 층을 지날 때마다 직선이 점을 더 잘 가르고, 마지막 층에서는 거의 완벽하게 "
+            "가릅니다."
+        ),
+        "step.regions": "ReLU 신경망의 선형 영역",
+        "step.regions.text": (
+            "모든 유닛의 켜짐/꺼짐 패턴이 같은 곳에서 ReLU 신경망은 하나의 선형 변환입니다. 지도는 "
+            "이런 영역을 칠하고, 제목은 보여 주는 에포크에서 영역의 정확한 개수를 알려 줍니다."
+        ),
+        "step.depth_width": "더 깊게, 아니면 더 넓게?",
+        "step.depth_width.text": (
+            "은닉 유닛 24개를 넓은 층 하나로, 또는 좁은 층 여러 개로 배치합니다. 차트는 무작위 "
+            "신경망과 손으로 만든 접기 신경망의 영역 수를 세고, 아래 설명이 그 숫자를 읽어 줍니다."
         ),
     },
 )
