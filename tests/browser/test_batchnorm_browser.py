@@ -54,6 +54,7 @@ def test_batchnorm_lecture_mode(browser_page, streamlit_server):
     page.wait_for_timeout(500)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "batchnorm-lecture.png"))
+    screenshot(page, "batchnorm-lecture-full")  # every chart at projector type size
     page.evaluate("document.activeElement && document.activeElement.blur()")  # keys: no widget
     page.keyboard.press("ArrowRight")
     page.wait_for_url("**step=high_lr**", timeout=60_000)

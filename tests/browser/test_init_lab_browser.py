@@ -99,6 +99,7 @@ def test_init_lab_lecture_mode(browser_page, streamlit_server):
         ARTIFACTS,
         assert_no_exception,
         open_page,
+        screenshot,
         wait_for_app,
         wait_for_charts,
     )
@@ -113,6 +114,7 @@ def test_init_lab_lecture_mode(browser_page, streamlit_server):
     page.wait_for_timeout(500)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "init_lab-lecture.png"))
+    screenshot(page, "init_lab-lecture-full")  # every chart at projector type size
     page.evaluate("document.activeElement && document.activeElement.blur()")  # keys: no widget
     page.keyboard.press("ArrowRight")
     page.wait_for_url("**step=tanh_005**", timeout=60_000)

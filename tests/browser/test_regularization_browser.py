@@ -49,6 +49,7 @@ def test_regularization_lecture_mode(browser_page, streamlit_server):
     page.wait_for_timeout(500)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "regularization-lecture.png"))
+    screenshot(page, "regularization-lecture-full")  # every chart at projector type size
     page.evaluate("document.activeElement && document.activeElement.blur()")  # keys: no widget
     page.keyboard.press("ArrowRight")
     page.wait_for_url("**step=geometry**", timeout=60_000)
