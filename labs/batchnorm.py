@@ -5,6 +5,7 @@ The layer/epoch/unit sliders only change the view: they live in a fragment over 
 """
 
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -179,8 +180,19 @@ def cancel(futures) -> None:
         f.cancel()
 
 
+def pool_failed() -> None:
+    """A worker died (killed, out of memory): ``workers.run`` meeting the broken pool replaces
+    it (ui.workers has no public reset). What is not on disk is then computed here."""
+    try:
+        workers.run(int)
+    except workers.WorkerCrashed:
+        pass
+
+
 def missing(name: str, key) -> bool:
-    return disk_cache.get(name, key) is disk_cache.MISSING
+    """Whether a result is not on disk: a stat, not a read (the two recorded runs pickle to
+    ~1 MB). ui.disk_cache names an entry <entry_key>.pkl in cache_dir()."""
+    return not (disk_cache.cache_dir() / f"{disk_cache.entry_key(name, key)}.pkl").exists()
 
 
 def train(s: BNSettings) -> None:
@@ -196,6 +208,8 @@ def train(s: BNSettings) -> None:
             futures = [submit(tasks) for _, tasks in jobs]
             for (name, _), fs in zip(jobs, futures, strict=True):
                 wait_and_store(name, s, fs)
+        except BrokenProcessPool:
+            pool_failed()
         finally:
             cancel(f for fs in futures for f in fs)
 
@@ -571,6 +585,8 @@ def compute_grid(s: BNSettings, grid: str, draw_partial) -> list:
                              n=len(lrs), cells=2 * len(lrs) * len(scales)))
                 if i + 1 < len(lrs):
                     draw_partial([grid_row(*k) for k in keys[:i + 1]])
+        except BrokenProcessPool:
+            pool_failed()
         finally:
             cancel(f for fs in futures.values() for f in fs)
         bar.empty()

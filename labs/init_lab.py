@@ -6,6 +6,7 @@ presets write the widgets' session state in a callback. All text: ``ui/strings/i
 """
 
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -151,9 +152,20 @@ def prefetch(configs: list[InitConfig]) -> None:
             futures = [workers.submit(_run, c) for c in todo]
             for c, f in zip(todo, futures, strict=True):
                 disk_cache.put(DISK_NAME, c, f.result())
+        except BrokenProcessPool:
+            pool_failed()
         finally:  # a rerun stopped this one: drop what has not started
             for f in futures:
                 f.cancel()
+
+
+def pool_failed() -> None:
+    """A worker died (killed, out of memory): ``workers.run`` meeting the broken pool replaces
+    it (ui.workers has no public reset). What is not on disk is then computed here."""
+    try:
+        workers.run(int)
+    except workers.WorkerCrashed:
+        pass
 
 
 def compute_all(configs: list[InitConfig]) -> list:

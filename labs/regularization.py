@@ -7,6 +7,7 @@ cached results); every setting is in the URL.
 
 from __future__ import annotations
 
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -190,10 +191,21 @@ def pool_jobs(todo: dict, labels: list) -> None:
             nxt = list(todo)[n] if n < len(todo) else None
             if nxt is not None:
                 bar.progress(n / len(todo), labels[nxt]())
+    except BrokenProcessPool:
+        pool_failed()
     finally:
         for f in futures.values():
             f.cancel()
     bar.empty()
+
+
+def pool_failed() -> None:
+    """A worker died (killed, out of memory): ``workers.run`` meeting the broken pool replaces
+    it (ui.workers has no public reset). What is not on disk is then computed here."""
+    try:
+        workers.run(int)
+    except workers.WorkerCrashed:
+        pass
 
 
 def _job_label(cfg: RegSettings, jobs: list, i: int) -> str:

@@ -195,3 +195,26 @@ def assert_same(a, b) -> None:
         assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)
     else:
         assert a == b or (a != a and b != b), (a, b)
+
+
+def _broken(*args, **kwargs):
+    """What ``workers.submit`` hands back once a worker has died."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    f = Future()
+    f.set_exception(BrokenProcessPool("a worker died"))
+    return f
+
+
+def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
+    """A worker killed mid-run is no page error: nothing lands on disk, and the cached
+    functions then train in-process."""
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(workers, "submit", _broken)
+    s = BNSettings(dataset="circles", depth=3, width=8, epochs=5)
+    bn_page.train(s)
+    assert bn_page.missing(bn_page.PAIR, s) and bn_page.missing(bn_page.SMALL, s)
+    rows = bn_page.compute_grid(s, "small", lambda rows: None)
+    assert len(rows) == len(bn_page.GRIDS["small"][0])
+    workers.shutdown()

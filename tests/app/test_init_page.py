@@ -312,3 +312,26 @@ def test_pooled_runs_equal_in_process_runs(tmp_path, monkeypatch):
     assert pooled is not disk_cache.MISSING
     _same(pooled, run_init_experiment(big))
     workers.shutdown()
+
+
+def _broken(*args, **kwargs):
+    """What ``workers.submit`` hands back once a worker has died."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    f = Future()
+    f.set_exception(BrokenProcessPool("a worker died"))
+    return f
+
+
+def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
+    """A worker killed mid-run (out of memory) is no page error: nothing lands on disk and
+    ``run_experiment`` computes in-process on the next call."""
+    from ui import disk_cache, workers
+
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(workers, "submit", _broken)
+    big = PRESETS["relu_he"].a
+    init_page.prefetch([big])
+    assert disk_cache.get(init_page.DISK_NAME, big) is disk_cache.MISSING
+    workers.shutdown()

@@ -163,3 +163,25 @@ def assert_same(a, b) -> None:
         assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)
     else:
         assert a == b or (a != a and b != b), (a, b)
+
+
+def _broken(*args, **kwargs):
+    """What ``workers.submit`` hands back once a worker has died."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    f = Future()
+    f.set_exception(BrokenProcessPool("a worker died"))
+    return f
+
+
+def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
+    """A worker killed mid-run is no page error: nothing lands on disk (the cached functions
+    then train in-process)."""
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(workers, "submit", _broken)
+    s = R.Setup(n_train=12, width=16, epochs=100)
+    task = rg_page.sweep_task(s, "l2", 0.01)
+    rg_page.pool_jobs({0: task}, [lambda: "…"])
+    assert not rg_page.on_disk(task)
+    workers.shutdown()
