@@ -2,6 +2,8 @@
 
 UI only: widgets -> ``BNSettings`` -> cached ``nncore.bnlab`` runs -> ``viz.batchnorm_figs``.
 The layer/epoch/unit sliders only change the view: they live in a fragment over cached runs.
+Training runs in the worker pool (``ui.workers``) and is kept on disk (``ui.disk_cache``); in
+lecture mode a step bar (``LECTURE``) sets every widget.
 """
 
 from concurrent.futures import Future

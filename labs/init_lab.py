@@ -2,7 +2,9 @@
 
 UI only: widgets -> ``InitSettings`` -> cached ``nncore.initlab.run_init_experiment`` ->
 ``viz.init_figs`` figures. Every setting is in the URL (choices as ids through ``ui.url_state``);
-presets write the widgets' session state in a callback. All text: ``ui/strings/init_lab.py``.
+presets write the widgets' session state in a callback; in lecture mode a step bar walks the
+presets in the lecture's order instead. Large runs (7 × 4096) go to the worker pool
+(``ui.workers``) and are kept on disk (``ui.disk_cache``). All text: ``ui/strings/init_lab.py``.
 """
 
 from concurrent.futures import Future

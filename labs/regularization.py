@@ -2,7 +2,9 @@
 
 UI only: widgets -> ``RegSettings`` -> cached ``nncore.regularization`` runs -> ``viz``
 figures. The epoch slider and the two λ sliders of sections 4-5 are view-only (fragments over
-cached results); every setting is in the URL.
+cached results); every setting is in the URL. Training runs in the worker pool
+(``ui.workers``) and is kept on disk (``ui.disk_cache``); in lecture mode a step bar
+(``LECTURE``) sets the widgets.
 """
 
 from __future__ import annotations
