@@ -2,9 +2,12 @@
 
 UI only: widgets -> ``BNSettings`` -> cached ``nncore.bnlab`` runs -> ``viz.batchnorm_figs``.
 The layer/epoch/unit sliders only change the view: they live in a fragment over cached runs.
+Training runs in the worker pool (``ui.workers``) and is kept on disk (``ui.disk_cache``); in
+lecture mode a step bar (``LECTURE``) sets every widget.
 """
 
-import time
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,8 +28,10 @@ from nncore.bnlab import (
     unit_formula,
 )
 from nncore.datasets import make_dataset
-from ui import url_state
+from ui import disk_cache, url_state, workers
 from ui.common import chart, download_csv, page_intro, static_table
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.batchnorm import T
 from viz.batchnorm_figs import (
     AFTER,
@@ -103,32 +108,146 @@ def data(dataset: str, seed: int):
     return make_dataset(dataset, N_POINTS, NOISE, np.random.default_rng(seed))
 
 
+# Training runs go to the worker pool (ui.workers) and are kept on disk (ui.disk_cache) for
+# every server process: the two nets and the three small-batch runs at once, the robustness
+# grid's cells in parallel. st.cache_data keeps them in memory; the names key the disk entries.
+PAIR, SMALL, ROW = "batchnorm.pair", "batchnorm.small", "batchnorm.grid_row"
+
+
+def _kw(s: BNSettings) -> dict:
+    return dict(activation=s.activation, scale=s.scale, lr=s.lr, epochs=s.epochs,
+                batch_size=s.batch_size, seed=s.seed)
+
+
+def pair_tasks(s: BNSettings) -> list[tuple]:
+    """(function, args, kwargs) of both nets: same data, same initial W, same batches."""
+    X, y = data(s.dataset, s.seed)
+    return [(run_recorded, (X, y, s.sizes), {"batchnorm": bn, **_kw(s)}) for bn in (False, True)]
+
+
+def small_tasks(s: BNSettings) -> list[tuple]:
+    X, y = data(s.dataset, s.seed)
+    kw = dict(activation=s.activation, scale=s.scale, lr=s.lr, seed=s.seed, epochs=SMALL_EPOCHS)
+    return [(small_batch_training, (X, y, s.sizes), {"batch_size": b, **kw})
+            for b in (1, 2, max(s.batch_size, 8))]
+
+
+def row_tasks(key: tuple) -> list[tuple]:
+    """One learning rate of the grid: (plain, bn) for each weight scale, in that order."""
+    dataset, activation, depth, width, batch_size, seed, lr, scales, epochs = key
+    X, y = data(dataset, seed)
+    sizes = [2] + [width] * depth + [2]
+    kw = dict(activation=activation, lr=lr, epochs=epochs, batch_size=batch_size, seed=seed)
+    return [(robustness_cell, (X, y, sizes), {"scale": sc, "batchnorm": bn, **kw})
+            for sc in scales for bn in (False, True)]
+
+
+def run_here(tasks: list[tuple]) -> list:
+    return [fn(*args, **kw) for fn, args, kw in tasks]
+
+
+def row_cells(values: list) -> list:
+    return [tuple(values[i:i + 2]) for i in range(0, len(values), 2)]
+
+
 @st.cache_data(max_entries=8, show_spinner=False)
 def run_pair(s: BNSettings):
-    """Both nets, same data, same initial W, same batches: (plain, with batch norm)."""
-    X, y = data(s.dataset, s.seed)
-    kw = dict(activation=s.activation, scale=s.scale, lr=s.lr, epochs=s.epochs,
-              batch_size=s.batch_size, seed=s.seed)
-    return (run_recorded(X, y, s.sizes, batchnorm=False, **kw),
-            run_recorded(X, y, s.sizes, batchnorm=True, **kw))
+    """(plain, with batch norm): from disk, else trained here."""
+    return tuple(disk_cache.cached(PAIR, s, lambda: run_here(pair_tasks(s))))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def grid_row(dataset, activation, depth, width, batch_size, seed, lr, scales, epochs):
     """One learning rate of the grid: [(plain cell, bn cell) for each weight scale]."""
-    X, y = data(dataset, seed)
-    sizes = [2] + [width] * depth + [2]
-    return [tuple(robustness_cell(X, y, sizes, activation=activation, scale=s, lr=lr,
-                                  epochs=epochs, batch_size=batch_size, seed=seed, batchnorm=bn)
-                  for bn in (False, True)) for s in scales]
+    key = (dataset, activation, depth, width, batch_size, seed, lr, scales, epochs)
+    return row_cells(disk_cache.cached(ROW, key, lambda: run_here(row_tasks(key))))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def small_batches(s: BNSettings):
-    X, y = data(s.dataset, s.seed)
-    return [small_batch_training(X, y, s.sizes, activation=s.activation, scale=s.scale,
-                                 lr=s.lr, seed=s.seed, batch_size=b, epochs=SMALL_EPOCHS)
-            for b in (1, 2, max(s.batch_size, 8))]
+    return disk_cache.cached(SMALL, s, lambda: run_here(small_tasks(s)))
+
+
+def submit(tasks: list[tuple]) -> list[Future]:
+    return [workers.submit(fn, *args, **kw) for fn, args, kw in tasks]
+
+
+def wait_and_store(name: str, key, futures: list[Future]) -> None:
+    disk_cache.put(name, key, [f.result() for f in futures])
+
+
+def cancel(futures) -> None:
+    """Drop the tasks that have not started (a rerun stopped this one)."""
+    for f in futures:
+        f.cancel()
+
+
+def pool_failed() -> None:
+    """A worker died (killed, out of memory): ``workers.run`` meeting the broken pool replaces
+    it (ui.workers has no public reset). What is not on disk is then computed here."""
+    try:
+        workers.run(int)
+    except workers.WorkerCrashed:
+        pass
+
+
+def missing(name: str, key) -> bool:
+    """Whether a result is not on disk: a stat, not a read (the two recorded runs pickle to
+    ~1 MB). ui.disk_cache names an entry <entry_key>.pkl in cache_dir()."""
+    return not (disk_cache.cache_dir() / f"{disk_cache.entry_key(name, key)}.pkl").exists()
+
+
+def train(s: BNSettings) -> None:
+    """The two nets and the small-batch runs not on disk yet: all five in the pool at once,
+    behind a spinner (the script thread only waits; other sessions keep their reruns)."""
+    jobs = [(name, tasks(s)) for name, tasks in ((PAIR, pair_tasks), (SMALL, small_tasks))
+            if missing(name, s)]
+    if not jobs:
+        return
+    futures = []
+    with st.spinner(T("training")):
+        try:
+            futures = [submit(tasks) for _, tasks in jobs]
+            for (name, _), fs in zip(jobs, futures, strict=True):
+                wait_and_store(name, s, fs)
+        except BrokenProcessPool:
+            pool_failed()
+        finally:
+            cancel(f for fs in futures for f in fs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture steps: the notes' order (saturated tanh → the formula → γ, β → test time → small
+# batches → what BN buys: init, learning rate, the range of both). Each sets every setting.
+# ---------------------------------------------------------------------------------------------
+
+BASE_STEP = {"dataset": DEFAULT.dataset, "activation": DEFAULT.activation,
+             "depth": DEFAULT.depth, "width": DEFAULT.width, "scale": DEFAULT.scale,
+             "lr": DEFAULT.lr, "epochs": DEFAULT.epochs, "batch": DEFAULT.batch_size,
+             "seed": DEFAULT.seed, "layer": 2, "epoch": DEFAULT.epochs, "unit": 1,
+             "grid": "small"}  # fmt: skip
+LECTURE = {  # step id -> settings that differ from BASE_STEP
+    "saturation": {"activation": "tanh", "scale": 2.0},
+    "formula": {},
+    "gamma_beta": {"layer": 1},
+    "eval_mode": {},
+    "small_batch": {},
+    "bad_init": {"scale": 0.01},
+    "high_lr": {"lr": 1.0},
+    "grid": {"grid": "large"},
+}
+
+
+def step_settings(step: str) -> BNSettings:
+    v = BASE_STEP | LECTURE[step]
+    return BNSettings(v["dataset"], v["activation"], v["depth"], v["width"], v["scale"],
+                      v["lr"], v["epochs"], v["batch"], v["seed"])
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(sid, T(f"step.{sid}"), T(f"step_text.{sid}"),
+                        {K[k]: v for k, v in (BASE_STEP | over).items()})
+            for sid, over in LECTURE.items()]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -444,27 +563,36 @@ def inspect_view(s: BNSettings, plain, bn) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+def row_key(s: BNSettings, lr: float, scales) -> tuple:
+    return (s.dataset, s.activation, s.depth, s.width, s.batch_size, s.seed, lr, tuple(scales),
+            GRID_EPOCHS)
+
+
 def compute_grid(s: BNSettings, grid: str, draw_partial) -> list:
-    """Row by row (one learning rate at a time). A progress bar appears as soon as a row takes
-    noticeable time (a cached row returns in about a millisecond, so cached grids show none);
-    then every finished row is drawn at once with ``draw_partial(rows)``."""
+    """The rows not on disk yet: every cell of them in the worker pool at once (the cells are
+    independent), collected row by row (one learning rate at a time) behind a progress bar,
+    each finished row drawn at once with ``draw_partial(rows)``."""
     lrs, scales = GRIDS[grid]
-    bar = None
-    rows = []
-    for i, lr in enumerate(lrs):
-        start = time.perf_counter()
-        rows.append(grid_row(s.dataset, s.activation, s.depth, s.width, s.batch_size, s.seed,
-                             lr, tuple(scales), GRID_EPOCHS))
-        if bar is None and time.perf_counter() - start > 0.05:
-            bar = st.progress(0.0)
-        if bar is not None:
-            bar.progress((i + 1) / len(lrs), text=T("grid_progress", i=min(i + 2, len(lrs)),
-                                                     n=len(lrs), cells=2 * len(lrs) * len(scales)))
-            if len(rows) < len(lrs):
-                draw_partial(rows)
-    if bar is not None:
+    keys = [row_key(s, lr, scales) for lr in lrs]
+    todo = {i: k for i, k in enumerate(keys) if missing(ROW, k)}
+    if todo:
+        futures = {i: submit(row_tasks(k)) for i, k in todo.items()}
+        bar = st.progress(0.0, text=T("grid_progress", i=1, n=len(lrs), cells=2 * len(lrs) *
+                                      len(scales)))
+        try:
+            for i, key in enumerate(keys):
+                if i in futures:
+                    wait_and_store(ROW, key, futures[i])
+                bar.progress((i + 1) / len(lrs), text=T("grid_progress", i=min(i + 2, len(lrs)),
+                             n=len(lrs), cells=2 * len(lrs) * len(scales)))
+                if i + 1 < len(lrs):
+                    draw_partial([grid_row(*k) for k in keys[:i + 1]])
+        except BrokenProcessPool:
+            pool_failed()
+        finally:
+            cancel(f for fs in futures.values() for f in fs)
         bar.empty()
-    return rows
+    return [grid_row(*k) for k in keys]
 
 
 def grid_arrays(rows: list, lrs, scales) -> dict:
@@ -554,10 +682,12 @@ def grid_frame(rows: list, lrs, scales) -> pd.DataFrame:
 
 def main() -> None:
     page_intro(T("title"), T("intro"))
+    if lecture_mode():  # before the widgets: a step sets their values (no presets here)
+        lecture_steps_ui(lecture_steps())
     s = settings_ui()
     where_view(s)
-    with st.spinner(T("training")):
-        plain, bn = run_pair(s)
+    train(s)
+    plain, bn = run_pair(s)
     curves_view(s, plain, bn)
     inspect_view(s, plain, bn)
     X, _ = data(s.dataset, s.seed)

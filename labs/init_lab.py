@@ -2,9 +2,13 @@
 
 UI only: widgets -> ``InitSettings`` -> cached ``nncore.initlab.run_init_experiment`` ->
 ``viz.init_figs`` figures. Every setting is in the URL (choices as ids through ``ui.url_state``);
-presets write the widgets' session state in a callback. All text: ``ui/strings/init_lab.py``.
+presets write the widgets' session state in a callback; in lecture mode a step bar walks the
+presets in the lecture's order instead. Large runs (7 × 4096) go to the worker pool
+(``ui.workers``) and are kept on disk (``ui.disk_cache``). All text: ``ui/strings/init_lab.py``.
 """
 
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,8 +20,10 @@ from nncore.init import INITIALIZERS, weight_std
 from nncore.initlab import HOMOGENEOUS_GAIN, LIMITS, PRESETS, InitConfig, facts, find_preset
 from nncore.initlab import run_init_experiment as _run
 from nncore.mlp import HIDDEN_ACTIVATIONS
-from ui import url_state
+from ui import disk_cache, url_state, workers
 from ui.common import chart, download_csv, page_intro
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.init_lab import T
 from ui.strings.names import activation_name
 from viz.init_figs import (
@@ -111,21 +117,66 @@ def num(v: float) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+SLOW_CELLS = 2**26  # depth·width² from which a run takes seconds (7 × 4096: 3-20 s cold)
+DISK_NAME = "init_lab.run"
+
+
+def is_slow(cfg: InitConfig) -> bool:
+    orth = cfg.init == "orthogonal" and cfg.width >= 1024
+    return cfg.width * cfg.width * cfg.depth >= SLOW_CELLS or orth
+
+
 @st.cache_data(max_entries=24, show_spinner=False)
 def run_experiment(activation, init, scale, depth, width, samples, batchnorm, seed):
-    """One cached run of the experiment (the result holds only per-layer stats and counts)."""
+    """One cached run of the experiment (the result holds only per-layer stats and counts).
+    Slow runs are also kept on disk, shared by every server process (``ui.disk_cache``)."""
     cfg = InitConfig(activation, init, scale, depth, width, samples, batchnorm, seed)
-    return _run(cfg)
+    if not is_slow(cfg):
+        return _run(cfg)
+    return disk_cache.cached(DISK_NAME, cfg, lambda: _run(cfg))
+
+
+def prefetch(configs: list[InitConfig]) -> None:
+    """Slow runs not on disk yet go to the worker pool, side by side (A and B of a preset run
+    in parallel), behind a spinner; their results land on disk for ``run_experiment``. The
+    script thread only waits, so other students' reruns go on meanwhile."""
+    todo = [c for c in dict.fromkeys(configs)
+            if is_slow(c) and disk_cache.get(DISK_NAME, c) is disk_cache.MISSING]
+    if not todo:
+        return
+    cfg = todo[0]
+    k = T("slow_k") if cfg.activation == "maxout" else ""
+    text = T("slow", depth=cfg.depth, width=cfg.width, k=k)
+    orth = any(c.init == "orthogonal" for c in todo)
+    futures: list[Future] = []
+    with st.spinner(text + (T("slow_orth") if orth else "")):
+        try:
+            futures = [workers.submit(_run, c) for c in todo]
+            for c, f in zip(todo, futures, strict=True):
+                disk_cache.put(DISK_NAME, c, f.result())
+        except BrokenProcessPool:
+            pool_failed()
+        finally:  # a rerun stopped this one: drop what has not started
+            for f in futures:
+                f.cancel()
+
+
+def pool_failed() -> None:
+    """A worker died (killed, out of memory): ``workers.run`` meeting the broken pool replaces
+    it (ui.workers has no public reset). What is not on disk is then computed here."""
+    try:
+        workers.run(int)
+    except workers.WorkerCrashed:
+        pass
+
+
+def compute_all(configs: list[InitConfig]) -> list:
+    prefetch(configs)
+    return [run_experiment(**_as_args(c)) for c in configs]
 
 
 def compute(cfg: InitConfig):
-    orth = cfg.init == "orthogonal" and cfg.width >= 1024
-    if cfg.width * cfg.width * cfg.depth < 2**26 and not orth:
-        return run_experiment(**_as_args(cfg))
-    k = T("slow_k") if cfg.activation == "maxout" else ""
-    text = T("slow", depth=cfg.depth, width=cfg.width, k=k)
-    with st.spinner(text + (T("slow_orth") if orth else "")):
-        return run_experiment(**_as_args(cfg))
+    return compute_all([cfg])[0]
 
 
 def _as_args(cfg: InitConfig) -> dict:
@@ -198,19 +249,34 @@ def custom_text(res) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def apply_preset(name: str) -> None:
+def preset_values(name: str) -> dict:
+    """Widget key -> value of a preset (a scale of None leaves the greyed-out slider as is)."""
     p = PRESETS[name]
-    ss = st.session_state
-    for field in ("activation", "init", "batchnorm", "depth", "width", "samples", "seed"):
-        ss[K[field]] = getattr(p.a, field)
+    values = {K[f]: getattr(p.a, f)
+              for f in ("activation", "init", "batchnorm", "depth", "width", "samples", "seed")}
     if p.a.scale is not None:
-        ss[K["scale"]] = p.a.scale
-    ss[K["ab"]] = p.b is not None
+        values[K["scale"]] = p.a.scale
+    values[K["ab"]] = p.b is not None
     if p.b is not None:
-        for field in ("activation", "init", "batchnorm"):
-            ss[KB[field]] = getattr(p.b, field)
+        values |= {KB[f]: getattr(p.b, f) for f in ("activation", "init", "batchnorm")}
         if p.b.scale is not None:
-            ss[KB["scale"]] = p.b.scale
+            values[KB["scale"]] = p.b.scale
+    return values
+
+
+def apply_preset(name: str) -> None:
+    st.session_state.update(preset_values(name))
+
+
+# The lecture's order (notes: N(0, 1) → 0.01 → 0.05 → Xavier → ReLU → He → batch norm); each
+# step is a preset, so its explanation box, with numbers tested for it, is shown below the bar.
+LECTURE = ("sigmoid_n01", "tanh_001", "tanh_005", "tanh_xavier", "relu_xavier", "relu_he",
+           "ab_relu", "ab_bn")  # fmt: skip
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(name, T(f"step.{name}"), T(f"step_text.{name}"), preset_values(name))
+            for name in LECTURE]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -403,11 +469,15 @@ results_ui = results_view  # the old name (tests render the result view on its o
 
 def main() -> None:
     page_intro(T("title"), T("intro", **intro_fields()))
+    lecture = lecture_mode()
+    if lecture:
+        lecture_steps_ui(lecture_steps())  # before the widgets: a step sets their values
     settings = settings_ui()
     active = find_preset(settings.a, settings.b)
-    presets_ui(active)
+    if not lecture:
+        presets_ui(active)
     names = [T("a_name"), T("b_name")][: len(settings.configs)]
-    results = [compute(c) for c in settings.configs]
+    results = compute_all(settings.configs)
     explanation_view(active, results, names)
     results_view(results, names)
 

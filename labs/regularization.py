@@ -2,12 +2,14 @@
 
 UI only: widgets -> ``RegSettings`` -> cached ``nncore.regularization`` runs -> ``viz``
 figures. The epoch slider and the two λ sliders of sections 4-5 are view-only (fragments over
-cached results); every setting is in the URL.
+cached results); every setting is in the URL. Training runs in the worker pool
+(``ui.workers``) and is kept on disk (``ui.disk_cache``); in lecture mode a step bar
+(``LECTURE``) sets the widgets.
 """
 
 from __future__ import annotations
 
-import time
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,10 +17,10 @@ import pandas as pd
 import streamlit as st
 
 from nncore import regularization as R
-from nncore.playground import plane_extent
-from nncore.train import evaluate
-from ui import url_state
+from ui import disk_cache, url_state, workers
 from ui.common import chart, download_csv, page_intro, static_table
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.regularization import T
 from viz.regularization_figs import (
     boundary_figure,
@@ -89,32 +91,50 @@ def _pct(x: float) -> str:
 
 
 def _extent(s: R.Setup) -> float:
-    X, _, Xt, _ = R.overfit_data(s)
-    return plane_extent(X, Xt)
+    return R.plane_half_width(s)
+
+
+# Every training run goes to the worker pool (ui.workers) and is kept on disk (ui.disk_cache)
+# for every server process; st.cache_data keeps it in memory. A task is (disk name, function,
+# arguments): a pure function of hashable settings, so a worker's result equals this process's.
+RUN, SWEEP_RUN = "regularization.run", "regularization.sweep"
+
+
+def run_task(s: R.Setup, method: str, dropout: float, l2: float, l1: float, l1_mode: str):
+    return RUN, R.method_summary, (s, method, dropout, l2, l1, l1_mode, GRID_THUMB)
+
+
+def sweep_task(s: R.Setup, kind: str, lam: float):
+    return SWEEP_RUN, R.sweep_summary, (s, kind, lam, hist_edges(), GRID_THUMB)
+
+
+def hist_edges() -> np.ndarray:
+    return np.linspace(-HIST_LIM, HIST_LIM, HIST_BINS + 1)
+
+
+def disk_key(task) -> tuple:
+    """The settings of a task as its disk key (the edges by their limits and count)."""
+    name, _, args = task
+    return args if name == RUN else (*args[:3], HIST_LIM, HIST_BINS, args[4])
+
+
+def from_disk(task):
+    name, fn, args = task
+    return disk_cache.cached(name, disk_key(task), lambda: fn(*args))
+
+
+def on_disk(task) -> bool:
+    """Whether the task's result is on disk: a stat, not a read (an "early" entry with its ~50
+    snapshots is megabytes). ui.disk_cache names an entry <entry_key>.pkl in cache_dir()."""
+    key = disk_cache.entry_key(task[0], disk_key(task))
+    return (disk_cache.cache_dir() / f"{key}.pkl").exists()
 
 
 @st.cache_data(max_entries=24, show_spinner=False)  # an "early" entry keeps ~50 snapshots
 def train_run(s: R.Setup, method: str, dropout: float, l2: float, l1: float,
               l1_mode: str) -> dict:
-    """One remedy's run: history, numbers, final weights' decision grid and weight stats.
-    ``early`` is the plain run with the best held-out epoch's weights returned; it also keeps
-    the snapshots of the epoch slider and the plain run's final numbers."""
-    res = R.run_method(s, method, dropout, l2, l1, l1_mode, snapshots=method == "early")
-    last = max(res.snapshots)
-    final_params = res.params if method != "early" else res.snapshots[last][0]
-    xs, proba = R.grid_proba(res.params, _extent(s), GRID_THUMB)
-    out = {"history": res.history, "numbers": R.final_numbers(res), "xs": xs, "proba": proba,
-           "best_epoch": res.best_epoch, "diverged_at": res.diverged_at,
-           "stats": R.weight_stats(res.params), "collapse": R.collapse(proba)}  # fmt: skip
-    if method == "early":
-        out["snapshots"] = {e: p for e, (p, _) in res.snapshots.items()}
-        out["plain_numbers"] = R.final_numbers(res, at_best=False)
-        xs, proba = R.grid_proba(final_params, _extent(s), GRID_THUMB)
-        out["plain_proba"], out["plain_collapse"] = proba, R.collapse(proba)
-        out["plain_stats"] = R.weight_stats(final_params)
-    if method == "dropout":
-        out["params"] = res.params
-    return out
+    """One remedy's run (``R.method_summary``): from disk, else trained here."""
+    return from_disk(run_task(s, method, dropout, l2, l1, l1_mode))
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -129,15 +149,8 @@ def boundary_at(s: R.Setup, epoch: int) -> dict:
 
 @st.cache_data(max_entries=96, show_spinner=False)
 def sweep_point(s: R.Setup, kind: str, lam: float) -> dict:
-    """One λ of the weight sweep: stats, histogram counts, held-out numbers, collapse."""
-    res = R.sweep_run(s, kind, lam)
-    _, _, Xt, yt = R.overfit_data(s)
-    edges = np.linspace(-HIST_LIM, HIST_LIM, HIST_BINS + 1)
-    test_loss, test_acc = evaluate(res.params, Xt, yt, "relu", "softmax_ce", None)
-    _, proba = R.grid_proba(res.params, _extent(s), GRID_THUMB)
-    return {"stats": R.weight_stats(res.params), "counts": R.weight_histogram(res.params, edges),
-            "test_loss": test_loss, "test_acc": test_acc, "collapse": R.collapse(proba),
-            "diverged_at": res.diverged_at}  # fmt: skip
+    """One λ of the weight sweep (``R.sweep_summary``): from disk, else trained here."""
+    return from_disk(sweep_task(s, kind, lam))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -157,29 +170,80 @@ def _runs_args(cfg: RegSettings) -> list[tuple[str, tuple]]:
 
 
 def run_all(cfg: RegSettings) -> dict:
-    """Every remedy's run and the λ sweep, behind a progress bar (shown at once, updated
-    while runs turn out not to be cached, removed at the end)."""
-    jobs = [(m, train_run, a) for m, a in _runs_args(cfg)]
-    jobs += [(f"{k}@{lam:g}", sweep_point, (cfg.setup, k, lam))
+    """Every remedy's run and the λ sweep. The runs not on disk yet go to the worker pool all
+    at once (two at a time on two cores), collected in order behind a progress bar."""
+    jobs = [(m, train_run, a, run_task(*a)) for m, a in _runs_args(cfg)]
+    jobs += [(f"{k}@{lam:g}", sweep_point, (cfg.setup, k, lam), sweep_task(cfg.setup, k, lam))
              for k in R.SWEEP_KINDS for lam in SWEEP]  # fmt: skip
+    todo = {i: job[3] for i, job in enumerate(jobs) if not on_disk(job[3])}
+    if todo:
+        pool_jobs(todo, [lambda i=i: _job_label(cfg, jobs, i) for i in range(len(jobs))])
+    return {name: fn(*args) for name, fn, args, _ in jobs}
 
-    def label(i: int) -> str:
-        name = jobs[i][0]
-        if "@" in name:
-            kind, lam = name.split("@")
-            name = f"{T('k.' + kind)}, λ = {lam}"
-        else:
-            name = _method_name("none" if name == "early" else name, cfg, None)
-        return T("training", name=name, i=i + 1, n=len(jobs))
 
-    bar, out = st.progress(0.0, label(0)), {}
-    for i, (name, fn, args) in enumerate(jobs):
-        t0 = time.perf_counter()
-        out[name] = fn(*args)
-        if time.perf_counter() - t0 > 0.03 and i + 1 < len(jobs):  # computed, not cached
-            bar.progress((i + 1) / len(jobs), label(i + 1))
+def pool_jobs(todo: dict, labels: list) -> None:
+    """Submit every task of ``todo`` (index -> task), store each result on disk as it comes,
+    in index order, with a progress bar; drop the tasks not started if this run is stopped."""
+    futures = {i: workers.submit(fn, *args) for i, (_, fn, args) in todo.items()}
+    first = min(todo)
+    bar = st.progress(first / len(labels), labels[first]())
+    try:
+        for n, (i, task) in enumerate(todo.items(), start=1):
+            disk_cache.put(task[0], disk_key(task), futures[i].result())
+            nxt = list(todo)[n] if n < len(todo) else None
+            if nxt is not None:
+                bar.progress(n / len(todo), labels[nxt]())
+    except BrokenProcessPool:
+        pool_failed()
+    finally:
+        for f in futures.values():
+            f.cancel()
     bar.empty()
-    return out
+
+
+def pool_failed() -> None:
+    """A worker died (killed, out of memory): ``workers.run`` meeting the broken pool replaces
+    it (ui.workers has no public reset). What is not on disk is then computed here."""
+    try:
+        workers.run(int)
+    except workers.WorkerCrashed:
+        pass
+
+
+def _job_label(cfg: RegSettings, jobs: list, i: int) -> str:
+    name = jobs[i][0]
+    if "@" in name:
+        kind, lam = name.split("@")
+        name = f"{T('k.' + kind)}, λ = {lam}"
+    else:
+        name = _method_name("none" if name == "early" else name, cfg, None)
+    return T("training", name=name, i=i + 1, n=len(jobs))
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture steps: the notes' order (overfitting → dropout → L2 → L1 → the two-weight picture),
+# then the remedies side by side. One training setup for all: a step only moves view sliders.
+# ---------------------------------------------------------------------------------------------
+
+BASE_STEP = {"dataset": DEFAULT.dataset, "n_train": DEFAULT.n_train, "noise": DEFAULT.noise,
+             "width": DEFAULT.width, "epochs": DEFAULT.epochs, "lr": DEFAULT.lr,
+             "seed": DEFAULT.seed, "dropout": RegSettings.dropout, "l2": RegSettings.l2,
+             "l1": RegSettings.l1, "l1_mode": RegSettings.l1_mode, "epoch": DEFAULT.epochs,
+             "sweep_lam": 0.01, "geo_lam": 0.3}  # fmt: skip
+LECTURE = {  # step id -> view values that differ from BASE_STEP
+    "overfit": {},
+    "dropout": {},
+    "l2": {"sweep_lam": 0.01},
+    "l1": {"sweep_lam": 0.03},
+    "geometry": {"geo_lam": 0.5},
+    "compare": {},
+}
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(sid, T(f"step.{sid}"), T(f"step_text.{sid}"),
+                        {K[k]: v for k, v in (BASE_STEP | over).items()})
+            for sid, over in LECTURE.items()]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -551,6 +615,8 @@ def diverged_warnings(cfg: RegSettings, runs: dict) -> None:
 
 def main() -> None:
     page_intro(T("title"), T("intro"))
+    if lecture_mode():  # before the widgets: a step sets their values (no presets here)
+        lecture_steps_ui(lecture_steps())
     cfg = settings_ui()
     s = cfg.setup
     st.caption(T("setup_caption", w=s.width, lr=_g(s.lr), batches=-(-s.n_train // 32),

@@ -17,7 +17,8 @@ import numpy as np
 from .datasets import make_dataset
 from .layers import dropout_mask
 from .mlp import predict_proba
-from .train import TrainResult, train_mlp
+from .playground import plane_extent
+from .train import TrainResult, evaluate, train_mlp
 
 Array = np.ndarray
 
@@ -301,3 +302,50 @@ def notes_example() -> dict:
     return {name: {"wx": float(w @ NOTES_X), "l1": float(np.abs(w).sum()),
                    "l2sq": float(w @ w)}
             for name, w in (("w1", NOTES_W1), ("w2", NOTES_W2))}  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# What the page keeps of a run: pure functions of the settings, so a worker process (ui.workers)
+# returns exactly what an in-process call returns, and the result can be stored on disk.
+# ---------------------------------------------------------------------------------------------
+
+
+def plane_half_width(s: Setup) -> float:
+    """Half-width of the square the decision grids cover (both point sets inside)."""
+    X, _, Xt, _ = overfit_data(s)
+    return plane_extent(X, Xt)
+
+
+def method_summary(s: Setup, method: str, dropout: float, l2: float, l1: float, l1_mode: str,
+                   grid_n: int) -> dict:
+    """One remedy's run: history, numbers, final weights' decision grid (``grid_n``²) and
+    weight stats. ``early`` is the plain run with the best held-out epoch's weights returned;
+    it also keeps the snapshots of the epoch slider and the plain run's final numbers."""
+    res = run_method(s, method, dropout, l2, l1, l1_mode, snapshots=method == "early")
+    extent = plane_half_width(s)
+    xs, proba = grid_proba(res.params, extent, grid_n)
+    out = {"history": res.history, "numbers": final_numbers(res), "xs": xs, "proba": proba,
+           "best_epoch": res.best_epoch, "diverged_at": res.diverged_at,
+           "stats": weight_stats(res.params), "collapse": collapse(proba)}  # fmt: skip
+    if method == "early":
+        final_params = res.snapshots[max(res.snapshots)][0]
+        out["snapshots"] = {e: p for e, (p, _) in res.snapshots.items()}
+        out["plain_numbers"] = final_numbers(res, at_best=False)
+        xs, proba = grid_proba(final_params, extent, grid_n)
+        out["plain_proba"], out["plain_collapse"] = proba, collapse(proba)
+        out["plain_stats"] = weight_stats(final_params)
+    if method == "dropout":
+        out["params"] = res.params
+    return out
+
+
+def sweep_summary(s: Setup, kind: str, lam: float, edges: Array, grid_n: int) -> dict:
+    """One λ of the weight sweep: stats, histogram counts on ``edges``, held-out numbers and
+    whether the net collapsed to a constant."""
+    res = sweep_run(s, kind, lam)
+    _, _, Xt, yt = overfit_data(s)
+    test_loss, test_acc = evaluate(res.params, Xt, yt, "relu", "softmax_ce", None)
+    _, proba = grid_proba(res.params, plane_half_width(s), grid_n)
+    return {"stats": weight_stats(res.params), "counts": weight_histogram(res.params, edges),
+            "test_loss": test_loss, "test_acc": test_acc, "collapse": collapse(proba),
+            "diverged_at": res.diverged_at}  # fmt: skip

@@ -25,7 +25,18 @@ def _figure(data: list, layout: dict) -> go.Figure:
     base = {"font": FONT, "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
             "legend": {"orientation": "h", "y": -0.22, "x": 0}, "paper_bgcolor": "white",
             "plot_bgcolor": "white", "template": {}}
-    return go.Figure({"data": data, "layout": base | layout}, _validate=False)
+    layout = base | layout
+    for key, axis in layout.items():  # titles clear of the tick labels at any text size
+        if key.startswith(("xaxis", "yaxis")):
+            title = axis.get("title")
+            axis["automargin"] = True
+            if isinstance(title, dict) and "standoff" not in title:
+                axis["title"] = {**title, "standoff": 8}
+    if "legend" in layout and layout["legend"].get("y", 0) < 0:  # below: under the x title
+        layout["legend"] = {**layout["legend"], "yref": "container", "y": 0,
+                            "yanchor": "bottom"}
+        layout["margin"] = {**layout["margin"], "b": layout["margin"]["b"] + 30}
+    return go.Figure({"data": data, "layout": layout}, _validate=False)
 
 
 def _panels(n: int, gap: float, titles: Sequence[str], **axis) -> dict:
@@ -191,4 +202,6 @@ def robustness_heatmaps(lrs: Sequence[str], scales: Sequence[str], grids: dict,
             })  # fmt: skip
         layout["yaxis" + ya[1:]].update(type="category", showgrid=False)
     layout["yaxis"]["title"] = {"text": labels["y"]}
-    return _figure(data, layout | {"height": 420, "plot_bgcolor": DIVERGED_BG})
+    # r: room for the colour bar's rotated title, which Plotly's margins do not count
+    return _figure(data, layout | {"height": 420, "plot_bgcolor": DIVERGED_BG,
+                                   "margin": {"l": 60, "r": 60, "t": 50, "b": 50}})

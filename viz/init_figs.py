@@ -246,14 +246,17 @@ def _line_layout(title: str, y_title: str, log: bool, depth: int, x_title: str,
         "margin": {"l": 70, "r": 20, "t": 50, "b": 40},
         "font": FONT,
         "plot_bgcolor": "white",
+        # automargin: the titles keep clear of the tick labels when lecture mode enlarges text
         "xaxis": {
             "title": {"text": x_title, "standoff": 4},
+            "automargin": True,
             **({"dtick": 1} if depth <= 20 else {}),  # beyond: Plotly picks the ticks
             "range": [0.6, depth + 0.4],
             "gridcolor": "#e5e5e5",
         },
         "yaxis": {
-            "title": {"text": y_title},
+            "title": {"text": y_title, "standoff": 6},
+            "automargin": True,
             "type": "log" if log else "linear",
             "gridcolor": "#e5e5e5",
             "exponentformat": "power" if log else "B",

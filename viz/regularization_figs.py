@@ -24,7 +24,27 @@ GREY = "#c3c8d2"
 
 def _figure(data: list[dict], layout: dict) -> go.Figure:
     """A Figure without plotly.py's validation (tests/viz validates every builder)."""
-    return go.Figure(data=data, layout=layout, _validate=False)
+    return go.Figure(data=data, layout=_clear_titles(layout), _validate=False)
+
+
+def _clear_titles(layout: dict) -> dict:
+    """Axis titles clear of the tick labels, and a legend under the plot below the x titles,
+    at any text size (lecture mode enlarges the text, not the margins): the axes push the
+    margins (automargin) and such a legend sits at the bottom of the figure."""
+    layout = dict(layout)
+    for key, axis in layout.items():
+        if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
+            title = axis.get("title")
+            axis = {**axis, "automargin": True}
+            if isinstance(title, dict) and "standoff" not in title:
+                axis["title"] = {**title, "standoff": 10 if key.startswith("y") else 6}
+            layout[key] = axis
+    legend = layout.get("legend") or {}
+    if legend.get("orientation") == "h" and legend.get("y", 0) < 0:
+        layout["legend"] = {**legend, "yref": "container", "y": 0, "yanchor": "bottom"}
+        margin = layout.get("margin") or {}
+        layout["margin"] = {**margin, "b": margin.get("b", 80) + 20}
+    return layout
 
 
 def _layout(height: int, **kw) -> dict:

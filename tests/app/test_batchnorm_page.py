@@ -2,6 +2,7 @@
 sliders, the large grid, a diverging setting (a warning and a grey cell, never a NaN), and the
 payload per rerun."""
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -9,9 +10,12 @@ import pytest
 from app_util import assert_clean_figures, chart_jsons, exception_text, payload_bytes
 from streamlit.testing.v1 import AppTest
 
+from labs import batchnorm as bn_page
 from labs.batchnorm import N_POINTS, NOISE, BNSettings
 from nncore.datasets import make_dataset
 from nncore.train import train_mlp
+from ui import disk_cache, workers
+from ui.strings.batchnorm import T
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -108,3 +112,109 @@ def test_large_grid():
     heat = [t for t in grid["data"] if t["type"] == "heatmap"]
     assert len(heat) == 2 and all(len(t["x"]) == 7 and len(t["y"]) == 7 for t in heat)
     assert any("of 49** settings" in m.value for m in at.markdown)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture mode, and the worker pool behind the training runs and the grid
+# ---------------------------------------------------------------------------------------------
+
+
+def open_lecture(lang: str, step: str | None = None) -> AppTest:
+    """The page opened from a lecture link: ?lang=…&mode=lecture&step=… before the first run."""
+    at = AppTest.from_file(APP, default_timeout=300)
+    query = {"lang": lang, "mode": "lecture"} | ({"step": step} if step else {})
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(PAGE)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, exception_text(at)
+    return at
+
+
+@pytest.mark.parametrize("step", list(bn_page.LECTURE))
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_lecture_step_opens_with_its_settings(step, lang):
+    at = open_lecture(lang, step)
+    assert at.query_params["step"] == step
+    assert at.markdown[0].value.startswith(f"**{T(f'step.{step}', lang)}**")
+    assert at.markdown[1].value == T(f"step_text.{step}", lang)
+    want = bn_page.lecture_steps()[list(bn_page.LECTURE).index(step)].settings
+    for key, value in want.items():
+        assert at.session_state[key] == value, key
+    assert len(chart_jsons(at)) == N_CHARTS
+    assert_clean_figures(at)
+
+
+def test_lecture_next_and_previous_walk_the_steps_in_order():
+    at = open_lecture("en")
+    order = list(bn_page.LECTURE)
+    assert at.query_params["step"] == order[0] and at.session_state["bn_act"] == "tanh"
+    at.button(key="lecture_next").click().run()
+    assert not at.exception, exception_text(at)
+    assert at.query_params["step"] == order[1] and at.session_state["bn_act"] == "relu"
+    assert at.session_state["bn_scale"] == BNSettings().scale
+    at.button(key="lecture_prev").click().run()
+    assert at.query_params["step"] == order[0] and at.session_state["bn_scale"] == 2.0
+
+
+def test_pooled_runs_equal_in_process_runs(tmp_path, monkeypatch):
+    """The pool's results (both nets, the small-batch runs, a grid row's cells) equal the
+    in-process ones bit for bit; the page's path stores them on disk."""
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    s = BNSettings(dataset="circles", depth=3, width=8, epochs=5)
+    key = bn_page.row_key(s, 0.3, (0.03, 1.0))
+    try:
+        for name, k, tasks in ((bn_page.PAIR, s, bn_page.pair_tasks(s)),
+                               (bn_page.SMALL, s, bn_page.small_tasks(s)),
+                               (bn_page.ROW, key, bn_page.row_tasks(key))):
+            bn_page.wait_and_store(name, k, bn_page.submit(tasks))
+            pooled = disk_cache.get(name, k)
+            assert len(pooled) == len(tasks)
+            for a, b in zip(pooled, bn_page.run_here(tasks), strict=True):
+                assert_same(a, b)
+    finally:
+        workers.shutdown()
+
+
+def assert_same(a, b) -> None:
+    """Equal bit for bit, through dicts, lists, tuples, arrays and dataclasses."""
+    if dataclasses.is_dataclass(a):
+        a, b = vars(a), vars(b)
+    if isinstance(a, dict):
+        assert a.keys() == b.keys()
+        for k in a:
+            assert_same(a[k], b[k])
+    elif isinstance(a, (list, tuple)):
+        assert len(a) == len(b)
+        for x, y in zip(a, b, strict=True):
+            assert_same(x, y)
+    elif isinstance(a, np.ndarray):
+        assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)
+    else:
+        assert a == b or (a != a and b != b), (a, b)
+
+
+def _broken(*args, **kwargs):
+    """What ``workers.submit`` hands back once a worker has died."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    f = Future()
+    f.set_exception(BrokenProcessPool("a worker died"))
+    return f
+
+
+def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
+    """A worker killed mid-run is no page error: nothing lands on disk, and the cached
+    functions then train in-process."""
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(workers, "submit", _broken)
+    s = BNSettings(dataset="circles", depth=3, width=8, epochs=5)
+    bn_page.train(s)
+    assert bn_page.missing(bn_page.PAIR, s) and bn_page.missing(bn_page.SMALL, s)
+    rows = bn_page.compute_grid(s, "small", lambda rows: None)
+    assert len(rows) == len(bn_page.GRIDS["small"][0])
+    workers.shutdown()

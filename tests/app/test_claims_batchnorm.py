@@ -20,6 +20,7 @@ from labs.batchnorm import (
     _fmt,
     _pct,
     _pct1,
+    step_settings,
 )
 from nncore.datasets import make_dataset
 from nncore.mlp import mlp_forward
@@ -201,3 +202,29 @@ def test_grid_claims(case):
     expected = {"default": ("grid_supports", False), "circles": ("grid_refutes", True)}[
         case["name"]]
     assert (verdict, bool(exceptions)) == expected
+
+
+# Lecture steps: the contrast each step's text points the class to, for that step's settings.
+@pytest.mark.parametrize("step", ["saturation", "bad_init", "high_lr"])
+def test_lecture_step_contrasts(step):
+    """“Which net ever leaves 50 %?”, “which ends up trained?”, “compare the curves”: batch
+    norm reaches 90 % training accuracy, the plain net never does."""
+    s = step_settings(step)
+    X, y = make_dataset(s.dataset, N_POINTS, NOISE, np.random.default_rng(s.seed))
+    plain, bn = train(s, X, y, False), train(s, X, y, True)
+    assert first_90(plain) == en("never") and first_90(bn) != en("never")
+    if step == "bad_init":  # "which net ever leaves 50 % (guessing)?": not the plain one
+        assert plain.history["train_acc"].max() <= 0.55
+    if step == "high_lr":  # "ends up trained": the plain net jumps about and ends at guessing
+        assert plain.history["train_acc"][-1] <= 0.55 < plain.history["train_acc"].max()
+
+
+def test_saturation_step_pushes_tanh_inputs_out():
+    """Step 1's text: with s = 2, tanh's inputs lie far out, where tanh′ ≈ 0 (|u| > 2:
+    tanh′ < 0.071) — for most units of every hidden layer above the first, at the start."""
+    s = step_settings("saturation")
+    X, y = make_dataset(s.dataset, N_POINTS, NOISE, np.random.default_rng(s.seed))
+    params = train(s, X, y, False, epochs=0).params
+    for layer in range(2, s.depth + 1):
+        u, _ = pre(params, X, s.activation, layer, train_mode=False)
+        assert np.mean(np.abs(u) > 2) > 0.5, layer

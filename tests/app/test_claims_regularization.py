@@ -214,3 +214,19 @@ def test_a_diverged_remedy_is_named_and_gets_no_verdict():
     text = _text(at)
     assert f"**dropout p = 0.9** diverged at epoch {e}: its numbers say nothing" in text
     assert "**dropout p = 0.9** narrows" not in text and "Lowest held-out loss: **dropout" not in text
+
+
+def test_lecture_steps_point_at_what_their_settings_show(sweep):
+    """Step “L1”: at its λ the proximal L1 net has most weights exactly 0 and L2 none (the
+    notes' “L1 makes most weights 0, L2 only small”; the subgradient shows why it takes the
+    proximal update). Step “geometry”: at its λ L1's optimum has one weight exactly 0, L2's
+    none (“the L1 diamond at a corner”)."""
+    from labs.regularization import BASE_STEP, LECTURE
+
+    lam = (BASE_STEP | LECTURE["l1"])["sweep_lam"]
+    z = {k: R.weight_stats(sweep[(k, lam)].params) for k in R.SWEEP_KINDS}
+    assert z["l1_prox"]["zeros"] > z["l1_prox"]["n"] / 2 and z["l2"]["zeros"] == 0
+    assert z["l1_sub"]["zeros"] == 0 < z["l1_sub"]["near_zero"]
+    lam = (BASE_STEP | LECTURE["geometry"])["geo_lam"]
+    w1, w2 = R.l1_optimum(lam), R.l2_optimum(lam)
+    assert np.count_nonzero(w1) == 1 and np.count_nonzero(w2) == 2

@@ -3,6 +3,7 @@ ids and as old-form labels, a Korean link opened in English, the overflow warnin
 payload size). The browser run with screenshots: tests/browser/test_init_lab_browser.py."""
 
 import base64
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from app_util import figure_specs as _specs
 from app_util import payload_bytes as _payload
 from streamlit.testing.v1 import AppTest
 
+from labs import init_lab as init_page
 from nncore.initlab import PRESETS
 from ui.strings.init_lab import T
 
@@ -234,3 +236,102 @@ def test_histograms_are_the_layers_shares_bin_by_bin():
             np.testing.assert_array_equal(x[1:-1:2], x[2::2])  # bin i ends where i+1 starts
             assert np.all(np.diff(x[::2]) > 0)
             assert abs(y[::2].sum() - 100.0) < 1e-3 * len(y)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture mode: the steps, and the worker pool behind the 7 × 4096 presets
+# ---------------------------------------------------------------------------------------------
+
+
+def _open_lecture(lang: str, step: str | None = None) -> AppTest:
+    """The page opened from a lecture link: ?lang=…&mode=lecture&step=… before the first run."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    query = {"lang": lang, "mode": "lecture"} | ({"step": step} if step else {})
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(PAGE)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, _errors(at)
+    return at
+
+
+@pytest.mark.parametrize("step", list(init_page.LECTURE))
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_lecture_step_opens_with_its_settings(step, lang):
+    """A link to a step opens it: its title in the bar, its preset's values in the widgets (and
+    so its explanation box), no preset buttons, every chart drawn."""
+    at = _open_lecture(lang, step)
+    assert at.query_params["step"] == step
+    assert at.markdown[0].value.startswith(f"**{T(f'step.{step}', lang)}**")
+    assert at.markdown[1].value == T(f"step_text.{step}", lang)
+    for key, value in init_page.preset_values(step).items():
+        assert at.session_state[key] == value, key
+    assert _explained(at, step, lang), [i.value for i in at.info]
+    assert not [b for b in at.button if b.key.startswith("ini_preset_")]
+    assert len(chart_jsons(at)) == N_CHARTS and not at.warning
+
+
+def test_lecture_next_and_previous_walk_the_steps_in_order():
+    at = _open_lecture("en")
+    order = list(init_page.LECTURE)
+    assert at.query_params["step"] == order[0] and at.button(key="lecture_prev").disabled
+    for name in order[1:3]:
+        at.button(key="lecture_next").click().run()
+        assert not at.exception, _errors(at)
+        assert at.query_params["step"] == name and _explained(at, name, "en")
+    at.button(key="lecture_prev").click().run()
+    assert at.query_params["step"] == order[1]
+    assert at.session_state["ini_scale"] == PRESETS[order[1]].a.scale
+
+
+def _same(a, b) -> None:
+    """Two InitResults equal bit for bit (NaN where the other has NaN)."""
+    for f in dataclasses.fields(a):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(x, np.ndarray):
+            assert x.dtype == y.dtype and np.array_equal(x, y, equal_nan=True), f.name
+        else:
+            assert x == y or (x != x and y != y), f.name
+
+
+def test_pooled_runs_equal_in_process_runs(tmp_path, monkeypatch):
+    """A worker's result is the in-process result bit for bit: a small config through
+    ``workers.run``, and a lecture preset through the page's pool + disk path."""
+    from nncore.initlab import InitConfig, run_init_experiment
+    from ui import disk_cache, workers
+
+    small = InitConfig("tanh", "xavier_normal", None, 4, 512, 64, False, 3)
+    _same(workers.run(run_init_experiment, small), run_init_experiment(small))
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    big = PRESETS["relu_he"].a  # 7 × 4096
+    init_page.prefetch([big])
+    pooled = disk_cache.get(init_page.DISK_NAME, big)
+    assert pooled is not disk_cache.MISSING
+    _same(pooled, run_init_experiment(big))
+    workers.shutdown()
+
+
+def _broken(*args, **kwargs):
+    """What ``workers.submit`` hands back once a worker has died."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    f = Future()
+    f.set_exception(BrokenProcessPool("a worker died"))
+    return f
+
+
+def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
+    """A worker killed mid-run (out of memory) is no page error: nothing lands on disk and
+    ``run_experiment`` computes in-process on the next call."""
+    from ui import disk_cache, workers
+
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(workers, "submit", _broken)
+    big = PRESETS["relu_he"].a
+    init_page.prefetch([big])
+    assert disk_cache.get(init_page.DISK_NAME, big) is disk_cache.MISSING
+    workers.shutdown()

@@ -1,9 +1,15 @@
 """The overfitting page in AppTest: both languages, the URL round trip, view-only sliders,
 a remedy setting, payload and finite charts."""
 
+import numpy as np
 import pytest
 from app_util import APP, assert_clean_figures, exception_text, payload_bytes, static_tables
 from streamlit.testing.v1 import AppTest
+
+from labs import regularization as rg_page
+from nncore import regularization as R
+from ui import disk_cache, workers
+from ui.strings.regularization import T
 
 PAGE = "labs/regularization.py"
 
@@ -76,3 +82,106 @@ def test_url_round_trip_of_a_link():
     assert any("collapsed to a constant" in w.value and "L1 λ = 0.1" in w.value
                for w in at.warning)
     assert_clean_figures(at)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture mode, and the worker pool behind the runs
+# ---------------------------------------------------------------------------------------------
+
+
+def open_lecture(lang: str, step: str | None = None) -> AppTest:
+    """The page opened from a lecture link: ?lang=…&mode=lecture&step=… before the first run."""
+    at = AppTest.from_file(APP, default_timeout=300)
+    query = {"lang": lang, "mode": "lecture"} | ({"step": step} if step else {})
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(PAGE)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, exception_text(at)
+    return at
+
+
+@pytest.mark.parametrize("step", list(rg_page.LECTURE))
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_lecture_step_opens_with_its_settings(step, lang):
+    at = open_lecture(lang, step)
+    assert at.query_params["step"] == step
+    assert at.markdown[0].value.startswith(f"**{T(f'step.{step}', lang)}**")
+    assert at.markdown[1].value == T(f"step_text.{step}", lang)
+    want = rg_page.lecture_steps()[list(rg_page.LECTURE).index(step)].settings
+    for key, value in want.items():
+        assert at.session_state[key] == value, key
+    assert len(assert_clean_figures(at)) == 8
+
+
+def test_lecture_next_and_previous_walk_the_steps_in_order():
+    at = open_lecture("en")
+    order = list(rg_page.LECTURE)
+    assert at.query_params["step"] == order[0]
+    for name in order[1:5]:
+        at.button(key="lecture_next").click().run()
+        assert not at.exception, exception_text(at)
+        assert at.query_params["step"] == name
+    assert at.session_state["rg_geo_lam"] == 0.5
+    at.button(key="lecture_prev").click().run()
+    assert at.query_params["step"] == order[3] and at.session_state["rg_geo_lam"] == 0.3
+    assert at.session_state["rg_lam"] == 0.03
+
+
+def test_pooled_runs_equal_in_process_runs(tmp_path, monkeypatch):
+    """A worker's result equals the in-process one bit for bit (an "early" run with its
+    snapshots, a dropout run, a sweep point), and the page's pool path stores it on disk."""
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    s = R.Setup(n_train=12, width=16, epochs=100)
+    tasks = {0: rg_page.run_task(s, "early", 0.0, 0.0, 0.0, "proximal"),
+             1: rg_page.run_task(s, "dropout", 0.5, 0.0, 0.0, "proximal"),
+             2: rg_page.sweep_task(s, "l1_prox", 0.01)}
+    try:
+        rg_page.pool_jobs(tasks, [lambda: "…"] * 3)
+        for task in tasks.values():
+            assert rg_page.on_disk(task)
+            _, fn, args = task
+            assert_same(disk_cache.get(task[0], rg_page.disk_key(task)), fn(*args))
+    finally:
+        workers.shutdown()
+
+
+def assert_same(a, b) -> None:
+    """Equal bit for bit, through dicts, lists, tuples and arrays."""
+    if isinstance(a, dict):
+        assert a.keys() == b.keys()
+        for k in a:
+            assert_same(a[k], b[k])
+    elif isinstance(a, (list, tuple)):
+        assert len(a) == len(b)
+        for x, y in zip(a, b, strict=True):
+            assert_same(x, y)
+    elif isinstance(a, np.ndarray):
+        assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)
+    else:
+        assert a == b or (a != a and b != b), (a, b)
+
+
+def _broken(*args, **kwargs):
+    """What ``workers.submit`` hands back once a worker has died."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    f = Future()
+    f.set_exception(BrokenProcessPool("a worker died"))
+    return f
+
+
+def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
+    """A worker killed mid-run is no page error: nothing lands on disk (the cached functions
+    then train in-process)."""
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(workers, "submit", _broken)
+    s = R.Setup(n_train=12, width=16, epochs=100)
+    task = rg_page.sweep_task(s, "l2", 0.01)
+    rg_page.pool_jobs({0: task}, [lambda: "…"])
+    assert not rg_page.on_disk(task)
+    workers.shutdown()

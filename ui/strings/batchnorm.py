@@ -13,6 +13,51 @@ T = Strings(
             "epoch, and check the notes' claim that batch norm trains over a much wider range "
             "of learning rates and initial weight scales, in the grid at the bottom."
         ),
+        # lecture steps (ui.lecture): where to look; tests/app/test_claims_batchnorm.py
+        # checks the contrast each of the saturation/bad_init/high_lr steps points to
+        "step.saturation": "tanh saturates from a large init",
+        "step_text.saturation": (
+            "Weights with s = 2 push tanh's inputs far out, where tanh′ ≈ 0. Look at the plain "
+            "net's histogram of u, then at the two training curves."
+        ),
+        "step.formula": "“Just make them unit Gaussian”",
+        "step_text.formula": (
+            "Batch norm subtracts the minibatch mean and divides by its standard deviation, "
+            "before the activation. Compare the “before” and “after” histograms, then follow "
+            "one unit through μ, σ² and x̂ in the table."
+        ),
+        "step.gamma_beta": "γ and β: the layer may undo it",
+        "step_text.gamma_beta": (
+            "Mean 0 and variance 1 are not always what the next layer needs, so γ and β are "
+            "learned like the weights. Move the epoch slider and watch them leave 1 and 0."
+        ),
+        "step.eval_mode": "Test time: the running averages",
+        "step_text.eval_mode": (
+            "At test time there is no minibatch: the layer uses the averages it kept while "
+            "training. Compare them with the whole data set's statistics, and one sample's "
+            "answer in two different batches."
+        ),
+        "step.small_batch": "Batches of 1 and 2",
+        "step_text.small_batch": (
+            "A minibatch of one sample has σ² = 0 and x̂ = 0. Read the small-batch tables: what "
+            "is left for the gradient, and for the running variance?"
+        ),
+        "step.bad_init": "Less dependent on the init",
+        "step_text.bad_init": (
+            "Weights with s = 0.01: each layer shrinks its input. Compare the two training "
+            "curves: which net ever leaves 50 % (guessing)?"
+        ),
+        "step.high_lr": "A higher learning rate",
+        "step_text.high_lr": (
+            "Learning rate 1, ten times the default. Which of the two nets ends up trained, and "
+            "how does the other one's curve move?"
+        ),
+        "step.grid": "A much larger range of hyperparameters",
+        "step_text.grid": (
+            "The notes' claim, cell by cell: 49 pairs of nets over learning rate × weight scale. "
+            "Compare the dark (low-loss) area of the two panels, and check whether batch norm "
+            "loses anywhere."
+        ),
         # sidebar
         "net": "Network",
         "train": "Training (plain SGD)",
@@ -227,6 +272,47 @@ T = Strings(
             "학습 곡선을 비교하고, 한 층의 입력이 에폭마다 다시 중심을 잡고 크기가 맞춰지는 모습을 "
             "보세요. 맨 아래 격자에서는 배치 정규화를 쓰면 훨씬 넓은 범위의 학습률과 초기 가중치 "
             "크기에서 학습이 된다는 강의 노트의 주장을 직접 확인합니다."
+        ),
+        # 강의 단계: 어디를 볼지 (saturation/bad_init/high_lr가 가리키는 차이는 claims 테스트가 확인)
+        "step.saturation": "큰 초기값에서 포화되는 tanh",
+        "step_text.saturation": (
+            "s = 2인 가중치는 tanh의 입력을 멀리 밀어내고, 그곳에서 tanh′ ≈ 0입니다. 배치 정규화 "
+            "없는 신경망의 u 히스토그램을 본 뒤 두 학습 곡선을 비교하세요."
+        ),
+        "step.formula": "“단위 가우시안으로 만들어 버리자”",
+        "step_text.formula": (
+            "배치 정규화는 활성화 함수 앞에서 미니배치 평균을 빼고 표준편차로 나눕니다. “전”과 "
+            "“후” 히스토그램을 비교하고, 표에서 유닛 하나를 μ, σ², x̂ 순서로 따라가 보세요."
+        ),
+        "step.gamma_beta": "γ와 β: 정규화를 되돌릴 수도 있다",
+        "step_text.gamma_beta": (
+            "평균 0, 분산 1이 다음 층에 늘 맞는 것은 아니므로 γ와 β를 가중치처럼 학습합니다. "
+            "에포크 슬라이더를 움직이며 이 값들이 1과 0에서 벗어나는 모습을 보세요."
+        ),
+        "step.eval_mode": "테스트 때: 이동 평균",
+        "step_text.eval_mode": (
+            "테스트 때는 미니배치가 없으니 학습하면서 저장해 둔 평균을 씁니다. 이 값을 전체 "
+            "데이터의 통계와 비교하고, 한 샘플이 서로 다른 두 배치에서 받는 답을 비교하세요."
+        ),
+        "step.small_batch": "배치 크기 1과 2",
+        "step_text.small_batch": (
+            "샘플 하나짜리 미니배치는 σ² = 0, x̂ = 0입니다. 작은 배치 표를 읽어 보세요: 기울기와 "
+            "이동 분산에는 무엇이 남나요?"
+        ),
+        "step.bad_init": "초기화에 덜 민감해진다",
+        "step_text.bad_init": (
+            "s = 0.01인 가중치: 층마다 입력이 줄어듭니다. 두 학습 곡선을 비교하세요: 어느 "
+            "신경망이 50 %(찍기)를 벗어나나요?"
+        ),
+        "step.high_lr": "더 큰 학습률",
+        "step_text.high_lr": (
+            "기본값의 열 배인 학습률 1. 두 신경망 중 어느 쪽이 끝내 학습되고, 다른 쪽의 곡선은 "
+            "어떻게 움직이나요?"
+        ),
+        "step.grid": "훨씬 넓은 범위의 하이퍼파라미터",
+        "step_text.grid": (
+            "강의 노트의 주장을 칸마다 확인합니다: 학습률 × 가중치 크기의 49쌍. 두 패널의 "
+            "어두운(손실이 낮은) 영역을 비교하고, 배치 정규화가 지는 칸이 있는지 확인하세요."
         ),
         "net": "신경망",
         "train": "학습 (기본 SGD)",

@@ -143,6 +143,47 @@ T = Strings(
         "col.grad_std": "std(∂L/∂a)",
         "col.grad_mean": "mean(∂L/∂a)",
         "col.weight_grad_std": "std(∂L/∂W)",
+        # lecture steps (ui.lecture): what to look at; the numbers are in the box below
+        "step.sigmoid_n01": "Weights from N(0, 1)",
+        "step_text.sigmoid_n01": (
+            "The notes start with weights of std 1 and a sigmoid. Watch the activation "
+            "histograms pile up at 0 and 1, and read in the box below how small σ′ is there."
+        ),
+        "step.tanh_001": "Small weights: 0.01",
+        "step_text.tanh_001": (
+            "The lecture's quiz: 16 Gaussian inputs, 7 tanh layers of 4096, W = 0.01·randn. "
+            "Before reading on, guess the last layer's histogram; then look at layers 1 → 7."
+        ),
+        "step.tanh_005": "A bit larger: 0.05",
+        "step_text.tanh_005": (
+            "Only the weight scale changed. Look where the activations go now (the ends ±1) and "
+            "at the saturated share in the chart of where the activation blocks the gradient."
+        ),
+        "step.tanh_xavier": "Xavier for tanh",
+        "step_text.tanh_xavier": (
+            "Std 1/√n: compare the seven histograms with the two steps before, and the measured "
+            "Var(u) with the formula in the theory chart."
+        ),
+        "step.relu_xavier": "ReLU with Xavier",
+        "step_text.relu_xavier": (
+            "Same initializer, ReLU instead of tanh. Follow std(a) over depth: what does ReLU's "
+            "zeroed half do to the variance at every layer?"
+        ),
+        "step.relu_he": "He for ReLU",
+        "step_text.relu_he": (
+            "Std √2/√n makes up for ReLU's half. Check that the histograms and the gradients "
+            "keep their size from layer 1 to layer 7."
+        ),
+        "step.ab_relu": "Xavier and He side by side",
+        "step_text.ab_relu": (
+            "The same inputs and random numbers, only the scale differs (B = √2 × A). Compare "
+            "the two std(a) lines in the chart of spread over depth."
+        ),
+        "step.ab_bn": "Batch norm rescues a bad init",
+        "step_text.ab_bn": (
+            "The notes' summary: ReLU, Xavier or He, and batch norm. Here the bad 0.01 init of "
+            "step 2 without (A) and with (B) batch norm before every tanh."
+        ),
         # presets
         "preset.tanh_001": "tanh + N(0, 0.01²)",
         "preset.tanh_005": "tanh + N(0, 0.05²)",
@@ -355,6 +396,47 @@ T = Strings(
         "col.grad_std": "std(∂L/∂a)",
         "col.grad_mean": "평균(∂L/∂a)",
         "col.weight_grad_std": "std(∂L/∂W)",
+        # 강의 단계: 무엇을 볼지만 말하고, 숫자는 아래 설명 상자에 있습니다
+        "step.sigmoid_n01": "N(0, 1)에서 뽑은 가중치",
+        "step_text.sigmoid_n01": (
+            "강의는 표준편차 1인 가중치와 sigmoid에서 시작합니다. 활성화 히스토그램이 0과 1 양 "
+            "끝에 몰리는 모습을 보고, 그곳에서 σ′이 얼마나 작은지 아래 상자에서 확인하세요."
+        ),
+        "step.tanh_001": "작은 가중치: 0.01",
+        "step_text.tanh_001": (
+            "강의의 문제: 가우시안 입력 16개, 4096개짜리 tanh 은닉층 7개, W = 0.01·randn. "
+            "마지막 층의 히스토그램을 먼저 예상해 본 뒤 1층부터 7층까지 살펴보세요."
+        ),
+        "step.tanh_005": "조금 키워서: 0.05",
+        "step_text.tanh_005": (
+            "가중치 크기만 바꿨습니다. 활성화 값이 이제 어디로 가는지(±1 양 끝), "
+            "“기울기를 막는 정도” 차트에서 포화(saturation) 비율을 보세요."
+        ),
+        "step.tanh_xavier": "tanh에는 Xavier",
+        "step_text.tanh_xavier": (
+            "표준편차 1/√n: 일곱 히스토그램을 앞의 두 단계와 비교하고, 이론 차트에서 측정한 "
+            "Var(u)를 공식과 비교해 보세요."
+        ),
+        "step.relu_xavier": "ReLU에 Xavier",
+        "step_text.relu_xavier": (
+            "초기화는 그대로, 활성화 함수만 tanh에서 ReLU로 바꿨습니다. 깊이에 따른 std(a)를 "
+            "따라가 보세요: ReLU가 0으로 만드는 절반이 층마다 분산을 어떻게 바꾸나요?"
+        ),
+        "step.relu_he": "ReLU에는 He",
+        "step_text.relu_he": (
+            "표준편차 √2/√n이 ReLU가 잃는 절반을 메웁니다. 히스토그램과 기울기가 1층부터 "
+            "7층까지 크기를 유지하는지 확인하세요."
+        ),
+        "step.ab_relu": "Xavier와 He 나란히",
+        "step_text.ab_relu": (
+            "입력도 난수도 같고 크기만 다릅니다(B = √2 × A). “깊이에 따른 퍼짐” 차트의 std(a) "
+            "두 선을 비교해 보세요."
+        ),
+        "step.ab_bn": "배치 정규화가 나쁜 초기화를 구한다",
+        "step_text.ab_bn": (
+            "강의의 요약: ReLU, Xavier 또는 He, 그리고 배치 정규화(batch normalization). 2단계의 "
+            "나쁜 초기화 0.01을 tanh마다 배치 정규화 없이(A)와 함께(B) 비교합니다."
+        ),
         "preset.tanh_001": "tanh + N(0, 0.01²)",
         "preset.tanh_005": "tanh + N(0, 0.05²)",
         "preset.tanh_xavier": "tanh + Xavier",

@@ -44,6 +44,37 @@ T = Strings(
             "{name} diverged at epoch {epoch} (the numbers no longer fit in a float); its curve "
             "stops there. Lower the learning rate."
         ),
+        # lecture steps (ui.lecture): where to look; the numbers are in the page's sentences
+        "step.overfit": "Overfitting on purpose",
+        "step_text.overfit": (
+            "A wide net, a few noisy points, many epochs. Move the epoch slider from 0 to the "
+            "end and watch the two loss curves and the boundary bending around single points."
+        ),
+        "step.dropout": "Dropout",
+        "step_text.dropout": (
+            "Each step trains a different thinned network. Look at which units the masks drop, "
+            "then at why the kept ones are scaled by 1/(1 − p) (section 3)."
+        ),
+        "step.l2": "L2: small weights",
+        "step_text.l2": (
+            "The L2 penalty pulls every weight towards 0. In section 4, compare the L2 histogram "
+            "with the L1 ones: how many weights are exactly 0?"
+        ),
+        "step.l1": "L1: weights exactly 0",
+        "step_text.l1": (
+            "A stronger λ. The notes say L1 makes most weights 0 (sparse) and L2 only small: "
+            "check it in the histograms and in the sweep below them."
+        ),
+        "step.geometry": "Why L1 lands on an axis",
+        "step_text.geometry": (
+            "The notes' two-weight picture (section 5): the loss contours touch the L1 diamond "
+            "at a corner and the L2 circle anywhere. Where is each optimum?"
+        ),
+        "step.compare": "The remedies side by side",
+        "step_text.compare": (
+            "Section 2: the same run with dropout, L2, L1 and early stopping. Read the table: "
+            "which remedy narrows the gap between training and held-out loss most?"
+        ),
         # section 1
         "s1": "1 · Overfitting on purpose",
         "epoch": "Epoch shown",
@@ -273,6 +304,37 @@ T = Strings(
         "diverged": (
             "{name}이(가) {epoch} 에포크에서 발산했습니다 (숫자가 float 범위를 벗어났습니다). "
             "곡선은 거기서 멈춥니다. 학습률을 낮추세요."
+        ),
+        # 강의 단계: 어디를 볼지 (숫자는 페이지의 문장에 있습니다)
+        "step.overfit": "일부러 만든 과적합",
+        "step_text.overfit": (
+            "넓은 신경망, 잡음 섞인 점 몇 개, 많은 에포크. 에포크 슬라이더를 0부터 끝까지 "
+            "움직이며 두 손실 곡선과, 점 하나하나를 따라 휘는 결정 경계를 보세요."
+        ),
+        "step.dropout": "드롭아웃",
+        "step_text.dropout": (
+            "매 단계 다른, 솎아 낸 신경망을 학습합니다. 마스크가 어떤 유닛을 끄는지 보고, 남은 "
+            "유닛을 왜 1/(1 − p)배 하는지 3절에서 확인하세요."
+        ),
+        "step.l2": "L2: 작은 가중치",
+        "step_text.l2": (
+            "L2 규제는 모든 가중치를 0 쪽으로 당깁니다. 4절에서 L2 히스토그램을 "
+            "L1과 비교하세요: 정확히 0인 가중치는 몇 개인가요?"
+        ),
+        "step.l1": "L1: 정확히 0인 가중치",
+        "step_text.l1": (
+            "λ를 키웠습니다. 강의 노트는 L1이 대부분의 가중치를 0으로(희소하게), L2는 작게만 "
+            "만든다고 합니다: 히스토그램과 그 아래 λ 스윕에서 확인하세요."
+        ),
+        "step.geometry": "L1이 축 위에 떨어지는 이유",
+        "step_text.geometry": (
+            "강의 노트의 가중치 두 개 그림(5절): 손실 등고선은 L1 마름모와는 꼭짓점에서, L2 "
+            "원과는 아무 곳에서나 만납니다. 각 최적점은 어디에 있나요?"
+        ),
+        "step.compare": "규제 방법 나란히",
+        "step_text.compare": (
+            "2절: 같은 실행에 드롭아웃, L2, L1, 조기 종료를 적용했습니다. 표를 읽어 보세요: "
+            "학습 손실과 검증 손실의 차이를 가장 많이 줄이는 방법은 무엇인가요?"
         ),
         "s1": "1 · 일부러 만든 과적합",
         "epoch": "보여 줄 에포크",
