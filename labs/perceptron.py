@@ -33,6 +33,8 @@ from nncore.perceptron import (
 from nncore.xor_net import HAND_NET, XOR_ACTIVATIONS, forward, hand_forward, train_xor_nets
 from ui import url_state
 from ui.common import chart, download_csv, download_json, page_intro, static_table
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.perceptron import T
 from viz import perceptron_figs as F
 
@@ -174,19 +176,50 @@ def regions(spec: MlpSpec, pick: int, res: int = 50):
 # ---------------------------------------------------------------------------------------------
 
 
+def preset_rule(name: str) -> RuleSpec:
+    """The learning-rule run a preset sets (its fields over the defaults)."""
+    p = {**DEFAULTS, **PRESETS[name]}
+    return RuleSpec(DataSpec(p["gate"], 4, 0.0, 0), p["lr"], (p["w1"], p["w2"], p["b"]),
+                    p["order"], p["seed"])  # fmt: skip
+
+
+def preset_values(name: str) -> dict:
+    """Widget key -> value of a preset ("step": "end" resolved to the run's last step)."""
+    values = {K[f]: v for f, v in PRESETS[name].items()}
+    if values.get(K["step"]) == "end":
+        values[K["step"]] = rule_run(preset_rule(name)).end_step()
+    return values
+
+
 def apply_preset(name: str) -> None:
-    ss = st.session_state
-    for field, value in PRESETS[name].items():
-        if field != "step":
-            ss[K[field]] = value
-    if "step" in PRESETS[name]:
-        step = PRESETS[name]["step"]
-        if step == "end":
-            p = {**DEFAULTS, **PRESETS[name]}
-            spec = RuleSpec(DataSpec(p["gate"], p["n"], p["noise"], p["data_seed"]), p["lr"],
-                            (p["w1"], p["w2"], p["b"]), p["order"], p["seed"])  # fmt: skip
-            step = rule_run(spec).end_step()
-        ss[K["step"]] = step
+    st.session_state.update(preset_values(name))
+
+
+# Lecture steps (ui.lecture), in the notes' order: a perceptron is a line (AND by hand), the
+# learning process on AND and OR, no line for XOR, the rule cycling on it, a hidden layer.
+LECTURE = ("and_hand", "and", "or", "xor_hand", "xor", "xor_mlp")
+
+
+def step_fields(step: str) -> dict:
+    """The numbers a step's text states, computed for the settings it sets."""
+    if step == "or":
+        return {"e_or": rule_run(preset_rule("or")).converged_epoch,
+                "e_and": rule_run(preset_rule("and")).converged_epoch}
+    if step == "and":
+        return {"e": rule_run(preset_rule("and")).converged_epoch}
+    if step == "xor_hand":
+        return {"best": int(round(best(DataSpec("xor", 4, 0.0, 0))[0] * 4))}
+    if step == "xor":
+        e0, p = rule_run(preset_rule("xor")).cycle
+        return {"e0": e0, "e1": e0 + p}
+    if step == "xor_mlp":
+        return {"s": PRESETS["xor_mlp"]["seeds"]}
+    return {}
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(s, T(f"step.{s}.title"), T(f"step.{s}.text", **step_fields(s)),
+                        preset_values(s)) for s in LECTURE]
 
 
 def active_preset() -> str | None:
@@ -654,7 +687,10 @@ def mlp_view(s: PerceptronSettings) -> None:
 
 def main() -> None:
     page_intro(T("title"), T("intro"))
-    presets_ui()
+    if lecture_mode():  # the step bar replaces the preset buttons
+        lecture_steps_ui(lecture_steps())
+    else:
+        presets_ui()
     s = settings_ui()
     {"rule": rule_view, "hand": hand_view, "mlp": mlp_view}[s.view](s)
 
