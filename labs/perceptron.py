@@ -30,8 +30,18 @@ from nncore.perceptron import (
     score,
     separable_gates,
 )
-from nncore.xor_net import HAND_NET, XOR_ACTIVATIONS, forward, hand_forward, train_xor_nets
-from ui import url_state
+from nncore.xor_net import (
+    HAND_NET,
+    XOR_ACTIVATIONS,
+    finish_xor_nets,
+    forward,
+    hand_forward,
+    start_xor_nets,
+    train_xor_nets,
+    xor_chunk,
+    xor_train_seconds,
+)
+from ui import disk_cache, url_state, workers
 from ui.common import chart, download_csv, download_json, page_intro, static_table
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
@@ -155,15 +165,48 @@ def separability() -> dict:
     return separable_gates()
 
 
+INLINE_SECONDS = 0.3  # shorter trainings run in the script; longer ones in the worker pool
+CHUNK_EPOCHS = 250  # one pool task; the progress bar moves after each
+DISK_NAME = "perceptron.xor_nets"
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
+def trained_record(spec: MlpSpec):
+    """One training: from the disk cache shared by every process, else computed here."""
+    return disk_cache.cached(DISK_NAME, spec, lambda: train_xor_nets(
+        range(spec.n_seeds), spec.activation, spec.lr, spec.epochs))
+
+
+def pooled_training(spec: MlpSpec, on_chunk=None):
+    """The same training in the worker pool, CHUNK_EPOCHS epochs per task (bit for bit equal
+    to ``train_xor_nets``); ``on_chunk(k, n)`` after each chunk."""
+    n_chunks = max(1, -(-spec.epochs // CHUNK_EPOCHS))
+    state = start_xor_nets(range(spec.n_seeds), spec.activation, spec.lr, spec.epochs)
+    for k, chunk_state in workers.run_chunks(xor_chunk, state, n_chunks, CHUNK_EPOCHS):
+        state = chunk_state
+        if on_chunk is not None:
+            on_chunk(k, n_chunks)
+    return finish_xor_nets(state)
+
+
 def trained(spec: MlpSpec):
-    return train_xor_nets(range(spec.n_seeds), spec.activation, spec.lr, spec.epochs)
+    """The trained nets; a long training not yet on disk runs in the worker pool behind a
+    progress bar (other students' reruns go on meanwhile) and is stored for every session."""
+    if (xor_train_seconds(spec.n_seeds, spec.epochs) <= INLINE_SECONDS
+            or disk_cache.get(DISK_NAME, spec) is not disk_cache.MISSING):
+        return trained_record(spec)
+    text = T("spinner", s=spec.n_seeds, epochs=spec.epochs)
+    bar = st.progress(0.0, text=text)
+    res = pooled_training(spec, lambda k, n: bar.progress(k / n, text=text))
+    disk_cache.put(DISK_NAME, spec, res)
+    bar.empty()
+    return trained_record(spec)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def regions(spec: MlpSpec, pick: int, res: int = 50):
     """The picked net's p over the input square (res² grid) and h for the four points."""
-    params = trained(spec).final[pick]
+    params = trained_record(spec).final[pick]
     xs = np.linspace(-0.5, 1.5, res)
     gx, gy = np.meshgrid(xs, xs)
     _, p = forward(params, np.stack([gx.ravel(), gy.ravel()], axis=1), spec.activation)
@@ -647,8 +690,7 @@ def net_json(res, pick: int) -> str:
 
 def trained_view(s: PerceptronSettings) -> None:
     st.subheader(T("trained"))
-    with st.spinner(T("spinner", s=s.mlp.n_seeds, epochs=s.mlp.epochs)):
-        res = trained(s.mlp)
+    res = trained(s.mlp)
     bad = np.flatnonzero(res.diverged_at >= 0)
     if len(bad):
         st.warning(T("diverged", seeds=", ".join(str(res.seeds[i]) for i in bad)))

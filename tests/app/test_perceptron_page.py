@@ -117,3 +117,45 @@ def test_a_lecture_link_opens_its_step():
     for key, value in preset_values("xor").items():
         assert at.session_state[key] == value, key
     assert at.query_params["pc_gate"] == "xor"
+
+
+# ---- the worker pool: a long XOR training runs there, chunk by chunk, and is stored --------
+
+
+def test_long_training_goes_to_the_worker_pool_and_disk_cache(tmp_path, monkeypatch):
+    """The default 20 seeds × 2000 epochs (estimated over INLINE_SECONDS) train in a worker
+    process in 8 chunks of 250 epochs, equal bit for bit to the in-process training, and land
+    in the disk cache; a short training (200 epochs) stays in the script."""
+    import numpy as np
+
+    from labs.perceptron import DISK_NAME, INLINE_SECONDS, MlpSpec
+    from nncore.xor_net import train_xor_nets, xor_train_seconds
+    from ui import disk_cache, workers
+
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("NNLAB_WORKERS", "1")
+    assert xor_train_seconds(20, 2000) > INLINE_SECONDS >= xor_train_seconds(50, 200)
+    chunks = []
+    real = workers.run_chunks
+
+    def counted(*args):
+        for k, state in real(*args):
+            chunks.append(k)
+            yield k, state
+
+    monkeypatch.setattr(workers, "run_chunks", counted)
+    try:
+        at = _open("en", pc_view="mlp", pc_act="tanh")
+    finally:
+        workers.shutdown()
+    assert chunks == list(range(1, 9))
+    stored = disk_cache.get(DISK_NAME, MlpSpec("tanh", 1.0, 2000, 20))
+    here = train_xor_nets(range(20), "tanh", 1.0, 2000)
+    for field in ("loss", "correct", "diverged_at"):
+        assert np.array_equal(getattr(stored, field), getattr(here, field)), field
+    for p, q in zip(stored.final, here.final, strict=True):
+        assert all(np.array_equal(p[k], q[k]) for k in p)
+    assert len(assert_clean_figures(at)) == 5
+    chunks.clear()
+    _open("en", pc_view="mlp", pc_act="tanh", pc_epochs=200)
+    assert chunks == []  # short: trained in the script
