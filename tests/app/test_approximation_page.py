@@ -132,3 +132,58 @@ def test_long_run_goes_to_the_worker_pool_and_disk_cache(tmp_path, monkeypatch):
     assert np.array_equal(stored["fit"], local["fit"])
     assert np.array_equal(stored["loss"], local["loss"])
     assert len(assert_clean_figures(at)) == N_CHARTS
+
+
+# ---- lecture mode: every step in both languages, in order; a link opens its step ------------
+
+
+def _lecture(query: dict):
+    """The page as a lecture link opens it (?mode=lecture is read on a session's first run)."""
+    from app_util import APP
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=180)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(PAGE)
+    for k, v in query.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+SECTIONS = ("sec_construct", "sec_train", "sec_rate", "sec_depth")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_lecture_steps_walk_through_in_order(lang):
+    from labs.approximation import LECTURE, step_fields, step_values
+
+    at = _lecture({"lang": lang, "mode": "lecture"})
+    for i, sid in enumerate(LECTURE):
+        if i:
+            at.button(key="lecture_next").click().run()
+        assert not at.exception, exception_text(at)
+        assert at.query_params["step"] == sid
+        for key, value in step_values(sid).items():
+            assert at.session_state[key] == value, (sid, key)
+        assert not any(b.key.startswith("ua_preset_") for b in at.button)
+        bar = "\n".join(m.value for m in at.markdown[:3])
+        assert T(f"step.{sid}.text", lang, **step_fields(sid)) in bar
+        heads = [h.value for h in at.main.header]
+        assert heads[0] == T(SECTIONS[LECTURE[sid][0]], lang)  # the step's section first
+        assert sorted(heads) == sorted(T(s, lang) for s in SECTIONS)
+        assert len(assert_clean_figures(at)) == N_CHARTS
+    assert at.button(key="lecture_next").disabled
+    at.button(key="lecture_prev").click().run()
+    assert at.query_params["step"] == list(LECTURE)[-2]
+
+
+def test_a_lecture_link_opens_its_step():
+    from labs.approximation import step_values
+
+    at = _lecture({"lang": "ko", "mode": "lecture", "step": "depth"})
+    assert not at.exception, exception_text(at)
+    for key, value in step_values("depth").items():
+        assert at.session_state[key] == value, key
+    assert at.main.header[0].value == T("sec_depth", "ko")
