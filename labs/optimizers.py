@@ -1057,6 +1057,8 @@ def story_box(story: str | None, race: Race) -> None:
     if story_race(story) == race:
         st.success(T(f"story.{story}.text", **story_fields(story, race)),
                    icon=":material/school:")
+    elif lecture_mode():  # no story pills here: a step restores its settings when reopened
+        st.caption(T("step_changed", label=T(f"step.{story}.title")))
     else:
         st.caption(T("story_changed", label=T(f"story.{story}.label")))
 

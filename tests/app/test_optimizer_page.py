@@ -723,3 +723,17 @@ def test_a_lecture_link_opens_its_step():
         step_values("nesterov"))
     assert any("Nesterov" in m.value for m in at.markdown)
     assert_clean_specs(at)
+
+
+def test_a_changed_lecture_step_hides_its_story_until_reopened():
+    from ui.strings.optimizers import T
+
+    at = open_lecture({"lang": "en", "mode": "lecture", "step": "saddle"})
+    assert [str(s.value) for s in at.success] == [story_text("saddle", "en")]
+    at.select_slider(key="opt_steps").set_value(500).run()
+    assert not at.success
+    label = T("step.saddle.title", "en")
+    assert any(T("step_changed", "en", label=label) == c.value for c in at.caption)
+    at.button(key="lecture_next").click().run()
+    at.button(key="lecture_prev").click().run()
+    assert [str(s.value) for s in at.success] == [story_text("saddle", "en")]

@@ -25,6 +25,10 @@ EN = {
     ),
     "presets": "Lecture stories",
     "presets_help": "Each story loads a surface, optimizers and settings; change anything after.",
+    "step_changed": (
+        "The settings no longer match the step “{label}”, so its story is hidden: go to another "
+        "step and back to restore them."
+    ),
     "story_changed": (
         "The settings no longer match the story “{label}”, so its text is hidden: pick the "
         "story again to restore them."
@@ -333,6 +337,8 @@ KO = {
     ),
     "presets": "강의 속 이야기",
     "presets_help": "이야기를 고르면 곡면, 옵티마이저, 설정을 불러옵니다. 그다음 무엇이든 바꿔 보세요.",
+    "step_changed": "설정이 단계 “{label}”와 달라져서 설명을 숨겼습니다. 다른 단계로 갔다가 "
+                    "돌아오면 설정이 복원됩니다.",
     "story_changed": "설정이 이야기 “{label}”와 달라져서 설명을 숨겼습니다. 이야기를 다시 고르면 "
                      "설정이 돌아옵니다.",
     "sidebar_surface": "곡면",
