@@ -52,4 +52,5 @@ def test_backprop_lecture_mode(browser_page, streamlit_server):
     page.wait_for_url("**step=update**")
     wait_for_charts(page, 2, timeout_ms=30_000)
     assert_no_exception(page)
+    screenshot(page, "backprop-lecture-update")
     assert not [e for e in page.js_errors if "ResizeObserver" not in e], page.js_errors
