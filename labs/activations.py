@@ -37,6 +37,8 @@ from nncore.vanishing import (
 )
 from ui import url_state
 from ui.common import chart, download_csv, download_json, page_intro, static_table
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.activations import T
 from ui.strings.init_lab import T as INIT_T
 from ui.strings.names import activation_name
@@ -193,6 +195,60 @@ def presets_ui() -> None:
             )  # fmt: skip
     if active is not None:
         st.info(T(f"preset.{active}.text"), icon=":material/school:")
+
+
+# Lecture steps (ui.lecture) in the notes' order: why a non-linearity, sigmoid and its
+# vanishing gradient, tanh, ReLU and its family, He's weights. Each names the section it is
+# about (0 curves, 1 linear layers, 2 vanishing gradient), drawn first under the step bar.
+LECTURE: dict[str, tuple[int, dict]] = {
+    "linear": (1, {}),
+    "sigmoid": (0, {"acts": ("sigmoid",), "range": 6, "identity": False}),
+    "vanish": (2, PRESETS["vanish"]),
+    "tanh": (0, PRESETS["tanh_identity"]),
+    "relu": (0, PRESETS["sigmoid_vs_relu"]),
+    "relu_family": (0, PRESETS["relu_family"]),
+    "he": (2, PRESETS["he"]),
+}
+
+
+def step_settings(step: str) -> dict:
+    """Every setting (field -> value) of a step: the defaults and the step's own."""
+    return {**DEFAULTS, **LECTURE[step][1]}
+
+
+def step_values(step: str) -> dict:
+    return {K[f]: list(v) if f == "acts" else v for f, v in step_settings(step).items()}
+
+
+def step_fields(step: str) -> dict:
+    """The numbers a step's text states, computed for its settings."""
+    p = step_settings(step)
+    if step == "linear":
+        return {"depth": p["lin_depth"], "act": label(p["lin_act"])}
+    if step == "sigmoid":
+        f = fact_of("sigmoid", float(p["range"]))
+        return {"m": f"{f.df_max:.4g}", "sat": f"{f.saturation:.3g}"}
+    if step == "vanish":
+        f, ratio = formula("sigmoid", p["s"], p["gain"], p["depth"])
+        return {"f": f"{f:.3g}", "end": _num(ratio[-1]), "d": p["depth"]}
+    if step == "tanh":
+        return {"m": f"{fact_of('tanh', float(p['range'])).df_max:.4g}"}
+    if step == "relu":
+        values = fact_of("relu", float(p["range"])).df_values
+        return {"values": " / ".join(f"{v:g}" for v in values)}
+    if step == "relu_family":
+        return {"slope": f"{fact_of('leaky_relu', float(p['range'])).df_min:g}"}
+    if step == "he":
+        m, _ = measured("relu", p["gain"], p["depth"], p["width"], p["seed"])
+        return {"f": f"{layer_factor('relu', p['s'], p['gain']):.3g}",
+                "fx": f"{layer_factor('relu', p['s'], 1.0):.3g}", "d": p["depth"],
+                "meas": _num(m[0][-1]), "width": p["width"]}
+    return {}
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(s, T(f"step.{s}.title"), T(f"step.{s}.text", **step_fields(s)),
+                        step_values(s)) for s in LECTURE]
 
 
 def _q(widget, label: str, field: str, *args, **kwargs):
@@ -460,8 +516,13 @@ def settings_ui(sections) -> ActSettings:
 
 def main() -> None:
     page_intro(T("title"), T("intro"))
-    presets_ui()
-    sections = [st.container() for _ in range(3)]
+    first = 0
+    if lecture_mode():  # the step bar replaces the presets; the step's section comes first
+        first = LECTURE[lecture_steps_ui(lecture_steps()).id][0]
+    else:
+        presets_ui()
+    made = {i: st.container() for i in (first, *(j for j in range(3) if j != first))}
+    sections = [made[i] for i in range(3)]
     s = settings_ui(sections)
     with sections[0]:
         curves_view(s.acts, s.range, s.identity)

@@ -20,6 +20,8 @@ from nncore.expr import ExpressionError
 from ui import disk_cache, workers
 from ui import url_state as us
 from ui.common import chart, download_csv, download_json, page_intro, static_table
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.approximation import T
 from viz import approximation_figs as F
 
@@ -205,6 +207,58 @@ def presets_ui(active: str | None) -> None:
         st.info(T(f"preset.{active}.note"), icon=":material/school:")
 
 
+# Lecture steps (ui.lecture) in the notes' order: one hidden layer approximates a continuous
+# function (ReLU ramps, more units, the theorem's squashing units), training finds such a net,
+# a jump is not continuous, depth folds the line. Each names the section it is about
+# (0 construct, 1 train, 2 error against N, 3 depth), drawn first under the step bar.
+FIELD_DEFAULTS = {"target": DEFAULT.target, "formula": DEFAULT_FORMULA, "a": DEFAULT.a,
+                  "b": DEFAULT.b, "noise": DEFAULT.noise, "seed": DEFAULT.seed,
+                  "n": DEFAULT.n_units, "act": DEFAULT.activation, "steps": DEFAULT.steps,
+                  "lr": DEFAULT.lr, "k": DEFAULT.k}
+LECTURE: dict[str, tuple[int, dict]] = {
+    "ramps": (0, PRESETS["any"]),
+    "more": (0, {**PRESETS["any"], "n": 32}),
+    "squash": (0, PRESETS["squash"]),
+    "train": (1, {}),
+    "jump": (2, PRESETS["step"]),
+    "depth": (3, PRESETS["depth"]),
+}
+
+
+def step_settings(step: str) -> dict:
+    return {**FIELD_DEFAULTS, **LECTURE[step][1]}
+
+
+def step_values(step: str) -> dict:
+    return {K[f]: v for f, v in step_settings(step).items()}
+
+
+def step_fields(step: str) -> dict:
+    """The numbers a step's text states, computed for its settings (all cached and quick:
+    the training step states none, so no step text waits for a training run)."""
+    p = step_settings(step)
+    if step in ("ramps", "more", "squash"):
+        c = construct(p["target"], "", p["a"], p["b"], p["n"], p["act"])
+        out = {"n": p["n"], "err": fmt(c["err"])}
+        if step == "more":
+            before = construct(p["target"], "", p["a"], p["b"], PRESETS["any"]["n"], p["act"])
+            out |= {"ratio": f"{before['err'] / c['err']:.3g}",
+                    "times": p["n"] // PRESETS["any"]["n"]}
+        return out
+    if step == "jump":
+        return {"e256": fmt(rate(p["target"], "", p["a"], p["b"], p["act"])["err"][-1])}
+    if step == "depth":
+        deep = depth(p["k"])["rows"][0]
+        return {"units": deep["units"], "k": p["k"], "pieces": deep["pieces"],
+                "most": deep["units"] + 1}
+    return {}
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(s, T(f"step.{s}.title"), T(f"step.{s}.text", **step_fields(s)),
+                        step_values(s)) for s in LECTURE]
+
+
 def formula_ui(target: str) -> str:
     """The formula box; a formula that fails (parse, non-finite, too large) shows why and the
     last working one is kept."""
@@ -254,7 +308,7 @@ def settings_ui() -> ApproxSettings:
     with st.sidebar:
         st.subheader(T("sb_target"))
         target = us.selectbox(T("target"), A.TARGETS, key=K["target"], default=DEFAULT.target,
-                              format_func=lambda t: T(f"target.{t}"))
+                              format_func={t: T(f"target.{t}") for t in A.TARGETS}.get)
         a, b = interval_ui()
         formula = formula_ui(target)
         noise = st.select_slider(T("noise"), NOISES, value=DEFAULT.noise, key=K["noise"],
@@ -263,7 +317,8 @@ def settings_ui() -> ApproxSettings:
         st.subheader(T("sb_net"))
         n = st.slider(T("n_units"), 1, 256, DEFAULT.n_units, key=K["n"], **q)
         act = us.segmented(T("activation"), A.UNIT_ACTIVATIONS, key=K["act"],
-                           default=DEFAULT.activation, format_func=lambda v: T(f"act.{v}"))
+                           default=DEFAULT.activation,
+                           format_func={v: T(f"act.{v}") for v in A.UNIT_ACTIVATIONS}.get)
         steps = st.select_slider(T("steps"), STEPS, value=DEFAULT.steps, key=K["steps"], **q)
         lr = st.select_slider(T("lr"), LRS, value=DEFAULT.lr, key=K["lr"], **q)
     k = st.session_state.get(K["k"], DEFAULT.k)  # its slider sits in the depth fragment
@@ -481,12 +536,21 @@ def depth_view() -> None:
 
 def main() -> None:
     page_intro(T("title"), T("intro"))
+    lecture, first = lecture_mode(), 0
+    if lecture:  # the step bar replaces the presets; the step's section comes first
+        first = LECTURE[lecture_steps_ui(lecture_steps()).id][0]
     cfg = settings_ui()
-    presets_ui(active_preset(cfg))
-    c = construct_view(cfg)
-    r = train_view(cfg, c["err"])
-    rate_view(cfg, c["err"], r)
-    depth_view()
+    if not lecture:
+        presets_ui(active_preset(cfg))
+    made = {i: st.container() for i in (first, *(j for j in range(4) if j != first))}
+    with made[0]:
+        c = construct_view(cfg)
+    with made[1]:
+        r = train_view(cfg, c["err"])
+    with made[2]:
+        rate_view(cfg, c["err"], r)
+    with made[3]:
+        depth_view()
 
 
 if __name__ == "__main__":  # Streamlit runs a page as __main__; tests import the helpers

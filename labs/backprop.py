@@ -26,6 +26,8 @@ from nncore.backprop import (
 )
 from ui import url_state
 from ui.common import chart, download_csv, page_intro, static_table
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.backprop import T
 from viz.backprop_figs import (
     backward_latex,
@@ -128,6 +130,71 @@ def move_step(delta: int | None, last: int) -> None:
     st.session_state[K["step"]] = last if delta is None else max(0, min(last, now + delta))
     if delta == 0:
         st.session_state[K["step"]] = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture steps (ui.lecture): the notes' order, forward pass to the loss, the chain rule
+# backward, one gradient-descent update; then a dead ReLU unit and cross-entropy's shortcut
+# ---------------------------------------------------------------------------------------------
+
+# step id -> (preset, where the step slider stands: a step number, or the backward step at a
+# node, or "end"; whether the next number is hidden until the class guesses it)
+LECTURE = {
+    "forward": ("classic", 1, False), "loss": ("classic", "L", False),
+    "chain": ("classic", "back:L", False), "guess": ("classic", "back:u2", True),
+    "v11": ("classic", "back:u1", False), "update": ("classic", "end", False),
+    "dead_relu": ("dead_relu", "back:z2", False), "tanh_ce": ("tanh_ce", "back:u1", False),
+}  # fmt: skip
+LECTURE_UPDATES = 10
+
+
+def preset_trace(name: str) -> Trace:
+    p = PRESETS[name]
+    return trace(params_from_flat(dict(p.flat), len(p.t)), p.x, p.t, p.activation, p.loss)
+
+
+def step_index(tr: Trace, where) -> int:
+    """The slider position a lecture step names (see LECTURE)."""
+    if where == "end":
+        return 2 * tr.n_forward
+    if isinstance(where, int):
+        return where
+    phase, node = ("backward", where[5:]) if where.startswith("back:") else ("forward", where)
+    return next(s.index for s in tr.steps if s.phase == phase and s.node == node)
+
+
+def step_values(step: str) -> dict:
+    name, where, guess = LECTURE[step]
+    return {**preset_values(name), K["step"]: step_index(preset_trace(name), where),
+            K["guess"]: guess, K["updates"]: LECTURE_UPDATES}
+
+
+def step_fields(step: str) -> dict:
+    """The numbers a step's text states, from the trace (and descent) of the step's preset."""
+    name = LECTURE[step][0]
+    tr = preset_trace(name)
+    g, v = tr.grads, tr.values
+    if step == "forward":
+        return {"n": tr.n_forward}
+    if step == "loss":
+        return {"L": fmt(v["L"])}
+    if step == "v11":
+        return {"dv11": fmt(g["v11"]), "du1": fmt(g["u1"]), "h1": fmt(v["h1"])}
+    if step == "update":
+        p = PRESETS[name]
+        run = gradient_descent(params_from_flat(dict(p.flat), len(p.t)), p.x, p.t, p.activation,
+                               p.loss, p.lr, 1)
+        return {"lr": f"{p.lr:g}", "a": fmt(run.losses[0]), "b": fmt(run.losses[1])}
+    if step == "dead_relu":
+        return {"z2": fmt(v["z2"])}
+    if step == "tanh_ce":
+        return {"o1": fmt(v["o1"]), "t1": fmt(v["t1"]), "du1": fmt(g["u1"])}
+    return {}
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(s, T(f"step.{s}.title"), T(f"step.{s}.text", **step_fields(s)),
+                        step_values(s)) for s in LECTURE]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,9 +446,13 @@ def conventions_ui(s: BackpropSettings, tr: Trace) -> None:
 
 def main() -> None:
     page_intro(T("title"), T("intro"))
+    lecture = lecture_mode()
+    if lecture:  # the step bar (before the widgets) replaces the preset buttons
+        lecture_steps_ui(lecture_steps())
     s = settings_ui()
     active = matching_preset(s)
-    presets_ui(active)
+    if not lecture:
+        presets_ui(active)
     tr = compute_trace(s)
     if tr.code is not None:
         st.warning(T("nonfinite"), icon=":material/warning:")

@@ -40,6 +40,8 @@ from nncore.surfaces import (
 )
 from ui import url_state
 from ui.common import chart, download_csv, download_json, page_intro, static_table
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.optimizers import GLYPHS, T, fig_text
 from viz.optimizer_figs import (
     RunView,
@@ -389,6 +391,56 @@ def _with_hp(race: Race, name: str, **hp) -> Race:
 
 def story_text(story: str, lang: str | None = None) -> str:
     return T(f"story.{story}.text", lang, **story_fields(story, story_race(story)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture steps (ui.lecture): the notes' order, SGD's two weaknesses (zig-zag, saddle point),
+# then Momentum, Nesterov, AdaGrad/RMSProp, Adam, the learning rate, noise, and all six at once
+# ---------------------------------------------------------------------------------------------
+
+LECTURE = ("zigzag", "saddle", "nesterov", "adagrad", "rosenbrock", "diverge", "noise", "all")
+
+
+def step_values(step: str) -> dict:
+    """Every widget value a lecture step sets: a story's, or (nesterov) the zig-zag story with
+    Nesterov racing at Momentum's α and ρ, or (all) the page's defaults."""
+    view = {K["view3d"]: False, K["below"]: "internals" if step == "adagrad" else "summary"}
+    if step in STORIES:
+        return {**story_values(step), **view}
+    if step == "nesterov":
+        v = story_values("zigzag")
+        v[K["set"]] = ["sgd", "momentum", "nesterov"]
+        for hp in ("lr", "momentum"):
+            grid = OPTIMIZERS["nesterov"].grids[hp]
+            v[hp_key("nesterov", hp)] = snap(v[hp_key("momentum", hp)], grid)
+        return {**v, K["inspect"]: "nesterov", **view}
+    v = {k: val for k, val in DEFAULTS.items() if k != K["expr"]}
+    v.update(surface_defaults(DEFAULTS[K["surface"]], DEFAULTS[K["width"]]))
+    return {**v, K["inspect"]: "adam", **view}
+
+
+def first_swing(path: np.ndarray) -> float:
+    """How far across the valley (|y|) a path swings out after it first crosses its floor
+    (y = 0); 0 if it never crosses."""
+    y = path[:, 1]
+    cross = np.flatnonzero(np.sign(y[1:]) != np.sign(y[:-1]))
+    return float(np.abs(y[cross[0] + 1:]).max()) if cross.size else 0.0
+
+
+def step_fields(step: str) -> dict:
+    """The numbers a step's own text states, computed for the race it sets."""
+    if step != "nesterov":
+        return {}
+    race = race_from_values(step_values(step))
+    runs = compute_race(race)
+    return {"mom": f"{first_swing(runs['momentum']['path']):.2f}",
+            "nag": f"{first_swing(runs['nesterov']['path']):.2f}",
+            "lr": f"{race.hp('nesterov')['lr']:g}", "rho": f"{race.hp('nesterov')['momentum']:g}"}
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(s, T(f"step.{s}.title"), T(f"step.{s}.text", **step_fields(s)),
+                        step_values(s)) for s in LECTURE]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1005,13 +1057,19 @@ def story_box(story: str | None, race: Race) -> None:
     if story_race(story) == race:
         st.success(T(f"story.{story}.text", **story_fields(story, race)),
                    icon=":material/school:")
+    elif lecture_mode():  # no story pills here: a step restores its settings when reopened
+        st.caption(T("step_changed", label=T(f"step.{story}.title")))
     else:
         st.caption(T("story_changed", label=T(f"story.{story}.label")))
 
 
 def main() -> None:
     page_intro(T("title"), T("intro"))
-    story = story_ui()
+    if lecture_mode():  # the step bar replaces the story pills; a story step tells its story
+        step = lecture_steps_ui(lecture_steps())
+        story = step.id if step.id in STORIES else None
+    else:
+        story = story_ui()
     sidebar_ui()
     race = race_from_values(st.session_state)
     try:

@@ -30,9 +30,21 @@ from nncore.perceptron import (
     score,
     separable_gates,
 )
-from nncore.xor_net import HAND_NET, XOR_ACTIVATIONS, forward, hand_forward, train_xor_nets
-from ui import url_state
+from nncore.xor_net import (
+    HAND_NET,
+    XOR_ACTIVATIONS,
+    finish_xor_nets,
+    forward,
+    hand_forward,
+    start_xor_nets,
+    train_xor_nets,
+    xor_chunk,
+    xor_train_seconds,
+)
+from ui import disk_cache, url_state, workers
 from ui.common import chart, download_csv, download_json, page_intro, static_table
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.perceptron import T
 from viz import perceptron_figs as F
 
@@ -153,15 +165,48 @@ def separability() -> dict:
     return separable_gates()
 
 
+INLINE_SECONDS = 0.3  # shorter trainings run in the script; longer ones in the worker pool
+CHUNK_EPOCHS = 250  # one pool task; the progress bar moves after each
+DISK_NAME = "perceptron.xor_nets"
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
+def trained_record(spec: MlpSpec):
+    """One training: from the disk cache shared by every process, else computed here."""
+    return disk_cache.cached(DISK_NAME, spec, lambda: train_xor_nets(
+        range(spec.n_seeds), spec.activation, spec.lr, spec.epochs))
+
+
+def pooled_training(spec: MlpSpec, on_chunk=None):
+    """The same training in the worker pool, CHUNK_EPOCHS epochs per task (bit for bit equal
+    to ``train_xor_nets``); ``on_chunk(k, n)`` after each chunk."""
+    n_chunks = max(1, -(-spec.epochs // CHUNK_EPOCHS))
+    state = start_xor_nets(range(spec.n_seeds), spec.activation, spec.lr, spec.epochs)
+    for k, chunk_state in workers.run_chunks(xor_chunk, state, n_chunks, CHUNK_EPOCHS):
+        state = chunk_state
+        if on_chunk is not None:
+            on_chunk(k, n_chunks)
+    return finish_xor_nets(state)
+
+
 def trained(spec: MlpSpec):
-    return train_xor_nets(range(spec.n_seeds), spec.activation, spec.lr, spec.epochs)
+    """The trained nets; a long training not yet on disk runs in the worker pool behind a
+    progress bar (other students' reruns go on meanwhile) and is stored for every session."""
+    if (xor_train_seconds(spec.n_seeds, spec.epochs) <= INLINE_SECONDS
+            or disk_cache.get(DISK_NAME, spec) is not disk_cache.MISSING):
+        return trained_record(spec)
+    text = T("spinner", s=spec.n_seeds, epochs=spec.epochs)
+    bar = st.progress(0.0, text=text)
+    res = pooled_training(spec, lambda k, n: bar.progress(k / n, text=text))
+    disk_cache.put(DISK_NAME, spec, res)
+    bar.empty()
+    return trained_record(spec)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def regions(spec: MlpSpec, pick: int, res: int = 50):
     """The picked net's p over the input square (res² grid) and h for the four points."""
-    params = trained(spec).final[pick]
+    params = trained_record(spec).final[pick]
     xs = np.linspace(-0.5, 1.5, res)
     gx, gy = np.meshgrid(xs, xs)
     _, p = forward(params, np.stack([gx.ravel(), gy.ravel()], axis=1), spec.activation)
@@ -174,19 +219,50 @@ def regions(spec: MlpSpec, pick: int, res: int = 50):
 # ---------------------------------------------------------------------------------------------
 
 
+def preset_rule(name: str) -> RuleSpec:
+    """The learning-rule run a preset sets (its fields over the defaults)."""
+    p = {**DEFAULTS, **PRESETS[name]}
+    return RuleSpec(DataSpec(p["gate"], 4, 0.0, 0), p["lr"], (p["w1"], p["w2"], p["b"]),
+                    p["order"], p["seed"])  # fmt: skip
+
+
+def preset_values(name: str) -> dict:
+    """Widget key -> value of a preset ("step": "end" resolved to the run's last step)."""
+    values = {K[f]: v for f, v in PRESETS[name].items()}
+    if values.get(K["step"]) == "end":
+        values[K["step"]] = rule_run(preset_rule(name)).end_step()
+    return values
+
+
 def apply_preset(name: str) -> None:
-    ss = st.session_state
-    for field, value in PRESETS[name].items():
-        if field != "step":
-            ss[K[field]] = value
-    if "step" in PRESETS[name]:
-        step = PRESETS[name]["step"]
-        if step == "end":
-            p = {**DEFAULTS, **PRESETS[name]}
-            spec = RuleSpec(DataSpec(p["gate"], p["n"], p["noise"], p["data_seed"]), p["lr"],
-                            (p["w1"], p["w2"], p["b"]), p["order"], p["seed"])  # fmt: skip
-            step = rule_run(spec).end_step()
-        ss[K["step"]] = step
+    st.session_state.update(preset_values(name))
+
+
+# Lecture steps (ui.lecture), in the notes' order: a perceptron is a line (AND by hand), the
+# learning process on AND and OR, no line for XOR, the rule cycling on it, a hidden layer.
+LECTURE = ("and_hand", "and", "or", "xor_hand", "xor", "xor_mlp")
+
+
+def step_fields(step: str) -> dict:
+    """The numbers a step's text states, computed for the settings it sets."""
+    if step == "or":
+        return {"e_or": rule_run(preset_rule("or")).converged_epoch,
+                "e_and": rule_run(preset_rule("and")).converged_epoch}
+    if step == "and":
+        return {"e": rule_run(preset_rule("and")).converged_epoch}
+    if step == "xor_hand":
+        return {"best": int(round(best(DataSpec("xor", 4, 0.0, 0))[0] * 4))}
+    if step == "xor":
+        e0, p = rule_run(preset_rule("xor")).cycle
+        return {"e0": e0, "e1": e0 + p}
+    if step == "xor_mlp":
+        return {"s": PRESETS["xor_mlp"]["seeds"]}
+    return {}
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(s, T(f"step.{s}.title"), T(f"step.{s}.text", **step_fields(s)),
+                        preset_values(s)) for s in LECTURE]
 
 
 def active_preset() -> str | None:
@@ -614,8 +690,7 @@ def net_json(res, pick: int) -> str:
 
 def trained_view(s: PerceptronSettings) -> None:
     st.subheader(T("trained"))
-    with st.spinner(T("spinner", s=s.mlp.n_seeds, epochs=s.mlp.epochs)):
-        res = trained(s.mlp)
+    res = trained(s.mlp)
     bad = np.flatnonzero(res.diverged_at >= 0)
     if len(bad):
         st.warning(T("diverged", seeds=", ".join(str(res.seeds[i]) for i in bad)))
@@ -654,7 +729,10 @@ def mlp_view(s: PerceptronSettings) -> None:
 
 def main() -> None:
     page_intro(T("title"), T("intro"))
-    presets_ui()
+    if lecture_mode():  # the step bar replaces the preset buttons
+        lecture_steps_ui(lecture_steps())
+    else:
+        presets_ui()
     s = settings_ui()
     {"rule": rule_view, "hand": hand_view, "mlp": mlp_view}[s.view](s)
 

@@ -27,12 +27,17 @@ def _fig(data: list, layout: dict) -> go.Figure:
     base = dict(
         font=FONT, title_font=dict(size=17), template="none", plot_bgcolor="white",
         paper_bgcolor="white", margin=dict(l=70, r=20, t=60, b=110),
-        legend=dict(orientation="h", y=-0.25, font=dict(size=14)),
+        # the legend at the figure's bottom edge and margins grown to fit the tick labels:
+        # with a projector's larger type (lecture mode) nothing overlaps
+        legend=dict(orientation="h", yref="container", y=0.01, yanchor="bottom",
+                    font=dict(size=14)),
     )  # fmt: skip
     base.update(layout)
     fig = go.Figure(data=data, layout=base)
-    fig.update_xaxes(gridcolor="#e6e6e6", linecolor="#999", zerolinecolor="#bbbbbb")
-    fig.update_yaxes(gridcolor="#e6e6e6", linecolor="#999", zerolinecolor="#bbbbbb")
+    fig.update_xaxes(gridcolor="#e6e6e6", linecolor="#999", zerolinecolor="#bbbbbb",
+                     automargin=True)
+    fig.update_yaxes(gridcolor="#e6e6e6", linecolor="#999", zerolinecolor="#bbbbbb",
+                     automargin=True)
     return fig
 
 

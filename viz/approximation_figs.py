@@ -29,8 +29,11 @@ HEIGHT = 380
 def _layout(title: str, xtitle: str, ytitle: str, **extra) -> dict:
     return dict(
         title=dict(text=title, x=0.01, xanchor="left"), height=HEIGHT, font=FONT,
-        margin=dict(l=60, r=20, t=50, b=50), xaxis=dict(title=dict(text=xtitle)),
-        yaxis=dict(title=dict(text=ytitle)), legend=dict(orientation="h", y=-0.2, x=0),
+        # the legend at the figure's bottom edge, margins grown to fit: with a projector's
+        # larger type (lecture mode) the axis title and the legend do not overprint
+        margin=dict(l=60, r=20, t=50, b=50), xaxis=dict(title=dict(text=xtitle), automargin=True),
+        yaxis=dict(title=dict(text=ytitle), automargin=True),
+        legend=dict(orientation="h", yref="container", y=0.01, yanchor="bottom", x=0),
         template="plotly_white", **extra,
     )
 

@@ -206,7 +206,8 @@ def loss_curve(losses, title: str, x_title: str, y_title: str, name: str, height
         margin=dict(l=70, r=20, t=50, b=55), plot_bgcolor="white", paper_bgcolor="white",
         xaxis=dict(title=x_title, dtick=max(1, len(xs) // 10), gridcolor="#e4e7eb",
                    range=[-0.3, max(xs) + 0.3]),
-        yaxis=dict(title=y_title, gridcolor="#e4e7eb", rangemode="tozero"),
+        yaxis=dict(title=y_title, gridcolor="#e4e7eb", rangemode="tozero",
+                   automargin=True),  # lecture mode's larger ticks push the title out
         showlegend=False,
     )  # fmt: skip
     return go.Figure(data=[trace], layout=layout)

@@ -517,8 +517,9 @@ def loss_figure(runs: list[RunView], f_ref: float, *, text: dict, max_points: in
         margin=dict(l=70, r=20, t=30, b=50), hovermode="x unified",
         xaxis=dict(title=dict(text=text["step"]), showgrid=True, gridcolor="#eee",
                    zeroline=False, showline=True, linecolor="#999"),
+        # automargin: lecture mode's larger tick labels push the title out, not under it
         yaxis=dict(title=dict(text=text["gap"]), type="log", showgrid=True, gridcolor="#eee",
-                   exponentformat="power", showline=True, linecolor="#999"),
+                   exponentformat="power", showline=True, linecolor="#999", automargin=True),
         legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
         uirevision=uirevision,
     )

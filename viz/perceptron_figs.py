@@ -26,6 +26,12 @@ def _f32(a) -> Array:
     return np.ascontiguousarray(a, dtype=np.float32)
 
 
+# A legend under the plot sits at the figure's bottom edge (in its reserved margin), so the
+# larger type of lecture mode never puts the x-axis title on top of it.
+BOTTOM_LEGEND = dict(orientation="h", yref="container", y=0.01, yanchor="bottom",
+                     font=dict(size=14))
+
+
 def _fig(data: list, layout: dict) -> go.Figure:
     # no template: plotly_white's 7 KB would travel with every figure at every rerun
     base = dict(
@@ -34,8 +40,10 @@ def _fig(data: list, layout: dict) -> go.Figure:
     )  # fmt: skip
     base.update(layout)
     fig = go.Figure(data=data, layout=base)
-    fig.update_xaxes(gridcolor="#e6e6e6", linecolor="#999", zerolinecolor="#cccccc")
-    fig.update_yaxes(gridcolor="#e6e6e6", linecolor="#999", zerolinecolor="#cccccc")
+    fig.update_xaxes(gridcolor="#e6e6e6", linecolor="#999", zerolinecolor="#cccccc",
+                     automargin=True)
+    fig.update_yaxes(gridcolor="#e6e6e6", linecolor="#999", zerolinecolor="#cccccc",
+                     automargin=True)
     return fig
 
 
@@ -111,7 +119,7 @@ def plane(
         xaxis=dict(title=labels["x"], range=[x0, x1], zeroline=False, constrain="domain"),
         yaxis=dict(title=labels["y"], range=[y0, y1], zeroline=False, scaleanchor="x",
                    constrain="domain"),
-        legend=dict(orientation="h", y=-0.3, font=dict(size=14)), margin=dict(l=60, r=20, t=60, b=110),
+        legend=BOTTOM_LEGEND, margin=dict(l=60, r=20, t=60, b=110),
     ))  # fmt: skip
 
 
@@ -221,7 +229,7 @@ def input_regions(
         title=labels["title"], height=440,
         xaxis=dict(title=labels["x"], range=[lo, hi], constrain="domain"),
         yaxis=dict(title=labels["y"], range=[lo, hi], scaleanchor="x", constrain="domain"),
-        legend=dict(orientation="h", y=-0.3), margin=dict(l=60, r=20, t=60, b=110),
+        legend=BOTTOM_LEGEND, margin=dict(l=60, r=20, t=60, b=110),
     ))  # fmt: skip
 
 
@@ -247,5 +255,6 @@ def loss_curves(loss: Array, solved: Array, pick: int, labels: dict, max_points:
     ))  # fmt: skip
     return _fig(data, dict(
         title=labels["title"], height=400, xaxis=dict(title=labels["x"]),
-        yaxis=dict(title=labels["y"], type="log"), legend=dict(orientation="h", y=-0.3),
+        yaxis=dict(title=labels["y"], type="log"), legend=BOTTOM_LEGEND,
+        margin=dict(l=60, r=20, t=60, b=110),
     ))  # fmt: skip

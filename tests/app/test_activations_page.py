@@ -77,3 +77,57 @@ def test_init_lab_link_parameters_reach_the_init_labs_widgets():
     assert at.selectbox(key="ini_act").value == "sigmoid"
     assert at.selectbox(key="ini_init").value == "normal"
     assert at.select_slider(key="ini_scale").value == 1.0
+
+
+# ---- lecture mode: every step in both languages, in order; a link opens its step ------------
+
+
+def _lecture(query: dict):
+    """The page as a lecture link opens it (?mode=lecture is read on a session's first run)."""
+    from app_util import APP
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(PAGE)
+    for k, v in query.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_lecture_steps_walk_through_in_order(lang):
+    from labs.activations import LECTURE, step_fields, step_values
+    from ui.strings.activations import T
+
+    sections = ("curves", "linear", "vanish")
+    at = _lecture({"lang": lang, "mode": "lecture"})
+    for i, sid in enumerate(LECTURE):
+        if i:
+            at.button(key="lecture_next").click().run()
+        assert not at.exception, exception_text(at)
+        assert at.query_params["step"] == sid
+        for key, value in step_values(sid).items():
+            assert at.session_state[key] == value, (sid, key)
+        assert not any(b.key.startswith("act_preset_") for b in at.button)
+        bar = "\n".join(m.value for m in at.markdown[:3])
+        assert T(f"step.{sid}.text", lang, **step_fields(sid)) in bar
+        heads = [h.value for h in at.main.subheader]
+        assert heads[0] == T(sections[LECTURE[sid][0]], lang)  # the step's section first
+        assert sorted(heads) == sorted(T(s, lang) for s in sections)
+        assert_clean_figures(at)
+    assert at.button(key="lecture_next").disabled
+    at.button(key="lecture_prev").click().run()
+    assert at.query_params["step"] == list(LECTURE)[-2]
+
+
+def test_a_lecture_link_opens_its_step():
+    from labs.activations import step_values
+
+    at = _lecture({"lang": "ko", "mode": "lecture", "step": "he"})
+    assert not at.exception, exception_text(at)
+    for key, value in step_values("he").items():
+        assert at.session_state[key] == value, key
+    assert at.main.subheader[0].value == "깊이에 따른 기울기"  # its section first

@@ -115,3 +115,52 @@ def test_a_bad_url_value_changes_nothing(query):
     assert (ss["bp_x1"], ss["bp_w11"], ss["bp_act"], ss["bp_out"]) == (0.05, 0.15, "sigmoid", 2)
     assert ss["bp_step"] == (18 if query.get("bp_step") == "18" else 0)
     assert ss.get("bp_lr", 0.5) == 0.5 and ss.get("bp_n", 10) == 10
+
+
+# ---- lecture mode: every step in both languages, in order; a link opens its step ------------
+
+
+def _lecture(query: dict):
+    """The page as a lecture link opens it (?mode=lecture is read on a session's first run)."""
+    from app_util import APP
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(PAGE)
+    for k, v in query.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_lecture_steps_walk_through_in_order(lang):
+    from labs.backprop import LECTURE, step_fields, step_values
+
+    at = _lecture({"lang": lang, "mode": "lecture"})
+    for i, sid in enumerate(LECTURE):
+        if i:
+            at.button(key="lecture_next").click().run()
+        assert not at.exception, exception_text(at)
+        assert at.query_params["step"] == sid
+        for key, value in step_values(sid).items():
+            assert at.session_state[key] == value, (sid, key)
+        assert at.slider(key="bp_step").value == step_values(sid)["bp_step"]
+        assert not any(b.key.startswith("bp_preset_") for b in at.button)
+        bar = "\n".join(m.value for m in at.markdown[:3])
+        assert T(f"step.{sid}.text", lang, **step_fields(sid)) in bar
+        assert_clean_figures(at)
+    assert at.button(key="lecture_next").disabled
+    at.button(key="lecture_prev").click().run()
+    assert at.query_params["step"] == list(LECTURE)[-2]
+
+
+def test_a_lecture_link_opens_its_step():
+    from labs.backprop import step_values
+
+    at = _lecture({"lang": "ko", "mode": "lecture", "step": "dead_relu"})
+    assert not at.exception, exception_text(at)
+    assert at.slider(key="bp_step").value == step_values("dead_relu")["bp_step"]
+    assert at.query_params["bp_act"] == "relu" and at.warning  # the dead-unit note

@@ -145,3 +145,76 @@ def test_korean_sentences_carry_the_same_numbers():
         en_line = next(line for line in en.splitlines() if en_key in line)
         ko_line = next(line for line in ko.splitlines() if ko_key in line)
         assert sorted(nums.findall(en_line)) == sorted(nums.findall(ko_line))
+
+
+# ---- lecture steps (labs.activations.LECTURE): each text's numbers, recomputed --------------
+
+
+def test_every_lecture_step_text_is_formatted_from_its_numbers():
+    from labs.activations import LECTURE, step_fields
+    from ui.strings.activations import T
+
+    for sid in LECTURE:
+        for lang in ("en", "ko"):
+            text = T(f"step.{sid}.text", lang, **step_fields(sid))
+            assert "{" not in text and "None" not in text, text
+
+
+def test_lecture_steps_linear_sigmoid_tanh_relu():
+    """linear: the stack is affine without activations, and not with ReLU; sigmoid′ ≤ 0.25
+    with saturation past the stated |x|; tanh′ peaks at 4 × sigmoid′'s peak; ReLU′ ∈ {0, 1};
+    leaky ReLU's slope; the notes' tanh identity is off, the 2x one exact."""
+    from labs.activations import step_fields, step_settings
+    from nncore.vanishing import net_output, random_stack
+
+    p = step_settings("linear")
+    params = random_stack(p["lin_depth"], p["lin_width"], p["lin_seed"])
+    X = np.random.default_rng(7).uniform(-2, 2, (500, 2))
+    A = np.column_stack([X, np.ones(len(X))])
+
+    def affine_misfit(out):  # the least-squares affine fit's largest miss, relative to spread
+        coef, *_ = np.linalg.lstsq(A, out, rcond=None)
+        return np.max(np.abs(A @ coef - out)) / np.ptp(out)
+
+    assert affine_misfit(net_output(params, X, "linear")) < 1e-12  # one linear layer
+    bent = net_output(params, X, p["lin_act"])
+    assert affine_misfit(bent) > 0.1 and bent.min() < 0 < bent.max()  # bends, in view
+    assert step_fields("linear") == {"depth": p["lin_depth"], "act": "ReLU"}
+    x = np.linspace(-6, 6, 120_001)
+    ds = sig(x) * (1 - sig(x))
+    f = step_fields("sigmoid")
+    assert f["m"] == f"{ds.max():.4g}" == "0.25"
+    sat = float(f["sat"])
+    assert sig(sat) == pytest.approx(0.99, abs=2e-3)  # the output within 1% of 1 there
+    assert ds[np.abs(x) > sat].max() < 0.0101  # "almost 0" past it
+    dt = 1 - np.tanh(x) ** 2
+    assert step_fields("tanh")["m"] == f"{dt.max():.4g}" and dt.max() == pytest.approx(
+        4 * ds.max())
+    assert np.max(np.abs(np.tanh(x) - (2 * sig(2 * x) - 1))) < 1e-12
+    assert np.max(np.abs(np.tanh(x) - (2 * sig(x) - 1))) > 0.1
+    assert step_fields("relu")["values"] == "0 / 1"
+    assert step_fields("relu_family")["slope"] == "0.01"
+
+
+def test_lecture_steps_vanish_and_he():
+    """The per-layer factors from E[g′(z)²] by sampling, and the He net measured directly."""
+    from labs.activations import measured, step_fields, step_settings
+
+    p = step_settings("vanish")
+    z = np.random.default_rng(0).normal(0, p["s"], 2_000_000)
+    g = sig(z) * (1 - sig(z))
+    factor = np.sqrt(p["gain"] * np.mean(g**2))
+    f = step_fields("vanish")
+    assert float(f["f"]) == pytest.approx(factor, rel=2e-3) and float(f["f"]) <= 0.25
+    assert float(f["end"]) == pytest.approx(factor ** p["depth"], rel=0.05)
+    p = step_settings("he")
+    f = step_fields("he")
+    relu_half = np.sqrt(0.5)  # E[ReLU′(z)²] = ½ for z ~ N(0, s²)
+    assert f["fx"] == f"{relu_half:.3g}" and f["f"] == f"{np.sqrt(2 * 0.5):.3g}"
+    cfg = InitConfig("relu", "normal", float(np.sqrt(p["gain"] / p["width"])), p["depth"] + 1,
+                     p["width"], 200, False, p["seed"])
+    res = run_init_experiment(cfg)
+    kept = res.grad_std[0] / res.grad_std[-1]  # layer 1's spread relative to the top's
+    (meas, _), _ = measured("relu", p["gain"], p["depth"], p["width"], p["seed"])
+    assert kept == pytest.approx(meas[-1], rel=1e-12) and f["meas"] == f"{kept:.3g}"
+    assert 0.8 < kept < 1.25  # "keeps" it: near 1, while Xavier's would leave 0.707^10 ≈ 0.03

@@ -212,3 +212,60 @@ def _check_depth(at, text, k):
     assert np.max(np.abs(A.net_output(exact, s, "relu") - target)) < 1e-12
     table = static_tables(at)[0]
     assert list(table.iloc[:, 3]) == [m[2], m[7], str(2**k)]
+
+
+# ---- lecture steps (labs.approximation.LECTURE): each text's numbers, recomputed ------------
+
+
+def test_every_lecture_step_text_is_formatted_from_its_numbers():
+    from labs.approximation import LECTURE, step_fields
+    from ui.strings.approximation import T
+
+    for sid in LECTURE:
+        for lang in ("en", "ko"):
+            text = T(f"step.{sid}.text", lang, **step_fields(sid))
+            assert "{" not in text and "None" not in text, text
+
+
+def test_lecture_steps_ramps_more_squash():
+    """The ReLU errors from np.interp on a finer grid; the sigmoid staircase on it too."""
+    from labs.approximation import step_fields, step_settings
+
+    errs = {}
+    for sid in ("ramps", "more"):
+        p = step_settings(sid)
+        tg = A.make_target(p["target"], "")
+        nodes = np.linspace(p["a"], p["b"], p["n"] + 1)
+        fine = _fine_points(p["a"], p["b"])
+        errs[sid] = float(np.max(np.abs(tg.f(fine) - np.interp(fine, nodes, tg.f(nodes)))))
+        f = step_fields(sid)
+        assert f["n"] == p["n"] and _num(f["err"]) == pytest.approx(errs[sid], rel=0.02)
+    f = step_fields("more")
+    assert f["times"] == 4 == step_settings("more")["n"] // step_settings("ramps")["n"]
+    assert _num(f["ratio"]) == pytest.approx(errs["ramps"] / errs["more"], rel=0.03)
+    assert 10 < _num(f["ratio"]) < 16  # "1/N² would make it 16": close to it, below
+    p = step_settings("squash")
+    assert p["act"] == "sigmoid"
+    tg = A.make_target(p["target"], "")
+    net = A.step_staircase(tg.f, p["a"], p["b"], p["n"], "sigmoid")
+    err = _fine_max_err(tg.f, lambda x: A.net_output(net, x, "sigmoid"), p["a"], p["b"])
+    assert _num(step_fields("squash")["err"]) == pytest.approx(err, rel=0.02)
+
+
+def test_lecture_steps_jump_and_depth():
+    from labs.approximation import step_fields, step_settings
+
+    p = step_settings("jump")
+    tg = A.make_target(p["target"], "")
+    nodes = np.linspace(p["a"], p["b"], 257)
+    e256 = _fine_max_err(tg.f, lambda x: np.interp(x, nodes, tg.f(nodes)), p["a"], p["b"])
+    assert _num(step_fields("jump")["e256"]) == pytest.approx(e256, rel=0.01)
+    nodes = np.linspace(p["a"], p["b"], 17)
+    e16 = _fine_max_err(tg.f, lambda x: np.interp(x, nodes, tg.f(nodes)), p["a"], p["b"])
+    assert e256 > 0.9 * e16  # "stays flat"
+    k = step_settings("depth")["k"]
+    s = np.linspace(0, 1, 2**k * 2 * k * 4 + 1)
+    deep = A.net_output(A.tent_net(k), s, "relu")
+    f = step_fields("depth")
+    assert f["pieces"] == _slope_changes(deep, s[1] - s[0]) == 2**k
+    assert f["units"] == 2 * k and f["k"] == k and f["most"] == 2 * k + 1

@@ -274,3 +274,57 @@ def test_edge_legend(step, source):
     else:
         assert not any("h₁" in e for e in edges)
         assert at.caption[0].value == T("edge_legend", "en")
+
+
+# ---- lecture steps (labs.backprop.LECTURE): each text's numbers, from an independent pass ---
+
+
+def test_every_lecture_step_text_is_formatted_from_its_numbers():
+    from labs.backprop import LECTURE, step_fields
+
+    for sid in LECTURE:
+        for lang in ("en", "ko"):
+            text = T(f"step.{sid}.text", lang, **step_fields(sid))
+            assert "{" not in text and "None" not in text, text
+
+
+def test_lecture_step_numbers_match_nncore_mlp_and_finite_differences():
+    from labs.backprop import LECTURE, step_fields, step_values
+
+    _, grads, nodes, loss_of = reference(preset_query("classic"))
+    assert step_fields("forward")["n"] == 9 == step_values("loss")["bp_step"]  # z,h ×2, u,o ×2, L
+    assert step_fields("loss")["L"] == fmt(nodes["L"])
+    f = step_fields("v11")
+    assert f == {"dv11": fmt(grads["v11"]), "h1": fmt(nodes["h1"]),
+                 "du1": fmt(grads["v11"] / nodes["h1"])}  # ∂L/∂u₁ = ∂L/∂v₁₁ / h₁
+    # one update with the preset's lr lowers the loss: recomputed by hand from the gradients
+    P, _, _, _ = reference(preset_query("classic"))
+    lr = PRESETS["classic"].lr
+    new = {k: P[k] - lr * _grad_array(grads, k, 2) for k in P}
+    f = step_fields("update")
+    assert f["a"] == fmt(loss_of(P)) and f["b"] == fmt(loss_of(new)) and f["lr"] == f"{lr:g}"
+    assert loss_of(new) < loss_of(P)
+    # dead ReLU: z₂ < 0 and its incoming weights and bias get exactly 0
+    _, grads, nodes, _ = reference(preset_query("dead_relu"))
+    assert nodes["z2"] < 0 and step_fields("dead_relu")["z2"] == fmt(nodes["z2"])
+    assert grads["w12"] == grads["w22"] == grads["b2"] == 0.0
+    # cross-entropy: ∂L/∂u₁ = o₁ − t₁ (checked against finite differences in reference())
+    P, grads, nodes, loss_of = reference(preset_query("tanh_ce"))
+    f = step_fields("tanh_ce")
+    t1 = PRESETS["tanh_ce"].t[0]
+    du1 = grads["c1"]  # ∂L/∂c₁ = ∂L/∂u₁
+    assert du1 == pytest.approx(nodes["o1"] - t1, abs=1e-12)
+    assert f == {"o1": fmt(nodes["o1"]), "t1": fmt(t1), "du1": fmt(du1)}
+    # the guess step hides a number; the others do not
+    assert [s for s in LECTURE if step_values(s)["bp_guess"]] == ["guess"]
+
+
+def _grad_array(by_name: dict, key: str, n_out: int) -> np.ndarray:
+    """by-name gradients back into the array ``key`` (W1, b1, W2, b2)."""
+    if key == "W1":
+        return np.array([[by_name["w11"], by_name["w12"]], [by_name["w21"], by_name["w22"]]])
+    if key == "b1":
+        return np.array([by_name["b1"], by_name["b2"]])
+    if key == "W2":
+        return np.array([[by_name[f"v{j}{k}"] for k in range(1, n_out + 1)] for j in (1, 2)])
+    return np.array([by_name[f"c{k}"] for k in range(1, n_out + 1)])

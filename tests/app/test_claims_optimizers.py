@@ -221,3 +221,54 @@ def test_help_texts_about_schedules_noise_and_stability():
     runs = compute_race(replace(race, optimizers=tuple((n, items) for n, items in
                                                        race.optimizers if n == "sgd")))
     np.testing.assert_array_equal(runs["sgd"]["path"], compute_race(race)["sgd"]["path"])
+
+
+# ---- lecture steps (labs.optimizers.LECTURE): their own texts, for the settings they set ----
+
+
+def test_every_lecture_step_text_is_formatted_and_story_steps_tell_their_story():
+    from labs.optimizers import LECTURE, race_from_values, step_fields, step_values
+
+    for sid in LECTURE:
+        for lang in ("en", "ko"):
+            text = T(f"step.{sid}.text", lang, **step_fields(sid))
+            assert "{" not in text and "None" not in text, text
+        if sid in STORIES:  # the story box shows: the step sets exactly the story's race
+            assert race_from_values(step_values(sid)) == story_race(sid)
+
+
+def test_nesterov_step_brakes_before_the_wall():
+    """Momentum and Nesterov at the same α and ρ from the zig-zag story's start; the swing
+    after the first crossing of y = 0, recomputed with descend directly."""
+    from labs.optimizers import race_from_values, step_fields, step_values
+
+    race = race_from_values(step_values("nesterov"))
+    assert race.hp("nesterov") == race.hp("momentum")
+    surf = race_surface(race)
+    f = step_fields("nesterov")
+    swings = {}
+    for name in ("momentum", "nesterov"):
+        path = descend(surf.grad, (race.x0, race.y0), make_optimizer(name, **race.hp(name)),
+                       race.steps).path
+        y = path[:, 1]
+        first = next(i for i in range(len(y) - 1) if np.sign(y[i + 1]) != np.sign(y[i]))
+        swings[name] = np.abs(y[first + 1:]).max()
+    assert f["mom"] == f"{swings['momentum']:.2f}" and f["nag"] == f"{swings['nesterov']:.2f}"
+    assert swings["nesterov"] < 0.75 * swings["momentum"]  # "only": clearly less
+    assert f["lr"] == f"{race.hp('nesterov')['lr']:g}"
+
+
+def test_diverge_and_all_steps():
+    """diverge: SGD's α is above 2/κ and its path ends (✕); all: the six default optimizers,
+    each at its default α for Rosenbrock, as the summary shows them."""
+    from labs.optimizers import DEFAULT_SET, race_from_values, step_values
+
+    race = race_from_values(step_values("diverge"))
+    assert race.hp("sgd")["lr"] > 2 / race.kappa
+    assert compute_race(race)["sgd"]["diverged_at"] is not None
+    race = race_from_values(step_values("all"))
+    assert race.surface == "rosenbrock" and race.names == list(DEFAULT_SET)
+    assert len(race.names) == 6
+    for name in race.names:
+        lr = race.hp(name)["lr"]
+        assert lr == pytest.approx(default_lr(name, "rosenbrock"), rel=0.3), name

@@ -194,3 +194,67 @@ def test_korean_sentences_carry_the_same_numbers():
     assert m.groups() == m_en.groups()
     at = _open("ko", pc_gate="and", pc_lr=0.5)
     assert re.search(r"\d+번째 에포크에서 처음으로 4개 점을 하나도 틀리지 않았습니다", _text(at))
+
+
+# ---- lecture steps (labs.perceptron.LECTURE): each text's numbers for the settings it sets ---
+
+
+def test_every_lecture_step_text_is_formatted_from_its_numbers():
+    from labs.perceptron import LECTURE, step_fields
+    from ui.strings.perceptron import T
+
+    for sid in LECTURE:
+        for lang in ("en", "ko"):
+            text = T(f"step.{sid}.text", lang, **step_fields(sid))
+            assert "{" not in text and "None" not in text, text
+
+
+def test_lecture_steps_and_hand_and_xor_hand():
+    """AND by hand: only (1, 1) is on the ŷ = 1 side; XOR: no line of 200k random ones gets
+    all four right, and 3 of 4 is reached."""
+    from labs.perceptron import PRESETS, step_fields
+
+    p = PRESETS["and_hand"]
+    assert [int(v) for v in predict(np.array([p["hw1"], p["hw2"], p["hb"]]), BOOL_X)] == [
+        0, 0, 0, 1]
+    X, y = gate_data("xor")
+    W = np.random.default_rng(0).normal(size=(200_000, 3))
+    right = ((X @ W[:, :2].T + W[:, 2] > 0).astype(int) == y[:, None]).sum(axis=0)
+    assert right.max() == 3 == step_fields("xor_hand")["best"]
+
+
+def test_lecture_steps_and_or_converge_in_the_epochs_stated():
+    from labs.perceptron import PRESETS, step_fields
+
+    f = step_fields("or")
+    assert step_fields("and")["e"] == f["e_and"]
+    for gate, e in (("and", f["e_and"]), ("or", f["e_or"])):
+        p = PRESETS[gate]
+        X, y = gate_data(gate)
+        per_epoch, _, _ = naive_epochs(X, y, p["lr"], (p["w1"], p["w2"], p["b"]), e)
+        assert per_epoch[e - 1] == 0 and all(k > 0 for k in per_epoch[: e - 1]), gate
+
+
+def test_lecture_step_xor_cycles():
+    from labs.perceptron import PRESETS, preset_rule, rule_run, step_fields
+
+    f = step_fields("xor")
+    run = rule_run(preset_rule("xor"))
+    n = run.n
+    assert np.array_equal(run.sums[f["e1"] * n], run.sums[f["e0"] * n])  # exactly the same
+    p = PRESETS["xor"]
+    X, y = gate_data("xor")
+    per_epoch, after, _ = naive_epochs(X, y, p["lr"], (p["w1"], p["w2"], p["b"]), f["e1"])
+    np.testing.assert_allclose(after[f["e1"]], after[f["e0"]], atol=1e-12)
+    assert all(k > 0 for k in per_epoch)  # every epoch makes a mistake
+
+
+def test_lecture_step_xor_mlp_hand_net_is_and_of_nand_and_or():
+    from labs.perceptron import PRESETS, step_fields
+    from nncore.xor_net import hand_forward
+
+    h, out = hand_forward(BOOL_X)
+    a, b = BOOL_X[:, 0].astype(int), BOOL_X[:, 1].astype(int)
+    assert list(h[:, 0]) == list(1 - (a & b)) and list(h[:, 1]) == list(a | b)
+    assert list(out) == list(a ^ b)
+    assert step_fields("xor_mlp")["s"] == PRESETS["xor_mlp"]["seeds"]

@@ -672,3 +672,68 @@ def test_every_story_in_korean_and_the_internals_download():
     assert len(frame) == race.steps and np.isfinite(frame.drop(columns=["optimizer",
                                                                         "memory_kind"])).all().all()
     np.testing.assert_array_equal(frame["memory_x"], np.diff(runs["sgd"]["path"][:, 0]))
+
+
+# ---- lecture mode: the step bar, every step in both languages, a link opens its step --------
+
+
+def open_lecture(query: dict) -> AppTest:
+    """The page as a lecture link opens it: ?mode=lecture is read on a session's first run."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(PAGE)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _lecture_state(at: AppTest, sid: str) -> dict:
+    from labs.optimizers import step_values
+
+    return {k: at.session_state[k] for k in step_values(sid) if k in at.session_state}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_lecture_steps_walk_through_in_order(lang):
+    from labs.optimizers import LECTURE, race_from_values, step_values
+
+    at = open_lecture({"lang": lang, "mode": "lecture"})
+    for i, sid in enumerate(LECTURE):
+        if i:
+            at.button(key="lecture_next").click().run()
+        assert not at.exception, app_util.exception_text(at)
+        assert at.query_params["step"] == sid
+        assert race_from_values(_lecture_state(at, sid)) == race_from_values(step_values(sid))
+        assert not at.pills  # the step bar replaces the story pills
+        stories = [str(s.value) for s in at.success]
+        assert stories == ([story_text(sid, lang)] if sid in STORIES else []), sid
+    assert at.button(key="lecture_next").disabled
+    at.button(key="lecture_prev").click().run()
+    assert at.query_params["step"] == LECTURE[-2]
+
+
+def test_a_lecture_link_opens_its_step():
+    from labs.optimizers import race_from_values, step_values
+
+    at = open_lecture({"lang": "ko", "mode": "lecture", "step": "nesterov"})
+    assert not at.exception, app_util.exception_text(at)
+    assert race_from_values(_lecture_state(at, "nesterov")) == race_from_values(
+        step_values("nesterov"))
+    assert any("Nesterov" in m.value for m in at.markdown)
+    assert_clean_specs(at)
+
+
+def test_a_changed_lecture_step_hides_its_story_until_reopened():
+    from ui.strings.optimizers import T
+
+    at = open_lecture({"lang": "en", "mode": "lecture", "step": "saddle"})
+    assert [str(s.value) for s in at.success] == [story_text("saddle", "en")]
+    at.select_slider(key="opt_steps").set_value(500).run()
+    assert not at.success
+    label = T("step.saddle.title", "en")
+    assert any(T("step_changed", "en", label=label) == c.value for c in at.caption)
+    at.button(key="lecture_next").click().run()
+    at.button(key="lecture_prev").click().run()
+    assert [str(s.value) for s in at.success] == [story_text("saddle", "en")]

@@ -22,3 +22,28 @@ def test_activations_page_in_both_languages(browser_page, streamlit_server):
         assert text in page.inner_text("body")
         screenshot(page, name)
         assert not [e for e in page.js_errors if "ResizeObserver" not in e], page.js_errors
+
+
+@pytest.mark.browser
+def test_activations_lecture_mode(browser_page, streamlit_server):
+    """A Korean lecture link opens the vanishing-gradient step with its section right under
+    the step bar; Next moves to tanh, whose settings reach the URL. Look at
+    test-artifacts/activations-lecture.png: the bar must read well on a projector."""
+    from browser_util import assert_no_exception, open_page, screenshot, wait_for_charts
+
+    from ui.strings.activations import T
+
+    page = browser_page
+    open_page(page, streamlit_server)
+    open_page(page, f"{streamlit_server}/activations?lang=ko&mode=lecture&step=vanish")
+    wait_for_charts(page, 3, timeout_ms=30_000)
+    assert_no_exception(page)
+    body = page.inner_text("body")
+    assert T("step.vanish.title", "ko") in body
+    assert body.index(T("vanish", "ko")) < body.index(T("curves", "ko"))
+    screenshot(page, "activations-lecture")
+    page.locator(".st-key-lecture_next button").click()
+    page.wait_for_url("**step=tanh**")
+    wait_for_charts(page, 3, timeout_ms=30_000)
+    assert_no_exception(page)
+    assert "act_identity=true" in page.url, page.url

@@ -33,3 +33,27 @@ def test_approximation_page(browser_page, streamlit_server, lang):
         screenshot(page, "approximation-en-squash")
     errors = [e for e in page.js_errors if "ResizeObserver loop" not in e]
     assert not errors, errors
+
+
+@pytest.mark.browser
+def test_approximation_lecture_mode(browser_page, streamlit_server):
+    """A Korean lecture link opens the depth step with its section right under the step bar;
+    Previous moves back to the jump. Look at test-artifacts/approximation-lecture.png."""
+    from browser_util import assert_no_exception, open_page, screenshot, wait_for_charts
+
+    from ui.strings.approximation import T
+
+    page = browser_page
+    open_page(page, streamlit_server)
+    open_page(page, f"{streamlit_server}/approximation?lang=ko&mode=lecture&step=depth")
+    wait_for_charts(page, 6, timeout_ms=60_000)
+    assert_no_exception(page)
+    body = page.inner_text("body")
+    assert T("step.depth.title", "ko") in body
+    assert body.index(T("sec_depth", "ko")) < body.index(T("sec_construct", "ko"))
+    screenshot(page, "approximation-lecture")
+    page.locator(".st-key-lecture_prev button").click()
+    page.wait_for_url("**step=jump**")
+    wait_for_charts(page, 6, timeout_ms=60_000)
+    assert_no_exception(page)
+    assert "ua_target=step" in page.url, page.url

@@ -33,3 +33,24 @@ def test_backprop_page_in_both_languages(browser_page, streamlit_server, lang, q
         assert "bp_step=15" in page.url
         assert_no_exception(page)
     assert not [e for e in page.js_errors if "ResizeObserver" not in e], page.js_errors
+
+
+@pytest.mark.browser
+def test_backprop_lecture_mode(browser_page, streamlit_server):
+    """A Korean lecture link opens the chain-rule step of the worked example; Next moves on.
+    Look at test-artifacts/backprop-lecture.png: the bar must read well on a projector."""
+    from ui.strings.backprop import T
+
+    page = browser_page
+    open_page(page, streamlit_server)
+    open_page(page, f"{streamlit_server}/backprop?lang=ko&mode=lecture&step=v11")
+    wait_for_charts(page, 1, timeout_ms=30_000)
+    assert_no_exception(page)
+    assert T("step.v11.title", "ko") in page.inner_text("body")
+    screenshot(page, "backprop-lecture")
+    page.locator(".st-key-lecture_next button").click()
+    page.wait_for_url("**step=update**")
+    wait_for_charts(page, 2, timeout_ms=30_000)
+    assert_no_exception(page)
+    screenshot(page, "backprop-lecture-update")
+    assert not [e for e in page.js_errors if "ResizeObserver" not in e], page.js_errors

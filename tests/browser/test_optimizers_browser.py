@@ -273,3 +273,28 @@ def test_browser_one_legend_for_the_race_and_the_loss_curves(browser_page, strea
         page.wait_for_selector(f"{sel}[data-nnlab-state='drawn']")
     assert page.evaluate(shown, race) == expected and page.evaluate(shown, loss) == expected
     assert not page.js_errors, page.js_errors
+
+
+@pytest.mark.browser
+def test_browser_optimizers_lecture_mode(browser_page, streamlit_server):
+    """A lecture link opens its step with the step bar on top; Next and the → key move on.
+    Look at test-artifacts/optimizers-lecture.png: the bar must read well on a projector."""
+    from browser_util import assert_no_exception, open_page, screenshot, wait_for_charts
+
+    from ui.strings.optimizers import T
+
+    page = browser_page
+    open_page(page, streamlit_server)
+    open_page(page, f"{streamlit_server}/optimizers?lang=ko&mode=lecture&step=zigzag")
+    assert wait_for_charts(page, 2) >= 2
+    assert_no_exception(page)
+    assert T("step.zigzag.title", "ko") in page.locator(".st-key-lecture_next").locator(
+        "xpath=../../..").inner_text()
+    screenshot(page, "optimizers-lecture")
+    page.locator(".st-key-lecture_next button").click()
+    page.wait_for_url("**step=saddle**")
+    page.keyboard.press("ArrowRight")  # the focused button is the step bar's: keys move on
+    page.wait_for_url("**step=nesterov**")
+    wait_for_charts(page, 2)
+    assert_no_exception(page)
+    assert "opt_set=sgd%2Cmomentum%2Cnesterov" in page.url or "nesterov" in page.url

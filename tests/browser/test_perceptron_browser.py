@@ -28,3 +28,23 @@ def test_perceptron_page_in_both_languages(browser_page, streamlit_server):
         assert text in page.inner_text("body")
         screenshot(page, name)
         assert not [e for e in page.js_errors if "ResizeObserver" not in e], page.js_errors
+
+
+@pytest.mark.browser
+def test_perceptron_lecture_mode(browser_page, streamlit_server):
+    """A Korean lecture link opens its step under the step bar; Next moves on. Look at
+    test-artifacts/perceptron-lecture.png: the bar must read well on a projector."""
+    from ui.strings.perceptron import T
+
+    page = browser_page
+    open_page(page, streamlit_server)
+    open_page(page, f"{streamlit_server}/perceptron?lang=ko&mode=lecture&step=xor")
+    wait_for_charts(page, 3, timeout_ms=30_000)
+    assert_no_exception(page)
+    assert T("step.xor.title", "ko") in page.inner_text("body")
+    screenshot(page, "perceptron-lecture")
+    page.locator(".st-key-lecture_next button").click()
+    page.wait_for_url("**step=xor_mlp**")
+    wait_for_charts(page, 5, timeout_ms=60_000)
+    assert_no_exception(page)
+    assert T("step.xor_mlp.title", "ko") in page.inner_text("body")

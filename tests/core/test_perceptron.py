@@ -21,11 +21,14 @@ from nncore.perceptron import (
 from nncore.train import train_mlp
 from nncore.xor_net import (
     HAND_NET,
+    finish_xor_nets,
     forward,
     hand_forward,
     initial_params,
     loss_and_grads,
+    start_xor_nets,
     train_xor_nets,
+    xor_chunk,
 )
 
 STARTS = [(0.0, 0.0, 0.0), (0.25, -0.75, 0.5), (-1.0, 1.0, 0.25)]
@@ -219,3 +222,32 @@ def test_a_huge_learning_rate_is_a_code_not_a_nan():
     assert res.reason == "training_diverged" and (res.diverged_at >= 0).all()
     assert np.isfinite(res.loss).all()
     assert all(np.isfinite(v).all() for p in res.final for v in p.values())
+
+
+def _same_training(a, b) -> None:
+    assert (a.seeds, a.activation, a.lr, a.epochs) == (b.seeds, b.activation, b.lr, b.epochs)
+    for field in ("loss", "correct", "diverged_at"):
+        assert np.array_equal(getattr(a, field), getattr(b, field)), field
+    for p, q in zip(a.final, b.final, strict=True):
+        for k in p:
+            assert p[k].shape == q[k].shape and np.array_equal(p[k], q[k]), k
+
+
+@pytest.mark.parametrize("act, lr, epochs, chunk", [
+    ("sigmoid", 1.0, 300, 250), ("tanh", 0.5, 301, 100), ("sigmoid", 1.0, 200, 1),
+    ("tanh", 1e8, 20, 3),  # blows up mid-chunk
+])
+def test_chunked_training_equals_one_run_bit_for_bit(act, lr, epochs, chunk):
+    """The page's worker pool runs ceil(epochs / chunk) chunks; the result is the same to
+    the last bit as one call (each epoch depends only on the state carried over)."""
+    whole = train_xor_nets(range(6), act, lr, epochs)
+    state = start_xor_nets(range(6), act, lr, epochs)
+    n = -(-epochs // chunk)
+    for k in range(1, n + 1):
+        before = state["W1"].copy()
+        nxt = xor_chunk(state, k, chunk)
+        assert np.array_equal(state["W1"], before)  # the input state is left as it was
+        state = nxt
+    _same_training(whole, finish_xor_nets(state))
+    with pytest.raises(ValueError):  # an unfinished state is not a result
+        finish_xor_nets(xor_chunk(start_xor_nets([0], act, lr, epochs), 1, 1))

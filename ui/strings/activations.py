@@ -45,6 +45,42 @@ T = Strings(
             "half of the units pass 0: with n·Var(W) = 1 (Xavier) the factor is √½ ≈ 0.71 per "
             "layer. He's n·Var(W) = 2 makes up for the half and keeps the gradient at 1."
         ),
+        "step.linear.title": "Why an activation function?",
+        "step.linear.text": (
+            "Without one, {depth} linear layers are a single linear layer: the decision boundary "
+            "is a straight line. Put {act} between the same layers and the boundary bends."
+        ),
+        "step.sigmoid.title": "sigmoid",
+        "step.sigmoid.text": (
+            "sigmoid squashes every number into (0, 1). Its derivative is at most {m}, at x = 0, "
+            "and almost 0 in the shaded bands past |x| = {sat}, where the unit saturates."
+        ),
+        "step.vanish.title": "The vanishing gradient",
+        "step.vanish.text": (
+            "Backpropagation multiplies the gradient by σ′ at every layer: ×{f} per layer here, "
+            "so after {d} layers only {end} of it is left (log scale)."
+        ),
+        "step.tanh.title": "tanh",
+        "step.tanh.text": (
+            "tanh is zero-centred and its derivative peaks at {m}, four times sigmoid's. The "
+            "identity needs 2x inside: tanh(x) = 2σ(2x) − 1, not 2σ(x) − 1."
+        ),
+        "step.relu.title": "ReLU",
+        "step.relu.text": (
+            "ReLU's derivative takes only the values {values}: it never saturates for x > 0, "
+            "but for x < 0 a unit passes no gradient at all."
+        ),
+        "step.relu_family.title": "The ReLU family",
+        "step.relu_family.text": (
+            "Leaky ReLU keeps a slope of {slope} for x < 0, ELU a smooth negative tail, and a "
+            "maxout unit takes the larger of two lines."
+        ),
+        "step.he.title": "ReLU needs He's weights",
+        "step.he.text": (
+            "Half of ReLU's units pass 0, so with n·Var(W) = 1 the gradient shrinks ×{fx} per "
+            "layer. He's n·Var(W) = 2 gives ×{f}: a random net {width} wide keeps {meas} of it "
+            "after {d} layers."
+        ),
         "curves": "Activation functions and their derivatives",
         "acts": "Activations",
         "range": "x range ± ",
@@ -189,6 +225,42 @@ T = Strings(
             "강의: ReLU의 미분은 0 또는 1이므로 기울기를 “줄이지 않는다”. 하지만 유닛의 절반은 "
             "0을 전달합니다: n·Var(W) = 1(Xavier)이면 층마다 √½ ≈ 0.71배가 됩니다. He 초기화의 "
             "n·Var(W) = 2가 그 절반을 메워 기울기를 1로 유지합니다."
+        ),
+        "step.linear.title": "활성화 함수는 왜 필요할까?",
+        "step.linear.text": (
+            "활성화 함수가 없으면 선형층 {depth}개는 선형층 하나와 같아 결정 경계가 직선입니다. 같은 "
+            "층 사이에 {act}를 넣으면 경계가 휩니다."
+        ),
+        "step.sigmoid.title": "sigmoid",
+        "step.sigmoid.text": (
+            "sigmoid는 모든 수를 (0, 1)로 눌러 담습니다. 미분은 x = 0에서 최대 {m}이고, |x| = {sat} "
+            "바깥의 음영 구간에서는 유닛이 포화(saturation)되어 거의 0입니다."
+        ),
+        "step.vanish.title": "기울기 소실",
+        "step.vanish.text": (
+            "역전파는 층마다 기울기에 σ′을 곱합니다. 여기서는 층마다 ×{f}라서 {d}개 층을 지나면 "
+            "{end}만 남습니다(로그 눈금)."
+        ),
+        "step.tanh.title": "tanh",
+        "step.tanh.text": (
+            "tanh는 0을 중심으로 하고 미분의 최댓값이 {m}로 sigmoid의 네 배입니다. 항등식은 "
+            "안쪽에 2x가 있어야 합니다: tanh(x) = 2σ(2x) − 1이지 2σ(x) − 1이 아닙니다."
+        ),
+        "step.relu.title": "ReLU",
+        "step.relu.text": (
+            "ReLU의 미분은 {values} 두 값뿐입니다. x > 0에서는 포화되지 않지만, x < 0에서는 유닛이 "
+            "기울기를 전혀 전달하지 않습니다."
+        ),
+        "step.relu_family.title": "ReLU의 친척들",
+        "step.relu_family.text": (
+            "leaky ReLU는 x < 0에서도 기울기를 {slope}로 남기고, ELU는 음수 쪽 꼬리가 매끄럽고, "
+            "maxout 유닛은 두 직선 중 큰 쪽을 택합니다."
+        ),
+        "step.he.title": "ReLU에는 He 초기화",
+        "step.he.text": (
+            "ReLU 유닛의 절반은 0을 전달하므로 n·Var(W) = 1이면 기울기가 층마다 ×{fx}로 줄어듭니다. "
+            "He 초기화의 n·Var(W) = 2면 ×{f}: 폭 {width}인 무작위 신경망에서 {d}개 층 뒤에도 "
+            "{meas}가 남습니다."
         ),
         "curves": "활성화 함수와 그 미분",
         "acts": "활성화 함수",

@@ -38,6 +38,36 @@ T = Strings(
             "The notes: a deep model folds the input space, and the number of linear regions "
             "grows exponentially with depth. The depth section counts the pieces exactly."
         ),
+        "step.ramps.title": "One hidden layer, built by hand",
+        "step.ramps.text": (
+            "{n} ReLU units: each adds a ramp at its knot, and their sum follows the target, "
+            "off by at most {err}."
+        ),
+        "step.more.title": "More units, smaller error",
+        "step.more.text": (
+            "With {n} units the knots are {times} times closer and the largest error falls to "
+            "{err}, {ratio} times smaller (1/N² would make it 16)."
+        ),
+        "step.squash.title": "The theorem's squashing units",
+        "step.squash.text": (
+            "The notes state the theorem for squashing activations: {n} sigmoid steps, "
+            "neighbours subtracted into bumps, follow the target to within {err}."
+        ),
+        "step.train.title": "Training finds such a network",
+        "step.train.text": (
+            "Gradient descent starts the same network from random weights. Compare its fit and "
+            "its knots with the hand-built one: the sentence under the charts gives both errors."
+        ),
+        "step.jump.title": "A jump is not continuous",
+        "step.jump.text": (
+            "The theorem is about continuous targets. At the step's jump the largest error is "
+            "still {e256} with 256 units: the error curve stays flat."
+        ),
+        "step.depth.title": "Depth folds the line",
+        "step.depth.text": (
+            "{units} units in {k} layers of 2 make {pieces} linear pieces; one hidden layer of "
+            "{units} units makes at most {most}."
+        ),
         "sb_target": "Target function",
         "target": "Target f(x)",
         "target.sin": "sin(2x)",
@@ -286,6 +316,36 @@ T = Strings(
         "preset.depth.note": (
             "노트: 깊은 모델은 입력 공간을 접는 것과 비슷하고, 선형 영역의 수는 깊이에 따라 "
             "지수적으로 늘어난다. 깊이 절에서 조각 수를 정확히 셉니다."
+        ),
+        "step.ramps.title": "손으로 만든 은닉층 하나",
+        "step.ramps.text": (
+            "ReLU 유닛 {n}개가 각자 매듭에서 경사로를 하나씩 더하고, 그 합이 목표 함수를 최대 "
+            "오차 {err}로 따라갑니다."
+        ),
+        "step.more.title": "유닛이 많을수록 오차는 작게",
+        "step.more.text": (
+            "유닛이 {n}개면 매듭 간격이 {times}분의 1로 줄고 최대 오차는 {err}로 {ratio}배 "
+            "작아집니다(1/N²이라면 16배)."
+        ),
+        "step.squash.title": "정리의 squashing 유닛",
+        "step.squash.text": (
+            "노트는 이 정리를 squashing 활성화 함수로 설명합니다. sigmoid 계단 {n}개를 이웃끼리 "
+            "빼서 봉우리로 만들면 목표 함수를 오차 {err} 이내로 따라갑니다."
+        ),
+        "step.train.title": "학습으로 찾은 신경망",
+        "step.train.text": (
+            "경사 하강법이 같은 신경망을 무작위 가중치에서 학습합니다. 직접 만든 신경망과 곡선, "
+            "매듭을 비교해 보세요. 그래프 아래 문장에 두 오차가 있습니다."
+        ),
+        "step.jump.title": "점프는 연속이 아니다",
+        "step.jump.text": (
+            "정리는 연속 함수에 대한 것입니다. 계단 함수의 점프에서는 유닛 256개로도 최대 오차가 "
+            "{e256}이라 오차 곡선이 내려가지 않습니다."
+        ),
+        "step.depth.title": "깊이는 직선을 접는다",
+        "step.depth.text": (
+            "2개씩 {k}층에 놓인 유닛 {units}개가 선형 조각 {pieces}개를 만듭니다. 유닛 {units}개인 "
+            "은닉층 하나는 많아야 {most}개입니다."
         ),
         "sb_target": "목표 함수",
         "target": "목표 함수 f(x)",

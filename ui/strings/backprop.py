@@ -30,6 +30,46 @@ T = Strings(
             "gradient descent on this example never changes them and the unit stays dead; its "
             "outgoing weights ({outs}) get 0 as well, because h{j} = 0."
         ),
+        "step.forward.title": "Forward pass",
+        "step.forward.text": (
+            "Each node is computed from its inputs, left to right: first z₁ = w₁₁x₁ + w₂₁x₂ + b₁, "
+            "then h₁ = σ(z₁). Press **Next**: {n} forward steps lead to the loss."
+        ),
+        "step.loss.title": "The loss",
+        "step.loss.text": (
+            "The forward pass ends at the loss of this one example, L = {L}. From here the "
+            "backward pass runs the same graph in reverse."
+        ),
+        "step.chain.title": "Backward: the chain rule",
+        "step.chain.text": (
+            "Every backward step gives each input m of a node n its share: local gradient "
+            "∂n/∂m × upstream gradient ∂L/∂n. The table lists the three numbers per edge."
+        ),
+        "step.guess.title": "Your turn: guess first",
+        "step.guess.text": (
+            "The next number is hidden. Work it out from the table (local × upstream), type it "
+            "in, then press **Reveal**."
+        ),
+        "step.v11.title": "The gradient of a weight",
+        "step.v11.text": (
+            "∂L/∂v₁₁ = h₁ × ∂L/∂u₁ = {h1} × {du1} = {dv11}: the value at the weight's input "
+            "times the upstream gradient."
+        ),
+        "step.update.title": "One gradient-descent update",
+        "step.update.text": (
+            "Every ∂L/∂θ is known, so every parameter moves by −lr·∂L/∂θ: with lr = {lr}, one "
+            "update lowers the loss from {a} to {b}."
+        ),
+        "step.dead_relu.title": "A dead ReLU unit",
+        "step.dead_relu.text": (
+            "z₂ = {z2} < 0, where ReLU's slope is 0: w₁₂, w₂₂ and b₂ get gradient exactly 0, "
+            "so this example never changes them."
+        ),
+        "step.tanh_ce.title": "Cross-entropy's shortcut",
+        "step.tanh_ce.text": (
+            "With cross-entropy on a sigmoid output, σ′ cancels: ∂L/∂u₁ = o₁ − t₁ = {o1} − {t1} "
+            "= {du1}."
+        ),
         "network": "Network",
         "activation": "Hidden activation g",
         "loss": "Loss",
@@ -145,6 +185,46 @@ T = Strings(
             "ReLU′(z{j}) = 0이고 ∂L/∂z{j} = 0입니다. 들어오는 가중치와 편향({ins})의 기울기가 "
             "정확히 0이라 이 예제로 경사 하강법을 아무리 해도 값이 바뀌지 않고, 유닛은 계속 죽어 "
             "있습니다. h{j} = 0이므로 나가는 가중치({outs})의 기울기도 0입니다."
+        ),
+        "step.forward.title": "순전파(forward pass)",
+        "step.forward.text": (
+            "노드마다 입력으로부터 왼쪽에서 오른쪽으로 계산합니다. 먼저 z₁ = w₁₁x₁ + w₂₁x₂ + b₁, "
+            "그다음 h₁ = σ(z₁). **다음**을 누르세요. 순전파 {n}단계 끝에 손실이 나옵니다."
+        ),
+        "step.loss.title": "손실",
+        "step.loss.text": (
+            "순전파는 이 예제 하나의 손실 L = {L}에서 끝납니다. 여기서부터 역전파가 같은 그래프를 "
+            "거꾸로 따라갑니다."
+        ),
+        "step.chain.title": "역전파: 연쇄 법칙",
+        "step.chain.text": (
+            "역전파의 각 단계는 노드 n의 입력 m마다 몫을 나눠 줍니다: 국소 기울기 ∂n/∂m × 상류 "
+            "기울기 ∂L/∂n. 표에 간선마다 세 숫자가 있습니다."
+        ),
+        "step.guess.title": "직접 계산해 보기",
+        "step.guess.text": (
+            "다음 숫자는 가려져 있습니다. 표에서 (국소 기울기 × 상류 기울기)로 계산해 입력한 "
+            "뒤 **값 보기**를 누르세요."
+        ),
+        "step.v11.title": "가중치의 기울기",
+        "step.v11.text": (
+            "∂L/∂v₁₁ = h₁ × ∂L/∂u₁ = {h1} × {du1} = {dv11}: 가중치의 입력 쪽 값 × 상류 "
+            "기울기입니다."
+        ),
+        "step.update.title": "경사 하강법 한 번",
+        "step.update.text": (
+            "모든 ∂L/∂θ를 알았으니 매개변수마다 −lr·∂L/∂θ만큼 움직입니다. lr = {lr}이면 한 번의 "
+            "갱신으로 손실이 {a}에서 {b}로 줄어듭니다."
+        ),
+        "step.dead_relu.title": "죽은 ReLU 유닛",
+        "step.dead_relu.text": (
+            "z₂ = {z2} < 0에서는 ReLU의 기울기가 0이라 w₁₂, w₂₂, b₂의 기울기가 정확히 0입니다. "
+            "이 예제로는 이 값들이 절대 바뀌지 않습니다."
+        ),
+        "step.tanh_ce.title": "교차 엔트로피의 지름길",
+        "step.tanh_ce.text": (
+            "sigmoid 출력에 교차 엔트로피를 쓰면 σ′가 약분되어 ∂L/∂u₁ = o₁ − t₁ = {o1} − {t1} "
+            "= {du1}입니다."
         ),
         "network": "신경망",
         "activation": "은닉층 활성화 함수 g",

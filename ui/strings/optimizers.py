@@ -25,6 +25,10 @@ EN = {
     ),
     "presets": "Lecture stories",
     "presets_help": "Each story loads a surface, optimizers and settings; change anything after.",
+    "step_changed": (
+        "The settings no longer match the step “{label}”, so its story is hidden: go to another "
+        "step and back to restore them."
+    ),
     "story_changed": (
         "The settings no longer match the story “{label}”, so its text is hidden: pick the "
         "story again to restore them."
@@ -261,6 +265,47 @@ EN = {
         "learning-rate schedule to cosine and the jitter dies down as α shrinks (to "
         "{sgd_jitter_cos} per step)."
     ),
+    "step.zigzag.title": "SGD's zig-zag, and Momentum",
+    "step.zigzag.text": (
+        "Press ▶ and watch SGD bounce from wall to wall of a narrow valley while Momentum, like "
+        "a rolling ball, gathers speed along its floor."
+    ),
+    "step.saddle.title": "SGD at a saddle point",
+    "step.saddle.text": (
+        "SGD's second weakness: near a saddle point the gradient is almost zero. Watch how long "
+        "each optimizer lingers by the saddle before it falls into a valley."
+    ),
+    "step.nesterov.title": "Nesterov momentum (NAG)",
+    "step.nesterov.text": (
+        "Nesterov takes its gradient where the velocity is about to carry it, so it brakes "
+        "before the wall: after first crossing the valley floor, Momentum swings out to "
+        "|y| = {mom}, Nesterov only to |y| = {nag} (both with α = {lr}, ρ = {rho})."
+    ),
+    "step.adagrad.title": "AdaGrad and RMSProp",
+    "step.adagrad.text": (
+        "Both give each coordinate its own step size. Below the race, follow AdaGrad's step "
+        "size shrinking for good, then pick RMSProp to compare."
+    ),
+    "step.rosenbrock.title": "Adam on Rosenbrock",
+    "step.rosenbrock.text": (
+        "Adam joins Momentum's running average to RMSProp's per-coordinate scaling. Follow both "
+        "paths along the curved valley towards (1, 1)."
+    ),
+    "step.diverge.title": "Too large a learning rate",
+    "step.diverge.text": (
+        "Read the warning above the race and find where SGD's path ends with a ✕: its "
+        "learning rate is above the limit this bowl allows."
+    ),
+    "step.noise.title": "Noisy gradients and a schedule",
+    "step.noise.text": (
+        "Every gradient gets random noise, as a small minibatch gives. Watch SGD jitter around "
+        "the minimum, then set the learning-rate schedule to cosine."
+    ),
+    "step.all.title": "All six on Rosenbrock",
+    "step.all.text": (
+        "Six optimizers, each with its default learning rate for this surface. Play the race "
+        "and read the summary: which ones reach (1, 1), and at which step?"
+    ),
     "fig.start": "start",
     "fig.minima": "global minimum",
     "fig.minima_custom": "lowest grid points",
@@ -292,6 +337,8 @@ KO = {
     ),
     "presets": "강의 속 이야기",
     "presets_help": "이야기를 고르면 곡면, 옵티마이저, 설정을 불러옵니다. 그다음 무엇이든 바꿔 보세요.",
+    "step_changed": "설정이 단계 “{label}”와 달라져서 설명을 숨겼습니다. 다른 단계로 갔다가 "
+                    "돌아오면 설정이 복원됩니다.",
     "story_changed": "설정이 이야기 “{label}”와 달라져서 설명을 숨겼습니다. 이야기를 다시 고르면 "
                      "설정이 돌아옵니다.",
     "sidebar_surface": "곡면",
@@ -506,6 +553,47 @@ KO = {
         "더했더니 SGD가 최솟값에 자리 잡지 못하고 주변에서 떨립니다. 마지막 50단계 동안에도 한 단계에 "
         "평균 {sgd_jitter}씩 움직입니다. 학습률 스케줄을 코사인으로 바꾸면 α가 줄면서 떨림이 잦아듭니다 "
         "(한 단계에 {sgd_jitter_cos})."
+    ),
+    "step.zigzag.title": "SGD의 지그재그와 모멘텀",
+    "step.zigzag.text": (
+        "▶를 누르고 보세요. SGD는 좁은 골짜기의 양쪽 벽 사이를 튕겨 다니고, 모멘텀은 굴러가는 "
+        "공처럼 골짜기 바닥을 따라 속도를 붙입니다."
+    ),
+    "step.saddle.title": "안장점에서의 SGD",
+    "step.saddle.text": (
+        "SGD의 두 번째 약점: 안장점 근처에서는 기울기가 거의 0입니다. 옵티마이저마다 안장점 곁에서 "
+        "얼마나 머물다 골짜기로 빠지는지 보세요."
+    ),
+    "step.nesterov.title": "Nesterov 모멘텀(NAG)",
+    "step.nesterov.text": (
+        "Nesterov는 속도가 데려갈 자리에서 기울기를 구하므로 벽에 닿기 전에 속도를 줄입니다. "
+        "골짜기 바닥을 처음 건넌 뒤 모멘텀은 |y| = {mom}까지, Nesterov는 |y| = {nag}까지만 "
+        "벗어납니다 (둘 다 α = {lr}, ρ = {rho})."
+    ),
+    "step.adagrad.title": "AdaGrad와 RMSProp",
+    "step.adagrad.text": (
+        "둘 다 좌표마다 보폭을 따로 정합니다. 경주 아래에서 AdaGrad의 보폭이 줄어들기만 하는 것을 "
+        "보고, RMSProp을 골라 비교해 보세요."
+    ),
+    "step.rosenbrock.title": "Rosenbrock에서 Adam",
+    "step.rosenbrock.text": (
+        "Adam은 모멘텀의 이동 평균과 RMSProp의 좌표별 보폭 조절을 합친 방법입니다. 휘어진 골짜기를 "
+        "따라 (1, 1)로 가는 두 경로를 따라가 보세요."
+    ),
+    "step.diverge.title": "너무 큰 학습률",
+    "step.diverge.text": (
+        "경주 위의 경고를 읽고 SGD의 경로가 ✕로 끝나는 곳을 찾아보세요. 학습률이 이 그릇에서 "
+        "허용되는 한계보다 큽니다."
+    ),
+    "step.noise.title": "잡음 섞인 기울기와 스케줄",
+    "step.noise.text": (
+        "작은 미니배치처럼 기울기마다 무작위 잡음이 섞입니다. SGD가 최솟값 주변에서 떠는 것을 "
+        "보고, 학습률 스케줄을 코사인으로 바꿔 보세요."
+    ),
+    "step.all.title": "Rosenbrock 위의 여섯 옵티마이저",
+    "step.all.text": (
+        "여섯 옵티마이저가 각자 이 곡면의 기본 학습률로 달립니다. 경주를 재생하고 요약표를 읽어 보세요. "
+        "어느 것이 (1, 1)에 닿고, 몇 단계에 닿을까요?"
     ),
     "fig.start": "시작점",
     "fig.minima": "전역 최솟값",

@@ -49,6 +49,36 @@ T = Strings(
             "computes XOR = AND(NAND, OR); below it, the same 2-2-1 shape trained by gradient "
             "descent from many seeds."
         ),
+        "step.and_hand.title": "A perceptron is a line",
+        "step.and_hand.text": (
+            "With w1 = w2 = 0.5 and b = −0.7, only (1, 1) lies on the ŷ = 1 side of the line, "
+            "so the table reads AND. Move b in the sidebar: for which values does it stay AND?"
+        ),
+        "step.and.title": "Learning AND",
+        "step.and.text": (
+            "Start from w = 0, b = 0 and press **One step**: each mistake moves the line by "
+            "lr·(y − ŷ)·x. Epoch {e} is the first without a mistake."
+        ),
+        "step.or.title": "Learning OR",
+        "step.or.text": (
+            "The same rule from the same start: OR's first epoch without a mistake is epoch "
+            "{e_or}, AND's was epoch {e_and}."
+        ),
+        "step.xor_hand.title": "No line for XOR",
+        "step.xor_hand.text": (
+            "Move w1, w2 and b in the sidebar: no line gets all four XOR points right. The best "
+            "any line can do is {best} of 4."
+        ),
+        "step.xor.title": "XOR: the rule never stops",
+        "step.xor.text": (
+            "The weights after epoch {e1} are exactly those after epoch {e0}, so the line goes "
+            "round the same loop forever: see it in the chart of w1, w2, b."
+        ),
+        "step.xor_mlp.title": "A hidden layer solves XOR",
+        "step.xor_mlp.text": (
+            "Two hidden units, NAND and OR, move the four points so that one line separates "
+            "them: XOR = AND(NAND, OR). Below, the same 2-2-1 network trained from {s} seeds."
+        ),
         "view": "View",
         "view.rule": "Learning rule",
         "view.hand": "By hand",
@@ -257,6 +287,36 @@ T = Strings(
             "강의: “2층 퍼셉트론을 쓰면 XOR 문제를 풀 수 있다.” 손으로 정한 신경망은 "
             "XOR = AND(NAND, OR)를 계산합니다. 그 아래에서는 같은 2-2-1 구조를 여러 시드에서 "
             "경사 하강법으로 학습합니다."
+        ),
+        "step.and_hand.title": "퍼셉트론은 직선 하나",
+        "step.and_hand.text": (
+            "w1 = w2 = 0.5, b = −0.7이면 (1, 1)만 직선의 ŷ = 1 쪽에 있어 진리표가 AND가 됩니다. "
+            "사이드바에서 b를 움직여 보세요. 어디까지 AND로 남을까요?"
+        ),
+        "step.and.title": "AND 학습",
+        "step.and.text": (
+            "w = 0, b = 0에서 시작해 **한 단계**를 눌러 보세요. 틀릴 때마다 직선이 "
+            "lr·(y − ŷ)·x만큼 움직입니다. 에포크 {e}에서 처음으로 하나도 틀리지 않습니다."
+        ),
+        "step.or.title": "OR 학습",
+        "step.or.text": (
+            "같은 출발점에서 같은 규칙으로 학습하면 OR은 에포크 {e_or}에서 처음으로 하나도 "
+            "틀리지 않습니다. AND는 에포크 {e_and}였습니다."
+        ),
+        "step.xor_hand.title": "XOR을 가르는 직선은 없다",
+        "step.xor_hand.text": (
+            "사이드바에서 w1, w2, b를 움직여 보세요. 네 XOR 점을 모두 맞히는 직선은 없습니다. 어떤 "
+            "직선도 4개 중 {best}개가 최선입니다."
+        ),
+        "step.xor.title": "XOR: 학습이 끝나지 않음",
+        "step.xor.text": (
+            "에포크 {e1} 뒤의 가중치가 에포크 {e0} 뒤와 똑같아서 직선이 같은 고리를 영원히 "
+            "돕니다. w1, w2, b 그래프에서 확인해 보세요."
+        ),
+        "step.xor_mlp.title": "은닉층이 XOR을 푼다",
+        "step.xor_mlp.text": (
+            "은닉 유닛 두 개(NAND와 OR)가 네 점을 옮겨 놓으면 직선 하나로 가를 수 있습니다: "
+            "XOR = AND(NAND, OR). 아래는 같은 2-2-1 신경망을 시드 {s}개에서 학습한 결과입니다."
         ),
         "view": "보기",
         "view.rule": "학습 규칙",
