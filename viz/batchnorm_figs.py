@@ -11,6 +11,8 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from viz.compat import fast_figure
+
 PLAIN, BN = "#8c8c8c", "#1f5fa8"  # without / with batch norm
 AFTER = "#d95f02"  # after normalization
 FONT = {"size": 14}
@@ -36,7 +38,7 @@ def _figure(data: list, layout: dict) -> go.Figure:
         layout["legend"] = {**layout["legend"], "yref": "container", "y": 0,
                             "yanchor": "bottom"}
         layout["margin"] = {**layout["margin"], "b": layout["margin"]["b"] + 30}
-    return go.Figure({"data": data, "layout": layout}, _validate=False)
+    return fast_figure(data, layout)
 
 
 def _panels(n: int, gap: float, titles: Sequence[str], **axis) -> dict:

@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from viz.compat import fast_figure
+
 # Every builder takes its user-facing text as ``labels`` (a mapping: the page passes its string
 # table's entries, ui/strings/init_lab.py); the keys each one reads are listed in its docstring.
 Labels = Mapping[str, str]
@@ -186,7 +188,7 @@ def layer_histograms(
     )
     # One constructor call with plain dicts, not validated (update_layout costs ~3× more, and
     # validation ~2× the rest of the figure's build; the tests validate every figure).
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return fast_figure(traces, layout)
 
 
 def _step_histogram(edges: np.ndarray, share: np.ndarray, color: str, xaxis: str, yaxis: str,
@@ -301,7 +303,7 @@ def std_over_depth(results: Sequence, names: Sequence[str], labels: Labels) -> g
     yticks = _log_ticks(*[r.act_std for r in results])
     layout = _line_layout(labels["std_title"], labels["std_y"], True, results[0].depth,
                           labels["layer"], yticks)
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return fast_figure(traces, layout)
 
 
 def gradients_over_depth(results: Sequence, names: Sequence[str], labels: Labels) -> go.Figure:
@@ -316,7 +318,7 @@ def gradients_over_depth(results: Sequence, names: Sequence[str], labels: Labels
     yticks = _log_ticks(*[a for r in results for a in (r.grad_std, r.wgrad_std)])
     layout = _line_layout(labels["grad_title"], labels["std_y"], True, results[0].depth,
                           labels["layer"], yticks)
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return fast_figure(traces, layout)
 
 
 def theory_overlay(results: Sequence, names: Sequence[str], labels: Labels) -> go.Figure:
@@ -357,7 +359,7 @@ def theory_overlay(results: Sequence, names: Sequence[str], labels: Labels) -> g
     yticks = _log_ticks(*[a for r in results for a in (r.var_u, r.theory_chain, r.theory_step)])
     layout = _line_layout(labels["theory_title"], labels["var_y"], True, depth, labels["layer"],
                           yticks)
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return fast_figure(traces, layout)
 
 
 def blocked_share(res) -> np.ndarray:
@@ -379,4 +381,4 @@ def blocking_units(results: Sequence, names: Sequence[str], labels: Labels) -> g
                           labels["layer"])
     low = min([-3.0] + [float(np.nanmin(t["y"])) - 3.0 for t in traces])
     layout["yaxis"]["range"] = [low, 103]
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return fast_figure(traces, layout)

@@ -14,6 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
+from viz.compat import fast_figure
 from viz.playback import LEGEND_LINK, Player, with_plotly_frames
 from viz.raster import data_uri, plane_image, png_bytes
 
@@ -129,8 +130,7 @@ def _figure(data: list, layout: dict) -> go.Figure:
     copying the default template (together most of a rerun's figure-building time). The
     tests rebuild every figure's dict with validation on, so a typo still fails there."""
     data = [t.to_plotly_json() if isinstance(t, BaseTraceType) else t for t in data]
-    return go.Figure(dict(data=data, layout=dict(layout, template=_NO_TEMPLATE)),
-                     _validate=False)
+    return fast_figure(data, dict(layout, template=_NO_TEMPLATE))
 
 
 def _f32(a) -> np.ndarray:

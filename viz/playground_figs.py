@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from viz.compat import fast_figure
 from viz.raster import (
     PIXELATED,
     cell_edges,
@@ -57,7 +58,7 @@ def _mix(hex_color: str, white: float) -> str:
 def _figure(data: list[dict], layout: dict) -> go.Figure:
     """A Figure from plain dicts, without plotly.py's property validation (5x faster to build;
     Streamlit then serializes it as is). tests/test_playground.py validates every figure."""
-    return go.Figure(data=data, layout=layout, _validate=False)
+    return fast_figure(data, layout)
 
 
 def _base_layout(height: int, **kw) -> dict:
@@ -211,7 +212,7 @@ def boundary_figure(
         "steps": [{"label": f["name"], "method": "animate", "args": [[f["name"]], step]}
                   for f in frames],
     }]  # fmt: skip
-    return go.Figure(data=data, layout=layout, frames=frames, _validate=False)
+    return fast_figure(data, layout, frames=frames)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from viz.compat import fast_figure
 from viz.playground_figs import AXIS, CLASS_COLORS, FONT, GRID_AXIS, boundary_png
 from viz.raster import PIXELATED, cell_edges, plane_image
 
@@ -24,7 +25,7 @@ GREY = "#c3c8d2"
 
 def _figure(data: list[dict], layout: dict) -> go.Figure:
     """A Figure without plotly.py's validation (tests/viz validates every builder)."""
-    return go.Figure(data=data, layout=_clear_titles(layout), _validate=False)
+    return fast_figure(data, _clear_titles(layout))
 
 
 def _clear_titles(layout: dict) -> dict:

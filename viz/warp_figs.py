@@ -15,6 +15,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from nncore import warp as W
+from viz.compat import fast_figure
 from viz.raster import PIXELATED, cell_edges, data_uri, parse_colour, plane_image, png_indexed
 
 Array = np.ndarray
@@ -57,7 +58,7 @@ class Panel:
 def _figure(data: list, layout: dict, frames: list | None = None) -> go.Figure:
     """go.Figure without plotly's per-property validation (6× faster to build; these specs are
     fixed by this module and checked against full validation in tests/test_warp.py)."""
-    return go.Figure(data=data, layout=layout, frames=frames, _validate=False)
+    return fast_figure(data, layout, frames=frames)
 
 
 def _discrete_scale(colors: list[str], n: int) -> list:
