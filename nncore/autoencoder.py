@@ -144,6 +144,7 @@ def _finite(params: dict) -> bool:
     return all(np.isfinite(v).all() and np.abs(v).max() < BLOW_UP for v in params.values())
 
 
+# long: 14 keyword arguments and their docstring; the loop itself is about 30 lines
 def train_autoencoder(
     X: Array,
     sizes: Sequence[int],

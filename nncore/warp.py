@@ -202,6 +202,7 @@ class LinearFit:
         return self.scores(X).argmax(axis=1)
 
 
+# long: Newton's method with step halving and the best-iterate rule, one algorithm in one place
 def fit_logreg(
     X: Array, y: Array, n_classes: int, l2: float = 1e-6, max_iter: int = 40
 ) -> LinearFit:

@@ -41,6 +41,7 @@ def _fig(data: list, layout: dict) -> go.Figure:
     return fig
 
 
+# long: one figure's traces, shading and layout; its keyword arguments take a third of it
 def curves(
     x: Array,
     ys: dict,

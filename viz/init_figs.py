@@ -35,6 +35,61 @@ def _fmt(x: float) -> str:
     return f"{x:.2g}" if abs(x) < 0.01 or abs(x) >= 1000 else f"{x:.2f}"
 
 
+def _note(text: str, ax: str, x: float, y: float, xanchor: str, yanchor: str,
+          font: dict) -> dict:
+    """A text annotation placed in panel ``ax``'s own domain coordinates."""
+    return {"text": text, "xref": f"x{ax} domain", "yref": f"y{ax} domain", "x": x, "y": y,
+            "xanchor": xanchor, "yanchor": yanchor, "showarrow": False, "font": font}
+
+
+def _paper_note(text: str, x: float, y: float, font: dict, **extra) -> dict:
+    """A text annotation in paper coordinates (the whole figure)."""
+    return {"text": text, "xref": "paper", "yref": "paper", "x": x, "y": y, **extra,
+            "showarrow": False, "font": font}
+
+
+def _panel_axes(ax: str, x0: float, w: float, y1: float, h: float, x_range: tuple,
+                y_max: float, ticks: dict) -> dict:
+    """The x and y axes of one histogram panel: a shared x-range, its own y-range."""
+    return {
+        f"xaxis{ax}": {
+            "domain": [x0, min(1.0, x0 + w)], "range": list(x_range), "anchor": f"y{ax}",
+            "nticks": 3, **ticks, "exponentformat": "e", "tickangle": 0,
+            "tickfont": {"size": 12}, "showgrid": False, "zeroline": True,
+            "zerolinecolor": "#bbb",
+        },
+        f"yaxis{ax}": {
+            "domain": [max(0.0, y1 - h), min(1.0, y1)], "range": [0, y_max],
+            "anchor": f"x{ax}", "showticklabels": False, "showgrid": False, "fixedrange": True,
+        },
+    }
+
+
+def _capped_top(share: np.ndarray, zero_pct: float) -> float | None:
+    """When one bin holds mostly exact zeros (ReLU) and towers over the rest, the y-range that
+    keeps the rest visible; else None."""
+    if zero_pct <= 20.0:
+        return None
+    top = float(share.max())
+    rest = np.sort(share)[-2] if share.size > 1 else top
+    return rest * 1.6 if top > 2.5 * rest and rest > 0 else None
+
+
+def _shared_x_range(results: Sequence, which: str) -> tuple[float, float, dict]:
+    """(lo, hi, ticks): one x-range for every panel (the union of the results' bin edges, with
+    room for the edge tick labels); gradients get symmetric ticks −t, 0, t."""
+    lo = min(float(getattr(r, f"{which}_edges")[0]) for r in results)
+    hi = max(float(getattr(r, f"{which}_edges")[-1]) for r in results)
+    pad = 0.06 * (hi - lo)  # room between neighbouring panels' edge tick labels
+    lo, hi = lo - pad, hi + pad
+    ticks = {}
+    if which == "grad":  # symmetric: −t, 0, t with t a one-digit number inside the range
+        t = float(f"{0.6 * max(abs(lo), abs(hi)):.0e}")
+        ticks = {"tickvals": [-t, 0.0, t]} if t > 0 else {}
+    return lo, hi, ticks
+
+
+# long: one loop places every panel and its labels; the rest is signature and docstring
 def layer_histograms(
     results: Sequence,
     names: Sequence[str],
@@ -64,15 +119,8 @@ def layer_histograms(
     gap_x, gap_y = 0.018, (0.32 + 0.12 * two_line) / max(n_rows, 1)
     w = (1.0 - gap_x * (cols - 1)) / cols
     h = (1.0 - gap_y * (n_rows - 1)) / n_rows
-    lo = min(float(getattr(r, f"{which}_edges")[0]) for r in results)
-    hi = max(float(getattr(r, f"{which}_edges")[-1]) for r in results)
-    pad = 0.06 * (hi - lo)  # room between neighbouring panels' edge tick labels
-    lo, hi = lo - pad, hi + pad
+    lo, hi, ticks = _shared_x_range(results, which)
     var = "a" if which == "act" else "∂L/∂a"
-    ticks = {}
-    if which == "grad":  # symmetric: −t, 0, t with t a one-digit number inside the range
-        t = float(f"{0.6 * max(abs(lo), abs(hi)):.0e}")
-        ticks = {"tickvals": [-t, 0.0, t]} if t > 0 else {}
     traces, layout, notes = [], {}, []
     idx = 0
     for ri, (res, name) in enumerate(zip(results, names, strict=True)):
@@ -85,96 +133,29 @@ def layer_histograms(
                 continue  # a layer after an overflow: nothing finite to show
             idx += 1
             row, col = ri * rows_per + l // cols, l % cols
-            x0 = col * (w + gap_x)
-            y1 = 1.0 - row * (h + gap_y)
             share = 100.0 * counts[l] / total
             ax = "" if idx == 1 else str(idx)
             traces.append(_step_histogram(edges, share, COLORS[ri % 2], f"x{ax}", f"y{ax}",
                                           name, labels["hover_hist"].format(
                                               var=var, name=f"{name} L{l + 1}")))
-            top = float(share.max())
-            y_max = top * 1.08
             zero_pct = float(res.act_zero[l]) if which == "act" else 0.0
-            if zero_pct > 20.0:
-                rest = np.sort(share)[-2] if share.size > 1 else top
-                if top > 2.5 * rest and rest > 0:
-                    y_max = rest * 1.6
-                    notes.append(
-                        {
-                            "text": labels["zero_note"].format(pct=f"{zero_pct:.0f}"),
-                            "xref": f"x{ax} domain",
-                            "yref": f"y{ax} domain",
-                            "x": 0.02,
-                            "y": 0.97,
-                            "xanchor": "left",
-                            "yanchor": "top",
-                            "showarrow": False,
-                            "font": {"size": 12, "color": "#444"},
-                        }
-                    )
-            layout[f"xaxis{ax}"] = {
-                "domain": [x0, min(1.0, x0 + w)],
-                "range": [lo, hi],
-                "anchor": f"y{ax}",
-                "nticks": 3,
-                **ticks,
-                "exponentformat": "e",
-                "tickangle": 0,
-                "tickfont": {"size": 12},
-                "showgrid": False,
-                "zeroline": True,
-                "zerolinecolor": "#bbb",
-            }
-            layout[f"yaxis{ax}"] = {
-                "domain": [max(0.0, y1 - h), min(1.0, y1)],
-                "range": [0, y_max],
-                "anchor": f"x{ax}",
-                "showticklabels": False,
-                "showgrid": False,
-                "fixedrange": True,
-            }
-            notes.append(
-                {
-                    "text": labels["panel_2" if two_line else "panel"].format(
-                        l=l + 1, std=_fmt(float(stds[l]))),
-                    "xref": f"x{ax} domain",
-                    "yref": f"y{ax} domain",
-                    "x": 0.5,
-                    "y": 1.0,
-                    "xanchor": "center",
-                    "yanchor": "bottom",
-                    "showarrow": False,
-                    "font": {"size": 13},
-                }
-            )
+            capped = _capped_top(share, zero_pct)
+            if capped is not None:
+                notes.append(_note(labels["zero_note"].format(pct=f"{zero_pct:.0f}"), ax,
+                                   0.02, 0.97, "left", "top", {"size": 12, "color": "#444"}))
+            y_max = capped if capped is not None else float(share.max()) * 1.08
+            layout.update(_panel_axes(ax, col * (w + gap_x), w, 1.0 - row * (h + gap_y), h,
+                                      (lo, hi), y_max, ticks))
+            notes.append(_note(labels["panel_2" if two_line else "panel"].format(
+                l=l + 1, std=_fmt(float(stds[l]))), ax, 0.5, 1.0, "center", "bottom",
+                {"size": 13}))
         if len(results) > 1:
-            notes.append(
-                {
-                    "text": f"<b>{name}</b>",
-                    "xref": "paper",
-                    "yref": "paper",
-                    "x": 0.0,
-                    "y": 1.0 - ri * rows_per * (h + gap_y),
-                    "xanchor": "left",
-                    "yanchor": "bottom",
-                    "yshift": 22 + lift,
-                    "showarrow": False,
-                    "font": {"size": 14, "color": COLORS[ri % 2]},
-                }
-            )
+            notes.append(_paper_note(f"<b>{name}</b>", 0.0, 1.0 - ri * rows_per * (h + gap_y),
+                                     {"size": 14, "color": COLORS[ri % 2]}, xanchor="left",
+                                     yanchor="bottom", yshift=22 + lift))
     if x_title:
-        notes.append(
-            {
-                "text": x_title,
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0.5,
-                "y": 0.0,
-                "yshift": -42,
-                "showarrow": False,
-                "font": {"size": 13, "color": "#444"},
-            }
-        )
+        notes.append(_paper_note(x_title, 0.5, 0.0, {"size": 13, "color": "#444"},
+                                 yshift=-42))
     top_margin = 60 + lift + (24 if len(results) > 1 else 0)
     layout.update(
         title={"text": title, "font": {"size": 17}},

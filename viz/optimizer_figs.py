@@ -285,6 +285,7 @@ def comet_indices(last: int, prev: np.ndarray, steps: np.ndarray, n_trail: int) 
     return np.concatenate([trail, b], axis=1)
 
 
+# long: the race map's layers (map, contours, paths, markers, labels) drawn in order
 def race_scene(
     xs: np.ndarray,
     ys: np.ndarray,

@@ -47,6 +47,7 @@ def _fig(data: list, layout: dict) -> go.Figure:
     return fig
 
 
+# long: one figure's points, lines, region and markers; most lines are its arguments
 def plane(
     X: Array,
     y: Array,

@@ -116,6 +116,7 @@ def boundary_png(proba: np.ndarray, discretize: bool) -> str:
     return data_uri(png_indexed(img[::-1], colorscale_palette(scale, 0, zmax, zmax + 1)))
 
 
+# long: the boundary picture, the points and the replay frames of one figure
 def boundary_figure(
     xs: np.ndarray,
     proba: np.ndarray,
@@ -357,6 +358,7 @@ def _panel_axes(n: int, gap: float = 0.08) -> list[tuple[float, float]]:
     return [(i * (width + gap), i * (width + gap) + width) for i in range(n)]
 
 
+# long: two panels (loss, accuracy) for one run or several, with their markers
 def curves_figure(
     history: dict,
     *,

@@ -318,6 +318,7 @@ def planes_figure(
     return _figure(data, layout)
 
 
+# long: the morph's frames and its play controls belong to one figure
 def morph_figure(
     stages: list[tuple[str, Array, Array, Array]],
     y: Array,
