@@ -94,8 +94,9 @@ T = Strings(
         "gb_unit": "unit",
         "gb_value": "value",
         "gb_claim": (
-            "γ ranges from {g_lo} to {g_hi} and β from {b_lo} to {b_hi}: the layer has moved "
-            "away from the unit Gaussian (γ = 1, β = 0) it started with."
+            "γ ranges from {g_lo} to {g_hi} and β from {b_lo} to {b_hi}: from the start at "
+            "mean 0, variance 1 (γ = 1, β = 0), γ has moved by at most {g_move} and β by at "
+            "most {b_move}."
         ),
         "gb_claim_start": "Before training every γ is 1 and every β is 0.",
         "dl_dist": "Download histograms and γ, β (CSV)",
@@ -129,8 +130,10 @@ T = Strings(
         "run_claim": (
             "After the last step the running mean differs from the whole data set's mean by "
             "{dm} ({dm_pct} of the unit's standard deviation) and the running variance from "
-            "its variance by {dv_pct}. The averages remember batches seen with earlier "
-            "weights, so they lag behind while the weights change (the chart's first steps)."
+            "its variance by {dv_pct}; over the layer's {units} units the median gaps are "
+            "{med_m} (mean) and {med_v} (variance). The averages remember batches seen with earlier weights, and "
+            "each minibatch's own statistics are noisy, so one unit's gap varies from step to "
+            "step."
         ),
         "dl_run": "Download running statistics (CSV)",
         "indep_h": "One sample in two different batches",
@@ -223,8 +226,8 @@ T = Strings(
         "title": "배치 정규화",
         "intro": (
             "같은 깊은 신경망을 같은 가중치에서 두 번 출발시킵니다. 한 번은 그대로, 한 번은 모든 "
-            "affine 층과 활성화 함수 사이에 배치 정규화(batch normalization, BN)를 넣어서요. 두 "
-            "학습 곡선을 비교하고, 한 층의 입력이 에폭마다 다시 중심을 잡고 크기가 맞춰지는 모습을 "
+            "아핀 층과 활성화 함수(activation function) 사이에 배치 정규화(batch normalization, "
+            "BN)를 넣어 학습합니다. 두 학습 곡선을 비교하고, 한 층의 입력이 에폭마다 다시 중심을 잡고 크기가 맞춰지는 모습을 "
             "보세요. 맨 아래 격자에서는 배치 정규화를 쓰면 훨씬 넓은 범위의 학습률과 초기 가중치 "
             "크기에서 학습이 된다는 강의 노트의 주장을 직접 확인합니다."
         ),
@@ -236,7 +239,7 @@ T = Strings(
         "ds_xor": "XOR",
         "ds_spirals": "두 개의 나선",
         "activation": "활성화 함수 g",
-        "depth": "깊이 (은닉층 수)",
+        "depth": "깊이: 은닉층(hidden layer) 수",
         "width": "너비 (은닉층당 유닛 수)",
         "scale": "초기 가중치 크기 s: W ~ N(0, s²)",
         "lr": "학습률(learning rate)",
@@ -275,12 +278,12 @@ T = Strings(
         "acc_diverged": "없음 ({epoch} 에폭에서 발산)",
         "diverged": (
             "{net}: {epoch} 에폭에서 학습이 발산했습니다 (손실이나 가중치가 계산할 수 없을 만큼 "
-            "커졌습니다). 그래프는 마지막 정상 스텝까지만 보여 줍니다. 학습률을 낮춰 보세요."
+            "커졌습니다). 그래프는 마지막 정상 단계까지만 보여 줍니다. 학습률을 낮춰 보세요."
         ),
         "dl_curves": "학습 곡선 내려받기 (CSV)",
         "dist_stale": (
-            "{net}: {epoch} 에폭이 끝나기 전에 발산했습니다. 아래 숫자는 마지막 정상 스텝인 {step} "
-            "스텝의 값입니다."
+            "{net}: {epoch} 에폭이 끝나기 전에 발산했습니다. 아래 숫자는 마지막 정상 단계인 {step} "
+            "단계의 값입니다."
         ),
         "dist_h": "정규화 전과 후, 한 층의 활성화 함수 입력 분포",
         "layer": "살펴볼 층",
@@ -305,8 +308,8 @@ T = Strings(
         "gb_unit": "유닛",
         "gb_value": "값",
         "gb_claim": (
-            "γ는 {g_lo}에서 {g_hi}까지, β는 {b_lo}에서 {b_hi}까지 퍼져 있습니다. 처음의 표준 "
-            "정규분포(γ = 1, β = 0)에서 층이 스스로 벗어났습니다."
+            "γ는 {g_lo}에서 {g_hi}까지, β는 {b_lo}에서 {b_hi}까지 퍼져 있습니다. 평균 0, "
+            "분산 1(γ = 1, β = 0)에서 γ는 최대 {g_move}, β는 최대 {b_move}만큼 움직였습니다."
         ),
         "gb_claim_start": "학습 전에는 모든 γ가 1, 모든 β가 0입니다.",
         "dl_dist": "히스토그램과 γ, β 내려받기 (CSV)",
@@ -333,12 +336,13 @@ T = Strings(
         "run_var": "이동 평균 σ²",
         "data_mean": "전체 데이터에서 u의 평균",
         "data_var": "전체 데이터에서 u의 분산",
-        "step_axis": "학습 스텝 (미니배치)",
+        "step_axis": "학습 단계 (미니배치)",
         "run_claim": (
-            "마지막 스텝에서 이동 평균 μ는 전체 데이터의 평균과 {dm} 다르고 (유닛 표준편차의 "
-            "{dm_pct}), 이동 평균 σ²는 전체 데이터의 분산과 {dv_pct} 다릅니다. 이동 평균은 예전 "
-            "가중치로 본 배치를 기억하므로, 가중치가 바뀌는 동안에는 늦게 따라갑니다 (그래프의 첫 "
-            "스텝들)."
+            "마지막 단계에서 이동 평균 μ는 전체 데이터의 평균과 {dm} 다르고 (유닛 표준편차의 "
+            "{dm_pct}), 이동 평균 σ²는 전체 데이터의 분산과 {dv_pct} 다릅니다. 이 층의 유닛 "
+            "{units}개에 대한 차이의 중앙값은 평균 {med_m}, 분산 {med_v}입니다. 이동 평균은 예전 가중치로 "
+            "본 배치를 기억하고 미니배치마다 통계에 잡음이 있으므로, 유닛 하나의 차이는 단계마다 "
+            "달라집니다."
         ),
         "dl_run": "이동 평균 통계 내려받기 (CSV)",
         "indep_h": "같은 샘플, 다른 두 배치",
@@ -382,7 +386,7 @@ T = Strings(
         ),
         "col_acc_bs": "정확도 (전체 데이터를 한 배치로)",
         "small_diverged": "{epoch} 에폭에서 발산",
-        "grid_h": "견고함: 학습률 × 초기 가중치 크기",
+        "grid_h": "강건성: 학습률 × 초기 가중치 크기",
         "grid_size": "격자",
         "grid_small": "5 × 5 (빠름)",
         "grid_large": "7 × 7 (약 두 배 느림)",
