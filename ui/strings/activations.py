@@ -286,7 +286,7 @@ T = Strings(
             " · 무작위 신경망(너비 {width}, 시드 {seed}): 측정값 {meas}, 신경망 자신의 입력 "
             "퍼짐을 넣은 식의 예측 {pred}"
         ),
-        "no_measure": " · (maxout: 조각을 무작위로 뽑는 가중치 초기화 실험실에서 측정)",
+        "no_measure": " · (maxout: 조각을 무작위로 뽑는 가중치 초기화 실험 페이지에서 측정)",
         "underflow": "1e-300 미만",
         "vanish_notes": (
             "노트보다 숫자가 더 정확한 곳: 노트는 ReLU의 미분값이 0 또는 1이라 기울기 소실을 "
@@ -299,7 +299,7 @@ T = Strings(
             "보면 유닛의 절반이 꺼져 있어 n·Var(W) = 1이면 층마다 √½ ≈ 0.71배가 되지만, He의 "
             "n·Var(W) = 2가 바로 그 절반을 메우므로 여기서 ReLU의 배율은 층마다 {relu}입니다."
         ),
-        "init_link": "가중치 초기화(weight initialization) 실험실 열기: {preset}",
+        "init_link": "가중치 초기화(weight initialization) 실험 열기: {preset}",
         "dl_vanish": "기울기 비 내려받기 (CSV)",
         "overflow": "{act}: 무작위 신경망이 {k}번째 층에서 넘쳤습니다. n·Var(W)를 낮추세요.",
         "spinner": "무작위 신경망을 실행하는 중…",
