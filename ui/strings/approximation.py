@@ -374,7 +374,7 @@ T = Strings(
         "fit": "학습된 신경망",
         "samples": "훈련 샘플",
         "trained_knots": "매듭 / 중심 −b_j/w_j",
-        "loss_title": "학습 손실",
+        "loss_title": "훈련 손실",
         "loss_x": "단계",
         "loss_y": "MSE",
         "loss": "MSE",

@@ -198,7 +198,7 @@ _MEANING = {  # id: (English meaning, Korean meaning)
     ),
     "early_stopping": (
         "Keeping the weights of the epoch with the best validation loss.",
-        "검증 손실이 가장 좋았던 에폭의 가중치를 쓰는 것.",
+        "검증 손실이 가장 좋았던 에포크의 가중치를 쓰는 것.",
     ),
     "space_warping": (
         "What a layer does to the input space: Wx + b turns, stretches and shifts it; ReLU "
