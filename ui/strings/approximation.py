@@ -265,7 +265,7 @@ T = Strings(
             "측정합니다. 마지막 절은 깊이가 더하는 것을 보여 줍니다: 좁고 깊은 신경망은 직선을 "
             "접어서 적은 유닛으로 지수적으로 많은 선형 조각(linear piece)을 만듭니다."
         ),
-        "presets": "강의 노트의 예시",
+        "presets": "강의 예제",
         "preset.any": "은닉층 하나로 무엇이든",
         "preset.squash": "squashing 유닛 (sigmoid)",
         "preset.step": "불연속: 계단 함수",

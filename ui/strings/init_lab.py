@@ -231,7 +231,7 @@ T = Strings(
             "크면 tanh/sigmoid의 평평한 양 끝에 몰립니다(포화, saturation). He는 ReLU의 분포를 "
             "모든 깊이에서 같게 유지하지만, Xavier는 tanh를 0 근처에서 선형으로 보고 유도했기 "
             "때문에 tanh의 분포를 대략적으로만 유지합니다: tanh + Xavier ({L} × {n})에서 std(a)는 "
-            "{a1}에서 {aL}로 줄고 Var(u)는 {vdrop}배 작아집니다. 프리셋으로 시작해 보세요. "
+            "{a1}에서 {aL}로 줄고 Var(u)는 {vdrop}배 작아집니다. 강의 예제로 시작해 보세요. "
             "**A/B 비교**는 같은 입력으로 두 번째 설정을 실행합니다."
         ),
         "presets": "강의 예제",
@@ -415,7 +415,7 @@ T = Strings(
             r"{L}층 {g_top} → 1층 {g_bot}, ∂L/∂W는 {w_top} → {w_bot}입니다."
         ),
         "explain.bn_rescue": (
-            r"첫 번째 프리셋의 나쁜 초기화에 tanh마다 앞에 배치 정규화를 넣었습니다: "
+            r"첫 번째 강의 예제의 나쁜 초기화에 tanh마다 앞에 배치 정규화를 넣었습니다: "
             r"$\hat u = (u - \mu_B)/\sqrt{{\sigma_B^2 + \epsilon}}$가 $n\,\mathrm{{Var}}(W)$와 "
             r"상관없이 모든 유닛을 배치에서 평균 0, 분산 1로 맞추므로 모든 층이 같아 보이고"
             r"(std(a) {a_range}) ∂L/∂a도 {gspread}배 안에 머뭅니다. 정규화 앞의 분산은 여전히 "
