@@ -432,6 +432,12 @@ def linear_view(s: ActSettings) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+def _factor(f: float) -> str:
+    """3 digits, more when those would round a factor that is not 1 to 1 (1 vs 0.999 at depth)."""
+    text = f"{f:.3g}"
+    return f"{f:.6g}" if float(text) == 1.0 and f != 1.0 else text
+
+
 def _num(v: float) -> str:
     return T("underflow") if v <= 1.001e-300 else f"{v:.3g}"  # the floor of factor_over_depth
 
@@ -473,7 +479,7 @@ def vanish_view(st_: ActSettings) -> None:
         for a in acts:
             f, ratio = formula(a, s, gain, depth)
             series[a] = ratio
-            text = T("factor_line", act=label(a), f=f"{f:.3g}", end=_num(ratio[-1]), d=depth)
+            text = T("factor_line", act=label(a), f=_factor(f), end=_num(ratio[-1]), d=depth)
             if measure and a == "maxout":
                 text += T("no_measure")
             elif measure:
@@ -493,7 +499,8 @@ def vanish_view(st_: ActSettings) -> None:
     ), key="act_fig_grad")  # fmt: skip
     st.markdown("  \n".join(lines))
     relu = layer_factor("relu", s, gain)
-    st.caption(T("vanish_notes", gain=f"{gain:g}", relu=f"{relu:.3g}"))
+    key = "vanish_notes_he" if relu == 1.0 else "vanish_notes"  # exact for ReLU (nncore)
+    st.caption(T(key, gain=f"{gain:g}", relu=_factor(relu)))
     init_links(acts, gain)
     download_csv(T("dl_vanish"), lambda: vanish_frame(acts, depth, s, gain, measure, width, seed),
                  "vanishing_gradient.csv", "act_dl_vanish")  # fmt: skip

@@ -20,9 +20,11 @@ from nncore.bnlab import (
     batch_order,
     eval_vs_batch,
     full_batch_stats,
+    gamma_beta_moves,
     initial_params,
     robustness_cell,
     run_recorded,
+    running_gaps,
     small_batch_training,
     trained,
     unit_formula,
@@ -394,8 +396,10 @@ def dist_view(s: BNSettings, plain, bn, X, layer: int, epoch: int) -> None:
     if epoch == 0:
         st.caption(T("gb_claim_start"))
     else:
+        g_move, b_move = gamma_beta_moves(gamma, beta)
         st.caption(T("gb_claim", g_lo=_fmt(gamma.min()), g_hi=_fmt(gamma.max()),
-                     b_lo=_fmt(beta.min()), b_hi=_fmt(beta.max())))
+                     b_lo=_fmt(beta.min()), b_hi=_fmt(beta.max()), g_move=_pct1(g_move),
+                     b_move=_fmt(b_move)))  # fmt: skip
     download_csv(T("dl_dist"), lambda: dist_frame(plain, bn, layer, kp, kb, gamma, beta),
                  "batchnorm_distributions.csv", key="bn_dl_dist")
 
@@ -476,11 +480,13 @@ def running_view(s: BNSettings, bn, layer: int, unit: int) -> None:
 
 
 def running_numbers(bn, layer: int, unit: int) -> dict:
-    l, j = layer - 1, unit - 1
-    dm = abs(bn.run_mean[l][-1, j] - bn.data_mean[l][-1, j])
-    sd = np.sqrt(bn.data_var[l][-1, j])
-    dv = abs(bn.run_var[l][-1, j] - bn.data_var[l][-1, j]) / max(bn.data_var[l][-1, j], 1e-300)
-    return {"dm": _fmt(dm), "dm_pct": _pct1(dm / max(sd, 1e-300)), "dv_pct": _pct1(dv)}
+    """The shown unit's gaps after the last step, and the medians over the layer's units (one
+    unit's gap is noisy: it depends on the last minibatch)."""
+    gap, rel_m, rel_v = running_gaps(bn, layer)
+    j = unit - 1
+    return {"dm": _fmt(gap[j]), "dm_pct": _pct1(rel_m[j]), "dv_pct": _pct1(rel_v[j]),
+            "units": len(gap), "med_m": _pct1(float(np.median(rel_m))),
+            "med_v": _pct1(float(np.median(rel_v)))}  # fmt: skip
 
 
 def independence_view(s: BNSettings, bn, X) -> None:

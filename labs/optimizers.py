@@ -337,6 +337,9 @@ def first_hit(run: dict, surf, tol: float) -> int | None:
     return int(hit[0]) if hit.size else None
 
 
+ROSEN_LR_X = (2.0, 2.5)  # the Rosenbrock story's SGD α times these: one gets there, one blows up
+
+
 def _g(v: float) -> str:
     return f"{v:.2g}"
 
@@ -370,8 +373,12 @@ def story_fields(story: str, race: Race) -> dict:
               "rms_hit": hit(runs["rmsprop"]),
               "ada_default_hit": hit(compute_race(at_default)["adagrad"])}
     elif story == "rosenbrock":
-        f |= {"sgd_lr": f"{race.hp('sgd')['lr']:g}", "adam_hit": hit(runs["adam"]),
-              "sgd_dist": _g(distances_to(runs["sgd"]["path"][-1:], (1, 1))[0])}
+        lr = race.hp("sgd")["lr"]
+        ok, big = (compute_race(_with_hp(race, "sgd", lr=k * lr))["sgd"] for k in ROSEN_LR_X)
+        f |= {"sgd_lr": f"{lr:g}", "adam_hit": hit(runs["adam"]),
+              "sgd_dist": _g(distances_to(runs["sgd"]["path"][-1:], (1, 1))[0]),
+              "sgd_ok": f"{ROSEN_LR_X[0] * lr:g}", "sgd_ok_hit": hit(ok),
+              "sgd_big": f"{ROSEN_LR_X[1] * lr:g}", "sgd_big_div": big["diverged_at"]}
     elif story == "diverge":
         f |= {"limit": f"{2 / race.kappa:g}", "sgd_lr": f"{race.hp('sgd')['lr']:g}",
               "sgd_div": runs["sgd"]["diverged_at"]}

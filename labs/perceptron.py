@@ -31,10 +31,12 @@ from nncore.perceptron import (
     separable_gates,
 )
 from nncore.xor_net import (
+    HALF_TOL,
     HAND_NET,
     XOR_ACTIVATIONS,
     finish_xor_nets,
     forward,
+    half_sure,
     hand_forward,
     start_xor_nets,
     train_xor_nets,
@@ -490,7 +492,10 @@ def rule_plane(run, t: int, box) -> None:
 
 
 def outside_note(w: np.ndarray, box) -> None:
-    if line_segment(w, box) is None:
+    if w[0] == 0 and w[1] == 0:  # no line at all: z = b at every point
+        yhat = int(predict(w, np.zeros((1, 2)))[0])
+        st.caption(T("no_line", b=_fmt(w[2]), yhat=yhat))
+    elif line_segment(w, box) is None:
         text = f"{_fmt(w[0])}·x₁ + {_fmt(w[1])}·x₂ + {_fmt(w[2])} = 0"
         st.caption(T("line_outside", w=text))
 
@@ -660,14 +665,26 @@ def trained_text(res) -> str:
         fail = ~res.solved
         last = res.loss[:, -1]
         counts = ", ".join(str(c) for c in sorted(set(res.correct[fail].tolist())))
-        text += T(
-            "trained_fail",
-            m=int(fail.sum()),
-            counts=counts,
-            lo=f"{last[fail].min():.3g}",
-            hi=f"{last[fail].max():.3g}",
-            solved_max=f"{last[res.solved].max():.3g}",
-        )
+        lo, hi = f"{last[fail].min():.3g}", f"{last[fail].max():.3g}"
+        text += T("trained_fail", m=int(fail.sum()), counts=counts,
+                  loss=lo if lo == hi else f"{lo}–{hi}",
+                  solved_max=f"{last[res.solved].max():.3g}")  # fmt: skip
+        text += stuck_text(res, fail)
+    return text
+
+
+def stuck_text(res, fail: np.ndarray) -> str:
+    """Which failed seeds sit in the 'sure of two, 0.5 on two' state (more epochs do not help)."""
+    half = half_sure(res) & fail
+    other = fail & ~half
+    seeds = np.asarray(res.seeds)
+    text = ""
+    if half.any():
+        text += T("trained_half", seeds=", ".join(map(str, seeds[half])),
+                  tol=f"{HALF_TOL:g}")  # fmt: skip
+    if other.any():
+        text += T("trained_other", seeds=", ".join(map(str, seeds[other])))
+    return text
     return text
 
 

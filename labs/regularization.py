@@ -576,8 +576,25 @@ def geometry_text(lam: float, w1: np.ndarray, w2: np.ndarray, g: dict) -> str:
     if np.all(w1 == 0.0):
         return T("geo_zero", lam=_g(lam), lamall=_f(g["lamall"]), c=c, d=d)
     if w1[1] == 0.0:
-        return T("geo_axis", lam=_g(lam), a=_f(w1[0]), lam0=_f(g["lam0"]), c=c, d=d)
-    return T("geo_both", lam=_g(lam), a=_f(w1[0]), b=_f(w1[1]), lam0=_f(g["lam0"]), c=c, d=d)
+        text = T("geo_axis", lam=_g(lam), a=_f(w1[0]), lam0=_f(g["lam0"]), c=c, d=d)
+    else:
+        text = T("geo_both", lam=_g(lam), a=_f(w1[0]), b=_f(w1[1]), lam0=_f(g["lam0"]), c=c,
+                 d=d)  # fmt: skip
+    return text + l2_moves_text(lam, w2)
+
+
+def l2_moves_text(lam: float, w2: np.ndarray) -> str:
+    """L2 shrinks the norm for every λ > 0, but with correlated features not every weight."""
+    if lam == 0:
+        return ""
+    ws = R.GEO_W_STAR
+    moves = R.l2_moves(lam)
+    norms = {"n0": _f(moves["norm0"]), "n1": _f(moves["norm1"])}
+    grown = moves["grown"]
+    if grown.size:
+        i = int(grown[0])
+        return T("geo_l2_grows", wi=("w₁", "w₂")[i], s=_f(ws[i]), v=_f(w2[i]), **norms)
+    return T("geo_l2_shrinks", **norms)
 
 
 @st.fragment
@@ -613,13 +630,21 @@ def diverged_warnings(cfg: RegSettings, runs: dict) -> None:
                        icon=":material/warning:")
 
 
+def batching_text(n: int) -> str:
+    size, count, last = R.batch_plan(n)
+    if count == 1:
+        return T("batch.full", n=n)
+    key = "batch.mini" if last == size else "batch.mini_last"
+    return T(key, size=size, count=count, last=last)
+
+
 def main() -> None:
     page_intro(T("title"), T("intro"))
     if lecture_mode():  # before the widgets: a step sets their values (no presets here)
         lecture_steps_ui(lecture_steps())
     cfg = settings_ui()
     s = cfg.setup
-    st.caption(T("setup_caption", w=s.width, lr=_g(s.lr), batches=-(-s.n_train // 32),
+    st.caption(T("setup_caption", w=s.width, lr=_g(s.lr), batching=batching_text(s.n_train),
                  epochs=s.epochs, seed=s.seed))  # fmt: skip
     runs = run_all(cfg)
     diverged_warnings(cfg, runs)

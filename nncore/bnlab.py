@@ -286,3 +286,18 @@ def robustness_cell(X, y, sizes, *, activation, scale, lr, epochs, batch_size, s
 def trained(cell: dict) -> bool:
     """A grid cell counts as trained: no divergence and final training accuracy ≥ ACC_TARGET."""
     return cell["diverged_at"] is None and cell["acc"] >= ACC_TARGET
+
+
+def running_gaps(run: RecordedRun, layer: int) -> tuple[Array, Array, Array]:
+    """After the last step, per unit of hidden ``layer`` (1-based): |running μ − data μ|, that
+    gap over the data's σ, and |running σ² − data σ²| over the data's σ²."""
+    l = layer - 1  # noqa: E741
+    rm, rv = run.run_mean[l][-1], run.run_var[l][-1]
+    dm, dv = run.data_mean[l][-1], run.data_var[l][-1]
+    gap = np.abs(rm - dm)
+    return gap, gap / np.maximum(np.sqrt(dv), 1e-300), np.abs(rv - dv) / np.maximum(dv, 1e-300)
+
+
+def gamma_beta_moves(gamma: Array, beta: Array) -> tuple[float, float]:
+    """How far γ and β moved from their start (γ = 1, β = 0): max |γ − 1|, max |β|."""
+    return float(np.max(np.abs(np.asarray(gamma) - 1.0))), float(np.max(np.abs(beta)))

@@ -25,6 +25,7 @@ Array = np.ndarray
 METHODS = ("none", "dropout", "l2", "l1", "early")
 SWEEP_KINDS = ("l2", "l1_sub", "l1_prox")
 NEAR_ZERO = 1e-3  # |w| below this counts as "near zero" in the weight statistics
+BATCH = 32  # minibatch size of every run on this page
 N_TEST = 200  # held-out points drawn from the same distribution as the training points
 COLLAPSE_SPREAD = 0.02  # P(class 1) varying less than this over the plane = a constant network
 
@@ -77,12 +78,14 @@ def method_kwargs(method: str, dropout: float, l2: float, l1: float, l1_mode: st
 
 def run_method(s: Setup, method: str, dropout: float = 0.5, l2: float = 0.01, l1: float = 0.003,
                l1_mode: str = "proximal", snapshots: bool = False) -> TrainResult:
-    """Full-batch-sized SGD (batch 32) on the setup's data with one remedy; the held-out set
-    is evaluated every epoch (early stopping picks its best epoch from it)."""
+    """SGD with minibatches of BATCH (one full batch when n_train ≤ BATCH) on the setup's data
+    with one remedy; the held-out set is evaluated every epoch (early stopping picks its best
+    epoch from it)."""
     X, y, Xt, yt = overfit_data(s)
     return train_mlp(
         X, y, s.sizes, activation="relu", init="he_normal", optimizer="sgd",
-        opt_hp={"lr": s.lr}, epochs=s.epochs, batch_size=32, seed=s.seed, X_test=Xt, y_test=yt,
+        opt_hp={"lr": s.lr}, epochs=s.epochs, batch_size=BATCH, seed=s.seed, X_test=Xt,
+        y_test=yt,
         snapshot_epochs=snapshot_grid(s.epochs) if snapshots else (),
         **method_kwargs(method, dropout, l2, l1, l1_mode),
     )  # fmt: skip
@@ -164,7 +167,7 @@ def training_masks(n_train: int, width: int, p: float, seed: int, epoch: int) ->
     hidden layer draws ``dropout_mask((batch, width), p, rng)`` in order."""
     rng = np.random.default_rng([seed, epoch])
     rng.permutation(n_train)
-    batch = min(32, n_train)
+    batch = min(BATCH, n_train)
     return [dropout_mask((batch, width), p, rng)[0] > 0 for _ in range(2)]
 
 
@@ -204,6 +207,22 @@ def quad_grad(w: Array, A: Array = GEO_A, w_star: Array = GEO_W_STAR) -> Array:
 def l2_optimum(lam: float, A: Array = GEO_A, w_star: Array = GEO_W_STAR) -> Array:
     """argmin L(w) + (λ/2)‖w‖²: (A + λI) w = A w* (closed form)."""
     return np.linalg.solve(A + lam * np.eye(len(w_star)), A @ w_star)
+
+
+def l2_moves(lam: float, A: Array = GEO_A, w_star: Array = GEO_W_STAR) -> dict:
+    """‖w*‖, ‖L2 optimum‖ and the indices of the coordinates that L2 makes larger in size than
+    at w*: L2 shrinks the norm for every λ > 0, not each coordinate (with correlated features
+    one can grow)."""
+    w = l2_optimum(lam, A, w_star)
+    return {"norm0": float(np.linalg.norm(w_star)), "norm1": float(np.linalg.norm(w)),
+            "grown": np.flatnonzero(np.abs(w) > np.abs(w_star) + 1e-12)}  # fmt: skip
+
+
+def batch_plan(n_train: int, batch: int | None = None) -> tuple[int, int, int]:
+    """(batch size, updates per epoch, size of the last batch) of ``train_mlp`` on n points."""
+    bs = max(1, min(BATCH if batch is None else batch, n_train))
+    count = -(-n_train // bs)
+    return bs, count, n_train - (count - 1) * bs
 
 
 def l1_optimum(lam: float, A: Array = GEO_A, w_star: Array = GEO_W_STAR) -> Array:
@@ -281,7 +300,7 @@ def sweep_run(s: Setup, kind: str, lam: float) -> TrainResult:
     final weights are looked at)."""
     X, y, _, _ = overfit_data(s)
     return train_mlp(X, y, s.sizes, activation="relu", init="he_normal", optimizer="sgd",
-                     opt_hp={"lr": s.lr}, epochs=s.epochs, batch_size=32, seed=s.seed,
+                     opt_hp={"lr": s.lr}, epochs=s.epochs, batch_size=BATCH, seed=s.seed,
                      **sweep_kwargs(kind, lam))  # fmt: skip
 
 

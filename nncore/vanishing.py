@@ -29,6 +29,9 @@ MAXOUT_PIECES = ((1.0, 0.0), (-0.5, 0.0))
 pieces; with (x, 0) it is ReLU, with (x, −x) it is |x|)."""
 
 CURVE_NAMES = (*ACTIVATIONS, "maxout")
+KINK_AT_ZERO = ("linear", "relu", "leaky_relu", "abs", "maxout")
+"""Derivative constant for x < 0 and for x > 0: E[g'(z)²] is exact (ReLU: ½, so He's
+n·Var(W) = 2 gives a factor of exactly 1)."""
 SATURATION_MARGIN = 0.01  # within 1% of the output range from a bound (as nncore.activations)
 
 
@@ -203,6 +206,9 @@ def mean_sq_derivative(name: str, s: float, n: int = 40_001) -> float:
     """E[g'(z)²] for z ~ N(0, s²), by the trapezoid rule on ±12 s (s = 0: g'(0)²)."""
     if s <= 0:
         return float(f_and_df(name, np.array([0.0]))[1][0] ** 2)
+    if name in KINK_AT_ZERO:  # g' is constant on each half-line: exactly the mean of the two
+        d = f_and_df(name, np.array([-1.0, 1.0]))[1]
+        return float(np.mean(d * d))
     z = np.linspace(-12 * s, 12 * s, n)
     pdf = np.exp(-0.5 * (z / s) ** 2) / (s * np.sqrt(2 * np.pi))
     _, d = f_and_df(name, z)

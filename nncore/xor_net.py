@@ -200,3 +200,17 @@ def train_xor_nets(
     seed at once."""
     state = start_xor_nets(seeds, activation, lr, epochs, gate)
     return finish_xor_nets(advance_xor_nets(state, int(epochs) + 1))
+
+
+HALF_TOL = 0.1
+
+
+def half_sure(res: XorTraining, gate: str = "xor", tol: float = HALF_TOL) -> Array:
+    """(S,) True for a net that is sure of two points (|p − y| < tol) and undecided on the other
+    two (|p − 0.5| < tol). That state's loss is ln 2 / 2 ≈ 0.347 and gradient descent only creeps
+    toward it: run 5× longer such nets stay at 2 of 4 (checked in tests/app/test_claims_perceptron.py)."""
+    y = np.array(GATES[gate], dtype=np.float64)
+    out = np.stack([forward(p, BOOL_X, res.activation)[1].ravel() for p in res.final])
+    sure = (np.abs(out - y) < tol).sum(axis=1) == 2
+    mid = (np.abs(out - 0.5) < tol).sum(axis=1) == 2
+    return sure & mid

@@ -134,7 +134,14 @@ def test_lecture_presets_numbers():
     meas = res.grad_std[0] / res.grad_std[-1]
     assert float(m.group(3)) == pytest.approx(meas, rel=1e-2)
     assert 0.8 < meas < 1.25  # "keeps it"
-    assert "with n·Var(W) = 2 ReLU's factor is 1 per layer" in text
+    # He: exactly 1 (E[relu'(z)^2] = P(z > 0) = 1/2), one sentence, no "only when" against it
+    assert "**ReLU**: ×1 per layer → 1 after 10 layers" in text
+    assert "makes up for exactly that half, so here ReLU's factor is 1 per layer." in text
+    assert "it is 1 only when" not in text and "0.999" not in text
+    z = np.random.default_rng(1).normal(0, 1.0, 1_000_000)
+    assert np.mean(2 * (z > 0)) == pytest.approx(1.0, abs=5e-3)
+    ko = _text(_open("ko", act_acts="relu", act_gain=2.0))
+    assert "여기서 ReLU의 배율은 층마다 1입니다." in ko and "일 때만 1입니다" not in ko
 
 
 def test_korean_sentences_carry_the_same_numbers():

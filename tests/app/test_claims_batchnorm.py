@@ -97,8 +97,11 @@ def test_distribution_and_gamma_beta_claims(case):
     assert want in case["text"]
     g, b = bn[f"gamma{layer}"], bn[f"beta{layer}"]
     assert np.abs(g - 1).max() > 1e-3 and np.abs(b).max() > 1e-3  # "moved away from γ=1, β=0"
+    # "moved by at most": the largest |γ − 1| and |β|, both small (not "away from Gaussian")
+    g_move, b_move = np.abs(g - 1).max(), np.abs(b).max()
     assert en("gb_claim", g_lo=_fmt(g.min()), g_hi=_fmt(g.max()), b_lo=_fmt(b.min()),
-              b_hi=_fmt(b.max())) in case["text"]
+              b_hi=_fmt(b.max()), g_move=_pct1(g_move), b_move=_fmt(b_move)) in case["text"]
+    assert "unit Gaussian" not in case["text"]
 
 
 def test_one_unit_formula(case):
@@ -123,9 +126,15 @@ def test_running_statistics_claim(case):
     u, _ = pre(res.params, X, s.activation, layer)
     m, v = u[:, unit - 1].mean(), u[:, unit - 1].var()
     rm, rv = res.bn_state[f"mean{layer}"][unit - 1], res.bn_state[f"var{layer}"][unit - 1]
+    # the medians over the layer's units, from the final state and the whole data set
+    M, V = u.mean(axis=0), u.var(axis=0)
+    RM, RV = res.bn_state[f"mean{layer}"], res.bn_state[f"var{layer}"]
+    med_m, med_v = np.median(np.abs(RM - M) / np.sqrt(V)), np.median(np.abs(RV - V) / V)
     want = en("run_claim", dm=_fmt(abs(rm - m)), dm_pct=_pct1(abs(rm - m) / np.sqrt(v)),
-              dv_pct=_pct1(abs(rv - v) / v))
+              dv_pct=_pct1(abs(rv - v) / v), units=u.shape[1], med_m=_pct1(med_m),
+              med_v=_pct1(med_v))  # fmt: skip
     assert want in case["text"]
+    assert "first steps" not in case["text"]
 
 
 def test_eval_mode_independence_claim(case):

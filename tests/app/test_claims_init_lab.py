@@ -67,6 +67,13 @@ def test_tanh_xavier_keeps_the_variance_only_approximately():
     f = facts(r)
     assert f["nvarw"] == pytest.approx(1.0)
     assert f["amin"] > 0.2 and f["sat_hi"] < 1.0  # the histograms stay wide, ±1 is rare
+    # "within 0.02 of ±1 (saturated)": the page's count of saturated tanh units is exactly that
+    from nncore.activations import saturated_fraction
+
+    assert saturated_fraction(np.array([0.981, -0.981, 0.979, -0.979]), "tanh") == 0.5
+    text = T("explain.tanh_xavier", "en", nvarw="1", sat_hi="0", a1="", aL="", L="", vdrop="",
+             gspread="", wspread="")  # fmt: skip
+    assert "are within 0.02 of ±1 (saturated;" in text and "reach ±1" not in text
     assert np.all(r.act_sq < r.var_u)  # tanh squashes: E[a²] < Var(u)
     assert np.all(np.diff(r.act_std) < 0) and f["aL"] < 0.5 * f["a1"]  # drifts 0.63 -> 0.27
     assert f["vdrop"] > 10  # "Var(u) falls 11×"

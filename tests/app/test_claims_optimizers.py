@@ -94,6 +94,17 @@ def test_rosenbrock_story():
     tol = tolerance(surf)
     assert float(f["sgd_dist"]) > 10 * tol and first_hit(runs["sgd"], surf, tol) is None
     assert f["adam_hit"] is not None and f["adam_hit"] < race.steps
+    # SGD does not "need" α = 0.001: twice that gets there, 2.5 times blows up at once
+    assert race.hp("sgd")["lr"] == 0.001 and (f["sgd_ok"], f["sgd_big"]) == ("0.002", "0.0025")
+    start = (race.x0, race.y0)
+    ok = descend(surf.grad, start, make_optimizer("sgd", lr=0.002), race.steps, loss_fn=surf.f)
+    big = descend(surf.grad, start, make_optimizer("sgd", lr=0.0025), race.steps, loss_fn=surf.f)
+    near = np.flatnonzero(distances_to(ok.path, (1, 1)) <= tol)
+    assert ok.diverged_at is None and near.size and f["sgd_ok_hit"] == near[0]
+    assert big.diverged_at is not None and f["sgd_big_div"] == big.diverged_at <= 10
+    text = story_text("rosenbrock", "en")
+    assert "α = 0.002 gets within 0.04 at step" in text and "needs" not in text
+    assert f"α = 0.0025 already blows up at step {big.diverged_at}." in text
 
 
 def test_diverge_story():

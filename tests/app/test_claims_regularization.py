@@ -195,7 +195,41 @@ def test_geometry_sentences(page):
     w1, w2 = R.l1_optimum(0.3), R.l2_optimum(0.3)
     assert (f"At λ = 0.3 L1's optimum is ({w1[0]:.3f}, 0): **w₂ is exactly 0**" in _text(page)
             and f"(for every λ ≥ {lam0:.3f})" in _text(page))
-    assert f"L2's optimum ({w2[0]:.3f}, {w2[1]:.3f})" in _text(page)
+    assert f"L2's optimum ({w2[0]:.3f}, {w2[1]:.3f}) has no zero coordinate" in _text(page)
+    # L2 does not "only shrink": at λ = 0.3 w₂ grows above w*₂ = 0.4 while the norm shrinks.
+    # Independent of nncore: minimise ½(w − w*)ᵀA(w − w*) + (λ/2)‖w‖² by gradient descent.
+    A, ws = np.array([[1.0, 0.4], [0.4, 0.5]]), np.array([1.5, 0.4])
+    w = ws.copy()
+    for _ in range(5000):
+        w -= 0.5 * (A @ (w - ws) + 0.3 * w)
+    assert w == pytest.approx(w2, abs=1e-9) and abs(w[1]) > 0.4
+    assert (f"L2 shrinks the whole vector (‖w‖ from {np.linalg.norm(ws):.3f} to "
+            f"{np.linalg.norm(w):.3f}), not each weight: w₂ even grows, from 0.400 to "
+            f"{w[1]:.3f}.") in _text(page)  # fmt: skip
+    norms = [np.linalg.norm(R.l2_optimum(round(0.05 * i, 2))) for i in range(41)]
+    assert np.all(np.diff(norms) < 0)  # the norm shrinks for every λ on the slider
+    for lam in (0.05, 0.45, 0.5, 0.55, 2.0):  # which case each λ gets
+        grows = np.abs(R.l2_optimum(lam)) > np.abs(ws) + 1e-12
+        assert list(R.l2_moves(lam)["grown"]) == list(np.flatnonzero(grows))
+    assert not R.l2_moves(0.6)["grown"].size and R.l2_moves(0.3)["grown"].tolist() == [1]
+
+
+@pytest.mark.parametrize("n, phrase", [
+    (24, "one full batch of all 24 points per step"),
+    (32, "one full batch of all 32 points per step"),
+    (64, "minibatches of 32 (2 per epoch)"),
+    (40, "minibatches of 32 (2 per epoch, the last one 8 points)"),
+])  # fmt: skip
+def test_setup_caption_batching(n, phrase):
+    text = _text(_open({"rg_n": str(n)}))
+    assert phrase in text, text
+    # independently: train_mlp's loop steps through range(0, n, 32)
+    sizes = [len(range(n)[i : i + 32]) for i in range(0, n, 32)]
+    if len(sizes) == 1:
+        assert "full batch" in phrase and "minibatches" not in text
+    else:
+        assert f"({len(sizes)} per epoch" in phrase and ("last one" in phrase) == (sizes[-1] < 32)
+    assert R.batch_plan(n) == (min(32, n), len(sizes), sizes[-1])
 
 
 def test_notes_example_sentence(page):

@@ -294,8 +294,8 @@ def test_korean_page_reads_korean():
     at = open_lab(PAGE, state={"lang": "ko", "pg_n": 120, "pg_ep": 10}, timeout=TIMEOUT_S)
     _ok(at)
     assert at.title[0].value == "학습 놀이터"
-    assert [m.label for m in at.metric] == ["보여 주는 에폭", "학습 손실", "테스트 손실",
-                                            "테스트 정확도"]  # fmt: skip
+    assert [m.label for m in at.metric] == ["보여 주는 에포크", "훈련 손실 (loss)", "시험 손실",
+                                            "시험 정확도"]  # fmt: skip
     assert "두 개의 반달 (2클래스)" in at.selectbox(key="pg_data").options
     assert "선형 (항등 함수)" in at.selectbox(key="pg_act").options
     specs = _specs(at)
@@ -303,13 +303,13 @@ def test_korean_page_reads_korean():
     titles = [a["text"] for a in specs[THUMBS_I]["layout"]["annotations"]]
     assert titles[:3] == ["입력", "1층<br>Tanh", "2층<br>Tanh"]
     curves = specs[CURVES_I]
-    assert curves["layout"]["xaxis"]["title"]["text"] == "에폭"
-    assert {t["name"] for t in curves["data"]} == {"학습", "테스트"}
+    assert curves["layout"]["xaxis"]["title"]["text"] == "에포크"
+    assert {t["name"] for t in curves["data"]} == {"훈련", "시험"}
     assert specs[CM]["layout"]["xaxis"]["title"]["text"] == "예측"
     assert any("클래스 0" == t.get("name") for t in specs[BOUNDARY_I]["data"])
     table = at.dataframe[0].value
-    assert {"데이터 세트", "신경망", "학습률", "테스트 정확도"} <= set(table.columns)
-    assert table["데이터 세트"][0] == "XOR"
+    assert {"데이터셋", "신경망", "학습률", "시험 정확도"} <= set(table.columns)
+    assert table["데이터셋"][0] == "XOR"
 
 
 def test_url_holds_ids_and_a_korean_link_opens_the_same_run_in_english(monkeypatch):

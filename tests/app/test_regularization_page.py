@@ -47,7 +47,8 @@ def test_korean():
     assert at.title[0].value == "과적합: 드롭아웃, L1·L2 규제"
     assert len(assert_clean_figures(at)) == 8
     text = " ".join(m.value for m in at.markdown)
-    assert "검증 손실" in text and "held-out" not in text
+    # held-out = 시험 (the notes' 시험 데이터), not 검증 (validation)
+    assert "시험 손실" in text and "검증 손실" not in text and "held-out" not in text
     assert static_tables(at)[0].columns[0] == "규제"
 
 

@@ -34,7 +34,7 @@ def test_batchnorm_page(browser_page, streamlit_server, lang):
     wait_for_app(page)
     assert_no_exception(page)
     assert "bn_epoch=19" in page.url and "bn_layer=3" in page.url
-    heading = "After epoch 19, layer 3" if lang == "en" else "19 에폭 뒤 3층"
+    heading = "After epoch 19, layer 3" if lang == "en" else "19 에포크 뒤 3층"
     assert page.get_by_text(heading).count() >= 1
     assert not page.js_errors, page.js_errors
 

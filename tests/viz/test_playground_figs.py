@@ -169,7 +169,7 @@ def test_figure_words_come_from_the_labels():
     assert {t.name for t in b.data} >= {"클래스 0", "클래스 1"}
     assert b.layout.updatemenus[0].buttons[0].label == "▶ 재생"
     c = curves_figure(res.history, labels=ko)
-    assert c.layout.xaxis.title.text == "에폭" and {t.name for t in c.data} >= {"학습"}
+    assert c.layout.xaxis.title.text == "에포크" and {t.name for t in c.data} >= {"훈련"}
     cm = confusion_figure(np.eye(2, dtype=int), labels=ko)
     assert cm.layout.xaxis.title.text == "예측" and cm.layout.yaxis.title.text == "실제"
     assert "개" in weight_hist_figure(weight_histograms(res.params), labels=ko).data[0].hovertemplate

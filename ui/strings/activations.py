@@ -41,8 +41,8 @@ T = Strings(
             "gradient by at most 0.25: after 10 layers that is 0.25¹⁰ ≈ 1e-6."
         ),
         "preset.he.text": (
-            "Lecture: ReLU's derivative is 0 or 1, so it “does not shrink” the gradient. But "
-            "half of the units pass 0: with n·Var(W) = 1 (Xavier) the factor is √½ ≈ 0.71 per "
+            "Lecture: ReLU's derivative is 0 or 1, so it “mitigates” the vanishing gradient. "
+            "But half of the units pass 0: with n·Var(W) = 1 (Xavier) the factor is √½ ≈ 0.71 per "
             "layer. He's n·Var(W) = 2 makes up for the half and keeps the gradient at 1."
         ),
         "step.linear.title": "Why an activation function?",
@@ -176,10 +176,16 @@ T = Strings(
         "no_measure": " · (maxout: measured in the initialization lab, which draws its pieces)",
         "underflow": "below 1e-300",
         "vanish_notes": (
-            "Where the notes are looser than the numbers: “ReLU's derivative is 0 or 1, so the "
-            "gradient does not vanish” holds for a unit that is on. Averaged over a layer, half "
-            "the units are off, so with n·Var(W) = {gain} ReLU's factor is {relu} per layer; it "
-            "is 1 only when n·Var(W) = 2 (He)."
+            "Where the notes are looser than the numbers: they say ReLU's derivative is 0 or 1, "
+            "which “mitigates” the vanishing gradient. For a unit that is on, the factor is 1. "
+            "Averaged over a layer, half the units are off, so with n·Var(W) = {gain} ReLU's "
+            "factor is {relu} per layer; it is 1 only when n·Var(W) = 2 (He)."
+        ),
+        "vanish_notes_he": (
+            "The notes say ReLU's derivative is 0 or 1, which “mitigates” the vanishing "
+            "gradient. Averaged over a layer, half the units are off (a factor of √½ ≈ 0.71 per "
+            "layer with n·Var(W) = 1); He's n·Var(W) = 2 makes up for exactly that half, so here "
+            "ReLU's factor is {relu} per layer."
         ),
         "init_link": "Open the initialization lab: {preset}",
         "dl_vanish": "Download the gradient ratios (CSV)",
@@ -217,12 +223,12 @@ T = Strings(
             "(여기서는 x와 −0.5x) 중 큰 값을 택해 자기 모양을 학습합니다."
         ),
         "preset.vanish.text": (
-            "강의: “역전파를 진행할수록 gradient 값이 점점 작아진다”. n·Var(W) = 1인 가중치와 "
-            "0 근처의 입력이면 sigmoid 층 하나가 기울기에 최대 0.25를 곱합니다: 10개 층이면 "
+            "강의: “역전파를 진행할수록 gradient 값이 점점 작아진다”(역전파: backpropagation). "
+            "가중치가 n·Var(W) = 1이고 활성화 함수 입력이 0 근처이면 sigmoid 층 하나가 기울기에 최대 0.25를 곱합니다: 10개 층이면 "
             "0.25¹⁰ ≈ 1e-6입니다."
         ),
         "preset.he.text": (
-            "강의: ReLU의 미분은 0 또는 1이므로 기울기를 “줄이지 않는다”. 하지만 유닛의 절반은 "
+            "강의: ReLU는 미분값이 0 또는 1이라 기울기 소실을 “완화”합니다. 하지만 유닛의 절반은 "
             "0을 전달합니다: n·Var(W) = 1(Xavier)이면 층마다 √½ ≈ 0.71배가 됩니다. He 초기화의 "
             "n·Var(W) = 2가 그 절반을 메워 기울기를 1로 유지합니다."
         ),
@@ -291,7 +297,7 @@ T = Strings(
         "dash": "—",
         "fact.sigmoid": (
             "sigmoid′ ≤ **{m}**이고 x = 0에서 최대입니다(노트의 “σ(x) ≤ 1/4”는 σ′을 뜻함). "
-            "|x|가 {sat}보다 크면 출력이 0이나 1에서 1% 안에 들고 σ′은 {dsat}뿐입니다."
+            "|x|가 {sat}보다 크면 출력과 0 또는 1의 차이가 1% 이내이고 σ′은 {dsat}뿐입니다."
         ),
         "fact.tanh": (
             "tanh′ ≤ **{m}** (x = 0에서), sigmoid′ 최댓값의 네 배입니다. |x|가 {sat}보다 크면 "
@@ -352,15 +358,20 @@ T = Strings(
             " · 무작위 신경망(너비 {width}, 시드 {seed}): 측정값 {meas}, 신경망 자신의 입력 "
             "퍼짐을 넣은 식의 예측 {pred}"
         ),
-        "no_measure": " · (maxout: 조각을 무작위로 뽑는 가중치 초기화 실험실에서 측정)",
+        "no_measure": " · (maxout: 조각을 무작위로 뽑는 가중치 초기화 실험 페이지에서 측정)",
         "underflow": "1e-300 미만",
         "vanish_notes": (
-            "노트보다 숫자가 더 정확한 곳: “ReLU의 미분은 0 또는 1이라 기울기가 사라지지 "
-            "않는다”는 켜진 유닛 하나에 대해서만 맞습니다. 층 전체로 보면 유닛의 절반이 꺼져 "
-            "있어 n·Var(W) = {gain}이면 ReLU의 배율은 층마다 {relu}입니다. n·Var(W) = 2(He)일 "
-            "때만 1입니다."
+            "노트보다 숫자가 더 정확한 곳: 노트는 ReLU의 미분값이 0 또는 1이라 기울기 소실을 "
+            "“완화”한다고 합니다. 켜진 유닛 하나만 보면 배율은 1입니다. 층 전체로 보면 유닛의 "
+            "절반이 꺼져 있어 n·Var(W) = {gain}이면 ReLU의 배율은 층마다 {relu}입니다. "
+            "n·Var(W) = 2(He)일 때만 1입니다."
         ),
-        "init_link": "가중치 초기화 실험실 열기: {preset}",
+        "vanish_notes_he": (
+            "노트는 ReLU의 미분값이 0 또는 1이라 기울기 소실을 “완화”한다고 합니다. 층 전체로 "
+            "보면 유닛의 절반이 꺼져 있어 n·Var(W) = 1이면 층마다 √½ ≈ 0.71배가 되지만, He의 "
+            "n·Var(W) = 2가 바로 그 절반을 메우므로 여기서 ReLU의 배율은 층마다 {relu}입니다."
+        ),
+        "init_link": "가중치 초기화(weight initialization) 실험 열기: {preset}",
         "dl_vanish": "기울기 비 내려받기 (CSV)",
         "overflow": "{act}: 무작위 신경망이 {k}번째 층에서 넘쳤습니다. n·Var(W)를 낮추세요.",
         "spinner": "무작위 신경망을 실행하는 중…",

@@ -8,7 +8,7 @@ T = Strings(
         "title": "Universal approximation and depth",
         "intro": (
             "The **universal approximation theorem** says one hidden layer can get as close as "
-            "you like to any continuous function. Here you build that network by hand — each "
+            "you like to any continuous function on a closed interval. Here you build that network by hand — each "
             "ReLU unit is a ramp that bends the line at one knot — then train the same network "
             "and measure how the error falls as the number of units N grows. The last section "
             "shows what depth adds: a narrow deep net folds the line and makes exponentially "
@@ -107,8 +107,8 @@ T = Strings(
         "n_units": "Hidden units N",
         "activation": "Hidden unit",
         "act.relu": "ReLU",
-        "act.tanh": "Tanh",
-        "act.sigmoid": "Sigmoid",
+        "act.tanh": "tanh",
+        "act.sigmoid": "sigmoid",
         "steps": "Training steps (full-batch Adam)",
         "lr": "Learning rate",
         "k": "Depth k (tent map composed k times)",
@@ -234,10 +234,11 @@ T = Strings(
         "rate_stair_other": " The {act} staircase's measured slope: {slope}.",
         "rate_na": "fewer than 3 usable points",
         "notes_theorem": (
-            "Where the notes' statement comes from: the theorem (Cybenko 1989; Hornik 1991) is "
-            "stated for squashing activations such as the sigmoid, which is how the notes "
-            "quote it; Leshno et al. (1993) showed any non-polynomial activation works, ReLU "
-            "included. The theorem says such a network exists, not how large it must be nor "
+            "Where the notes' statement comes from: the theorem (Cybenko 1989; Hornik, "
+            "Stinchcombe & White 1989) is stated for squashing activations such as the sigmoid, "
+            "which is how the notes quote it; Hornik (1991) extended it to any bounded "
+            "non-constant activation, and Leshno et al. (1993) showed any non-polynomial "
+            "activation works, ReLU included. The theorem says such a network exists, not how large it must be nor "
             "that training finds it."
         ),
         "download_rate": "Download the errors against N (CSV)",
@@ -288,13 +289,13 @@ T = Strings(
         "title": "보편 근사와 깊이",
         "intro": (
             "**보편 근사 정리**(universal approximation theorem)는 은닉층(hidden layer) 하나로 "
-            "어떤 연속 함수든 원하는 만큼 가깝게 근사할 수 있다고 말합니다. 여기서는 그 신경망을 "
+            "닫힌 구간 위의 어떤 연속 함수든 원하는 만큼 가깝게 근사할 수 있다고 말합니다. 여기서는 그 신경망을 "
             "직접 만들어 봅니다. ReLU 유닛 하나는 매듭(knot) 한 곳에서 직선을 꺾는 경사로입니다. "
             "이어서 같은 신경망을 학습시키고, 유닛 수 N이 늘 때 오차가 얼마나 빨리 줄어드는지 "
             "측정합니다. 마지막 절은 깊이가 더하는 것을 보여 줍니다: 좁고 깊은 신경망은 직선을 "
             "접어서 적은 유닛으로 지수적으로 많은 선형 조각(linear piece)을 만듭니다."
         ),
-        "presets": "강의 노트의 예시",
+        "presets": "강의 예제",
         "preset.any": "은닉층 하나로 무엇이든",
         "preset.squash": "squashing 유닛 (sigmoid)",
         "preset.step": "불연속: 계단 함수",
@@ -373,20 +374,20 @@ T = Strings(
         "a": "구간 시작 a",
         "b": "구간 끝 b",
         "bad_interval": "구간은 a < b이고 b − a ≥ 0.5여야 합니다. [{a}, {b}]를 그대로 씁니다.",
-        "noise": "학습 표본의 잡음 (표준편차)",
+        "noise": "훈련 샘플의 잡음 (표준편차)",
         "noise_help": (
-            "학습시키는 신경망의 256개 표본에 더하는 가우스 잡음입니다 (시드 고정). 직접 만든 "
+            "학습시키는 신경망의 훈련 샘플 256개에 더하는 가우스 잡음입니다 (시드 고정). 직접 만든 "
             "신경망은 정확한 목표 함수를 씁니다."
         ),
         "seed": "시드 (잡음과 초기 가중치)",
         "sb_net": "신경망",
         "n_units": "은닉 유닛 수 N",
-        "activation": "은닉 유닛",
+        "activation": "은닉 유닛 활성화 함수(activation function)",
         "act.relu": "ReLU",
-        "act.tanh": "Tanh",
-        "act.sigmoid": "Sigmoid",
+        "act.tanh": "tanh",
+        "act.sigmoid": "sigmoid",
         "steps": "학습 단계 수 (전체 배치 Adam)",
-        "lr": "학습률",
+        "lr": "학습률(learning rate)",
         "k": "깊이 k (텐트 사상을 k번 합성)",
         "k_help": "깊은 신경망은 ReLU 유닛 2개짜리 은닉층 k개이고, 목표 함수는 2^k개의 조각입니다.",
         "sec_construct": "1 · 은닉층 하나를 직접 만들기",
@@ -423,7 +424,7 @@ T = Strings(
         "download_weights": "직접 만든 가중치 내려받기 (JSON)",
         "sec_train": "2 · 같은 신경망을 학습시키기",
         "train_intro": (
-            "크기는 같고, 가중치는 경사 하강법으로 찾습니다: 고르게 놓인 표본 256개에 대한 평균 "
+            "크기는 같고, 가중치는 경사 하강법으로 찾습니다: 고르게 놓인 샘플 256개에 대한 평균 "
             "제곱 오차 손실(loss)을 전체 배치 Adam으로 줄입니다. 신경망은 [−1, 1]로 옮긴 x를 "
             "입력으로 받고, 초기 매듭은 그 범위에 퍼져 있습니다. 축 위의 표시는 각 유닛의 매듭"
             "(ReLU) 또는 중심(tanh, sigmoid)이 학습 후 놓인 곳, 즉 x = −b_j/w_j를 원래 x로 "
@@ -431,9 +432,9 @@ T = Strings(
         ),
         "fit_title": "학습 결과: {act} 유닛 {n}개, {steps}단계 후",
         "fit": "학습된 신경망",
-        "samples": "학습 표본",
+        "samples": "훈련 샘플",
         "trained_knots": "매듭 / 중심 −b_j/w_j",
-        "loss_title": "학습 손실",
+        "loss_title": "훈련 손실",
         "loss_x": "단계",
         "loss_y": "MSE",
         "loss": "MSE",
@@ -458,7 +459,7 @@ T = Strings(
         "training": "유닛 {n}개를 {steps}단계 학습하는 중…",
         "download_fit": "학습된 함수 내려받기 (CSV)",
         "download_loss": "손실 곡선 내려받기 (CSV)",
-        "sec_rate": "3 · N이 커질 때 오차가 줄어드는 빠르기",
+        "sec_rate": "3 · N이 커질 때 오차가 줄어드는 속도",
         "rate_title": "N에 따른 최대 오차 (로그-로그)",
         "rate_x": "은닉 유닛 수 N",
         "rate_y": "max |f − f̂|",
@@ -505,9 +506,10 @@ T = Strings(
         "rate_stair_other": " {act} 계단의 측정한 기울기: {slope}.",
         "rate_na": "쓸 수 있는 점이 3개 미만",
         "notes_theorem": (
-            "노트의 문장이 나온 곳: 이 정리(Cybenko 1989; Hornik 1991)는 sigmoid 같은 squashing "
-            "활성화 함수에 대해 증명되었고, 노트도 그렇게 인용합니다. Leshno 등(1993)은 다항식이 "
-            "아닌 활성화 함수라면 ReLU를 포함해 모두 된다는 것을 보였습니다. 정리는 그런 신경망이 "
+            "노트의 문장이 나온 곳: 이 정리(Cybenko 1989; Hornik, Stinchcombe & White 1989)는 "
+            "sigmoid 같은 squashing 활성화 함수에 대해 증명되었고, 노트도 그렇게 인용합니다. "
+            "Hornik(1991)은 유계이고 상수가 아닌 모든 활성화 함수로 넓혔고, Leshno 등(1993)은 "
+            "다항식이 아닌 활성화 함수라면 ReLU를 포함해 모두 된다는 것을 보였습니다. 정리는 그런 신경망이 "
             "존재한다는 것만 말할 뿐, 얼마나 커야 하는지도, 학습이 그것을 찾는다는 것도 말하지 "
             "않습니다."
         ),

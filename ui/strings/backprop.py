@@ -163,11 +163,11 @@ T = Strings(
     ko={
         "title": "역전파 한 단계씩",
         "intro": (
-            "훈련 예제 **하나**에 대한 2-2-1 또는 2-2-2 신경망을 계산 그래프(computational graph)로 "
+            "훈련 샘플 **하나**에 대한 2-2-1 또는 2-2-2 신경망을 계산 그래프(computational graph)로 "
             "그렸습니다. **다음**을 누를 때마다 노드 하나를 순전파(forward pass)로 계산하고(식에 "
             "숫자를 넣어 보여 줍니다), 이어서 역전파(backpropagation)로 기울기를 노드 하나씩 거꾸로 "
             "보냅니다. 간선마다 **국소 기울기(local gradient) × 상류 기울기(upstream gradient) = 곱**, 즉 숫자로 보는 연쇄 법칙(chain rule)입니다. 마지막 단계에서 모든 "
-            "∂L/∂w를 표로 보고, 학습률(learning rate)이 충분히 작으면 w ← w − lr·∂L/∂w 한 번의 갱신으로 손실이 "
+            "∂L/∂w를 표로 보고, 학습률(learning rate)이 충분히 작으면 w ← w − lr·∂L/∂w 한 번의 갱신으로 손실(loss)이 "
             "줄어드는 것을 확인합니다."
         ),
         "presets": "강의 예제",
@@ -181,9 +181,9 @@ T = Strings(
             "여기서 유닛마다 하나씩이며 함께 갱신됩니다."
         ),
         "dead_note": (
-            "이 예제에서 ReLU 유닛 h{j}는 **죽은 유닛(dead unit)**입니다. z{j} = {z} ≤ 0이므로 "
+            "이 샘플에서 ReLU 유닛 h{j}는 **죽은 유닛(dead unit)**입니다. z{j} = {z} ≤ 0이므로 "
             "ReLU′(z{j}) = 0이고 ∂L/∂z{j} = 0입니다. 들어오는 가중치와 편향({ins})의 기울기가 "
-            "정확히 0이라 이 예제로 경사 하강법을 아무리 해도 값이 바뀌지 않고, 유닛은 계속 죽어 "
+            "정확히 0이라 이 샘플로 경사 하강법을 아무리 해도 값이 바뀌지 않고, 유닛은 계속 죽어 "
             "있습니다. h{j} = 0이므로 나가는 가중치({outs})의 기울기도 0입니다."
         ),
         "step.forward.title": "순전파(forward pass)",
@@ -227,12 +227,12 @@ T = Strings(
             "= {du1}입니다."
         ),
         "network": "신경망",
-        "activation": "은닉층 활성화 함수 g",
-        "loss": "손실",
+        "activation": "은닉층(hidden layer) 활성화 함수(activation function) g",
+        "loss": "손실(loss)",
         "loss.mse": "MSE (½Σ)",
         "loss.ce": "교차 엔트로피",
         "outputs": "출력 수",
-        "example": "훈련 예제",
+        "example": "훈련 샘플",
         "params": "가중치와 편향",
         "params_help": "w_ij: 입력 i → 은닉 j, v_jk: 은닉 j → 출력 k, b와 c: 편향.",
         "step": "단계",
@@ -250,7 +250,7 @@ T = Strings(
         ),
         "graph_title": "계산 그래프 · {n}단계 중 {s}단계",
         "edge_legend": (
-            "주황색 상자: 가중치가 있는 간선에서는 (간선 시작 노드의 값) × 상류 기울기 = 그 "
+            "주황색 글자: 가중치가 있는 간선에서는 (간선 시작 노드의 값) × 상류 기울기 = 그 "
             "가중치의 기울기, 가중치가 없는 간선에서는 국소 기울기 × 상류 기울기입니다."
         ),
         "edge_legend_u": " {node}가 h₁, h₂로 넘기는 몫(가중치 × 상류 기울기)은 위 표에 있습니다.",
@@ -269,7 +269,7 @@ T = Strings(
         "col.prod": "곱 (∂L/∂m에 더해짐)",
         "convention": (
             "**표기 규약.** W는 `nncore.mlp`와 같이 (fan_in, fan_out) 모양이며 w_ij는 입력 i와 "
-            "은닉 유닛 j를 잇습니다. 출력은 o_k = σ(u_k)입니다. 손실은 이 예제 하나에 대한 값으로 "
+            "은닉 유닛 j를 잇습니다. 출력은 o_k = σ(u_k)입니다. 손실은 이 샘플 하나에 대한 값으로 "
             "출력들에 대해 더합니다. MSE는 풀이 예제처럼 ½을 붙인 L = ½Σ_k (o_k − t_k)²이므로 "
             "∂L/∂o_k = o_k − t_k입니다. `nncore.losses.mse`와 PyTorch의 `MSELoss`는 ½ 없이 평균 "
             "(1/K)Σ(o − t)²을 쓰므로 {mse_note} 교차 엔트로피(cross-entropy) L = −Σ_k [t_k ln o_k + (1 − t_k) "
@@ -298,7 +298,7 @@ T = Strings(
         "fell": "한 번 갱신하자 손실이 {a}에서 {b}로 **줄었습니다** ({pct} % 감소).",
         "rose": (
             "한 번 갱신하자 손실이 {a}에서 {b}로 **늘었습니다**. lr = {lr}이면 한 걸음이 너무 "
-            "커서 최솟값을 지나칩니다. 학습률을 줄여 보세요."
+            "큽니다. 학습률을 줄여 보세요."
         ),
         "same": "한 번 갱신해도 손실이 그대로입니다: {a}.",
         "after_n": "{n}번 갱신한 뒤: L = {l} (처음 손실의 {pct} %).",
@@ -306,7 +306,7 @@ T = Strings(
             "{k}번째 갱신에서 float64로 나타낼 수 없을 만큼 큰 수가 나왔습니다(학습률 {lr}). "
             "곡선은 {last}번째 갱신에서 멈춥니다."
         ),
-        "curve_title": "이 예제에 대한 경사 하강법 갱신별 손실",
+        "curve_title": "이 샘플에 대한 경사 하강법 갱신별 손실",
         "curve_x": "갱신 횟수",
         "curve_y": "손실 L",
         "nonfinite": (

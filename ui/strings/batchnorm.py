@@ -139,8 +139,9 @@ T = Strings(
         "gb_unit": "unit",
         "gb_value": "value",
         "gb_claim": (
-            "γ ranges from {g_lo} to {g_hi} and β from {b_lo} to {b_hi}: the layer has moved "
-            "away from the unit Gaussian (γ = 1, β = 0) it started with."
+            "γ ranges from {g_lo} to {g_hi} and β from {b_lo} to {b_hi}: from the start at "
+            "mean 0, variance 1 (γ = 1, β = 0), γ has moved by at most {g_move} and β by at "
+            "most {b_move}."
         ),
         "gb_claim_start": "Before training every γ is 1 and every β is 0.",
         "dl_dist": "Download histograms and γ, β (CSV)",
@@ -174,8 +175,10 @@ T = Strings(
         "run_claim": (
             "After the last step the running mean differs from the whole data set's mean by "
             "{dm} ({dm_pct} of the unit's standard deviation) and the running variance from "
-            "its variance by {dv_pct}. The averages remember batches seen with earlier "
-            "weights, so they lag behind while the weights change (the chart's first steps)."
+            "its variance by {dv_pct}; over the layer's {units} units the median gaps are "
+            "{med_m} (mean) and {med_v} (variance). The averages remember batches seen with earlier weights, and "
+            "each minibatch's own statistics are noisy, so one unit's gap varies from step to "
+            "step."
         ),
         "dl_run": "Download running statistics (CSV)",
         "indep_h": "One sample in two different batches",
@@ -268,8 +271,8 @@ T = Strings(
         "title": "배치 정규화",
         "intro": (
             "같은 깊은 신경망을 같은 가중치에서 두 번 출발시킵니다. 한 번은 그대로, 한 번은 모든 "
-            "affine 층과 활성화 함수 사이에 배치 정규화(batch normalization, BN)를 넣어서요. 두 "
-            "학습 곡선을 비교하고, 한 층의 입력이 에폭마다 다시 중심을 잡고 크기가 맞춰지는 모습을 "
+            "아핀 층과 활성화 함수(activation function) 사이에 배치 정규화(batch normalization, "
+            "BN)를 넣어 학습합니다. 두 학습 곡선을 비교하고, 한 층의 입력이 에포크마다 다시 중심을 잡고 크기가 맞춰지는 모습을 "
             "보세요. 맨 아래 격자에서는 배치 정규화를 쓰면 훨씬 넓은 범위의 학습률과 초기 가중치 "
             "크기에서 학습이 된다는 강의 노트의 주장을 직접 확인합니다."
         ),
@@ -317,16 +320,16 @@ T = Strings(
         "net": "신경망",
         "train": "학습 (기본 SGD)",
         "dataset": "데이터 (200개 점)",
-        "ds_moons": "두 개의 달",
+        "ds_moons": "두 개의 반달",
         "ds_circles": "동심원",
         "ds_xor": "XOR",
         "ds_spirals": "두 개의 나선",
         "activation": "활성화 함수 g",
-        "depth": "깊이 (은닉층 수)",
+        "depth": "깊이: 은닉층(hidden layer) 수",
         "width": "너비 (은닉층당 유닛 수)",
         "scale": "초기 가중치 크기 s: W ~ N(0, s²)",
         "lr": "학습률(learning rate)",
-        "epochs": "에폭 수",
+        "epochs": "에포크 수",
         "batch": "배치 크기",
         "seed": "시드",
         "training": "두 신경망을 학습하는 중…",
@@ -345,32 +348,32 @@ T = Strings(
         "curves_h": "학습 곡선: 같은 출발, 배치 정규화 있음과 없음",
         "plain": "BN 없음",
         "with_bn": "BN 있음",
-        "curves_loss": "학습 손실",
-        "curves_acc": "학습 정확도",
-        "epoch_axis": "에폭",
+        "curves_loss": "훈련 손실",
+        "curves_acc": "훈련 정확도",
+        "epoch_axis": "에포크",
         "curves_note": (
-            "에폭마다 학습 데이터 전체에 대한 손실(loss)과 정확도입니다. 평가 모드로 계산했습니다 "
+            "에포크마다 훈련 데이터 전체에 대한 손실(loss)과 정확도입니다. 평가 모드로 계산했습니다 "
             "(배치 정규화는 이동 평균 통계를 씁니다)."
         ),
         "curves_claim": (
-            "{epochs} 에폭 뒤 학습 정확도: 배치 정규화가 있으면 **{acc_bn}**, 없으면 "
-            "**{acc_plain}**. 정확도 90 %에 처음 도달한 에폭: 배치 정규화가 있을 때 {e_bn}, 없을 때 "
+            "{epochs} 에포크 뒤 훈련 정확도: 배치 정규화가 있으면 **{acc_bn}**, 없으면 "
+            "**{acc_plain}**. 정확도 90 %에 처음 도달한 에포크: 배치 정규화가 있을 때 {e_bn}, 없을 때 "
             "{e_plain}."
         ),
         "never": "도달 못 함",
-        "acc_diverged": "없음 ({epoch} 에폭에서 발산)",
+        "acc_diverged": "없음 ({epoch} 에포크에서 발산)",
         "diverged": (
-            "{net}: {epoch} 에폭에서 학습이 발산했습니다 (손실이나 가중치가 계산할 수 없을 만큼 "
-            "커졌습니다). 그래프는 마지막 정상 스텝까지만 보여 줍니다. 학습률을 낮춰 보세요."
+            "{net}: {epoch} 에포크에서 학습이 발산했습니다 (손실이나 가중치가 계산할 수 없을 만큼 "
+            "커졌습니다). 그래프는 마지막 정상 단계까지만 보여 줍니다. 학습률을 낮춰 보세요."
         ),
         "dl_curves": "학습 곡선 내려받기 (CSV)",
         "dist_stale": (
-            "{net}: {epoch} 에폭이 끝나기 전에 발산했습니다. 아래 숫자는 마지막 정상 스텝인 {step} "
-            "스텝의 값입니다."
+            "{net}: {epoch} 에포크가 끝나기 전에 발산했습니다. 아래 숫자는 마지막 정상 단계인 {step} "
+            "단계의 값입니다."
         ),
         "dist_h": "정규화 전과 후, 한 층의 활성화 함수 입력 분포",
         "layer": "살펴볼 층",
-        "epoch_view": "에폭 시점",
+        "epoch_view": "에포크 시점",
         "epoch_help": "보기만 바뀝니다. 신경망을 다시 학습하지 않습니다.",
         "dist_plain": "BN 없음: u = a·W + b",
         "dist_before": "BN 있음, 정규화 전: u = a·W + b",
@@ -378,28 +381,28 @@ T = Strings(
         "dist_x": "값",
         "dist_y": "값의 비율",
         "dist_note": (
-            "학습 데이터 {n}개 전체를 한 배치로 {epoch} 에폭 뒤의 {layer}층에 통과시킨 값입니다 "
-            "(모든 유닛을 함께). 패널마다 x 범위는 모든 에폭에서 같고, 범위를 벗어난 값은 양 끝 "
+            "훈련 데이터 {n}개 전체를 한 배치로 {epoch} 에포크 뒤의 {layer}층에 통과시킨 값입니다 "
+            "(모든 유닛을 함께). 패널마다 x 범위는 모든 에포크에서 같고, 범위를 벗어난 값은 양 끝 "
             "구간에 셉니다."
         ),
         "dist_claim": (
-            "{epoch} 에폭 뒤 {layer}층의 u는 정규화 전 평균 {m_before}, 표준편차 {s_before}이고 "
+            "{epoch} 에포크 뒤 {layer}층의 u는 정규화 전 평균 {m_before}, 표준편차 {s_before}이고 "
             "정규화 후 평균 {m_after}, 표준편차 {s_after}입니다 (BN 없는 신경망의 u: 평균 "
             "{m_plain}, 표준편차 {s_plain})."
         ),
-        "gb_title": "선택한 에폭에서 {layer}층의 γ와 β (유닛마다 하나씩)",
+        "gb_title": "선택한 에포크에서 {layer}층의 γ와 β (유닛마다 하나씩)",
         "gb_unit": "유닛",
         "gb_value": "값",
         "gb_claim": (
-            "γ는 {g_lo}에서 {g_hi}까지, β는 {b_lo}에서 {b_hi}까지 퍼져 있습니다. 처음의 표준 "
-            "정규분포(γ = 1, β = 0)에서 층이 스스로 벗어났습니다."
+            "γ는 {g_lo}에서 {g_hi}까지, β는 {b_lo}에서 {b_hi}까지 퍼져 있습니다. 평균 0, "
+            "분산 1(γ = 1, β = 0)에서 γ는 최대 {g_move}, β는 최대 {b_move}만큼 움직였습니다."
         ),
         "gb_claim_start": "학습 전에는 모든 γ가 1, 모든 β가 0입니다.",
         "dl_dist": "히스토그램과 γ, β 내려받기 (CSV)",
         "unit_h": "유닛 하나를 숫자로",
         "unit": "유닛",
         "unit_note": (
-            "{layer}층 {unit}번 유닛, {epoch} 에폭 다음에 오는 B = {b}개 샘플의 미니배치: "
+            "{layer}층 {unit}번 유닛, {epoch} 에포크 다음에 오는 B = {b}개 샘플의 미니배치: "
             "μ = **{mu}**, σ² = **{var}**, γ = **{gamma}**, β = **{beta}**. 처음 {shown}개 샘플:"
         ),
         "unit_check": (
@@ -412,19 +415,20 @@ T = Strings(
         "mode_intro": (
             "학습할 때 배치 정규화는 미니배치의 μ와 σ²를 씁니다. 동시에 이동 평균 "
             "μ ← 0.9·μ + 0.1·μ_B, σ² ← 0.9·σ² + 0.1·σ²_B를 기록해 두었다가, 평균 낼 배치가 없는 "
-            "테스트 때(평가 모드) 그 값을 씁니다."
+            "시험 때(평가 모드) 그 값을 씁니다."
         ),
         "run_title": "{layer}층 {unit}번 유닛의 이동 평균 통계와 전체 데이터의 통계",
         "run_mean": "이동 평균 μ",
         "run_var": "이동 평균 σ²",
         "data_mean": "전체 데이터에서 u의 평균",
         "data_var": "전체 데이터에서 u의 분산",
-        "step_axis": "학습 스텝 (미니배치)",
+        "step_axis": "학습 단계 (미니배치)",
         "run_claim": (
-            "마지막 스텝에서 이동 평균 μ는 전체 데이터의 평균과 {dm} 다르고 (유닛 표준편차의 "
-            "{dm_pct}), 이동 평균 σ²는 전체 데이터의 분산과 {dv_pct} 다릅니다. 이동 평균은 예전 "
-            "가중치로 본 배치를 기억하므로, 가중치가 바뀌는 동안에는 늦게 따라갑니다 (그래프의 첫 "
-            "스텝들)."
+            "마지막 단계에서 이동 평균 μ는 전체 데이터의 평균과 {dm} 다르고 (유닛 표준편차의 "
+            "{dm_pct}), 이동 평균 σ²는 전체 데이터의 분산과 {dv_pct} 다릅니다. 이 층의 유닛 "
+            "{units}개에 대한 차이의 중앙값은 평균 {med_m}, 분산 {med_v}입니다. 이동 평균은 예전 가중치로 "
+            "본 배치를 기억하고 미니배치마다 통계에 잡음이 있으므로, 유닛 하나의 차이는 단계마다 "
+            "달라집니다."
         ),
         "dl_run": "이동 평균 통계 내려받기 (CSV)",
         "indep_h": "같은 샘플, 다른 두 배치",
@@ -456,7 +460,7 @@ T = Strings(
             "β를 내보내고, W에는 기울기가 전혀 가지 않습니다. 둘이면 x̂ = ±{pm}: 둘 중 어느 쪽이 "
             "큰지만 남습니다."
         ),
-        "small_train": "배치 정규화 신경망을 배치 크기별로 {epochs} 에폭 학습한 결과:",
+        "small_train": "배치 정규화 신경망을 배치 크기별로 {epochs} 에포크 학습한 결과:",
         "col_acc": "정확도 (평가 모드)",
         "col_minvar": "가장 작은 이동 평균 σ²",
         "col_w1": "W₁의 최대 변화",
@@ -464,18 +468,18 @@ T = Strings(
             "배치 크기 1에서는 첫 층의 가중치가 전혀 움직이지 않고 (최대 변화 {w1}), 이동 평균 "
             "분산이 0으로 줄어듭니다 ({minvar}). 그래서 평가 모드는 √(σ² + ε) ≈ √ε로 나누게 되고 "
             "정확도는 {acc1}입니다. 한 클래스만 찍어도 50 %입니다. 배치 크기 {big}에서는 같은 "
-            "{epochs} 에폭 뒤 전체 데이터 통계로 {acc_big_bs}, 평가 모드로 {acc_big}입니다."
+            "{epochs} 에포크 뒤 전체 데이터 통계로 {acc_big_bs}, 평가 모드로 {acc_big}입니다."
         ),
         "col_acc_bs": "정확도 (전체 데이터를 한 배치로)",
-        "small_diverged": "{epoch} 에폭에서 발산",
-        "grid_h": "견고함: 학습률 × 초기 가중치 크기",
+        "small_diverged": "{epoch} 에포크에서 발산",
+        "grid_h": "강건성: 학습률 × 초기 가중치 크기",
         "grid_size": "격자",
         "grid_small": "5 × 5 (빠름)",
         "grid_large": "7 × 7 (약 두 배 느림)",
         "grid_intro": (
             "강의 노트: *“A much larger range of hyperparameters works similarly when using "
             "BN.”* (배치 정규화를 쓰면 훨씬 넓은 범위의 하이퍼파라미터에서 비슷하게 학습된다.) "
-            "여기서 직접 재 봅니다. 칸마다 두 신경망을 같은 초기 가중치에서 {epochs} 에폭 "
+            "여기서 직접 재 봅니다. 칸마다 두 신경망을 같은 초기 가중치에서 {epochs} 에포크 "
             "학습하고 (이 페이지의 데이터, 깊이, 너비, 활성화 함수, 배치 크기, 시드) 마지막 학습 "
             "손실을 보여 줍니다. 학습된 신경망을 실제로 쓰는 방식대로 평가 모드(이동 평균 통계)로 "
             "쟀습니다."
@@ -487,19 +491,19 @@ T = Strings(
         "grid_y": "초기 가중치 크기 s",
         "grid_color": "마지막 손실",
         "grid_div": "발산",
-        "grid_hover": "학습률 {lr} · s {s}<br>손실 {loss} · 정확도 {acc}<br>90 % 도달 에폭 {e90}",
-        "grid_hover_div": "학습률 {lr} · s {s}<br>{epoch} 에폭에서 발산",
+        "grid_hover": "학습률 {lr} · s {s}<br>손실 {loss} · 정확도 {acc}<br>90 % 도달 에포크 {e90}",
+        "grid_hover_div": "학습률 {lr} · s {s}<br>{epoch} 에포크에서 발산",
         "grid_pending": "아직 학습 중…",
         "grid_claim": (
-            "{epochs} 에폭 안에 학습 정확도 90 % 도달: 배치 정규화가 있으면 **{cells}개 중 "
+            "{epochs} 에포크 안에 훈련 정확도 90 % 도달: 배치 정규화가 있으면 **{cells}개 중 "
             "{n_bn}개**, 없으면 **{cells}개 중 {n_plain}개** 설정. 발산: 있을 때 {d_bn}개, 없을 때 "
             "{d_plain}개."
         ),
         "grid_supports": "이 격자에서는 숫자가 강의 노트와 일치합니다.",
         "grid_refutes": (
             "이 격자에서는 숫자가 강의 노트의 주장을 뒷받침하지 않습니다. 여기서는 배치 정규화가 "
-            "더 많은 설정에서 학습되지 않습니다. (이 주장은 여러 에폭 동안 학습한 깊은 이미지 분류 "
-            "신경망에서 나왔습니다. 예: Ioffe와 Szegedy 2015. 이 격자는 작은 2차원 문제를 몇 에폭만 "
+            "더 많은 설정에서 학습되지 않습니다. (이 주장은 여러 에포크 동안 학습한 깊은 이미지 분류 "
+            "신경망에서 나왔습니다. 예: Ioffe와 Szegedy 2015. 이 격자는 작은 2차원 문제를 몇 에포크만 "
             "학습한 결과입니다.)"
         ),
         "grid_exceptions": "예외, 배치 정규화 없이는 학습되지만 있으면 안 되는 설정: {cells}.",

@@ -198,7 +198,7 @@ _MEANING = {  # id: (English meaning, Korean meaning)
     ),
     "early_stopping": (
         "Keeping the weights of the epoch with the best validation loss.",
-        "검증 손실이 가장 좋았던 에폭의 가중치를 쓰는 것.",
+        "검증 손실이 가장 좋았던 에포크의 가중치를 쓰는 것.",
     ),
     "space_warping": (
         "What a layer does to the input space: Wx + b turns, stretches and shifts it; ReLU "
@@ -232,7 +232,7 @@ _WHERE = {  # page id: (English, Korean) what to do there
     "optimizers": ("race the optimizers on a surface", "곡면 위에서 최적화 함수 경주"),
     "playground": ("train a network and scrub the timeline", "신경망을 학습시키고 타임라인 이동"),
     "init_lab": ("pick a preset and read each layer's histogram",
-                 "프리셋을 고르고 층마다 히스토그램 읽기"),
+                 "강의 예제를 고르고 층마다 히스토그램 읽기"),
     "batchnorm": ("train with and without batch norm", "배치 정규화 없이, 그리고 함께 학습"),
     "regularization": ("add dropout, L1, L2 or early stopping",
                        "드롭아웃, L1, L2, 조기 종료를 추가"),

@@ -217,7 +217,7 @@ T = Strings(
         "explain.tanh_xavier": (
             r"Xavier sets $\mathrm{{Var}}(W) = 2/(n_{{in}}+n_{{out}}) = 1/n$, so "
             r"$n\,\mathrm{{Var}}(W) = {nvarw}$: the histograms stay wide and at most {sat_hi}% "
-            r"of the activations reach ±1 (Glorot & Bengio, 2010). It keeps the variance only "
+            r"of the activations are within 0.02 of ±1 (saturated; Glorot & Bengio, 2010). It keeps the variance only "
             r"approximately: the derivation treats tanh as linear, but tanh squashes, so E[a²] < "
             r"Var(u) and std(a) drifts {a1} → {aL} over {L} layers (Var(u) falls {vdrop}×). "
             r"The gradients stay within a factor of {gspread} (∂L/∂a) and {wspread} (∂L/∂W)."
@@ -272,10 +272,10 @@ T = Strings(
             "크면 tanh/sigmoid의 평평한 양 끝에 몰립니다(포화, saturation). He는 ReLU의 분포를 "
             "모든 깊이에서 같게 유지하지만, Xavier는 tanh를 0 근처에서 선형으로 보고 유도했기 "
             "때문에 tanh의 분포를 대략적으로만 유지합니다: tanh + Xavier ({L} × {n})에서 std(a)는 "
-            "{a1}에서 {aL}로 줄고 Var(u)는 {vdrop}배 작아집니다. 프리셋으로 시작해 보세요. "
+            "{a1}에서 {aL}로 줄고 Var(u)는 {vdrop}배 작아집니다. 강의 예제로 시작해 보세요. "
             "**A/B 비교**는 같은 입력으로 두 번째 설정을 실행합니다."
         ),
-        "presets": "강의 프리셋",
+        "presets": "강의 예제",
         "custom": (
             "Var(u) = n·Var(W) · (아래층의 E[a²]). 첫째 인자는 초기화가 정합니다: "
             "n·Var(W) = {n} × {varw} = **{gain}**. 둘째 인자는 활성화 함수가 정합니다: 측정한 "
@@ -298,18 +298,18 @@ T = Strings(
             "Xavier는 Var(W) = 2/(n_in + n_out)이고, 정사각 층에서는 1/n과 같습니다."
         ),
         "init.zeros": "0으로 채움 (Zeros)",
-        "init.normal": "Normal N(0, s²)",
-        "init.uniform": "Uniform U(−s, s)",
-        "init.lecun_normal": "LeCun normal σ=1/√n (노트의 Xavier)",
-        "init.lecun_uniform": "LeCun uniform",
-        "init.xavier_normal": "Xavier normal σ²=2/(n_in+n_out)",
-        "init.xavier_uniform": "Xavier (Glorot) uniform",
-        "init.he_normal": "He (Kaiming) normal",
-        "init.he_uniform": "He (Kaiming) uniform",
-        "init.orthogonal": "Orthogonal (직교)",
+        "init.normal": "정규분포 N(0, s²)",
+        "init.uniform": "균등분포 U(−s, s)",
+        "init.lecun_normal": "LeCun 정규분포 σ=1/√n (노트의 Xavier)",
+        "init.lecun_uniform": "LeCun 균등분포",
+        "init.xavier_normal": "Xavier 정규분포 σ²=2/(n_in+n_out)",
+        "init.xavier_uniform": "Xavier (Glorot) 균등분포",
+        "init.he_normal": "He (Kaiming) 정규분포",
+        "init.he_uniform": "He (Kaiming) 균등분포",
+        "init.orthogonal": "직교 (orthogonal)",
         "maxout": "Maxout (k = 2)",
         "scale": "크기 s",
-        "scale_help": "Normal: W ~ N(0, s²). Uniform: W ~ U(−s, s). 로그 간격 눈금.",
+        "scale_help": "정규분포: W ~ N(0, s²). 균등분포: W ~ U(−s, s). 로그 간격 눈금.",
         "bn": "활성화 함수 앞에 배치 정규화(batch normalization)",
         "depth": "깊이 (은닉층 수)",
         "width": "너비 n (층당 유닛 수)",
@@ -466,8 +466,8 @@ T = Strings(
         ),
         "explain.tanh_xavier": (
             r"Xavier는 $\mathrm{{Var}}(W) = 2/(n_{{in}}+n_{{out}}) = 1/n$으로 두어 "
-            r"$n\,\mathrm{{Var}}(W) = {nvarw}$입니다: 히스토그램이 넓게 유지되고 ±1에 닿는 "
-            r"활성화 값은 최대 {sat_hi}%입니다(Glorot & Bengio, 2010). 다만 분산은 대략적으로만 "
+            r"$n\,\mathrm{{Var}}(W) = {nvarw}$입니다: 히스토그램이 넓게 유지되고 ±1에서 0.02 "
+            r"이내에 있는(포화된) 활성화 값은 최대 {sat_hi}%입니다(Glorot & Bengio, 2010). 다만 분산은 대략적으로만 "
             r"유지됩니다: 유도에서 tanh를 선형으로 보지만 tanh는 값을 눌러서 E[a²] < Var(u)이고, "
             r"std(a)는 {L}층에 걸쳐 {a1} → {aL}로 내려갑니다(Var(u)는 {vdrop}배 감소). 기울기는 "
             r"{gspread}배(∂L/∂a), {wspread}배(∂L/∂W) 안에서 유지됩니다."
@@ -497,7 +497,7 @@ T = Strings(
             r"{L}층 {g_top} → 1층 {g_bot}, ∂L/∂W는 {w_top} → {w_bot}입니다."
         ),
         "explain.bn_rescue": (
-            r"첫 번째 프리셋의 나쁜 초기화에 tanh마다 앞에 배치 정규화를 넣었습니다: "
+            r"첫 번째 강의 예제의 나쁜 초기화에 tanh마다 앞에 배치 정규화를 넣었습니다: "
             r"$\hat u = (u - \mu_B)/\sqrt{{\sigma_B^2 + \epsilon}}$가 $n\,\mathrm{{Var}}(W)$와 "
             r"상관없이 모든 유닛을 배치에서 평균 0, 분산 1로 맞추므로 모든 층이 같아 보이고"
             r"(std(a) {a_range}) ∂L/∂a도 {gspread}배 안에 머뭅니다. 정규화 앞의 분산은 여전히 "

@@ -21,7 +21,8 @@ EN = {
         "Race optimizers across a 2D loss surface: every coloured line is one optimizer's path "
         "from the white start point, and ▶ replays the race step by step. Look for plain SGD's "
         "zig-zag across a narrow valley, momentum overshooting and curling back, AdaGrad's steps "
-        "shrinking, and Adam moving at a steady pace whatever the slope."
+        "shrinking, and Adam moving at a steady pace whatever the slope; then change the "
+        "learning rate and the surface and compare."
     ),
     "presets": "Lecture stories",
     "presets_help": "Each story loads a surface, optimizers and settings; change anything after.",
@@ -245,10 +246,11 @@ EN = {
     "story.rosenbrock.label": "Adam vs SGD on Rosenbrock",
     "story.rosenbrock.text": (
         "Rosenbrock's valley is easy to find and hard to follow: its floor is almost flat while "
-        "its walls are very steep, so SGD needs a tiny α = {sgd_lr} and then creeps along the "
-        "floor, still {sgd_dist} from (1, 1) after {steps} steps. Adam normalises each "
-        "coordinate's step and travels the curved valley to within {tol} of (1, 1) at step "
-        "{adam_hit}."
+        "its walls are very steep. At α = {sgd_lr} SGD creeps along the floor, still "
+        "{sgd_dist} from (1, 1) after {steps} steps, and SGD's usable α is narrow: α = "
+        "{sgd_ok} gets within {tol} at step {sgd_ok_hit}, but α = {sgd_big} already blows up "
+        "at step {sgd_big_div}. Adam scales each coordinate's step and travels the curved "
+        "valley to within {tol} of (1, 1) at step {adam_hit}."
     ),
     "story.diverge.label": "Too large a learning rate",
     "story.diverge.text": (
@@ -335,7 +337,7 @@ KO = {
         "기울기(gradient)와 상관없이 일정한 속도로 움직이는 Adam을 찾아보고, 학습률(learning rate)과 "
         "곡면을 바꿔 가며 비교해 보세요."
     ),
-    "presets": "강의 속 이야기",
+    "presets": "강의 예제",
     "presets_help": "이야기를 고르면 곡면, 옵티마이저, 설정을 불러옵니다. 그다음 무엇이든 바꿔 보세요.",
     "step_changed": "설정이 단계 “{label}”와 달라져서 설명을 숨겼습니다. 다른 단계로 갔다가 "
                     "돌아오면 설정이 복원됩니다.",
@@ -345,7 +347,7 @@ KO = {
     "surface": "손실 곡면",
     "kappa": "그릇의 조건수 κ",
     "kappa_help": "조건수(condition number)는 가장 가파른 곡률과 가장 완만한 곡률의 비입니다. SGD는 "
-                  "α < 2/κ일 때만 안정합니다.",
+                  "α < 2/κ일 때만 안정적입니다.",
     "custom_option": "직접 입력한 수식",
     "custom_note": "직접 입력한 수식입니다. 최솟값의 위치는 미리 알 수 없습니다.",
     "expr": "f(x, y) =",
@@ -494,7 +496,7 @@ KO = {
         "log나 sqrt). 학습률이 아니라 수식의 정의역 문제입니다. 경로는 마지막 점(✕)에서 멈춥니다."
     ),
     "surface.quadratic.label": "조건이 나쁜 그릇",
-    "surface.quadratic.note": "y 방향으로는 가파르고 x 방향으로는 완만합니다. 보통 경사 하강법은 "
+    "surface.quadratic.note": "y 방향으로는 가파르고 x 방향으로는 완만합니다. 기본 경사 하강법은 "
                               "지그재그로 움직입니다.",
     "surface.saddle.label": "안장점",
     "surface.saddle.note": "두 골짜기 사이 원점에 안장점(saddle point)이 있습니다. 그곳에서 기울기가 거의 0이라 "
@@ -517,7 +519,7 @@ KO = {
     "story.zigzag.text": (
         "세로(y) 방향이 가로(x) 방향보다 {kappa}배 가파른 그릇에서 SGD는 가파른 방향으로 매번 지나쳐 "
         "양쪽 벽 사이를 튕겨 다니고, 바닥을 따라서는 한 걸음에 남은 거리의 {crawl}%만 줄입니다. "
-        "모멘텀은 튕기는 움직임을 평균으로 지우고 골짜기를 따라 속도를 붙여, {mom_hit}단계에 최솟값 {tol} 이내에 듭니다 (SGD는 {sgd_hit}단계)."
+        "모멘텀은 튕기는 움직임을 평균으로 지우고 골짜기를 따라 속도를 붙여, {mom_hit}단계에 최솟값에서 {tol} 이내로 들어옵니다 (SGD는 {sgd_hit}단계)."
     ),
     "story.saddle.label": "안장점",
     "story.saddle.text": (
@@ -531,19 +533,20 @@ KO = {
     "story.adagrad.text": (
         "같은 α = {lr}에서 AdaGrad는 지금까지의 모든 기울기 제곱의 합의 제곱근으로 나누므로 보폭이 "
         "줄어들기만 합니다. {steps}단계 뒤에도 최솟값에서 {ada_dist} 떨어져 있고, RMSProp은 이동 "
-        "평균이 가파른 출발을 잊어서 {rms_hit}단계에 {tol} 이내에 듭니다. 멈춤은 α에 달린 문제입니다. "
-        "이 곡면의 기본값 α = {lr_default}이면 AdaGrad도 {ada_default_hit}단계에 {tol} 이내에 듭니다."
+        "평균이 가파른 출발을 잊어서 {rms_hit}단계에 {tol} 이내로 들어옵니다. 멈춰 서는 것은 α 때문입니다. "
+        "이 곡면의 기본값 α = {lr_default}이면 AdaGrad도 {ada_default_hit}단계에 {tol} 이내로 들어옵니다."
     ),
     "story.rosenbrock.label": "Rosenbrock에서 Adam vs SGD",
     "story.rosenbrock.text": (
         "Rosenbrock의 골짜기는 찾기 쉽고 따라가기 어렵습니다. 바닥은 거의 평평한데 벽은 아주 가팔라서 "
-        "SGD는 α = {sgd_lr}처럼 아주 작은 학습률이 필요하고, 바닥을 기어가다 {steps}단계 뒤에도 "
-        "(1, 1)에서 {sgd_dist} 떨어져 있습니다. Adam은 좌표마다 보폭을 정규화해 휘어진 골짜기를 따라가 "
-        "{adam_hit}단계에 (1, 1)의 {tol} 이내에 듭니다."
+        "α = {sgd_lr}이면 SGD는 바닥을 기어가다 {steps}단계 뒤에도 (1, 1)에서 {sgd_dist} 떨어져 "
+        "있습니다. SGD가 쓸 수 있는 α의 폭은 좁습니다: α = {sgd_ok}이면 {sgd_ok_hit}단계에 {tol} "
+        "이내로 들어오지만, α = {sgd_big}이면 벌써 {sgd_big_div}단계에 발산합니다. Adam은 좌표마다 "
+        "보폭의 크기를 맞춰 휘어진 골짜기를 따라가 {adam_hit}단계에 (1, 1)에서 {tol} 이내로 들어옵니다."
     ),
     "story.diverge.label": "너무 큰 학습률",
     "story.diverge.text": (
-        "이 그릇에서 보통 경사 하강법은 α < 2/κ = {limit}일 때만 안정합니다. α = {sgd_lr}이면 골짜기를 "
+        "이 그릇에서 기본 경사 하강법은 α < 2/κ = {limit}일 때만 안정적입니다. α = {sgd_lr}이면 골짜기를 "
         "가로지르는 걸음마다 바로잡는 것보다 더 크게 지나쳐 SGD가 {sgd_div}단계에 발산합니다. 경주는 "
         "SGD를 마지막 유한한 점에서 멈추고, 다른 옵티마이저는 최솟값까지 계속 갑니다."
     ),

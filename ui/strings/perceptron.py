@@ -142,6 +142,7 @@ T = Strings(
         "span_one": "epoch {e} repeats",
         "span_many": "epochs {a}–{b} repeat",
         "line_outside": "The line {w} lies outside this view: every point shown is on one side.",
+        "no_line": "w = (0, 0): there is no line. Every point has z = b = {b}, so ŷ = {yhat} for all.",
         "step0": "**Step 0**: the initial weights. Press **One step**.",
         "step_text": (
             "**Step {t}** · epoch {e}, sample {k} of {n}: x = ({x1}, {x2}), y = {y}, ŷ = {yhat}"
@@ -214,10 +215,15 @@ T = Strings(
             "binary cross-entropy, full batch)."
         ),
         "trained_fail": (
-            " The other {m} end with {counts} of 4 right; their loss is still "
-            "{lo}–{hi}, against at most {solved_max} for the solved ones. Small networks can "
-            "stall in a local minimum or on a plateau: another seed or more epochs may help."
+            " The other {m} end with {counts} of 4 right; their loss is {loss}, against at most "
+            "{solved_max} for the solved ones."
         ),
+        "trained_half": (
+            " Seeds {seeds} are sure of two points and give p ≈ 0.5 (within {tol}) on the other "
+            "two: that state's loss is ln 2 / 2 ≈ 0.347, and gradient descent only creeps toward "
+            "it. More epochs do not help there; another seed does."
+        ),
+        "trained_other": " Seeds {seeds} are not in that state: more epochs may still help.",
         "trained_none": " No seed solved it: try more epochs or a larger learning rate.",
         "pick_text": "Seed {seed}: **{c} of 4** right, loss {loss}.",
         "pick_sep": (
@@ -256,8 +262,8 @@ T = Strings(
         "preset.and": "AND 학습",
         "preset.or": "OR 학습",
         "preset.xor": "XOR: 학습이 끝나지 않음",
-        "preset.and_hand": "손으로 AND (0.5, 0.5, −0.7)",
-        "preset.xor_hand": "손으로 XOR: 최선의 직선",
+        "preset.and_hand": "직접 정한 AND (0.5, 0.5, −0.7)",
+        "preset.xor_hand": "XOR에 직접 그은 직선",
         "preset.xor_mlp": "은닉층으로 푸는 XOR",
         "preset.and.text": (
             "강의(논리회로, 학습과정 1–5단계): w = 0, b = 0에서 시작해 진리표의 네 행을 차례로 "
@@ -276,15 +282,15 @@ T = Strings(
         ),
         "preset.and_hand.text": (
             "사이토 고키의 『밑바닥부터 시작하는 딥러닝』의 AND 퍼셉트론: w1 = w2 = 0.5, "
-            "b = −0.7 (임계값 θ = 0.7). b를 움직여 보세요. 어떤 값까지 진리표가 AND로 "
-            "남을까요?"
+            "b = −0.7 (임계값 θ = 0.7). b를 움직여 보세요. b가 어느 범위에 있을 때 진리표가 "
+            "AND로 남을까요?"
         ),
         "preset.xor_hand.text": (
             "OR의 직선을 XOR 진리표에 그었습니다. 슬라이더를 모두 움직여 보세요. 정확도는 "
             "4개 중 4개에 이르지 못합니다(캡션은 모든 직선을 계산해 찾은 최선을 보여 줍니다)."
         ),
         "preset.xor_mlp.text": (
-            "강의: “2층 퍼셉트론을 쓰면 XOR 문제를 풀 수 있다.” 손으로 정한 신경망은 "
+            "강의: “2층 퍼셉트론을 쓰면 XOR 문제를 풀 수 있다.” 직접 정한 신경망은 "
             "XOR = AND(NAND, OR)를 계산합니다. 그 아래에서는 같은 2-2-1 구조를 여러 시드에서 "
             "경사 하강법으로 학습합니다."
         ),
@@ -320,7 +326,7 @@ T = Strings(
         ),
         "view": "보기",
         "view.rule": "학습 규칙",
-        "view.hand": "손으로",
+        "view.hand": "직접 정하기",
         "view.mlp": "2-2-1 신경망",
         "data": "데이터",
         "gate": "점",
@@ -343,12 +349,12 @@ T = Strings(
         "seed": "섞기 시드",
         "step": "단계",
         "step_help": "한 단계 = 퍼셉트론에 샘플 하나를 보여 주기. URL에 저장됩니다.",
-        "hand_settings": "손으로",
+        "hand_settings": "직접 정하기",
         "hw1": "w1",
         "hw2": "w2",
         "hb": "b",
         "mlp_settings": "2-2-1 신경망",
-        "act": "은닉층 활성화 함수",
+        "act": "은닉층 활성화 함수(activation function)",
         "mlr": "학습률 (경사 하강법)",
         "epochs": "에포크",
         "seeds": "학습할 시드 수",
@@ -381,6 +387,7 @@ T = Strings(
         "span_one": "에포크 {e}의 과정이",
         "span_many": "에포크 {a}–{b}의 과정이",
         "line_outside": "직선 {w}: 이 화면 밖에 있어 보이는 점이 모두 한쪽에 있습니다.",
+        "no_line": "w = (0, 0)이면 직선이 없습니다. 모든 점에서 z = b = {b}이므로 모두 ŷ = {yhat}입니다.",
         "step0": "**0단계**: 초기 가중치입니다. **한 단계**를 누르세요.",
         "step_text": (
             "**{t}단계** · 에포크 {e}, {n}개 중 {k}번째 샘플: x = ({x1}, {x2}), y = {y}, ŷ = {yhat}"
@@ -419,15 +426,15 @@ T = Strings(
         "yes": "✓",
         "no": "✗",
         "hand_acc": (
-            "이 직선으로 {n}개 중 **{c}개**를 맞힙니다. 이 점들에서 어떤 직선이든 낼 수 있는 "
-            "최선: {n}개 중 **{best}개** (모든 직선을 계산함)."
+            "이 직선으로 {n}개 중 **{c}개**를 맞힙니다. 직선 하나로 맞힐 수 있는 최대는 {n}개 중 "
+            "**{best}개**입니다(모든 직선을 따져 계산)."
         ),
         "sep_count": (
             "입력이 두 개인 불 함수 16개 중 {k}개가 직선 하나로 나뉩니다. 어떤 직선으로도 "
             "나뉘지 않는 것은 {names}입니다."
         ),
         "dl_hand": "진리표 내려받기 (CSV)",
-        "hand_net": "손으로 정한 해: XOR = AND(NAND, OR)",
+        "hand_net": "직접 정한 해: XOR = AND(NAND, OR)",
         "hand_net_text": (
             "은닉 유닛 h₁ = NAND(x₁, x₂) = step(−x₁ − x₂ + 1.5), h₂ = OR(x₁, x₂) = "
             "step(x₁ + x₂ − 0.5), 출력 AND(h₁, h₂) = step(h₁ + h₂ − 1.5). 은닉 공간에서 "
@@ -453,10 +460,15 @@ T = Strings(
             "{lr}, 이진 교차 엔트로피, 전체 배치)."
         ),
         "trained_fail": (
-            " 나머지 {m}개는 4개 중 {counts}개만 맞히고 손실이 아직 {lo}–{hi}입니다(성공한 "
-            "시드는 최대 {solved_max}). 작은 신경망은 지역 최솟값이나 평평한 구간에 머물 수 "
-            "있습니다: 다른 시드나 더 많은 에포크가 도움이 될 수 있습니다."
+            " 나머지 {m}개는 4개 중 {counts}개만 맞히고 손실(loss)이 {loss}입니다(성공한 "
+            "시드는 최대 {solved_max})."
         ),
+        "trained_half": (
+            " 시드 {seeds}: 두 점은 확신하고 나머지 두 점에서는 p ≈ 0.5(차이 {tol} 이내)를 "
+            "냅니다. 이 상태의 손실은 ln 2 / 2 ≈ 0.347이고 경사 하강법은 그 값으로 아주 천천히 "
+            "다가갈 뿐입니다. 에포크를 늘려도 소용없고, 다른 시드에서는 풀립니다."
+        ),
+        "trained_other": " 시드 {seeds}: 이 상태가 아니므로 에포크를 늘리면 풀릴 수도 있습니다.",
         "trained_none": " 성공한 시드가 없습니다: 에포크를 늘리거나 학습률을 키워 보세요.",
         "pick_text": "시드 {seed}: 4개 중 **{c}개** 정답, 손실 {loss}.",
         "pick_sep": (

@@ -366,7 +366,7 @@ KO = {
         "들어 있어서, 링크를 복사해 열면 같은 초기 가중치로 같은 실험이 다시 열립니다."
     ),
     "data": "데이터",
-    "dataset": "데이터 세트",
+    "dataset": "데이터셋",
     "dataset_option": "{name} ({c}클래스)",
     "ds_xor": "XOR",
     "ds_circles": "동심원",
@@ -379,7 +379,7 @@ KO = {
     "upload_option": "업로드한 CSV: {name}",
     "n_points": "점의 개수",
     "noise": "잡음 (흔들림의 σ)",
-    "test_frac": "테스트 비율",
+    "test_frac": "시험 데이터 비율",
     "seed": "시드 (데이터와 초기 가중치)",
     "upload": "직접 만든 데이터 (x1, x2, label 열이 있는 CSV)",
     "upload_help": (
@@ -389,15 +389,15 @@ KO = {
     "upload_ok": "{name}에서 점 {n}개, 클래스 {c}개를 불러왔습니다.",
     "upload_bad": "{name} 파일을 쓸 수 없습니다: {error}. 아무것도 바뀌지 않았습니다.",
     "upload_missing": (
-        "이 링크는 업로드한 데이터 세트를 가리키는데, 업로드한 데이터는 URL에 담기지 않습니다. "
-        "CSV 파일을 다시 업로드하세요. 그때까지는 XOR 데이터 세트를 보여 줍니다."
+        "이 링크는 업로드한 데이터셋을 가리키는데, 업로드한 데이터는 URL에 담기지 않습니다. "
+        "CSV 파일을 다시 업로드하세요. 그때까지는 XOR 데이터셋을 보여 줍니다."
     ),
     "features": "입력 특성 (input features)",
     "features_help": (
         "신경망이 보는 입력입니다. x₁²과 x₂²을 넣으면 은닉층이 없는 신경망도 원을 그릴 수 있습니다."
     ),
     "network": "신경망",
-    "layers": "은닉층 수",
+    "layers": "은닉층(hidden layer) 수",
     "width": "{l}층: 뉴런 수",
     "act": "활성화 함수 (activation function)",
     "act_layer": "{l}층: 활성화 함수",
@@ -432,7 +432,7 @@ KO = {
     "opt": "옵티마이저",
     "lr": "학습률 (learning rate)",
     "bs": "배치 크기 (batch size)",
-    "epochs": "에폭 (epoch) 수",
+    "epochs": "에포크 (epoch) 수",
     "loss": "손실 함수 (loss)",
     "loss_softmax_ce": "교차 엔트로피 (softmax)",
     "loss_bce": "이진 교차 엔트로피 (sigmoid)",
@@ -458,29 +458,29 @@ KO = {
     "f_data_mse": "미니배치 B개 점의 평균 제곱 오차,",
     "f_bn": (
         "**배치 정규화** (활성화 함수 앞에서 뉴런마다, μ_B와 σ²_B는 "
-        "미니배치에서 계산; 테스트 때는 학습 중 쌓은 이동 평균을 씀):"
+        "미니배치에서 계산; 시험 때는 학습 중 쌓은 이동 평균을 씀):"
     ),
     "f_dropout": (
         "**드롭아웃** (역 드롭아웃, 학습 때만; 각 뉴런을 확률 1 − p로 남기고 크기를 "
-        "보정하므로 테스트 때는 아무것도 바뀌지 않음):"
+        "보정하므로 시험 때는 아무것도 바뀌지 않음):"
     ),
     "f_opt": "**{opt} 갱신 규칙** (x: 가중치, g: 미니배치 손실 L의 기울기):",
     "warn_bn_batch": (
         "**배치 크기 {bs}에서의 배치 정규화.** 배치 정규화는 미니배치 평균 μ_B를 뺍니다. 점이 "
         "하나면 모든 뉴런에서 x − μ_B = 0이 되어 입력이 하나도 남지 않고, 둘이면 정규화된 값이 "
-        "모두 약 ±1이 되어 둘 중 어느 쪽이 큰지만 남습니다. 기본 XOR 설정에서는 테스트 정확도가 찍기 "
+        "모두 약 ±1이 되어 둘 중 어느 쪽이 큰지만 남습니다. 기본 XOR 설정에서는 시험 정확도가 찍기 "
         "수준(약 50 %)에 머뭅니다. 이번 실행: {acc} (찍기 수준: {chance}). 배치 크기를 5 이상으로 "
         "하거나 배치 정규화를 끄세요."
     ),
     "warn_l1": (
         "**L1 규제 λ₁ = {l1}.** L1은 모든 가중치의 기울기에 λ₁·sign(W)를 더합니다. 가중치 크기와 "
         "상관없이 같은 세기로 0을 향해 끌어당기는 힘입니다. 기본 XOR 설정에서는 0.01부터 이 힘이 "
-        "데이터 항을 이겨서, 가중치가 거의 0으로 줄고 테스트 정확도가 찍기 수준(약 50 %)에 "
+        "데이터 항을 이겨서, 가중치가 거의 0으로 줄고 시험 정확도가 찍기 수준(약 50 %)에 "
         "머뭅니다. 이번 실행: {acc} (찍기 수준: {chance}). 0.001 이하로 해 보세요."
     ),
     "capped": (
-        "이 신경망으로 {asked} 에폭을 학습하면 서버에서 오래 걸립니다. 이번 회차에는 {epochs} "
-        "에폭(약 {s:.0f}초)만 학습합니다. **더 학습**을 누르면 거기서 이어서 학습합니다."
+        "이 신경망으로 {asked} 에포크를 학습하면 서버에서 오래 걸립니다. 이번 회차에는 {epochs} "
+        "에포크(약 {s:.0f}초)만 학습합니다. **더 학습**을 누르면 거기서 이어서 학습합니다."
     ),
     "training_spinner": "학습 중…",
     "training_progress": "학습 중: {total} 에폭 중 {epoch} 에폭",
@@ -489,29 +489,29 @@ KO = {
     "train_more_help": "지금 가중치에서 이어서 한 회차 더 학습합니다.",
     "reset": "처음으로",
     "reset_help": "초기 가중치로 돌아갑니다 (같은 시드는 같은 가중치를 줍니다).",
-    "status": "{rounds}회차에 걸쳐 {epochs} 에폭 학습했습니다. 지금 {shown} 에폭을 보여 줍니다.",
+    "status": "{rounds}회차에 걸쳐 {epochs} 에포크 학습했습니다. 지금 {shown} 에포크를 보여 줍니다.",
     "status_start": (
-        "초기 가중치(0 에폭)를 보여 주고 있습니다. 타임라인에 학습한 {epochs} 에폭이 있으니 "
+        "초기 가중치(0 에포크)를 보여 주고 있습니다. 타임라인에 학습한 {epochs} 에포크가 있으니 "
         "옮겨 가며 보세요."
     ),
-    "status_diverged": "정상적인 {epochs} 에폭 뒤에 멈췄습니다: 학습이 발산했습니다.",
-    "metric_epoch": "보여 주는 에폭",
-    "metric_train_loss": "학습 손실",
-    "metric_test_loss": "테스트 손실",
-    "metric_test_acc": "테스트 정확도",
-    "timeline": "타임라인: 보여 줄 에폭",
-    "timeline_help": "되감고 다시 보기: 아래 모든 그림이 이 에폭의 신경망을 보여 줍니다.",
+    "status_diverged": "정상적인 {epochs} 에포크 뒤에 멈췄습니다: 학습이 발산했습니다.",
+    "metric_epoch": "보여 주는 에포크",
+    "metric_train_loss": "훈련 손실 (loss)",
+    "metric_test_loss": "시험 손실",
+    "metric_test_acc": "시험 정확도",
+    "timeline": "타임라인: 보여 줄 에포크",
+    "timeline_help": "되감고 다시 보기: 아래 모든 그림이 이 에포크의 신경망을 보여 줍니다.",
     "replay": "다시 보기",
     "replay_help": (
-        "학습 중 저장한 스냅숏으로 결정 경계를 애니메이션으로 보여 줍니다. 타임라인의 에폭에서 "
+        "학습 중 저장한 스냅숏으로 결정 경계를 애니메이션으로 보여 줍니다. 타임라인의 에포크에서 "
         "시작합니다 (차트 안에서 재생)."
     ),
     "discretize": "경계만 보기",
     "discretize_help": "확신의 정도 없이 이긴 클래스만 보여 줍니다.",
-    "show_test": "테스트 점",
-    "show_test_help": "테스트 점(색 테두리가 있는 흰 점)을 결정 경계 위에 그립니다.",
-    "boundary": "{epoch} 에폭의 결정 경계",
-    "thumbs": "뉴런 하나하나가 계산하는 것 ({epoch} 에폭)",
+    "show_test": "시험 점",
+    "show_test_help": "시험 점(색 테두리가 있는 흰 점)을 결정 경계 위에 그립니다.",
+    "boundary": "{epoch} 에포크의 결정 경계",
+    "thumbs": "뉴런 하나하나가 계산하는 것 ({epoch} 에포크)",
     "thumbs_caption": (
         "사각형 하나가 뉴런 하나의 출력을 결정 경계와 같은 평면 위에 그린 것입니다. 파랑 = 양수, "
         "주황 = 음수, 흰색 = 0 (사각형마다 자기 최댓값으로 크기를 맞춤). 계속 흰색인 사각형은 "
@@ -522,15 +522,15 @@ KO = {
     "inputs": "입력",
     "layer_title": "{l}층<br>{act}",
     "no_hidden": "은닉층이 없습니다: 이 신경망은 입력의 선형(로지스틱) 모델입니다.",
-    "curves": "에폭별 손실과 정확도",
+    "curves": "에포크별 손실과 정확도",
     "view_tab": "보여 줄 표",
-    "confusion": "테스트 세트의 혼동 행렬 ({epoch} 에폭)",
+    "confusion": "시험 세트의 혼동 행렬 ({epoch} 에포크)",
     "confusion_tab": "혼동 행렬",
     "weights_tab": "층별 가중치",
-    "weights": "층별 가중치 ({epoch} 에폭)",
+    "weights": "층별 가중치 ({epoch} 에포크)",
     "diverged": (
-        "**{epoch} 에폭에서 학습이 발산했습니다.** 손실이나 가중치가 한없이 커져(무한대로 "
-        "넘침) 갱신이 더는 의미가 없습니다. 그림은 마지막으로 정상이던 에폭({last})을 보여 줍니다. "
+        "**{epoch} 에포크에서 학습이 발산했습니다.** 손실이나 가중치가 한없이 커져(무한대로 "
+        "넘침) 갱신이 더는 의미가 없습니다. 그림은 마지막으로 정상이던 에포크({last})를 보여 줍니다. "
         "대개 보폭이 너무 큰 것이 원인입니다: **학습률을 낮추세요** ({lr_hint} 정도){bn_hint}"
         "{init_hint}."
     ),
@@ -540,30 +540,30 @@ KO = {
     "axis_std": "{x} (표준화)",
     "history": "실행 기록 (이 세션)",
     "history_caption": "이 세션에서 학습한 모든 실행입니다. 두 개를 골라 비교하세요.",
-    "col_dataset": "데이터 세트",
+    "col_dataset": "데이터셋",
     "col_network": "신경망",
     "col_optimizer": "옵티마이저",
     "col_lr": "학습률",
     "col_batch": "배치",
-    "col_epochs": "에폭",
+    "col_epochs": "에포크",
     "col_seed": "시드",
     "col_start": "시작점",
-    "col_train_loss": "학습 손실",
-    "col_test_loss": "테스트 손실",
-    "col_test_acc": "테스트 정확도",
-    "col_diverged": "발산 에폭",
+    "col_train_loss": "훈련 손실",
+    "col_test_loss": "시험 손실",
+    "col_test_acc": "시험 정확도",
+    "col_diverged": "발산 에포크",
     "linear_net": "선형",
     "compare_a": "실행 A",
     "compare_b": "실행 B",
     "compare": "두 실행 비교",
     "compare_need": "비교하려면 서로 다른 실행을 두 개 이상 학습하세요 (설정을 하나 바꾸면 됩니다).",
-    "cmp_title": "실행 #{rid}, {epoch} 에폭",
+    "cmp_title": "실행 #{rid}, {epoch} 에포크",
     "start_seed": "시드",
     "start_imported": "파일 {name}",
     "files": "내보내기와 가져오기",
     "dl_data": "데이터 (CSV)",
     "dl_history": "학습 기록 (CSV)",
-    "dl_weights": "보여 주는 에폭의 가중치 (JSON)",
+    "dl_weights": "보여 주는 에포크의 가중치 (JSON)",
     "dl_grid": "결정 경계 격자 (CSV)",
     "dl_confusion": "혼동 행렬 (CSV)",
     "dl_hist": "가중치 히스토그램 (CSV)",
@@ -573,7 +573,7 @@ KO = {
         "파일이 지금 신경망(입력 특성, 층, 배치 정규화)과 맞아야 합니다. 가져온 가중치가 학습의 "
         "시작점이 됩니다."
     ),
-    "import_ok": "{name}에서 가져온 가중치를 시작점(0 에폭)으로 씁니다.",
+    "import_ok": "{name}에서 가져온 가중치를 시작점(0 에포크)으로 씁니다.",
     "import_bad": "{name} 파일을 쓸 수 없습니다: {error}. 아무것도 바뀌지 않았습니다.",
     "import_stale": (
         "{name}에서 가져온 가중치가 설정이 바뀐 지금 신경망과 맞지 않아, 시드의 초기 가중치를 "
@@ -581,14 +581,14 @@ KO = {
     ),
     "forget_import": "가져온 가중치 지우기",
     "fig_class": "클래스 {k}",
-    "fig_train": "학습",
-    "fig_test": "테스트",
+    "fig_train": "훈련",
+    "fig_test": "시험",
     "fig_loss": "손실",
     "fig_accuracy": "정확도",
     "fig_Loss": "손실",
     "fig_Accuracy": "정확도",
-    "fig_epoch": "에폭",
-    "fig_at_epoch": "에폭",
+    "fig_epoch": "에포크",
+    "fig_at_epoch": "에포크",
     "fig_diverged": "발산",
     "fig_predicted": "예측",
     "fig_true": "실제",

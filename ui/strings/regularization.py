@@ -10,8 +10,8 @@ T = Strings(
             "A wide network trained long on a few noisy points learns the noise: its training "
             "loss goes to 0 while the loss on new points from the same distribution climbs. "
             "Watch the shaded **gap** between the two curves, then see which remedy closes it "
-            "and what it costs in training loss, and why L1 makes weights exactly 0 while L2 "
-            "only makes them small."
+            "and what it costs in training loss, and why L1 (with the proximal update) makes "
+            "weights exactly 0 while L2 only makes them small."
         ),
         # sidebar
         "sb_setup": "The experiment (retrains)",
@@ -36,9 +36,12 @@ T = Strings(
         ),
         "setup_caption": (
             "Network 2 → {w} → {w} → 2 (ReLU, He init), plain SGD with learning rate {lr}, "
-            "minibatches of 32 ({batches} per epoch), {epochs} epochs, seed {seed}. Every run "
-            "starts from the same weights and sees the points in the same order."
+            "{batching}, {epochs} epochs, seed {seed}. Every run starts from the same weights "
+            "and sees the points in the same order."
         ),
+        "batch.full": "one full batch of all {n} points per step",
+        "batch.mini": "minibatches of {size} ({count} per epoch)",
+        "batch.mini_last": "minibatches of {size} ({count} per epoch, the last one {last} points)",
         "training": "Training {name}… ({i} of {n})",
         "diverged": (
             "{name} diverged at epoch {epoch} (the numbers no longer fit in a float); its curve "
@@ -103,7 +106,8 @@ T = Strings(
         "no_overfit": (
             "With these settings the held-out loss at the end ({tel}) is no higher than its "
             "best ({lbest}, epoch {best}), or the training loss did not fall after that epoch: "
-            "this run shows no overfitting. Fewer points, more noise or more epochs make it."
+            "this run shows no overfitting. Fewer points, more noise or more epochs often make "
+            "it appear."
         ),
         # section 2
         "s2": "2 · Four remedies on the same run",
@@ -239,8 +243,13 @@ T = Strings(
         "geo_axis": (
             "At λ = {lam} L1's optimum is ({a}, 0): **w₂ is exactly 0**, because the ellipse "
             "first touches the diamond at its corner on the w₁ axis (for every λ ≥ {lam0}). "
-            "L2's optimum ({c}, {d}) only shrinks: the circle has no corners."
+            "L2's optimum ({c}, {d}) has no zero coordinate: the circle has no corners."
         ),
+        "geo_l2_grows": (
+            " L2 shrinks the whole vector (‖w‖ from {n0} to {n1}), not each weight: {wi} even "
+            "grows, from {s} to {v}."
+        ),
+        "geo_l2_shrinks": " Here L2 shrinks both weights (‖w‖ from {n0} to {n1}).",
         "geo_zero": (
             "At λ = {lam} (≥ {lamall}) L1's optimum is (0, 0): the penalty outweighs the whole "
             "loss. L2's optimum ({c}, {d}) is still non-zero."
@@ -268,19 +277,19 @@ T = Strings(
         "title": "과적합: 드롭아웃, L1·L2 규제",
         "intro": (
             "잡음 섞인 적은 점으로 넓은 신경망을 오래 학습시키면 잡음까지 외웁니다(과적합, "
-            "overfitting). 학습 손실은 "
+            "overfitting). 훈련 손실(loss)은 "
             "0으로 가는데 같은 분포에서 뽑은 새 점의 손실은 올라갑니다. 두 곡선 사이의 색칠된 "
             "**차이**를 보고, 드롭아웃, L2, L1 규제(regularization)와 조기 종료(early stopping) 중 "
-            "어느 것이 그 차이를 줄이는지, 그 대가로 학습 손실은 얼마나 오르는지, 그리고 L1은 가중치를 정확히 0으로 만들고 L2는 작게만 "
-            "만드는 이유를 확인하세요."
+            "어느 것이 그 차이를 줄이는지, 그 대가로 훈련 손실은 얼마나 오르는지, 그리고 L1은 (근접 갱신을 쓰면) 가중치를 정확히 0으로 "
+            "만들고 L2는 작게만 만드는 이유를 확인하세요."
         ),
         "sb_setup": "실험 설정 (다시 학습)",
         "dataset": "데이터",
-        "ds.moons": "두 개의 달", "ds.circles": "동심원", "ds.xor": "XOR",
-        "n_train": "학습 데이터 점 개수",
-        "n_train_help": "점이 적을수록 과적합이 쉽습니다. 과적합은 검증용 점 200개로 잽니다.",
+        "ds.moons": "두 개의 반달", "ds.circles": "동심원", "ds.xor": "XOR",
+        "n_train": "훈련 데이터 점 개수",
+        "n_train_help": "점이 적을수록 과적합이 쉽습니다. 과적합은 시험용 점 200개로 잽니다.",
         "noise": "잡음 (흔들림의 표준편차)",
-        "width": "두 은닉층의 폭",
+        "width": "두 은닉층(hidden layer)의 너비",
         "epochs": "에포크 수",
         "lr": "학습률 (SGD)",
         "seed": "시드",
@@ -296,10 +305,13 @@ T = Strings(
             "만듭니다."
         ),
         "setup_caption": (
-            "신경망 2 → {w} → {w} → 2 (ReLU, He 초기화), 학습률 {lr}의 기본 SGD, 미니배치 32 "
-            "(에포크당 {batches}번 갱신), {epochs} 에포크, 시드 {seed}. 모든 실행은 같은 가중치에서 "
-            "시작하고 같은 순서로 점을 봅니다."
+            "신경망 2 → {w} → {w} → 2 (ReLU, He 초기화), 학습률 {lr}의 기본 SGD, {batching}, "
+            "{epochs} 에포크, 시드 {seed}. 모든 실행은 같은 가중치에서 시작하고 같은 순서로 점을 "
+            "봅니다."
         ),
+        "batch.full": "한 단계마다 점 {n}개 전체를 한 배치로",
+        "batch.mini": "미니배치 {size} (에포크당 {count}번 갱신)",
+        "batch.mini_last": "미니배치 {size} (에포크당 {count}번 갱신, 마지막 배치는 점 {last}개)",
         "training": "{name} 학습 중… ({n}개 중 {i}번째)",
         "diverged": (
             "{name}이(가) {epoch} 에포크에서 발산했습니다 (숫자가 float 범위를 벗어났습니다). "
@@ -344,26 +356,26 @@ T = Strings(
         "epoch_axis": "에포크",
         "loss_axis": "손실",
         "acc_axis": "정확도",
-        "train": "학습",
-        "test": "검증",
-        "gap": "검증 (차이 색칠)",
+        "train": "훈련",
+        "test": "시험(테스트)",
+        "gap": "시험 (차이 색칠)",
         "class": "클래스 {k}",
-        "boundary_title": "{e} 에포크의 결정 경계 (채운 점: 학습, 빈 원: 검증)",
+        "boundary_title": "{e} 에포크의 결정 경계 (채운 점: 훈련, 빈 원: 시험)",
         "at_epoch": (
-            "**{e}** 에포크: 학습 손실 {trl}, 검증 손실 {tel}, 차이 **{gap}**. 정확도는 학습 "
-            "점에서 {tra}, 검증 점에서 {tea}."
+            "**{e}** 에포크: 훈련 손실 {trl}, 시험 손실 {tel}, 차이 **{gap}**. 정확도는 훈련 "
+            "점에서 {tra}, 시험 점에서 {tea}."
         ),
         "overfit_final": (
-            "{epochs} 에포크 뒤 신경망은 학습 점 {n}개 중 {tra}를 맞히지만 (손실 {trl}) 검증 "
-            "점은 {tea}만 맞힙니다 (손실 {tel}). 검증 손실은 {best} 에포크에서 가장 낮았습니다 "
-            "({lbest}). 그 뒤로 학습 손실은 {trb}에서 {trl}까지 내려갔지만 검증 손실은 {tel}까지 "
+            "{epochs} 에포크 뒤 신경망은 훈련 점 {n}개 중 {tra}를 맞히지만 (손실 {trl}) 시험 "
+            "점은 {tea}만 맞힙니다 (손실 {tel}). 시험 손실은 {best} 에포크에서 가장 낮았습니다 "
+            "({lbest}). 그 뒤로 훈련 손실은 {trb}에서 {trl}까지 내려갔지만 시험 손실은 {tel}까지 "
             "올라갔습니다: 신경망이 점 {n}개의 잡음을 외우고 있습니다."
         ),
         "no_overfit": (
-            "이 설정에서는 마지막 검증 손실({tel})이 가장 낮았던 값({best} 에포크, {lbest})보다 "
-            "높지 않거나, 그 에포크 뒤로 학습 손실이 내려가지 않았습니다: 이 실행에서는 과적합이 "
+            "이 설정에서는 마지막 시험 손실({tel})이 가장 낮았던 값({best} 에포크, {lbest})보다 "
+            "높지 않거나, 그 에포크 뒤로 훈련 손실이 내려가지 않았습니다: 이 실행에서는 과적합이 "
             "보이지 않습니다. 점을 줄이거나 잡음이나 에포크를 "
-            "늘리면 과적합합니다."
+            "늘리면 과적합이 나타나기 쉽습니다."
         ),
         "s2": "2 · 같은 실행에 네 가지 규제",
         "m.none": "규제 없음",
@@ -372,39 +384,39 @@ T = Strings(
         "m.l1": "L1 λ = {lam} ({mode})",
         "ms.proximal": "근접", "ms.subgradient": "부분기울기",
         "m.early": "조기 종료 ({e} 에포크)",
-        "compare_title": "검증 손실 (실선)과 학습 손실 (점선)",
+        "compare_title": "시험 손실 (실선)과 훈련 손실 (점선)",
         "thumbs_title": "최종 결정 경계",
         "col.method": "규제",
         "col.epoch": "에포크",
-        "col.train_loss": "학습 손실",
-        "col.test_loss": "검증 손실",
+        "col.train_loss": "훈련 손실",
+        "col.test_loss": "시험 손실",
         "col.gap": "차이",
-        "col.train_acc": "학습 정확도",
-        "col.test_acc": "검증 정확도",
+        "col.train_acc": "훈련 정확도",
+        "col.test_acc": "시험 정확도",
         "narrows": (
-            "**{name}**: 차이가 줄어듭니다 ({g0} → {g1}), 검증 손실도 낮아집니다 "
-            "({t0} → {t1}). 대가로 학습 손실이 오릅니다 ({r0} → {r1})."
+            "**{name}**: 차이가 줄어듭니다 ({g0} → {g1}), 시험 손실도 낮아집니다 "
+            "({t0} → {t1}). 대가로 훈련 손실이 오릅니다 ({r0} → {r1})."
         ),
         "narrows_worse": (
-            "**{name}**: 차이는 줄지만 ({g0} → {g1}) 검증 손실은 낮아지지 않습니다 "
-            "({t0} → {t1}). 학습 점을 덜 맞힐 뿐 새 점을 더 잘 맞히지는 않습니다."
+            "**{name}**: 차이는 줄지만 ({g0} → {g1}) 시험 손실은 낮아지지 않습니다 "
+            "({t0} → {t1}). 훈련 점을 덜 맞힐 뿐 새 점을 더 잘 맞히지는 않습니다."
         ),
         "widens": (
-            "**{name}**: 이 설정에서는 차이가 줄지 않습니다 ({g0} → {g1}, 검증 손실 "
+            "**{name}**: 이 설정에서는 차이가 줄지 않습니다 ({g0} → {g1}, 시험 손실 "
             "{t0} → {t1})."
         ),
-        "best_method": "검증 손실이 가장 낮은 것: **{name}** ({loss}).",
+        "best_method": "시험 손실이 가장 낮은 것: **{name}** ({loss}).",
         "no_verdict": "**{name}**: {epoch} 에포크에서 발산해 이 숫자로는 차이를 말할 수 없습니다.",
         "early_note": (
-            "조기 종료(early stopping)는 검증 점의 손실이 가장 낮은 에포크를 골라 그때의 "
-            "가중치를 돌려줍니다. 여기서는 검증 점이 검증 세트 역할도 합니다. 실제로는 따로 "
-            "떼어 둔 검증 세트를 써야 하며, 그렇지 않으면 보고된 테스트 손실이 실제보다 "
+            "조기 종료(early stopping)는 시험 점의 손실이 가장 낮은 에포크를 골라 그때의 "
+            "가중치를 돌려줍니다. 여기서는 시험 점을 검증(validation) 세트로도 씁니다. 실제로는 "
+            "따로 떼어 둔 검증 세트를 써야 하며, 그렇지 않으면 보고된 시험 손실이 실제보다 "
             "낙관적입니다."
         ),
         "collapsed": (
             "**{name}**: 신경망이 상수로 무너졌습니다. 어디서나 P(클래스 1) ≈ {p1}이고 (평면 "
             "전체에서 변화 폭 {spread}), 입력이 더는 출력에 영향을 주지 않습니다. 가중치 {n}개 "
-            "중 {zeros}개가 정확히 0이고 검증 정확도는 {acc}입니다. 이 데이터에는 규제가 너무 "
+            "중 {zeros}개가 정확히 0이고 시험 정확도는 {acc}입니다. 이 데이터에는 규제가 너무 "
             "셉니다."
         ),
         "s3": "3 · 드롭아웃: 매 단계 다른, 솎아 낸 신경망",
@@ -413,14 +425,14 @@ T = Strings(
         "kept": "남은 유닛",
         "dropped": "꺼진 유닛 (출력 0)",
         "masks_caption": (
-            "드롭아웃 실행의 처음 세 단계에서 실제로 쓰인 마스크 (첫 학습 점 기준), 각 은닉층의 "
+            "드롭아웃 실행의 처음 세 단계에서 실제로 쓰인 마스크 (첫 훈련 점 기준), 각 은닉층의 "
             "유닛 1–{k}을 그렸습니다. 1층 / 2층에서 남은 유닛: {w}개 중 {counts} "
             "(p = {p}일 때 기댓값 {exp})."
         ),
         "scaling_intro": (
             "**역 드롭아웃(inverted dropout).** 유닛은 확률 p = {p}로 꺼지고, 남으면 "
             "1/(1 − p) = {f}배가 되므로 출력의 기댓값이 원래 출력과 같습니다. 학습된 드롭아웃 "
-            "신경망의 은닉층 1, 유닛 {u}의 숫자입니다 (학습 점에 대한 평균 활성값 a = {a}):"
+            "신경망의 은닉층 1, 유닛 {u}의 숫자입니다 (훈련 점에 대한 평균 활성값 a = {a}):"
         ),
         "row.kept": "학습 모드, 남을 때 (확률 {q})",
         "row.dropped": "학습 모드, 꺼질 때 (확률 {p})",
@@ -462,7 +474,7 @@ T = Strings(
         ),
         "sweep_collapse": (
             "λ = {lam}, {name}: 신경망이 상수로 무너졌습니다. 어디서나 P(클래스 1) ≈ {p1}이고 "
-            "(평면 전체에서 변화 폭 {spread}), 가중치 {n}개 중 {zeros}개가 정확히 0이며, 검증 "
+            "(평면 전체에서 변화 폭 {spread}), 가중치 {n}개 중 {zeros}개가 정확히 0이며, 시험 "
             "정확도는 {acc}입니다."
         ),
         "hist_caption": (
@@ -495,8 +507,13 @@ T = Strings(
         "geo_axis": (
             "λ = {lam}에서 L1의 최적점은 ({a}, 0)입니다: 타원이 w₁ 축 위 마름모의 꼭짓점에 먼저 "
             "닿기 때문에 **w₂가 정확히 0**입니다 (λ ≥ {lam0}인 모든 λ). L2의 최적점은 "
-            "({c}, {d}): 작아질 뿐 0이 되지 않습니다. 원에는 꼭짓점이 없습니다."
+            "({c}, {d}): 0이 되는 좌표가 없습니다. 원에는 꼭짓점이 없습니다."
         ),
+        "geo_l2_grows": (
+            " L2는 벡터 전체의 길이를 줄일 뿐(‖w‖ {n0} → {n1}) 가중치 하나하나를 줄이지는 "
+            "않습니다: {wi}는 오히려 {s}에서 {v}로 커집니다."
+        ),
+        "geo_l2_shrinks": " 여기서는 L2가 두 가중치를 모두 줄입니다(‖w‖ {n0} → {n1}).",
         "geo_zero": (
             "λ = {lam} (≥ {lamall})에서 L1의 최적점은 (0, 0)입니다: 규제가 손실 전체보다 "
             "큽니다. L2의 최적점은 ({c}, {d}): 아직 0이 아닙니다."

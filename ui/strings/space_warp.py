@@ -69,10 +69,11 @@ T = Strings(
         "preset.squash.help": (
             "det W = 0: the plane collapses onto a line; no activation can undo that."
         ),
-        "preset.xor_fail": "XOR, 2 units: 1 layer",
+        "preset.xor_fail": "XOR, 2 units: 1 layer (|x₁+x₂| only)",
         "preset.xor_fail.help": (
             "One layer of 2 ReLU units: h = (ReLU(x₁+x₂), ReLU(−x₁−x₂)) keeps x₁+x₂ (its "
-            "positive and negative parts) and loses x₁−x₂."
+            "positive and negative parts) and loses x₁−x₂: the output can use only |x₁+x₂|, "
+            "which gets many points right (the note gives the accuracy) but not all."
         ),
         "preset.xor_fold": "XOR, 2 units per layer: 2 layers",
         "preset.xor_fold.help": (
@@ -179,8 +180,8 @@ T = Strings(
         ),
         "dw_built_beats": (
             "Hand-built folds (every layer folds the x₁-axis into w teeth: w^depth regions) reach "
-            "{built_best} with {built_shape}, {built_ratio:.1f}× the most one layer of the same "
-            "units can make."
+            "{built_best} with {built_shape}, more than the {shallow} one layer of the same units "
+            "can make at most ({built_ratio:.2f}×)."
         ),
         "dw_built_below": (
             "Hand-built folds (every layer folds the x₁-axis into w teeth: w^depth regions) reach "
@@ -198,8 +199,10 @@ T = Strings(
             "{rand_last_shape}."
         ),
         "dw_notes": (
-            "At initialization the number of regions grows with the number of neurons, not with "
-            "depth (Hanin & Rolnick, 2019). The lecture's \"linear regions grow exponentially "
+            "At initialization the average number of regions is bounded in terms of the number "
+            "of neurons, whatever the depth (Hanin & Rolnick, 2019): depth does not make it grow "
+            "exponentially, and the random nets' mean counts above stay at or below the "
+            "one-layer maximum. The lecture's \"linear regions grow exponentially "
             "with depth\" is about the most a deep network *can* make (Montúfar et al., 2014), "
             "which the hand-built folds show; training decides how much of it a network uses."
         ),
@@ -305,7 +308,7 @@ T = Strings(
         ),
         "epochs": "에포크",
         "lr": "학습률 (Adam)",
-        "act": "활성화 함수 g",
+        "act": "활성화 함수(activation function) g",
         "act.relu": "ReLU",
         "act.leaky_relu": "Leaky ReLU (기울기 0.01)",
         "act.tanh": "tanh",
@@ -332,10 +335,11 @@ T = Strings(
         "preset.squash.help": (
             "det W = 0: 평면이 직선 하나로 뭉개집니다. 어떤 활성화 함수도 이를 되돌릴 수 없습니다."
         ),
-        "preset.xor_fail": "XOR, 유닛 2개: 1층",
+        "preset.xor_fail": "XOR, 유닛 2개: 1층 (|x₁+x₂|만 남음)",
         "preset.xor_fail.help": (
             "ReLU 유닛 2개짜리 층 하나: h = (ReLU(x₁+x₂), ReLU(−x₁−x₂))는 x₁+x₂(양수 부분과 "
-            "음수 부분)를 남기고 x₁−x₂를 잃습니다."
+            "음수 부분)를 남기고 x₁−x₂를 잃습니다. 출력은 |x₁+x₂|만 쓸 수 있어 많은 점을 "
+            "맞히지만(정확도는 아래 안내에 있음) 전부 맞히지는 못합니다."
         ),
         "preset.xor_fold": "XOR, 층마다 유닛 2개: 2층",
         "preset.xor_fold.help": (
@@ -405,7 +409,7 @@ T = Strings(
             "마지막 은닉층의 유닛이 {k}개입니다: 결정 경계는 {k}차원의 초평면이라 입력 평면의 "
             "음영으로만 보여 줍니다."
         ),
-        "train_stats": "에포크 {e}: 학습 정확도 {a:.1%}, 손실 {l:.3f}.",
+        "train_stats": "에포크 {e}: 훈련 정확도 {a:.1%}, 손실(loss) {l:.3f}.",
         "training": "신경망을 학습하는 중…",
         "training_progress": "학습 중: {n} 에포크 중 {e} 에포크",
         "live_title": "입력 공간 (에포크 {e})",
@@ -439,8 +443,8 @@ T = Strings(
         ),
         "dw_built_beats": (
             "손으로 만든 접기(층마다 x₁축을 톱니 w개로 접음: w^깊이 개의 영역)는 {built_shape}에서 "
-            "{built_best}개에 이르러, 같은 유닛으로 층 하나가 만들 수 있는 최대의 "
-            "{built_ratio:.1f}배입니다."
+            "{built_best}개에 이르러, 같은 유닛으로 층 하나가 만들 수 있는 최대 {shallow}개보다 "
+            "많습니다({built_ratio:.2f}배)."
         ),
         "dw_built_below": (
             "손으로 만든 접기(층마다 x₁축을 톱니 w개로 접음: w^깊이 개의 영역)도 많아야 "
@@ -448,18 +452,21 @@ T = Strings(
             "{shallow}개를 넘지 못합니다."
         ),
         "dw_random_falls": (
-            "가중치 초기화 직후의 무작위 신경망(He 가중치, 무작위 편향)은 깊이를 그렇게 쓰지 "
+            "가중치 초기화(weight initialization) 직후의 무작위 신경망(He 가중치, 무작위 편향)은 "
+            "깊이를 그렇게 쓰지 "
             "못합니다: 평균 영역 수가 {rand_first_shape}의 {rand_first:.0f}개에서 "
             "{rand_last_shape}의 {rand_last:.0f}개로 줄어듭니다."
         ),
         "dw_random_flat": (
-            "가중치 초기화 직후의 무작위 신경망(He 가중치, 무작위 편향): 평균 영역 수가 "
+            "가중치 초기화(weight initialization) 직후의 무작위 신경망(He 가중치, 무작위 편향): "
+            "평균 영역 수가 "
             "{rand_first_shape}의 {rand_first:.0f}개에서 {rand_last_shape}의 {rand_last:.0f}개가 "
             "됩니다."
         ),
         "dw_notes": (
-            "초기화 직후 영역 수는 깊이가 아니라 뉴런 수에 따라 늘어납니다(Hanin & Rolnick, "
-            "2019). 강의 노트의 \"선형 영역의 수가 깊이에 지수적으로 증가한다\"는 깊은 신경망이 "
+            "초기화 직후 평균 영역 수는 깊이와 상관없이 뉴런 수로 정해지는 한계를 넘지 못합니다"
+            "(Hanin & Rolnick, 2019): 깊이가 영역 수를 지수적으로 늘리지 않으며, 위의 무작위 "
+            "신경망 평균 영역 수도 층 하나의 최대를 넘지 않습니다. 강의 노트의 \"선형 영역의 수가 깊이에 지수적으로 증가한다\"는 깊은 신경망이 "
             "만들 *수 있는* 최대에 관한 말이며(Montúfar et al., 2014), 손으로 만든 접기가 이를 "
             "보여 줍니다. 신경망이 그중 얼마를 쓰는지는 학습이 정합니다."
         ),
