@@ -251,7 +251,7 @@ def press_once(page, thumb, frames: FrameLog, direction: str, quiet_ms: int, tim
     # Time inside Plotly (react, or animate for a data-only update) for the live charts of this
     # rerun (ui/live_chart.py logs it).
     draws = page.evaluate("() => { const d = window.__nnlabDraws || []; "
-                          "window.__nnlabDraws = []; return d; }")  # fmt: skip
+                          "window.__nnlabDraws = []; return d; }")
     phases["plotly"] = sum(ms for _key, t0, ms, _how in draws if t0 >= key)
     # Python sees the frame events independently of the page; give them a moment to arrive.
     got = frames.take()
@@ -263,7 +263,7 @@ def press_once(page, thumb, frames: FrameLog, direction: str, quiet_ms: int, tim
 
 
 def measure(page, url: str, url_path: str, repeats: int, warmup: int, quiet_ms: int,
-            timeout_ms: int) -> dict:  # fmt: skip
+            timeout_ms: int) -> dict:
     frames = FrameLog()
     frames.attach(page)
     open_page(page, url)
@@ -321,7 +321,7 @@ def _pooled(runs: list[dict]) -> dict:
 
 def _table(rows: list[tuple[str, dict]], floor: dict | None) -> str:
     head = ("page", "slider", "n", "median ms", "p95 ms", "x floor med", "x floor p95",
-            "start/run/paint/plotly ms", "ws KB/rerun", "plotly KB/rerun")  # fmt: skip
+            "start/run/paint/plotly ms", "ws KB/rerun", "plotly KB/rerun")
     lines = []
     for name, r in rows:
         if "skipped" in r or "error" in r:
@@ -337,7 +337,7 @@ def _table(rows: list[tuple[str, dict]], floor: dict | None) -> str:
             f"{r['p95_ms'] / f_p95:.2f}" if f_p95 else "-",
             "/".join(f"{v:.0f}" for v in r["phases_median_ms"].values()),
             f"{r['ws_bytes_per_rerun'] / 1024:.1f}", f"{r['plotly_bytes_per_rerun'] / 1024:.1f}",
-        ))  # fmt: skip
+        ))
     widths = [max(len(str(x[i])) for x in [head, *lines]) for i in range(len(head))]
 
     def fmt(row) -> str:
@@ -365,11 +365,11 @@ def main(argv: list[str] | None = None) -> int:
     pages = navigation()
     if args.pages:
         wanted = {"" if p.strip() in ("home", "/", "") else p.strip().strip("/")
-                  for p in args.pages.split(",")}  # fmt: skip
+                  for p in args.pages.split(",")}
         unknown = wanted - {p[0] for p in pages}
         if unknown:
             ap.error(f"unknown page(s) {sorted(unknown)}; known: "
-                     f"{['home'] + [p[0] for p in pages[1:]]}")  # fmt: skip
+                     f"{['home'] + [p[0] for p in pages[1:]]}")
         pages = [p for p in pages if p[0] in wanted]
 
     from playwright.sync_api import sync_playwright
@@ -390,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.monotonic()
             try:
                 results[name] = measure(page, url, url_path, args.repeats, args.warmup,
-                                        args.quiet_ms, args.timeout_ms)  # fmt: skip
+                                        args.quiet_ms, args.timeout_ms)
             except Exception as exc:  # report and go on with the other pages
                 results[name] = {"error": str(exc).splitlines()[0]}
             finally:
@@ -438,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     rounds = f" x {args.rounds} rounds" if args.rounds > 1 else ""
     print(f"\nSlider -> re-rendered page, {args.repeats} presses per page{rounds} "
           f"(+{args.warmup} warm-up), ratios to the trivial one-slider app measured just "
-          f"before and after the page (the floor row pools every floor run):\n")  # fmt: skip
+          f"before and after the page (the floor row pools every floor run):\n")
     print(_table(list(results.items()), floor))
 
     if args.json:

@@ -58,7 +58,7 @@ def tf_sized_run(repeats: int) -> None:
         return train_mlp(feature_map(X_tr, feats), y_tr, [2, 8, 8, 2], activation="tanh",
                          init="xavier_normal", optimizer="adam", opt_hp={"lr": 0.01},
                          epochs=100, batch_size=10, seed=0, X_test=feature_map(X_te, feats),
-                         y_test=y_te, snapshot_epochs=range(0, 101, 2))  # fmt: skip
+                         y_test=y_te, snapshot_epochs=range(0, 101, 2))
 
     t_train, res = _median_ms(train, repeats)
 
@@ -71,9 +71,9 @@ def tf_sized_run(repeats: int) -> None:
     print("1. TF-Playground-sized run (2-8-8-2 tanh, 500 points, batch 10, 100 epochs, Adam)")
     print(f"   training (5000 steps + 101 evaluations, 51 snapshots): {t_train:8.1f} ms")
     print(f"   100x100 grid + {sum(h.shape[2] for h in g.hidden)} neuron maps + mosaic: "
-          f"{t_views:8.1f} ms")  # fmt: skip
+          f"{t_views:8.1f} ms")
     print(f"   total: {total:.0f} ms  (target < 1000 ms: {'met' if total < 1000 else 'MISSED'});"
-          f" final train accuracy {res.history['train_acc'][-1]:.3f}")  # fmt: skip
+          f" final train accuracy {res.history['train_acc'][-1]:.3f}")
     return g, mosaic
 
 
@@ -100,13 +100,13 @@ def thumbnail_strategies(g, mosaic, repeats: int) -> None:
                 ax = "" if k == 1 else str(k)
                 fig.add_trace(go.Heatmap(z=maps[k - 1].astype(np.float32), xaxis=f"x{ax}",
                                          yaxis=f"y{ax}", showscale=False, colorscale="RdBu",
-                                         hoverinfo="skip"))  # fmt: skip
+                                         hoverinfo="skip"))
                 x0 = c / n_cols
                 y1 = 1 - u / 8
                 lay[f"xaxis{ax}"] = {"domain": [x0, x0 + 0.9 / n_cols], "visible": False,
-                                     "anchor": f"y{ax}"}  # fmt: skip
+                                     "anchor": f"y{ax}"}
                 lay[f"yaxis{ax}"] = {"domain": [y1 - 0.11, y1], "visible": False,
-                                     "anchor": f"x{ax}"}  # fmt: skip
+                                     "anchor": f"x{ax}"}
         fig.update_layout(**lay)
         return fig
 
@@ -118,17 +118,17 @@ def thumbnail_strategies(g, mosaic, repeats: int) -> None:
         for c, a in enumerate(layers):
             for u in range(a.shape[2]):
                 fig.add_trace(go.Heatmap(z=maps[k].astype(np.float32), showscale=False,
-                                         colorscale="RdBu"), row=u + 1, col=c + 1)  # fmt: skip
+                                         colorscale="RdBu"), row=u + 1, col=c + 1)
                 k += 1
         return fig
 
     n = maps[0].shape[0]
     print(f"\n2. Thumbnail figure, {len(maps)} maps of {n}x{n} (build ms, spec KB; the mosaic is "
-          "uint8, the others float32 and validated by plotly.py)")  # fmt: skip
+          "uint8, the others float32 and validated by plotly.py)")
     for name, fn in (("one mosaic picture (page)", mosaic_fig),
                      ("one mosaic heatmap", mosaic_heatmap_fig),
                      ("a trace + axis pair per neuron", per_trace_fig),
-                     ("make_subplots", subplots_fig)):  # fmt: skip
+                     ("make_subplots", subplots_fig)):
         t, fig = _median_ms(fn, repeats)
         size = len(fig.to_json())
         print(f"   {name:32s} {t:8.1f} ms  {size / 1024:8.1f} KB")
@@ -150,7 +150,7 @@ def page_reruns(repeats: int) -> None:
     assert not at.exception, [e.value for e in at.exception]
     print("\n3. The page under AppTest (default settings = the TF-sized run above)")
     print(f"   cold first run (train + grid + figures): {cold:8.0f} ms, "
-          f"Plotly specs {_spec_bytes(at) / 1024:.0f} KB")  # fmt: skip
+          f"Plotly specs {_spec_bytes(at) / 1024:.0f} KB")
 
     def timed(action) -> tuple[float, int]:
         t = time.perf_counter()
@@ -177,7 +177,7 @@ def page_reruns(repeats: int) -> None:
     for i in range(repeats * 2):
         layer = ["1", "2", "all"][i % 3]
         ms, b = timed(lambda layer=layer: at.segmented_control(key="pg_thumb").set_value(layer)
-                      .run())  # fmt: skip
+                      .run())
         thumbs.append(ms)
         thb.append(b)
     rows.append(("thumbnail layer picker", thumbs, thb))
@@ -185,7 +185,7 @@ def page_reruns(repeats: int) -> None:
     rows.append(("replay on (first: 51 frames)", [ms], [b]))
     for name, ts, bs in rows:
         print(f"   {name:32s} median {statistics.median(ts):6.0f} ms, min {min(ts):5.0f} ms, "
-              f"specs {statistics.median(bs) / 1024:5.0f} KB per rerun")  # fmt: skip
+              f"specs {statistics.median(bs) / 1024:5.0f} KB per rerun")
     print("   (AppTest runs the whole script each time; in a browser these controls rerun only "
           "the views fragment)")
     widest = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
@@ -201,7 +201,7 @@ def page_reruns(repeats: int) -> None:
     specs = [json.loads(s) for s in app_chart_jsons(widest)]
     print(f"   8 hidden layers x 64 neurons: Plotly specs {_spec_bytes(widest) / 1024:.0f} KB "
           f"(thumbnail mosaic {len(json.dumps(specs[1])) / 1024:.0f} KB) "
-          f"(target <= 500 KB)")  # fmt: skip
+          f"(target <= 500 KB)")
 
 
 def main(argv=None) -> int:

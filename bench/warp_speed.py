@@ -92,7 +92,7 @@ def manual_row(name, ds, n_pts, layers, grid, morph_grid, repeats) -> None:
     t_json = best_ms(lambda: [pio.to_json(f.to_dict(), validate=False) for f in f1], repeats)
     size = sum(kb(f) for f in f1)  # the stages; the morph is drawn only when its view is shown
     print(f"{name:<34}{t_comp:>8.1f}ms{t_fig:>8.1f}ms{t_json:>8.1f}ms"
-          f"{t_comp + t_fig + t_json:>8.1f}ms{size:>10.0f}")  # fmt: skip
+          f"{t_comp + t_fig + t_json:>8.1f}ms{size:>10.0f}")
 
 
 def kb(fig) -> float:
@@ -104,7 +104,7 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=20)
     args = ap.parse_args()
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, NumPy {np.__version__}")  # fmt: skip
+          f"Python {platform.python_version()}, NumPy {np.__version__}")
     grid = W.grid_paths(BOX[0] - 0.1, BOX[1] + 0.1, 13, 49)
     morph_grid = W.grid_paths(BOX[0] - 0.1, BOX[1] + 0.1, 11, 41)
 
@@ -118,20 +118,20 @@ def main() -> None:
         manual_row(name, ds, n_pts, W.PRESETS[preset].arrays(), grid, morph_grid, args.repeats)
 
     print("\ntraining a 2-hidden-layer net, 400 points (moons), 300 epochs, Adam, batch 32, "
-          "21 snapshots; best of 3, target < 1 s")  # fmt: skip
+          "21 snapshots; best of 3, target < 1 s")
     X, y = nn.make_dataset("moons", 400, 0.05, np.random.default_rng(0))
     snaps = np.linspace(0, 300, 21).round().astype(int)
     for widths, act in [((2, 2), "relu"), ((8, 2), "leaky_relu"), ((8, 8), "relu"),
-                        ((16, 16), "relu")]:  # fmt: skip
+                        ((16, 16), "relu")]:
         times, acc = [], 0.0
         for _ in range(3):
             t0 = time.perf_counter()
             run = nn.train_mlp(X, y, [2, *widths, 2], activation=act, epochs=300, batch_size=32,
-                               opt_hp={"lr": 0.03}, snapshot_epochs=snaps)  # fmt: skip
+                               opt_hp={"lr": 0.03}, snapshot_epochs=snaps)
             times.append(time.perf_counter() - t0)
             acc = run.history["train_acc"][-1]
         print(f"  hidden {str(widths):<9}{act:<11}{min(times) * 1e3:7.0f} ms  "
-              f"(median {np.median(times) * 1e3:.0f} ms; final train acc {acc:.1%})")  # fmt: skip
+              f"(median {np.median(times) * 1e3:.0f} ms; final train acc {acc:.1%})")
 
     print("\nlinear-region map on a 300×300 grid, target < 200 ms")
     for widths in [(2, 2), (8, 8), (16, 16, 16, 16)]:
@@ -142,7 +142,7 @@ def main() -> None:
         te = best_ms(lambda p=params: W.count_regions(p, "relu", -1.5, 1.5), 3)
         exact = W.count_regions(params, "relu", -1.5, 1.5)
         print(f"  hidden {str(widths):<18}{t:7.1f} ms  ({count} on the grid); exact count "
-              f"{te:6.1f} ms ({exact} regions)")  # fmt: skip
+              f"{te:6.1f} ms ({exact} regions)")
     for total in (12, 24):
         t = best_ms(lambda n=total: W.depth_vs_width(n), 1)
         print(f"  deeper-vs-wider, {total} units (5 shapes × 6 nets, exact): {t:.0f} ms (cached)")
@@ -151,7 +151,7 @@ def main() -> None:
     X, y = nn.make_dataset("xor", 800, 0.05, np.random.default_rng(0))
     _, f1, f2 = manual_once(X, y, 2, W.PRESETS["xor_fold"].arrays(), grid, morph_grid)
     print(f"  manual, 800 points, 2 layers:        {sum(kb(f) for f in f1):7.0f} KB "
-          f"(+ {kb(f2):.0f} KB with the morph shown)")  # fmt: skip
+          f"(+ {kb(f2):.0f} KB with the morph shown)")
     run = nn.train_mlp(X, y, [2, 8, 8, 8, 8, 2], epochs=20)
     trained = sum(kb(f) for f in trained_figure(run.params, X, y, 2))
     print(f"  trained, 800 points, 4×8 hidden:     {trained:7.0f} KB")

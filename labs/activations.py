@@ -68,7 +68,7 @@ DEFAULTS = {
     "acts": ("sigmoid", "tanh", "relu"), "range": 6, "identity": False, "lin_depth": 4,
     "lin_width": 8, "lin_seed": 5, "lin_act": "relu", "depth": 10, "s": 1.0, "gain": 1.0,
     "measure": False, "width": 256, "seed": 0,
-}  # fmt: skip
+}
 PRESETS: dict[str, dict] = {
     "sigmoid_vs_relu": {"acts": ("sigmoid", "tanh", "relu"), "range": 6, "identity": False},
     "tanh_identity": {"acts": ("sigmoid", "tanh"), "range": 4, "identity": True},
@@ -78,7 +78,7 @@ PRESETS: dict[str, dict] = {
                "measure": False},
     "he": {"acts": ("relu",), "depth": 10, "s": 1.0, "gain": 2.0, "measure": True,
            "width": 256},
-}  # fmt: skip
+}
 # the initialization lab's matching preset for an activation (and n·Var(W))
 INIT_LINK = {"sigmoid": "sigmoid_n01", "tanh": "tanh_xavier", "relu": "relu_he"}
 SAMPLES = 200
@@ -144,7 +144,7 @@ def linear_data(depth: int, width: int, seed: int, act: str, res: int = 100):
             "deep": zero_level_points(xs, deep.reshape(res, res)),
             "nonlin": zero_level_points(xs, nonlin.reshape(res, res)),
             "dev": affine_residual(G, nonlin), "dev_linear": affine_residual(G, deep),
-            "crosses": bool((nonlin > 0).any() and (nonlin < 0).any())}  # fmt: skip
+            "crosses": bool((nonlin > 0).any() and (nonlin < 0).any())}
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -156,7 +156,7 @@ def formula(name: str, s: float, gain: float, depth: int):
 def measured(name: str, gain: float, depth: int, width: int, seed: int):
     """A random net of depth+1 layers (so the gradient at layer 1 has passed ``depth``)."""
     cfg = InitConfig(name, "normal", float(np.sqrt(gain / width)), depth + 1, width, SAMPLES,
-                     False, seed)  # fmt: skip
+                     False, seed)
     res = run_init_experiment(cfg)
     if res.overflow_layer is not None or res.grad_overflow_layer is not None:
         return None, res.overflow_layer or res.grad_overflow_layer
@@ -180,7 +180,7 @@ def active_preset() -> str | None:
         name for name, fields in PRESETS.items()
         if all((tuple(ss.get(K[f]) or ()) == v) if f == "acts" else ss.get(K[f]) == v
                for f, v in fields.items())
-    ]  # fmt: skip
+    ]
     return max(hits, key=lambda n: len(PRESETS[n]), default=None)
 
 
@@ -192,7 +192,7 @@ def presets_ui() -> None:
             st.button(
                 T(f"preset.{name}"), key=f"act_preset_{name}", on_click=apply_preset,
                 args=(name,), type="primary" if name == active else "secondary",
-            )  # fmt: skip
+            )
     if active is not None:
         st.info(T(f"preset.{active}.text"), icon=":material/school:")
 
@@ -273,12 +273,12 @@ def linear_ui() -> tuple:
         depth = _q(st.slider, "lin_depth", "lin_depth", 2, 8, DEFAULTS["lin_depth"])
     with b:
         width = _q(st.select_slider, "lin_width", "lin_width", (2, 4, 8, 16),
-                   value=DEFAULTS["lin_width"])  # fmt: skip
+                   value=DEFAULTS["lin_width"])
     with c:
         seed = _q(st.number_input, "lin_seed", "lin_seed", 0, 9999, DEFAULTS["lin_seed"])
     with d:
         act = url_state.selectbox(T("lin_act"), NONLINEAR, key=K["lin_act"],
-                                  default=DEFAULTS["lin_act"], format_func=label)  # fmt: skip
+                                  default=DEFAULTS["lin_act"], format_func=label)
     return int(depth), int(width), int(seed), act
 
 
@@ -290,16 +290,16 @@ def vanish_ui() -> tuple:
         s = _q(st.select_slider, "s", "s", S_VALUES, value=DEFAULTS["s"])
     with c:
         gain = _q(st.select_slider, "gain", "gain", GAINS, value=DEFAULTS["gain"],
-                  help=T("gain_help"))  # fmt: skip
+                  help=T("gain_help"))
     a, b, c = st.columns(3)
     with a:
         measure = _q(st.toggle, "measure", "measure", value=DEFAULTS["measure"])
     with b:
         width = _q(st.select_slider, "width", "width", WIDTHS, value=DEFAULTS["width"],
-                   disabled=not measure)  # fmt: skip
+                   disabled=not measure)
     with c:
         seed = _q(st.number_input, "seed", "seed", 0, 9999, DEFAULTS["seed"],
-                  disabled=not measure)  # fmt: skip
+                  disabled=not measure)
     return int(depth), float(s), float(gain), bool(measure), int(width), int(seed)
 
 
@@ -332,7 +332,7 @@ def facts_table(acts, r: float) -> pd.DataFrame:
             T("col.min"): f"{f.df_min:.4g}", T("col.values"): values,
             T("col.sat"): f"{f.saturation:.4g}" if f.saturation else T("dash"),
             T("col.dfsat"): f"{f.df_at_saturation:.4g}" if f.saturation else T("dash"),
-        })  # fmt: skip
+        })
     return pd.DataFrame(rows)
 
 
@@ -342,7 +342,7 @@ def fact_sentences(acts, r: float) -> list[str]:
         f = fact_of(a, r)
         if a in ("sigmoid", "tanh"):
             out.append(T(f"fact.{a}", m=f"{f.df_max:.4g}", sat=f"{f.saturation:.3f}",
-                         dsat=f"{f.df_at_saturation:.3g}"))  # fmt: skip
+                         dsat=f"{f.df_at_saturation:.3g}"))
         elif a == "relu" or a == "maxout":
             out.append(T(f"fact.{a}", values=" / ".join(f"{v:g}" for v in f.df_values)))
         elif a == "leaky_relu":
@@ -366,7 +366,7 @@ def curves_view(acts, r: float, identity: bool) -> None:
     if identity:
         idd = identity_data(r)
         extra = [(idd["x"], idd["right"], T("right_id"), "#000000", "dot"),
-                 (idd["x"], idd["notes"], T("notes_id"), "#777777", "dash")]  # fmt: skip
+                 (idd["x"], idd["notes"], T("notes_id"), "#777777", "dash")]
     for a in acts:
         f = fact_of(a, r)
         if a in ("sigmoid", "tanh"):
@@ -375,11 +375,11 @@ def curves_view(acts, r: float, identity: bool) -> None:
     with left:
         chart(F.curves(x, {a: v[0] for a, v in ys.items()}, col, names,
                        {"title": T("f_title"), "x": T("x"), "y": T("f_y")}, extra=extra),
-              key="act_fig_f")  # fmt: skip
+              key="act_fig_f")
     with right:
         chart(F.curves(x, {a: v[1] for a, v in ys.items()}, col, names,
                        {"title": T("df_title"), "x": T("x"), "y": T("df_y")},
-                       bands=_bands(acts, r), markers=markers), key="act_fig_df")  # fmt: skip
+                       bands=_bands(acts, r), markers=markers), key="act_fig_df")
     if identity:
         idd = identity_data(r)
         st.caption(
@@ -407,7 +407,7 @@ def linear_json(data: dict) -> str:
     return json.dumps({
         **{k: np.asarray(v).tolist() for k, v in data["params"].items()},
         "W_product": data["W"].tolist(), "b_product": data["b"], "max_abs_difference": data["err"],
-    }, indent=1)  # fmt: skip
+    }, indent=1)
 
 
 def linear_view(s: ActSettings) -> None:
@@ -416,14 +416,14 @@ def linear_view(s: ActSettings) -> None:
     W, b = data["W"], data["b"]
     st.markdown(T("linear_text", width=width, depth=depth, w1=f"{W[0]:.4g}", w2=f"{W[1]:.4g}",
                   b=f"{b:.4g}", n=data["n"], err=f"{data['err']:.1e}", act=label(act),
-                  dev=f"{data['dev']:.0%}"))  # fmt: skip
+                  dev=f"{data['dev']:.0%}"))
     if not data["crosses"]:
         st.caption(T("lin_offview", act=label(act)))
     seg = line_segment(np.array([W[0], W[1], b]), (-2, 2, -2, 2))
     chart(F.linear_boundary(2.0, data["deep"], data["nonlin"], seg, {
         "title": T("lin_title"), "x": T("x1"), "y": T("x2"),
         "deep": T("lin_deep", depth=depth), "one": T("lin_one"),
-        "nonlin": T("lin_nonlin", act=label(act))}), key="act_fig_linear")  # fmt: skip
+        "nonlin": T("lin_nonlin", act=label(act))}), key="act_fig_linear")
     download_json(T("dl_linear"), lambda: linear_json(data), "linear_stack.json", "act_dl_lin")
 
 
@@ -451,11 +451,11 @@ def init_links(acts, gain: float) -> None:
         # the init lab's choices are ids in the URL (ui.url_state)
         query = {"ini_act": cfg.activation, "ini_init": cfg.init, "ini_depth": str(cfg.depth),
                  "ini_width": str(cfg.width), "ini_n": str(cfg.samples),
-                 "ini_seed": str(cfg.seed)}  # fmt: skip
+                 "ini_seed": str(cfg.seed)}
         if cfg.scale is not None:
             query["ini_scale"] = f"{cfg.scale:g}"
         st.page_link("labs/init_lab.py", label=T("init_link", preset=INIT_T(f"preset.{name}")),
-                     icon=":material/stacked_bar_chart:", query_params=query)  # fmt: skip
+                     icon=":material/stacked_bar_chart:", query_params=query)
 
 
 def vanish_frame(acts, depth, s, gain, measure, width, seed) -> pd.DataFrame:
@@ -489,21 +489,21 @@ def vanish_view(st_: ActSettings) -> None:
                 else:
                     meas[a] = (d, m[0])
                     text += T("measured_line", width=width, seed=seed, meas=_num(m[0][-1]),
-                              pred=_num(m[1][-1]))  # fmt: skip
+                              pred=_num(m[1][-1]))
             lines.append(text)
     chart(F.gradient_depth(
         d, series, meas, colors(acts), {a: label(a) for a in acts},
         {"title": T("grad_title"), "x": T("grad_x"), "y": T("grad_y"), "bound": T("bound"),
          "formula": T("formula"), "measured": T("measured")},
         bound=0.25**d.astype(np.float64),
-    ), key="act_fig_grad")  # fmt: skip
+    ), key="act_fig_grad")
     st.markdown("  \n".join(lines))
     relu = layer_factor("relu", s, gain)
     key = "vanish_notes_he" if relu == 1.0 else "vanish_notes"  # exact for ReLU (nncore)
     st.caption(T(key, gain=f"{gain:g}", relu=_factor(relu)))
     init_links(acts, gain)
     download_csv(T("dl_vanish"), lambda: vanish_frame(acts, depth, s, gain, measure, width, seed),
-                 "vanishing_gradient.csv", "act_dl_vanish")  # fmt: skip
+                 "vanishing_gradient.csv", "act_dl_vanish")
 
 
 def settings_ui(sections) -> ActSettings:

@@ -144,7 +144,7 @@ LECTURE = {
     "chain": ("classic", "back:L", False), "guess": ("classic", "back:u2", True),
     "v11": ("classic", "back:u1", False), "update": ("classic", "end", False),
     "dead_relu": ("dead_relu", "back:z2", False), "tanh_ce": ("tanh_ce", "back:u1", False),
-}  # fmt: skip
+}
 LECTURE_UPDATES = 10
 
 
@@ -207,16 +207,16 @@ def _number(name: str, kind: str, disabled: bool = False) -> float:
     return st.number_input(
         symbol(name), lo, hi, default_of(name), step=0.05, format="%.3f", key=key(name),
         disabled=disabled, bind="query-params",
-    )  # fmt: skip
+    )
 
 
 def network_ui() -> tuple[str, str, int]:
     st.subheader(T("network"))
     act = url_state.segmented(T("activation"), HIDDEN_ACTS, key=K["activation"],
                               default=DEFAULT.activation,
-                              format_func=lambda a: {"relu": "ReLU"}.get(a, a))  # fmt: skip
+                              format_func=lambda a: {"relu": "ReLU"}.get(a, a))
     loss = url_state.segmented(T("loss"), LOSS_NAMES, key=K["loss"], default=DEFAULT.loss,
-                               format_func=lambda n: T(f"loss.{n}"))  # fmt: skip
+                               format_func=lambda n: T(f"loss.{n}"))
     n_out = url_state.segmented(T("outputs"), [1, 2], key=K["outputs"], default=len(DEFAULT.t))
     return act, loss, int(n_out)
 
@@ -286,12 +286,12 @@ def notes_ui(tr: Trace, active: str | None) -> None:
     """The classic example's reference numbers, and any dead ReLU unit (formatted from tr)."""
     if active == "classic":
         st.info(T("classic_note", L=f"{tr.values['L']:.9f}", dv11=f"{tr.grads['v11']:.9f}"),
-                icon=":material/school:")  # fmt: skip
+                icon=":material/school:")
     for j in dead_units(tr):
         ins = ", ".join(symbol(n) for n in (f"w1{j}", f"w2{j}", f"b{j}"))
         outs = ", ".join(symbol(f"v{j}{k}") for k in range(1, tr.n_out + 1))
         st.warning(T("dead_note", j=symbol(f"h{j}")[1:], z=fmt(tr.values[f"z{j}"]), ins=ins,
-                     outs=outs), icon=":material/power_off:")  # fmt: skip
+                     outs=outs), icon=":material/power_off:")
 
 
 def target_value(tr: Trace, step: int) -> float:
@@ -313,7 +313,7 @@ def chain_table(tr: Trace, step: int, hidden: str | None) -> pd.DataFrame:
         T("col.local"): fmt(t.local),
         T("col.up"): fmt(t.upstream),
         T("col.prod"): "?" if t.input == hidden else fmt(t.product),
-    } for t in s.terms]  # fmt: skip
+    } for t in s.terms]
     return pd.DataFrame(rows)
 
 
@@ -344,7 +344,7 @@ def guess_ui(tr: Trace, step: int, sig, hidden: str | None) -> None:
     gkey = f"{GUESS_KEY}_{step}"  # a fresh, empty input at every step
     with st.container(horizontal=True, vertical_alignment="bottom"):
         guess = st.number_input(T("your_guess", name=name), value=None, format="%.4f",
-                                step=0.01, key=gkey, width=260)  # fmt: skip
+                                step=0.01, key=gkey, width=260)
         if hidden is not None:
             st.button(T("reveal"), icon=":material/visibility:", key="bp_reveal",
                       on_click=st.session_state.__setitem__, args=(REVEALED_KEY, (sig, step)))
@@ -358,7 +358,7 @@ def feedback_ui(guess: float | None, value: float) -> None:
         return
     err, rel, level = guess_rating(guess, value)
     text = T(f"fb_{level}", g=f"{guess:.4g}", v=fmt(value), err=f"{err:.3g}",
-             rel="∞" if rel == float("inf") else f"{rel:.3g}")  # fmt: skip
+             rel="∞" if rel == float("inf") else f"{rel:.3g}")
     if value != 0 and guess * value < 0:
         text += T("fb_sign", sign=T("sign.neg" if value < 0 else "sign.pos"))
     {"spot": st.success, "close": st.info, "off": st.warning}[level](text)
@@ -370,7 +370,7 @@ def graph_frame(tr: Trace) -> pd.DataFrame:
         return {"x": "input", "t": "target", "L": "loss"}.get(n[0], "parameter"
                                                            if n[0] in "wbvc" else "node")
     rows = [{"id": n, "kind": kind(n), "value": v, "grad": tr.grads.get(n)}
-            for n, v in tr.values.items()]  # fmt: skip
+            for n, v in tr.values.items()]
     return pd.DataFrame(rows)
 
 
@@ -390,17 +390,17 @@ def update_ui(s: BackpropSettings, tr: Trace) -> None:
         T("col.value"): [fmt(tr.values[n]) for n in names],
         T("col.grad"): [fmt(tr.grads[n]) for n in names],
         T("col.new"): [fmt(new[n]) if new else "–" for n in names],
-    })  # fmt: skip
+    })
     with cols[0]:
         st.markdown(T("update_rule", lr=f"{lr:g}"))
         static_table(frame)
     with cols[1]:
         losses = run.losses
         chart(loss_curve(losses, T("curve_title"), T("curve_x"), T("curve_y"), T("curve_y")),
-              key="bp_fig_loss")  # fmt: skip
+              key="bp_fig_loss")
     loss_text_ui(run, lr)
     download_csv(T("dl_curve"), lambda: curve_frame(run, lr), "backprop_descent.csv",
-                 key="bp_csv_curve")  # fmt: skip
+                 key="bp_csv_curve")
 
 
 def loss_text_ui(run, lr: float) -> None:
@@ -423,7 +423,7 @@ def loss_text_ui(run, lr: float) -> None:
 
 def curve_frame(run, lr: float) -> pd.DataFrame:
     rows = [{"update": i, "loss": L, "lr": lr, **p}
-            for i, (L, p) in enumerate(zip(run.losses, run.params, strict=True))]  # fmt: skip
+            for i, (L, p) in enumerate(zip(run.losses, run.params, strict=True))]
     return pd.DataFrame(rows)
 
 

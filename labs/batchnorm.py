@@ -227,7 +227,7 @@ BASE_STEP = {"dataset": DEFAULT.dataset, "activation": DEFAULT.activation,
              "depth": DEFAULT.depth, "width": DEFAULT.width, "scale": DEFAULT.scale,
              "lr": DEFAULT.lr, "epochs": DEFAULT.epochs, "batch": DEFAULT.batch_size,
              "seed": DEFAULT.seed, "layer": 2, "epoch": DEFAULT.epochs, "unit": 1,
-             "grid": "small"}  # fmt: skip
+             "grid": "small"}
 LECTURE = {  # step id -> settings that differ from BASE_STEP
     "saturation": {"activation": "tanh", "scale": 2.0},
     "formula": {},
@@ -399,7 +399,7 @@ def dist_view(s: BNSettings, plain, bn, X, layer: int, epoch: int) -> None:
         g_move, b_move = gamma_beta_moves(gamma, beta)
         st.caption(T("gb_claim", g_lo=_fmt(gamma.min()), g_hi=_fmt(gamma.max()),
                      b_lo=_fmt(beta.min()), b_hi=_fmt(beta.max()), g_move=_pct1(g_move),
-                     b_move=_fmt(b_move)))  # fmt: skip
+                     b_move=_fmt(b_move)))
     download_csv(T("dl_dist"), lambda: dist_frame(plain, bn, layer, kp, kb, gamma, beta),
                  "batchnorm_distributions.csv", key="bn_dl_dist")
 
@@ -486,7 +486,7 @@ def running_numbers(bn, layer: int, unit: int) -> dict:
     j = unit - 1
     return {"dm": _fmt(gap[j]), "dm_pct": _pct1(rel_m[j]), "dv_pct": _pct1(rel_v[j]),
             "units": len(gap), "med_m": _pct1(float(np.median(rel_m))),
-            "med_v": _pct1(float(np.median(rel_v)))}  # fmt: skip
+            "med_v": _pct1(float(np.median(rel_v)))}
 
 
 def independence_view(s: BNSettings, bn, X) -> None:
@@ -500,7 +500,7 @@ def independence_view(s: BNSettings, bn, X) -> None:
         T("col_batch"): [T("batch_a"), T("batch_b")],
         T("col_train"): [f"{r['train_a']:.6f}", f"{r['train_b']:.6f}"],
         T("col_eval"): [f"{r['eval_a']:.6f}", f"{r['eval_b']:.6f}"],
-    })  # fmt: skip
+    })
     static_table(frame)
     st.markdown(T("indep_claim", d_eval=f"{abs(r['eval_a'] - r['eval_b']):.1g}",
                   d_train=f"{abs(r['train_a'] - r['train_b']):.3g}"))
@@ -518,7 +518,7 @@ def small_batch_view(s: BNSettings, X, unit: int) -> None:
         T("col_mu"): [f"{r['mu']:.3f}" for r in rows],
         T("col_var"): [f"{r['var']:.3g}" for r in rows],
         T("col_xhat"): [", ".join(f"{v:.3f}" for v in r["xhat"]) for r in rows],
-    }))  # fmt: skip
+    }))
     st.markdown(T("small_claim", pm=f"{abs(rows[1]['xhat'][0]):.4f}"))
     st.markdown(T("small_train", epochs=SMALL_EPOCHS))
     res = small_batches(s)
@@ -529,7 +529,7 @@ def small_batch_view(s: BNSettings, X, unit: int) -> None:
         T("col_acc_bs"): [_pct(r["batchstat_acc"]) for r in res],
         T("col_minvar"): [f"{r['min_running_var']:.2g}" for r in res],
         T("col_w1"): [f"{r['w1_change']:.2g}" for r in res],
-    }))  # fmt: skip
+    }))
     one, big = res[0], res[-1]
     st.markdown(T("small_train_claim", w1=f"{one['w1_change']:.2g}",
                   minvar=f"{one['min_running_var']:.2g}", acc1=_pct(one["eval_acc"]),

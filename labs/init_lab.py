@@ -36,13 +36,13 @@ from viz.init_figs import (
 
 SCALES = [
     round(m * 10.0**e, 6) for e in range(-3, 1) for m in (1, 1.5, 2, 3, 5, 7)
-] + [10.0]  # fmt: skip
+] + [10.0]
 WIDTHS = [8, 16, 32, 64, 100, 128, 256, 512, 1024, 2048, 4096]
 SAMPLES = [16, 32, 64, 100, 128, 200, 256, 500, 1000, 2000]
 DEFAULT = InitConfig()  # tanh + Xavier, 7 × 256, 200 samples, seed 0
 DEFAULT_SCALE = 0.01
 DEFAULT_A = {"activation": DEFAULT.activation, "init": DEFAULT.init, "scale": DEFAULT_SCALE,
-             "batchnorm": DEFAULT.batchnorm}  # fmt: skip
+             "batchnorm": DEFAULT.batchnorm}
 DEFAULT_B = {"activation": "tanh", "init": "normal", "scale": 0.05, "batchnorm": False}
 
 K = {  # widget keys = URL parameter names
@@ -71,13 +71,13 @@ FIG_LABELS = (
     "layer", "panel", "panel_2", "zero_note", "hover_hist", "std_title", "std_act", "std_y", "grad_title",
     "std_grad", "std_wgrad", "theory_title", "measured", "step", "chain", "var_y",
     "block_title", "saturated", "dead", "blocked", "pct_y",
-)  # fmt: skip
+)
 TABLE_COLUMNS = (
     "network", "layer", "activation", "init", "weight_std", "n_var_w", "batchnorm", "act_mean",
     "act_std", "act_mean_sq", "act_zero_pct", "saturated_pct", "dead_relu_pct",
     "mean_local_grad", "var_u_measured", "var_u_theory_step", "var_u_theory_chain",
     "grad_std", "weight_grad_std",
-)  # fmt: skip
+)
 
 assert LIMITS["depth"] == (1, 20) and WIDTHS[0] == LIMITS["width"][0]
 
@@ -215,7 +215,7 @@ def preset_fields(name: str, results) -> dict:
     fields = {k: num(v) for k, v in f.items()}
     for key, lo, hi in (("a_range", "amin", "amax"), ("g_range", "gmin", "gmax"),
                         ("w_range", "wmin", "wmax"), ("lg_range", "lg_lo", "lg_hi"),
-                        ("sat_range", "sat_lo", "sat_hi")):  # fmt: skip
+                        ("sat_range", "sat_lo", "sat_hi")):
         fields[key] = span(f[lo], f[hi])
     if len(results) > 1:
         g = facts(results[1])
@@ -241,7 +241,7 @@ def custom_text(res) -> str:
         "custom", n=cfg.width, varw=f"{var_w:.3g}", gain=f"{cfg.width * var_w:.3g}",
         e0=num(res.input_sq), e1=num(res.act_sq[0]), eL=num(res.act_sq[last]), L=last + 1,
         extra=extra, v1=num(res.var_u[0]), vL=num(res.var_u[last]),
-    )  # fmt: skip
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,7 +271,7 @@ def apply_preset(name: str) -> None:
 # The lecture's order (notes: N(0, 1) → 0.01 → 0.05 → Xavier → ReLU → He → batch norm); each
 # step is a preset, so its explanation box, with numbers tested for it, is shown below the bar.
 LECTURE = ("sigmoid_n01", "tanh_001", "tanh_005", "tanh_xavier", "relu_xavier", "relu_he",
-           "ab_relu", "ab_bn")  # fmt: skip
+           "ab_relu", "ab_bn")
 
 
 def lecture_steps() -> list[LectureStep]:
@@ -296,21 +296,21 @@ def network_ui(keys: dict, defaults: dict, enabled: bool = True) -> dict:
         T("activation"), HIDDEN_ACTIVATIONS, key=keys["activation"],
         default=defaults["activation"], format_func=act_names.get, aliases=ACT_ALIASES,
         disabled=not enabled,
-    )  # fmt: skip
+    )
     init = url_state.selectbox(
         T("init"), list(INITIALIZERS), key=keys["init"], default=defaults["init"],
         format_func=init_names.get, aliases=INIT_ALIASES, help=T("init_help"), disabled=not enabled,
-    )  # fmt: skip
+    )
     uses_scale = INITIALIZERS[init].uses_scale
     scale = st.select_slider(
         T("scale"), SCALES, value=defaults["scale"], format_func=lambda v: f"{v:g}",
         key=keys["scale"], help=T("scale_help"), disabled=not (enabled and uses_scale), **q,
-    )  # fmt: skip
+    )
     bn = st.toggle(
         T("bn"), value=defaults["batchnorm"], key=keys["batchnorm"], disabled=not enabled, **q
     )
     return {"activation": act, "init": init, "scale": scale if uses_scale else None,
-            "batchnorm": bn}  # fmt: skip
+            "batchnorm": bn}
 
 
 def shared_ui() -> tuple[dict, bool]:
@@ -320,7 +320,7 @@ def shared_ui() -> tuple[dict, bool]:
     depth = st.slider(T("depth"), lo, hi, DEFAULT.depth, key=K["depth"], **q)
     width = st.select_slider(T("width"), WIDTHS, value=DEFAULT.width, key=K["width"], **q)
     samples = st.select_slider(T("samples"), SAMPLES, value=DEFAULT.samples, key=K["samples"],
-                               **q)  # fmt: skip
+                               **q)
     seed = st.number_input(T("seed"), 0, 9999, DEFAULT.seed, step=1, key=K["seed"], **q)
     ab = st.toggle(T("ab"), value=False, key=K["ab"], help=T("ab_help"), **q)
     return {"depth": depth, "width": width, "samples": samples, "seed": int(seed)}, ab
@@ -383,7 +383,7 @@ def warnings_view(results, names) -> None:
         elif res.overflow_layer is not None:
             st.warning(T("overflow", name=prefix, k=res.overflow_layer,
                          last=res.overflow_layer - 1, gain=f"{variance_gain(res.config):.3g}"),
-                       icon=icon)  # fmt: skip
+                       icon=icon)
         if res.grad_overflow_layer is not None:
             st.warning(T("grad_overflow", name=prefix, k=res.grad_overflow_layer), icon=icon)
 
@@ -401,7 +401,7 @@ def stats_frame(results, names) -> pd.DataFrame:
             ("scale", np.nan if cfg.scale is None else cfg.scale), ("weight_std", w_std),
             ("n_var_w", cfg.width * w_std**2), ("batchnorm", cfg.batchnorm),
             ("width", cfg.width), ("samples", cfg.samples), ("seed", cfg.seed),
-        ):  # fmt: skip
+        ):
             df[col] = val
         frames.append(df)
     return pd.concat(frames, ignore_index=True)
@@ -426,9 +426,9 @@ def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def figures_view(results, names) -> None:
     labels = {k: T(k) for k in FIG_LABELS}
     chart(layer_histograms(results, names, "act", labels, T("fwd_title"), T("fwd_x")),
-          key="ini_fig_fwd")  # fmt: skip
+          key="ini_fig_fwd")
     chart(layer_histograms(results, names, "grad", labels, T("bwd_title"), T("bwd_x")),
-          key="ini_fig_bwd")  # fmt: skip
+          key="ini_fig_bwd")
     left, right = st.columns(2)
     with left:
         chart(std_over_depth(results, names, labels), key="ini_fig_std")
@@ -449,7 +449,7 @@ def theory_text(results) -> str:
     dev = max((facts(r)["chain_dev"] for r in results), default=np.nan)
     measured = T("theory_measured", dev=num(dev)) if np.isfinite(dev) else ""
     return T("theory_note", drift=num(f["drift"]), L=res.depth, n=res.config.width,
-             measured=measured)  # fmt: skip
+             measured=measured)
 
 
 def results_view(results, names) -> None:

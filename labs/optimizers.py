@@ -69,7 +69,7 @@ K = {
     "loss": "opt_chart_loss", "arrows": "opt_chart_arrows", "stepsize": "opt_chart_stepsize",
     "dl_paths": "opt_dl_paths", "dl_summary": "opt_dl_summary", "dl_settings": "opt_dl_settings",
     "dl_internals": "opt_dl_internals",
-}  # fmt: skip
+}
 
 
 def hp_key(name: str, hp: str) -> str:
@@ -93,7 +93,7 @@ DEFAULTS = {
     K["surface"]: "rosenbrock", K["kappa"]: 20, K["expr"]: DEFAULT_EXPR, K["width"]: 5.0,
     K["set"]: list(DEFAULT_SET), K["steps"]: 1000, K["sched"]: "constant", K["noise"]: 0.0,
     K["seed"]: 0,
-}  # fmt: skip
+}
 LEGEND_GROUP = "optimizers"  # the race and the loss curves share the race's legend
 GRID_N = 300  # f on GRID_N² points: the map's pixels (a PNG), thinned for the 3D mesh
 ZOOM_N = 300  # the internals view's own grid (pixels) over its zoom window
@@ -103,7 +103,7 @@ SURFACE_ALIASES = {
     "Ill-conditioned bowl": "quadratic", "Saddle point": "saddle", "Rosenbrock": "rosenbrock",
     "Beale": "beale", "Himmelblau": "himmelblau", "Booth": "booth", "Rastrigin": "rastrigin",
     "Styblinski–Tang": "styblinski_tang", "Custom formula": CUSTOM,
-}  # fmt: skip
+}
 OPT_ALIASES = {spec.label: name for name, spec in OPTIMIZERS.items()}
 SCHED_ALIASES = {"Constant": "constant", "Step decay": "step",
                  "Exponential decay": "exponential", "Cosine annealing": "cosine"}
@@ -112,7 +112,7 @@ STORY_ALIASES = {
     "SGD zig-zag vs Momentum": "zigzag", "The saddle point": "saddle",
     "AdaGrad stalling vs RMSProp": "adagrad", "Adam vs SGD on Rosenbrock": "rosenbrock",
     "Too large a learning rate": "diverge", "Noisy gradients": "noise",
-}  # fmt: skip
+}
 
 # The lecture stories: widget values over the surface's defaults. Their text
 # (ui/strings/optimizers.py, story.<id>.text) is formatted from the race they set.
@@ -134,7 +134,7 @@ STORIES = {
     "noise": {K["surface"]: "quadratic", K["kappa"]: 20, K["set"]: ["sgd", "momentum", "adam"],
               K["steps"]: 300, K["noise"]: 3.0, "opt_sgd_lr": 0.05, K["sched"]: "constant",
               K["inspect"]: "sgd"},
-}  # fmt: skip
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,7 +232,7 @@ def race_from_values(v: Mapping) -> Race:
         x0=float(v.get(K["x0"], defaults[K["x0"]])), y0=float(v.get(K["y0"], defaults[K["y0"]])),
         schedule=v.get(K["sched"], "constant"), noise=noise,
         seed=int(v.get(K["seed"], 0)) if noise > 0 else 0,
-    )  # fmt: skip
+    )
 
 
 def story_values(story: str) -> dict:

@@ -87,7 +87,7 @@ DEFAULTS = {
     "w1": 0.0, "w2": 0.0, "b": 0.0, "order": "fixed", "seed": 0, "step": 0,
     "hw1": 0.5, "hw2": 0.5, "hb": -0.7,
     "act": "sigmoid", "mlr": 1.0, "epochs": 2000, "seeds": 20, "pick": 0,
-}  # fmt: skip
+}
 
 # A preset sets these fields (everything else keeps its value); "step": "end" = run to the end.
 PRESETS: dict[str, dict] = {
@@ -101,7 +101,7 @@ PRESETS: dict[str, dict] = {
     "xor_hand": {"view": "hand", "gate": "xor", "hw1": 1.0, "hw2": 1.0, "hb": -0.5},
     "xor_mlp": {"view": "mlp", "act": "sigmoid", "mlr": 1.0, "epochs": 2000, "seeds": 20,
                 "pick": 0},
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ def preset_rule(name: str) -> RuleSpec:
     """The learning-rule run a preset sets (its fields over the defaults)."""
     p = {**DEFAULTS, **PRESETS[name]}
     return RuleSpec(DataSpec(p["gate"], 4, 0.0, 0), p["lr"], (p["w1"], p["w2"], p["b"]),
-                    p["order"], p["seed"])  # fmt: skip
+                    p["order"], p["seed"])
 
 
 def preset_values(name: str) -> dict:
@@ -283,7 +283,7 @@ def presets_ui() -> None:
             st.button(
                 T(f"preset.{name}"), key=f"pc_preset_{name}", on_click=apply_preset, args=(name,),
                 type="primary" if name == active else "secondary",
-            )  # fmt: skip
+            )
     if active is not None:
         st.info(T(f"preset.{active}.text"), icon=":material/school:")
 
@@ -307,7 +307,7 @@ def _number(label: str, field: str, hi: int, help_key: str | None = None) -> int
     return int(st.number_input(
         T(label), 0, hi, DEFAULTS[field], step=1, key=K[field], bind="query-params",
         help=T(help_key) if help_key else None,
-    ))  # fmt: skip
+    ))
 
 
 def data_ui() -> DataSpec:
@@ -315,14 +315,14 @@ def data_ui() -> DataSpec:
     gate = url_state.selectbox(
         T("gate"), POINTS, key=K["gate"], default=DEFAULTS["gate"],
         format_func=lambda g: T(f"gate.{g}"),
-    )  # fmt: skip
+    )
     noisy = gate == "xor_data"
     n = st.select_slider(T("n"), NS, value=DEFAULTS["n"], key=K["n"], disabled=not noisy,
-                         bind="query-params")  # fmt: skip
+                         bind="query-params")
     noise = st.select_slider(T("noise"), NOISES, value=DEFAULTS["noise"], key=K["noise"],
-                             disabled=not noisy, bind="query-params")  # fmt: skip
+                             disabled=not noisy, bind="query-params")
     seed = int(st.number_input(T("data_seed"), 0, 9999, DEFAULTS["data_seed"], key=K["data_seed"],
-                               disabled=not noisy, bind="query-params"))  # fmt: skip
+                               disabled=not noisy, bind="query-params"))
     if not noisy:  # the gates ignore them: one cache entry per gate
         n, noise, seed = 4, 0.0, 0
     return DataSpec(gate, int(n), float(noise), seed)
@@ -332,11 +332,11 @@ def rule_ui(data: DataSpec, open_: bool) -> tuple[RuleSpec, int]:
     with st.expander(T("rule_settings"), expanded=open_):
         lr = _pick("lr", "lr", LRS)
         w0 = (_slider("w1_0", "w1", -1.0, 1.0, 0.1), _slider("w2_0", "w2", -1.0, 1.0, 0.1),
-              _slider("b_0", "b", -1.0, 1.0, 0.1))  # fmt: skip
+              _slider("b_0", "b", -1.0, 1.0, 0.1))
         order = url_state.segmented(
             T("order"), ORDERS, key=K["order"], default=DEFAULTS["order"],
             format_func=lambda o: T(f"order.{o}"),
-        )  # fmt: skip
+        )
         seed = _number("seed", "seed", 9999) if order == "shuffle" else 0
         step = _number("step", "step", STEP_MAX, "step_help")
     w0 = tuple(round(float(v), 6) for v in w0)
@@ -346,14 +346,14 @@ def rule_ui(data: DataSpec, open_: bool) -> tuple[RuleSpec, int]:
 def hand_ui(open_: bool) -> tuple[float, float, float]:
     with st.expander(T("hand_settings"), expanded=open_):
         w = (_slider("hw1", "hw1", -2.0, 2.0, 0.1), _slider("hw2", "hw2", -2.0, 2.0, 0.1),
-             _slider("hb", "hb", -2.0, 2.0, 0.1))  # fmt: skip
+             _slider("hb", "hb", -2.0, 2.0, 0.1))
     return tuple(round(float(v), 6) for v in w)
 
 
 def mlp_ui(open_: bool) -> tuple[MlpSpec, int]:
     with st.expander(T("mlp_settings"), expanded=open_):
         act = url_state.segmented(T("act"), XOR_ACTIVATIONS, key=K["act"],
-                                  default=DEFAULTS["act"])  # fmt: skip
+                                  default=DEFAULTS["act"])
         lr = _pick("mlr", "mlr", MLRS)
         epochs = _pick("epochs", "epochs", EPOCHS)
         n_seeds = _pick("seeds", "seeds", SEED_COUNTS)
@@ -365,7 +365,7 @@ def settings_ui() -> PerceptronSettings:
     view = url_state.segmented(
         T("view"), VIEWS, key=K["view"], default=DEFAULTS["view"],
         format_func=lambda v: T(f"view.{v}"),
-    )  # fmt: skip
+    )
     with st.sidebar:  # every widget is always drawn, so every setting stays in the URL
         data = data_ui()
         rule, step = rule_ui(data, view == "rule")
@@ -421,7 +421,7 @@ def rule_status(run, data: DataSpec) -> tuple[str, str]:
     if best_n == n:
         return "info", T("rule_capped_sep", epochs=epochs, steps=run.steps, n=n)
     return "warning", T("rule_capped_nonsep", epochs=epochs, steps=run.steps, best=best_n, n=n,
-                        pct=f"{acc:.0%}")  # fmt: skip
+                        pct=f"{acc:.0%}")
 
 
 def step_lines(run, t: int) -> list[str]:
@@ -430,7 +430,7 @@ def step_lines(run, t: int) -> list[str]:
         return [T("step0")]
     e, k = divmod(t - 1, run.n)
     head = T("step_text", t=t, e=e + 1, k=k + 1, n=run.n, x1=_fmt(info["x"][0]),
-             x2=_fmt(info["x"][1]), y=info["y"], yhat=info["yhat"])  # fmt: skip
+             x2=_fmt(info["x"][1]), y=info["y"], yhat=info["yhat"])
     what = T("step_mistake") if info["yhat"] != info["y"] else T("step_ok")
     lines = [f"{head} — {what}"]
     if run.stored(t) != t:
@@ -460,7 +460,7 @@ def trajectory_frame(run) -> pd.DataFrame:
         "y": np.where(shown >= 0, run.y[shown], -1),
         "yhat": np.concatenate([[-1], run.pred]),
         "w1": W[:, 0], "w2": W[:, 1], "b": W[:, 2],
-    })  # fmt: skip
+    })
 
 
 def _point_text(X: np.ndarray, y: np.ndarray) -> list[str]:
@@ -470,7 +470,7 @@ def _point_text(X: np.ndarray, y: np.ndarray) -> list[str]:
 def _plane_labels(title: str, line: str) -> dict:
     return {"title": title, "x": T("x1"), "y": T("x2"), "class0": T("class0"),
             "class1": T("class1"), "region": T("region"), "line": line,
-            "old_line": T("old_line"), "current": T("current")}  # fmt: skip
+            "old_line": T("old_line"), "current": T("current")}
 
 
 def rule_plane(run, t: int, box) -> None:
@@ -486,7 +486,7 @@ def rule_plane(run, t: int, box) -> None:
         highlight=None if info is None else info["index"],
         mistake=info is not None and info["yhat"] != info["y"],
         point_text=_point_text(run.X, run.y) if few else None,
-    )  # fmt: skip
+    )
     chart(fig, key="pc_fig_plane")
     outside_note(w, box)
 
@@ -512,7 +512,7 @@ def rule_view(s: PerceptronSettings) -> None:
         with st.container(horizontal=True):
             for name in ("step", "epoch", "run", "reset"):
                 st.button(T(f"btn.{name}"), key=f"pc_btn_{name}", on_click=_move_step,
-                          args=(name,))  # fmt: skip
+                          args=(name,))
         st.markdown("  \n".join(step_lines(run, t)))
         static_table(weights_table(run, t))
         c = int(np.sum(predict(run.weights(t), run.X) == run.y))
@@ -525,12 +525,12 @@ def rule_view(s: PerceptronSettings) -> None:
         W = run.w0 + run.lr * run.sums
         chart(F.weights_chart(W, shown_t, {
             "title": T("weights_title"), "x": T("weights_x"), "y": T("weights_y"),
-            "names": ["w1", "w2", "b"]}), key="pc_fig_weights")  # fmt: skip
+            "names": ["w1", "w2", "b"]}), key="pc_fig_weights")
     with b:
         epoch = (shown_t - 1) // run.n + 1 if shown_t > 0 else 0
         chart(F.mistakes_chart(run.epoch_mistakes, epoch, {
             "title": T("mistakes_title"), "x": T("mistakes_x"), "y": T("mistakes_y")}),
-            key="pc_fig_mistakes")  # fmt: skip
+            key="pc_fig_mistakes")
     download_csv(T("dl_rule"), lambda: trajectory_frame(run), "perceptron_steps.csv", "pc_dl_rule")
 
 
@@ -546,7 +546,7 @@ def hand_table(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> pd.DataFrame:
         "x1": [f"{v:g}" for v in X[:, 0]], "x2": [f"{v:g}" for v in X[:, 1]],
         T("col.z"): [f"{v:+.3g}" for v in z], T("col.yhat"): yhat, T("col.y"): y,
         T("col.ok"): [T("yes") if a == b else T("no") for a, b in zip(yhat, y, strict=True)],
-    })  # fmt: skip
+    })
 
 
 def hand_csv(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> pd.DataFrame:
@@ -583,7 +583,7 @@ def hand_view(s: PerceptronSettings) -> None:
             X, y, box, _plane_labels(T("hand_title"), T("hand_line")),
             line=line_segment(w, box), region=positive_region(w, box),
             point_text=_point_text(X, y) if len(y) <= 8 else None,
-        )  # fmt: skip
+        )
         chart(fig, key="pc_fig_hand")
         outside_note(w, box)
     acc, _ = best(data)
@@ -626,10 +626,10 @@ def merged_labels(h: np.ndarray, near: float = 0.12) -> list[str]:
 def hidden_plane(h: np.ndarray, y: np.ndarray, w_out: np.ndarray, box, key: str) -> None:
     labels = {"title": T("hidden_title"), "x": T("h1"), "y": T("h2"), "class0": T("class0"),
               "class1": T("class1"), "region": T("region"), "line": T("out_line"),
-              "old_line": "", "current": ""}  # fmt: skip
+              "old_line": "", "current": ""}
     text = merged_labels(h)
     fig = F.plane(h, y, box, labels, line=line_segment(w_out, box),
-                  region=positive_region(w_out, box), point_text=text, height=440)  # fmt: skip
+                  region=positive_region(w_out, box), point_text=text, height=440)
     chart(fig, key=key)
 
 
@@ -638,17 +638,17 @@ def hand_net_view() -> None:
     X, y = gate_data("xor")
     h, out = hand_forward(X)
     st.markdown(T("hand_net_text", p01=_pt(h[1]), p00=_pt(h[0]), p11=_pt(h[3]),
-                  c=int(np.sum(out == y))))  # fmt: skip
+                  c=int(np.sum(out == y))))
     a, b = st.columns(2)
     with a:
         chart(F.network_diagram(HAND_NET, {
             "title": T("diagram_title"), "inputs": ["x₁", "x₂"],
             "hidden": T("diagram_hidden_hand").split(","), "output": T("diagram_output_hand")}),
-            key="pc_fig_hand_net")  # fmt: skip
+            key="pc_fig_hand_net")
         table = pd.DataFrame({
             "x1": X[:, 0].astype(int), "x2": X[:, 1].astype(int), T("col.h1"): h[:, 0].astype(int),
             T("col.h2"): h[:, 1].astype(int), T("col.out"): out.astype(int), T("col.xor"): y,
-        })  # fmt: skip
+        })
         static_table(table)
     with b:
         w_out = np.array([HAND_NET["W2"][0, 0], HAND_NET["W2"][1, 0], HAND_NET["b2"][0]])
@@ -668,7 +668,7 @@ def trained_text(res) -> str:
         lo, hi = f"{last[fail].min():.3g}", f"{last[fail].max():.3g}"
         text += T("trained_fail", m=int(fail.sum()), counts=counts,
                   loss=lo if lo == hi else f"{lo}–{hi}",
-                  solved_max=f"{last[res.solved].max():.3g}")  # fmt: skip
+                  solved_max=f"{last[res.solved].max():.3g}")
         text += stuck_text(res, fail)
     return text
 
@@ -681,7 +681,7 @@ def stuck_text(res, fail: np.ndarray) -> str:
     text = ""
     if half.any():
         text += T("trained_half", seeds=", ".join(map(str, seeds[half])),
-                  tol=f"{HALF_TOL:g}")  # fmt: skip
+                  tol=f"{HALF_TOL:g}")
     if other.any():
         text += T("trained_other", seeds=", ".join(map(str, seeds[other])))
     return text
@@ -693,7 +693,7 @@ def loss_frame(res) -> pd.DataFrame:
     return pd.DataFrame({
         "seed": np.repeat(res.seeds, E), "epoch": np.tile(np.arange(E), len(res.seeds)),
         "loss": res.loss.ravel(),
-    })  # fmt: skip
+    })
 
 
 def net_json(res, pick: int) -> str:
@@ -702,7 +702,7 @@ def net_json(res, pick: int) -> str:
         "seed": res.seeds[pick], "activation": res.activation, "lr": res.lr,
         "epochs": res.epochs, "correct": int(res.correct[pick]),
         **{k: np.asarray(v).tolist() for k, v in p.items()},
-    }, indent=1)  # fmt: skip
+    }, indent=1)
 
 
 def trained_view(s: PerceptronSettings) -> None:
@@ -716,24 +716,24 @@ def trained_view(s: PerceptronSettings) -> None:
     xs, prob, h, p4 = regions(s.mlp, pick)
     c = int(res.correct[pick])
     st.markdown(T("pick_text", seed=res.seeds[pick], c=c, loss=f"{res.loss[pick, -1]:.3g}") + " "
-                + (T("pick_sep") if c == 4 else T("pick_nosep", c=c)))  # fmt: skip
+                + (T("pick_sep") if c == 4 else T("pick_nosep", c=c)))
     params = res.final[pick]
     a, b = st.columns(2)
     with a:
         lines = [line_segment(np.array([params["W1"][0, j], params["W1"][1, j],
                                         params["b1"][j]]), (-0.5, 1.5, -0.5, 1.5))
-                 for j in range(2)]  # fmt: skip
+                 for j in range(2)]
         chart(F.input_regions(xs, prob, BOOL_X, np.array(GATES["xor"]), lines, {
             "title": T("regions_title"), "x": T("x1"), "y": T("x2"), "class0": T("class0"),
             "class1": T("class1"), "hidden": [T("hidden1"), T("hidden2")], "prob": T("prob")}),
-            key="pc_fig_regions")  # fmt: skip
+            key="pc_fig_regions")
     with b:
         w_out = np.array([params["W2"][0, 0], params["W2"][1, 0], params["b2"][0]])
         lo, hi = (-0.15, 1.15) if s.mlp.activation == "sigmoid" else (-1.15, 1.15)
         hidden_plane(h, np.array(GATES["xor"]), w_out, (lo, hi, lo, hi), "pc_fig_hidden")
     chart(F.loss_curves(res.loss, res.solved, pick, {
         "title": T("loss_title"), "x": T("loss_x"), "y": T("loss_y"), "solved": T("solved"),
-        "stuck": T("stuck"), "picked": T("picked")}), key="pc_fig_loss")  # fmt: skip
+        "stuck": T("stuck"), "picked": T("picked")}), key="pc_fig_loss")
     with st.container(horizontal=True):
         download_csv(T("dl_mlp"), lambda: loss_frame(res), "xor_loss_curves.csv", "pc_dl_loss")
         download_json(T("dl_net"), lambda: net_json(res, pick), "xor_net.json", "pc_dl_net")

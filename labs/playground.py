@@ -70,7 +70,7 @@ K = {  # widget keys = URL parameter names
     "drop": "pg_drop", "more": "pg_more", "epoch": "pg_epoch", "disc": "pg_disc",
     "show_test": "pg_showtest", "replay": "pg_replay", "thumb": "pg_thumb", "tab": "pg_tab",
     "cmp_a": "pg_cmp_a", "cmp_b": "pg_cmp_b", "import": "pg_import_file",
-}  # fmt: skip
+}
 
 
 def width_key(l: int) -> str:
@@ -150,7 +150,7 @@ def error_text(exc: InputError, lang: str | None = None) -> str:
         parts = [T("mismatch_missing", lang, keys=v["missing"])] if v["missing"] else []
         parts += [T("mismatch_extra", lang, keys=v["extra"])] if v["extra"] else []
         arch = (T("mismatch_arch", lang, have=v["have"], want=v["want"])
-                if v["have"] and v["want"] else "")  # fmt: skip
+                if v["have"] and v["want"] else "")
         return T("err_json_mismatch", lang, detail="; ".join(parts), arch=arch)
     return T(f"err_{exc.code}", lang, **exc.values)
 
@@ -176,7 +176,7 @@ def load_data(d: DataSettings) -> dict:
         "X_tr": X_tr, "y_tr": y_tr, "X_te": X_te, "y_te": y_te,
         "n_classes": int(len(classes) if classes is not None else DATASETS[d.data].n_classes),
         "classes": classes, "extent": plane_extent(X_tr, X_te),
-    }  # fmt: skip
+    }
 
 
 def _round_start(run: Run) -> tuple[TrainResult | None, tuple, int]:
@@ -205,7 +205,7 @@ def _job(s: Settings, first: int) -> dict:
             "batch_size": s.bs, "l1": s.l1, "l2": s.l2, "dropout": s.drop,
             "batchnorm": s.bn, "seed": s.data.seed,
         },
-    }  # fmt: skip
+    }
 
 
 def _join(prev: TrainResult | None, cur: TrainResult) -> TrainResult:
@@ -216,7 +216,7 @@ def _join(prev: TrainResult | None, cur: TrainResult) -> TrainResult:
     return TrainResult(
         cur.params, cur.bn_state, cur.opt_state, history,
         {**prev.snapshots, **cur.snapshots}, cur.diverged_at, cur.reason,
-    )  # fmt: skip
+    )
 
 
 def _train_here(run: Run) -> TrainResult:
@@ -282,7 +282,7 @@ def _train_pooled(run: Run) -> TrainResult:
     bar = st.progress(0.0, text=T("training_progress", epoch=first, total=total))
     live = st.empty()
     for k, n, cur in train_round(start, _job(s, first), first, s.epochs, n_chunks,
-                                 run_chunk=workers.run):  # fmt: skip
+                                 run_chunk=workers.run):
         bar.progress(k / n, text=T("training_progress", epoch=cur.epochs_done, total=total))
         if k < n:
             with live.container():
@@ -297,14 +297,14 @@ def live_picture(s: Settings, cur: TrainResult) -> None:
     """The boundary after the latest chunk, on a coarse grid (drawn while training goes on)."""
     data = load_data(s.data)
     g = network_grid(cur.params, s.feats, list(s.acts), s.loss, cur.bn_state, data["extent"],
-                     REPLAY_GRID_N)  # fmt: skip
+                     REPLAY_GRID_N)
     left, _ = st.columns([1, 1])
     with left:
         chart(boundary_figure(
             g.xs, g.proba.astype(np.float32), data["X_tr"], data["y_tr"], labels=fig_labels(),
             show_test=False, classes=data["classes"], axis_labels=axis_labels(s), height=360,
             title=T("live_title", epoch=cur.epochs_done),
-        ))  # fmt: skip
+        ))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -318,7 +318,7 @@ def replay_arrays(run: Run) -> dict:
     for e in epochs:
         params, bn = res.snapshots[e]
         g = network_grid(params, s.feats, list(s.acts), s.loss, bn, data["extent"],
-                         REPLAY_GRID_N)  # fmt: skip
+                         REPLAY_GRID_N)
         grids.append(g.proba.astype(np.float32))
     return {"xs": plane_grid(data["extent"], REPLAY_GRID_N)[0], "grids": grids, "epochs": epochs}
 
@@ -335,13 +335,13 @@ def view_arrays(run: Run, epoch: int, thumb: str) -> dict:
         shown = [0, int(thumb)]
         layers = [layers[i] for i in shown]
     pred = predict_proba(params, feature_map(data["X_te"], s.feats), list(s.acts), s.loss,
-                         bn or None).argmax(axis=1)  # fmt: skip
+                         bn or None).argmax(axis=1)
     return {
         "xs": grid.xs, "proba": grid.proba.astype(np.float32), "n_bad": grid.n_bad,
         "mosaic": thumbnail_mosaic(layers), "layers": shown,
         "cm": confusion_matrix(data["y_te"], pred, data["n_classes"]),
         "hists": weight_histograms(params),
-    }  # fmt: skip
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -380,7 +380,7 @@ ACT_ALIASES = {
     **_aliases(HIDDEN_ACTIVATIONS, lambda a: ACTIVATIONS[a].label if a in ACTIVATIONS else a,
                *_both("act_")),
     "Maxout (k = 2)": "maxout",
-}  # fmt: skip
+}
 INIT_ALIASES = _aliases(INITIALIZERS, lambda k: INITIALIZERS[k].label, *_both("init_"))
 OPT_ALIASES = _aliases(OPTIMIZERS, lambda k: OPTIMIZERS[k].label)
 LOSS_ALIASES = _aliases(LOSSES, lambda k: LOSSES[k].label, *_both("loss_"))
@@ -483,7 +483,7 @@ def data_ui() -> DataSettings:
     upload_name = file_name(ss["pg_upload"]) if "pg_upload" in ss else ""
     name = url_state.selectbox(T("dataset"), options, key=K["data"], default="xor",
                                format_func=lambda k: dataset_label(k, upload_name),
-                               aliases=DATA_ALIASES, on_change=_dataset_changed)  # fmt: skip
+                               aliases=DATA_ALIASES, on_change=_dataset_changed)
     up = name == UPLOAD
     n = st.slider(T("n_points"), 50, 2000, 500, 50, key=K["n"], disabled=up, **QP)
     noise = st.slider(T("noise"), 0.0, 0.5, 0.05, 0.01, key=K["noise"], disabled=up, **QP)
@@ -491,10 +491,10 @@ def data_ui() -> DataSettings:
     seed = st.number_input(T("seed"), 0, 1_000_000, 0, 1, key=K["seed"], **QP)
     st.file_uploader(T("upload"), type=["csv"], key=K["upload"], on_change=_on_upload,
                      help=T("upload_help", min_c=MIN_CLASSES, max_c=MAX_CLASSES, rows=MAX_ROWS,
-                            mb=MAX_BYTES // 1_000_000))  # fmt: skip
+                            mb=MAX_BYTES // 1_000_000))
     _upload_messages()
     return DataSettings(name, int(n), float(noise), float(test), int(seed),
-                        ss["pg_upload"] if up else "")  # fmt: skip
+                        ss["pg_upload"] if up else "")
 
 
 def features_ui() -> tuple[str, ...]:
@@ -507,7 +507,7 @@ def features_ui() -> tuple[str, ...]:
     kwargs = {} if key in ss else {"default": default}
     picked = st.pills(T("features"), list(FEATURES), selection_mode="multi", key=key,
                       format_func=lambda k: FEATURES[k].label, help=T("features_help"),
-                      **kwargs)  # fmt: skip
+                      **kwargs)
     feats = [f for f in FEATURES if f in (picked or [])] or default
     url_state.write_url(key, ",".join(feats), ",".join(default))
     return tuple(feats)
@@ -521,13 +521,13 @@ def layers_ui(act: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
             c1, c2 = st.columns([1, 1.4])
             with c1:
                 widths.append(int(st.number_input(T("width", l=l), 1, MAX_WIDTH, 8, 1,
-                                                  key=width_key(l), **QP)))  # fmt: skip
+                                                  key=width_key(l), **QP)))
             with c2:
                 override = url_state.selectbox(
                     T("act_layer", l=l), [SAME, *HIDDEN_ACTIVATIONS], key=act_key(l),
                     default=SAME, aliases=LAYER_ACT_ALIASES,
                     format_func=lambda a: T("same") if a == SAME else act_label(a),
-                )  # fmt: skip
+                )
             acts.append(act if override == SAME else override)
     return tuple(widths), tuple(acts)
 
@@ -536,24 +536,24 @@ def network_ui() -> dict:
     st.header(T("network"))
     feats = features_ui()
     act = url_state.selectbox(T("act"), HIDDEN_ACTIVATIONS, key=K["act"], default="tanh",
-                              format_func=act_label, aliases=ACT_ALIASES)  # fmt: skip
+                              format_func=act_label, aliases=ACT_ALIASES)
     hidden, acts = layers_ui(act)
     init = url_state.selectbox(T("init"), list(INITIALIZERS), key=K["init"],
                                default="xavier_normal", aliases=INIT_ALIASES,
-                               format_func=lambda k: T(f"init_{k}"))  # fmt: skip
+                               format_func=lambda k: T(f"init_{k}"))
     iscale = None
     if INITIALIZERS[init].uses_scale:
         iscale = float(st.select_slider(T("init_scale"), SCALE_OPTIONS, 0.1, key=K["iscale"],
-                                        **QP))  # fmt: skip
+                                        **QP))
     bn = st.toggle(T("bn"), False, key=K["bn"], **QP)
     return {"feats": feats, "hidden": hidden, "acts": acts, "init": init, "iscale": iscale,
-            "bn": bool(bn)}  # fmt: skip
+            "bn": bool(bn)}
 
 
 def optimizer_ui() -> dict:
     opt = url_state.selectbox(T("opt"), list(OPTIMIZERS), key=K["opt"], default="adam",
                               format_func=lambda k: OPTIMIZERS[k].label,
-                              aliases=OPT_ALIASES)  # fmt: skip
+                              aliases=OPT_ALIASES)
     lr = st.select_slider(T("lr"), LR_OPTIONS, 0.01, key=K["lr"], **QP)
     hp = {}
     extra = [k for k in OPTIMIZERS[opt].defaults if k != "lr"]
@@ -566,7 +566,7 @@ def optimizer_ui() -> dict:
                     T(f"hp_{k}"), float(spec.low), float(spec.high),
                     float(OPTIMIZERS[opt].defaults[k]), format="%.0e" if spec.log else "%.4g",
                     step=None if spec.log else 0.01, key=hp_key(k), **QP,
-                ))  # fmt: skip
+                ))
     return {"opt": opt, "lr": float(lr), "hp": tuple(sorted(hp.items()))}
 
 
@@ -577,7 +577,7 @@ def training_ui(n_classes: int) -> dict:
     epochs = st.slider(T("epochs"), 10, 1000, 100, 10, key=K["epochs"], **QP)
     loss = url_state.selectbox(T("loss"), list(LOSSES), key=K["loss"], default="softmax_ce",
                                format_func=lambda k: T(f"loss_{k}"),
-                               aliases=LOSS_ALIASES)  # fmt: skip
+                               aliases=LOSS_ALIASES)
     if loss == "bce" and n_classes != 2:
         st.caption(T("bce_multiclass", c=n_classes))
         loss = "softmax_ce"
@@ -588,7 +588,7 @@ def training_ui(n_classes: int) -> dict:
         l2 = st.select_slider(T("l2"), PENALTY_OPTIONS, 0.0, key=K["l2"], **QP)
     drop = st.slider(T("dropout"), 0.0, 0.8, 0.0, 0.05, key=K["drop"], **QP)
     return {**opt, "bs": int(bs), "epochs": int(epochs), "loss": loss, "l1": float(l1),
-            "l2": float(l2), "drop": float(drop)}  # fmt: skip
+            "l2": float(l2), "drop": float(drop)}
 
 
 def settings_ui() -> tuple[Settings, dict]:
@@ -630,10 +630,10 @@ def import_message(state: str) -> None:
     elif state == "stale":
         shapes = imp["shapes"]
         widths = [shapes["W1"][0]] + [shapes[f"W{l}"][1] for l in range(1, len(shapes) + 1)
-                                      if f"W{l}" in shapes]  # fmt: skip
+                                      if f"W{l}" in shapes]
         want = "-".join(map(str, widths))
         st.warning(T("import_stale", name=file_name(imp["key"]), want=want),
-                   icon=":material/warning:")  # fmt: skip
+                   icon=":material/warning:")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -654,15 +654,15 @@ def formulas_ui(s: Settings) -> None:
         st.latex(r"L(W) = \frac{1}{B} \sum_{i=1}^{B} \ell_i + \frac{\lambda_2}{2} \sum_l "
                  r"\lVert W_l \rVert^2 + \lambda_1 \sum_l \sum_{jk} |W_{l,jk}|,\qquad "
                  + LOSS_TERMS[s.loss]
-                 + rf",\qquad \lambda_1 = {s.l1:g},\ \lambda_2 = {s.l2:g}")  # fmt: skip
+                 + rf",\qquad \lambda_1 = {s.l1:g},\ \lambda_2 = {s.l2:g}")
         st.caption(T("f_data_mse" if s.loss == "mse" else "f_data_ce"))
         st.markdown(T("f_bn"))
         st.latex(r"\mu_B = \frac{1}{B}\sum_{i} z_i,\quad \sigma_B^2 = \frac{1}{B}\sum_i "
                  r"(z_i - \mu_B)^2,\quad \hat z_i = \frac{z_i - \mu_B}{\sqrt{\sigma_B^2 + "
-                 r"\epsilon}},\quad y_i = \gamma\, \hat z_i + \beta")  # fmt: skip
+                 r"\epsilon}},\quad y_i = \gamma\, \hat z_i + \beta")
         st.markdown(T("f_dropout"))
         st.latex(rf"a \leftarrow \frac{{m \odot a}}{{1 - p}},\quad m_j \sim "
-                 rf"\operatorname{{Bernoulli}}(1 - p),\quad p = {s.drop:g}")  # fmt: skip
+                 rf"\operatorname{{Bernoulli}}(1 - p),\quad p = {s.drop:g}")
         st.markdown(T("f_opt", opt=OPTIMIZERS[s.opt].label))
         st.latex(OPTIMIZERS[s.opt].formula)
 
@@ -680,7 +680,7 @@ def advice_ui(s: Settings, res: TrainResult, data: dict) -> None:
             "diverged", epoch=res.diverged_at, last=last, lr_hint=f"{s.lr / 10:g}",
             bn_hint="" if s.bn else T("bn_hint"),
             init_hint=T("init_hint", init=T(f"init_{s.init}")) if bad_init else "",
-        ), icon=":material/warning:")  # fmt: skip
+        ), icon=":material/warning:")
         return
     h = res.history
     acc = _pct(float(h["test_acc"][-1])) if "test_acc" in h else "–"
@@ -689,7 +689,7 @@ def advice_ui(s: Settings, res: TrainResult, data: dict) -> None:
         st.warning(T("warn_bn_batch", bs=s.bs, acc=acc, chance=chance), icon=":material/school:")
     if s.l1 >= L1_WRECKS:
         st.warning(T("warn_l1", l1=f"{s.l1:g}", acc=acc, chance=chance),
-                   icon=":material/school:")  # fmt: skip
+                   icon=":material/school:")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -705,7 +705,7 @@ def axis_labels(s: Settings) -> tuple[str, str]:
 
 def layer_titles(s: Settings, shown: list[int]) -> list[str]:
     titles = [T("inputs")] + [T("layer_title", l=i + 1, act=act_label(a).split(" (")[0])
-                              for i, a in enumerate(s.acts)]  # fmt: skip
+                              for i, a in enumerate(s.acts)]
     return [titles[i] for i in shown]
 
 
@@ -720,7 +720,7 @@ def boundary_panel(run: Run, epoch: int) -> None:
     with c2:
         # Off by default, as in TF Playground (and 30 % fewer SVG points to draw per step).
         show_test = st.toggle(T("show_test"), False, key=K["show_test"],
-                              help=T("show_test_help"), **QP)  # fmt: skip
+                              help=T("show_test_help"), **QP)
     with c3:
         replay = st.toggle(T("replay"), False, key=K["replay"], help=T("replay_help"), **QP)
     v = view_arrays(run, epoch, "all")
@@ -732,7 +732,7 @@ def boundary_panel(run: Run, epoch: int) -> None:
         xs, v["proba"], data["X_tr"], data["y_tr"], data["X_te"], data["y_te"],
         labels=fig_labels(), discretize=disc, show_test=show_test, classes=data["classes"],
         axis_labels=axis_labels(s), replay=frames, replay_at=epoch,
-    ), key="pg_fig_boundary")  # fmt: skip
+    ), key="pg_fig_boundary")
     if v["n_bad"]:
         st.caption(T("grid_bad", n=v["n_bad"]))
 
@@ -748,11 +748,11 @@ def thumbnails_panel(run: Run, epoch: int) -> None:
         thumb = url_state.segmented(
             T("thumb_layer"), opts, key=K["thumb"], default="all", aliases=THUMB_ALIASES,
             label_visibility="collapsed", format_func=lambda o: T("thumb_all") if o == "all" else o,
-        )  # fmt: skip
+        )
     v = view_arrays(run, epoch, thumb)
     chart(thumbnails_figure(v["mosaic"], layer_titles(run.s, v["layers"]),
                             [FEATURES[f].label for f in run.s.feats]),
-          key="pg_fig_thumbs")  # fmt: skip
+          key="pg_fig_thumbs")
     if not n_hidden:
         st.caption(T("no_hidden"))
     st.caption(T("thumbs_caption"))
@@ -809,7 +809,7 @@ def views(run: Run) -> None:
     # instead of two (each Plotly chart re-drawn costs the browser 15–30 ms per step).
     tab = url_state.segmented(T("view_tab"), list(TABS), key=K["tab"], default="confusion",
                               aliases=TAB_ALIASES, label_visibility="collapsed",
-                              format_func=lambda t: T(f"{t}_tab"))  # fmt: skip
+                              format_func=lambda t: T(f"{t}_tab"))
     labels = fig_labels()
     if tab == "confusion":
         st.markdown(f"**{T('confusion', epoch=epoch)}**")
@@ -829,21 +829,21 @@ def downloads_ui(run: Run, res: TrainResult, data: dict, epoch: int, v: dict) ->
             download_csv(T("dl_data"), lambda: pd.concat([
                 points_frame(data["X_tr"], data["y_tr"], np.full(len(data["y_tr"]), "train")),
                 points_frame(data["X_te"], data["y_te"], np.full(len(data["y_te"]), "test")),
-            ]), "playground_data.csv", "pg_dl_data")  # fmt: skip
+            ]), "playground_data.csv", "pg_dl_data")
             download_csv(T("dl_history"), lambda: history_frame(res),
-                         "playground_history.csv", "pg_dl_hist")  # fmt: skip
+                         "playground_history.csv", "pg_dl_hist")
         with d2:
             params, bn = res.snapshots[epoch]
             meta = {"settings": settings_record(run.s), "epoch": int(epoch)}
             download_json(T("dl_weights"), lambda: params_to_json(params, bn, meta),
-                          f"playground_weights_epoch{epoch}.json", "pg_dl_weights")  # fmt: skip
+                          f"playground_weights_epoch{epoch}.json", "pg_dl_weights")
             download_csv(T("dl_grid"), lambda: grid_frame(v), "playground_grid.csv",
-                         "pg_dl_grid")  # fmt: skip
+                         "pg_dl_grid")
         with d3:
             download_csv(T("dl_confusion"), lambda: cm_frame(v["cm"]),
-                         "playground_confusion.csv", "pg_dl_cm")  # fmt: skip
+                         "playground_confusion.csv", "pg_dl_cm")
             download_csv(T("dl_hist"), lambda: hist_frame(v["hists"]),
-                         "playground_weight_histograms.csv", "pg_dl_whist")  # fmt: skip
+                         "playground_weight_histograms.csv", "pg_dl_whist")
 
 
 def settings_record(s: Settings) -> dict:
@@ -897,7 +897,7 @@ def record_run(run: Run, res: TrainResult) -> None:
         "train_loss": round(float(h["train_loss"][-1]), 4),
         "test_loss": round(float(h["test_loss"][-1]), 4) if "test_loss" in h else None,
         "test_acc": round(float(h["test_acc"][-1]), 4) if "test_acc" in h else None,
-    }  # fmt: skip
+    }
 
 
 def _data_name(d: DataSettings) -> str:
@@ -921,7 +921,7 @@ def runs_frame(runs: dict) -> pd.DataFrame:
             else T("start_seed"),
             T("col_train_loss"): r["train_loss"], T("col_test_loss"): r["test_loss"],
             T("col_test_acc"): r["test_acc"], T("col_diverged"): r["diverged"],
-        })  # fmt: skip
+        })
     return pd.DataFrame(rows)
 
 
@@ -939,10 +939,10 @@ def _compare_pickers(runs: dict) -> tuple[int, int]:
     c1, c2 = st.columns(2)
     with c1:
         a = st.selectbox(T("compare_a"), ids, key=K["cmp_a"],
-                         format_func=lambda r: _run_label(r, runs[r]))  # fmt: skip
+                         format_func=lambda r: _run_label(r, runs[r]))
     with c2:
         b = st.selectbox(T("compare_b"), ids, key=K["cmp_b"],
-                         format_func=lambda r: _run_label(r, runs[r]))  # fmt: skip
+                         format_func=lambda r: _run_label(r, runs[r]))
     return a, b
 
 
@@ -971,7 +971,7 @@ def history_and_compare() -> None:
                 v["xs"], v["proba"], data["X_tr"], data["y_tr"], data["X_te"], data["y_te"],
                 labels=labels, classes=data["classes"], height=440,
                 title=T("cmp_title", rid=rid, epoch=last), axis_labels=axis_labels(run.s),
-            ), key=f"pg_fig_cmp_{ab}")  # fmt: skip
+            ), key=f"pg_fig_cmp_{ab}")
         hists.append((f"#{rid}", res.history, color))
     chart(curves_figure(hists[0][1], runs=hists, labels=labels), key="pg_fig_cmp_curves")
 
@@ -1000,10 +1000,10 @@ def buttons_ui(res: TrainResult) -> None:
     with b1:
         st.button(T("train_more"), on_click=_train_more, icon=":material/fast_forward:",
                   help=T("train_more_help"), key="pg_more_btn",
-                  disabled=res.diverged_at is not None)  # fmt: skip
+                  disabled=res.diverged_at is not None)
     with b2:
         st.button(T("reset"), on_click=_reset, icon=":material/restart_alt:",
-                  help=T("reset_help"), key="pg_reset_btn")  # fmt: skip
+                  help=T("reset_help"), key="pg_reset_btn")
 
 
 def import_ui(s: Settings, data: dict) -> None:
@@ -1011,7 +1011,7 @@ def import_ui(s: Settings, data: dict) -> None:
     with st.expander(T("import"), expanded="pg_import" in ss or "pg_import_error" in ss):
         st.file_uploader(T("import"), type=["json"], key=K["import"], on_change=_on_import,
                          args=(shapes_of(s, data["n_classes"]),), help=T("import_help"),
-                         label_visibility="collapsed")  # fmt: skip
+                         label_visibility="collapsed")
         if "pg_import_error" in ss:
             name, exc = ss["pg_import_error"]
             st.error(T("import_bad", name=name, error=error_text(exc)))
@@ -1047,7 +1047,7 @@ def step_settings(sid: str) -> Settings:
     """The settings the page trains at lecture step ``sid`` (the claims tests compute these)."""
     data, changes = LECTURE[sid]
     s = dataclasses.replace(Settings(), data=dataclasses.replace(DataSettings(), **data),
-                            **changes)  # fmt: skip
+                            **changes)
     extra = {k: float(v) for k, v in OPTIMIZERS[s.opt].defaults.items() if k != "lr"}
     return dataclasses.replace(s, hp=tuple(sorted(extra.items())))
 
@@ -1061,7 +1061,7 @@ def step_widgets(s: Settings) -> dict:
         K["layers"]: len(s.hidden), K["init"]: s.init, K["bn"]: s.bn, K["opt"]: s.opt,
         K["lr"]: s.lr, K["bs"]: s.bs, K["epochs"]: s.epochs, K["loss"]: s.loss, K["l1"]: s.l1,
         K["l2"]: s.l2, K["drop"]: s.drop,
-    }  # fmt: skip
+    }
     for l in range(1, MAX_LAYERS + 1):
         out[width_key(l)] = s.hidden[l - 1] if l <= len(s.hidden) else 8
         out[act_key(l)] = SAME
@@ -1071,7 +1071,7 @@ def step_widgets(s: Settings) -> dict:
 
 def lecture_steps() -> list[LectureStep]:
     return [LectureStep(sid, T(f"step_{sid}"), T(f"step_{sid}_text"),
-                        step_widgets(step_settings(sid))) for sid in LECTURE]  # fmt: skip
+                        step_widgets(step_settings(sid))) for sid in LECTURE]
 
 
 def main() -> None:
@@ -1094,7 +1094,7 @@ def main() -> None:
     # timeline never re-draws them (measured: it kept a fifth Plotly re-render off every step).
     st.subheader(T("curves"))
     chart(curves_figure(res.history, diverged_at=res.diverged_at, labels=fig_labels()),
-          key="pg_fig_curves")  # fmt: skip
+          key="pg_fig_curves")
     # Recorded once the run is on screen: a run the student passed through (a newer setting
     # stopped this script while it drew) is not a history row.
     record_run(run, res)

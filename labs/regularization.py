@@ -166,7 +166,7 @@ def _runs_args(cfg: RegSettings) -> list[tuple[str, tuple]]:
     return [("early", (s, "early", 0.0, 0.0, 0.0, "proximal")),
             ("dropout", (s, "dropout", cfg.dropout, 0.0, 0.0, "proximal")),
             ("l2", (s, "l2", 0.0, cfg.l2, 0.0, "proximal")),
-            ("l1", (s, "l1", 0.0, 0.0, cfg.l1, cfg.l1_mode))]  # fmt: skip
+            ("l1", (s, "l1", 0.0, 0.0, cfg.l1, cfg.l1_mode))]
 
 
 def run_all(cfg: RegSettings) -> dict:
@@ -174,7 +174,7 @@ def run_all(cfg: RegSettings) -> dict:
     at once (two at a time on two cores), collected in order behind a progress bar."""
     jobs = [(m, train_run, a, run_task(*a)) for m, a in _runs_args(cfg)]
     jobs += [(f"{k}@{lam:g}", sweep_point, (cfg.setup, k, lam), sweep_task(cfg.setup, k, lam))
-             for k in R.SWEEP_KINDS for lam in SWEEP]  # fmt: skip
+             for k in R.SWEEP_KINDS for lam in SWEEP]
     todo = {i: job[3] for i, job in enumerate(jobs) if not on_disk(job[3])}
     if todo:
         pool_jobs(todo, [lambda i=i: _job_label(cfg, jobs, i) for i in range(len(jobs))])
@@ -229,7 +229,7 @@ BASE_STEP = {"dataset": DEFAULT.dataset, "n_train": DEFAULT.n_train, "noise": DE
              "width": DEFAULT.width, "epochs": DEFAULT.epochs, "lr": DEFAULT.lr,
              "seed": DEFAULT.seed, "dropout": RegSettings.dropout, "l2": RegSettings.l2,
              "l1": RegSettings.l1, "l1_mode": RegSettings.l1_mode, "epoch": DEFAULT.epochs,
-             "sweep_lam": 0.01, "geo_lam": 0.3}  # fmt: skip
+             "sweep_lam": 0.01, "geo_lam": 0.3}
 LECTURE = {  # step id -> view values that differ from BASE_STEP
     "overfit": {},
     "dropout": {},
@@ -254,9 +254,9 @@ def lecture_steps() -> list[LectureStep]:
 def setup_ui() -> R.Setup:
     st.subheader(T("sb_setup"))
     ds = url_state.selectbox(T("dataset"), DATASETS, key=K["dataset"], default=DEFAULT.dataset,
-                             format_func=lambda d: T(f"ds.{d}"))  # fmt: skip
+                             format_func=lambda d: T(f"ds.{d}"))
     n = st.slider(T("n_train"), 8, 80, DEFAULT.n_train, step=4, key=K["n_train"],
-                  help=T("n_train_help"), **QP)  # fmt: skip
+                  help=T("n_train_help"), **QP)
     noise = st.select_slider(T("noise"), NOISES, DEFAULT.noise, key=K["noise"], **QP)
     width = st.select_slider(T("width"), WIDTHS, DEFAULT.width, key=K["width"], **QP)
     epochs = st.select_slider(T("epochs"), EPOCHS, DEFAULT.epochs, key=K["epochs"], **QP)
@@ -275,7 +275,7 @@ def settings_ui() -> RegSettings:
         l1 = st.select_slider(T("l1"), L1S, d.l1, format_func=_g, key=K["l1"], **QP)
         mode = url_state.radio(T("l1_mode"), ["proximal", "subgradient"], key=K["l1_mode"],
                                default=d.l1_mode, format_func=lambda m: T(f"mode.{m}"),
-                               help=T("l1_mode_help"), horizontal=True)  # fmt: skip
+                               help=T("l1_mode_help"), horizontal=True)
     return RegSettings(setup, round(float(p), 2), float(l2), float(l1), mode)
 
 
@@ -299,7 +299,7 @@ def _method_name(m: str, cfg: RegSettings, best_epoch: int | None) -> str:
 def _curve_labels() -> dict:
     return {"loss_title": T("loss_title"), "acc_title": T("acc_title"),
             "epoch": T("epoch_axis"), "loss": T("loss_axis"), "acc": T("acc_axis"),
-            "train": T("train"), "test": T("test"), "gap": T("gap")}  # fmt: skip
+            "train": T("train"), "test": T("test"), "gap": T("gap")}
 
 
 @st.fragment
@@ -323,7 +323,7 @@ def overfit_view(cfg: RegSettings) -> None:
     i = int(np.flatnonzero(h["epoch"] == b["epoch"])[0])
     st.markdown(T("at_epoch", e=b["epoch"], trl=_f(h["train_loss"][i]), tel=_f(h["test_loss"][i]),
                   gap=_f(h["test_loss"][i] - h["train_loss"][i]), tra=_pct(h["train_acc"][i]),
-                  tea=_pct(h["test_acc"][i])))  # fmt: skip
+                  tea=_pct(h["test_acc"][i])))
     X, y, Xt, yt = R.overfit_data(s)
     labels = {"title": T("boundary_title", e=b["epoch"]), "class": T("class"), "test": T("test")}
     chart(boundary_figure(b["xs"], b["proba"], X, y, Xt, yt, labels), key="rg_fig_boundary")
@@ -331,7 +331,7 @@ def overfit_view(cfg: RegSettings) -> None:
     download_csv(T("dl_boundary"), lambda: pd.DataFrame({
         "x1": np.tile(xs, len(xs)), "x2": np.repeat(xs, len(xs)),
         "p_class1": b["proba"][..., 1].ravel(), "epoch": b["epoch"]}),
-        f"regularization_boundary_e{b['epoch']}.csv", key="rg_dl_boundary")  # fmt: skip
+        f"regularization_boundary_e{b['epoch']}.csv", key="rg_dl_boundary")
 
 
 def overfit_summary(cfg: RegSettings, run: dict) -> None:
@@ -340,10 +340,10 @@ def overfit_summary(cfg: RegSettings, run: dict) -> None:
         st.markdown(T("overfit_final", epochs=f["epoch"], tra=_pct(f["train_acc"]),
                       n=cfg.setup.n_train, trl=_f(f["train_loss"]), tea=_pct(f["test_acc"]),
                       tel=_f(f["test_loss"]), best=best["epoch"], lbest=_f(best["test_loss"]),
-                      trb=_f(best["train_loss"])))  # fmt: skip
+                      trb=_f(best["train_loss"])))
     else:
         st.markdown(T("no_overfit", tel=_f(f["test_loss"]), lbest=_f(best["test_loss"]),
-                      best=best["epoch"]))  # fmt: skip
+                      best=best["epoch"]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,7 +378,7 @@ def comparison_frame(cfg: RegSettings, runs: dict) -> pd.DataFrame:
         rows.append({T("col.method"): _method_name(m, cfg, best), T("col.epoch"): n["epoch"],
                      T("col.train_loss"): _f(n["train_loss"]), T("col.test_loss"): _f(n["test_loss"]),
                      T("col.gap"): _f(n["gap"]), T("col.train_acc"): _pct(n["train_acc"]),
-                     T("col.test_acc"): _pct(n["test_acc"])})  # fmt: skip
+                     T("col.test_acc"): _pct(n["test_acc"])})
     return pd.DataFrame(rows)
 
 
@@ -397,7 +397,7 @@ def collapse_warnings(cfg: RegSettings, runs: dict) -> None:
             st.warning(T("collapsed", name=_method_name(m, cfg, None), spread=f"{c['spread']:.2g}",
                          p1=_f(c["p1_mean"]), zeros=st_["zeros"], n=st_["n"],
                          acc=_pct(runs[m]["numbers"]["test_acc"])),
-                       icon=":material/warning:")  # fmt: skip
+                       icon=":material/warning:")
 
 
 def remedies_view(cfg: RegSettings, runs: dict) -> None:
@@ -406,7 +406,7 @@ def remedies_view(cfg: RegSettings, runs: dict) -> None:
     curves = {m: (runs[k]["history"]["epoch"], runs[k]["history"]["train_loss"],
                   runs[k]["history"]["test_loss"])
               for m, k in (("none", "early"), ("dropout", "dropout"), ("l2", "l2"),
-                           ("l1", "l1"), ("early", "early"))}  # fmt: skip
+                           ("l1", "l1"), ("early", "early"))}
     L = {"title": T("compare_title"), "epoch": T("epoch_axis"), "loss": T("loss_axis"),
          "train": T("train")}
     h0 = runs["early"]["history"]  # the y-range of the plain run: a diverged curve leaves it
@@ -423,7 +423,7 @@ def remedies_view(cfg: RegSettings, runs: dict) -> None:
     download_csv(T("dl_thumbs"), lambda: pd.DataFrame(
         {"x1": np.tile(xs, len(xs)), "x2": np.repeat(xs, len(xs)),
          **{f"p_class1_{m}": p[..., 1].ravel() for m, p in zip(METHOD_ORDER, probas, strict=True)}}),
-        "regularization_final_grids.csv", key="rg_dl_thumbs")  # fmt: skip
+        "regularization_final_grids.csv", key="rg_dl_thumbs")
     frame = comparison_frame(cfg, runs)
     static_table(frame)
     download_csv(T("dl_table"), lambda: frame, "regularization_table.csv", key="rg_dl_table")
@@ -472,25 +472,25 @@ def dropout_view(cfg: RegSettings) -> None:
     panels = d["masks"] + [[np.ones(s.width, bool), np.ones(s.width, bool)]]
     titles = [T("masks_title", t=t) for t in (1, 2, 3)] + [T("eval_title")]
     chart(masks_figure(panels, titles, {"kept": T("kept"), "dropped": T("dropped")}, MASK_UNITS),
-          key="rg_fig_masks")  # fmt: skip
+          key="rg_fig_masks")
     counts = ", ".join(f"{int(m[0].sum())} / {int(m[1].sum())}" for m in d["masks"])
     st.caption(T("masks_caption", k=MASK_UNITS, counts=counts, w=s.width,
-                 exp=_g(round(s.width * (1 - p), 1)), p=_g(p)))  # fmt: skip
+                 exp=_g(round(s.width * (1 - p), 1)), p=_g(p)))
     download_csv(T("dl_masks"), lambda: pd.DataFrame(
         [{"step": t, "layer": l + 1, "unit": u + 1, "kept": bool(m[l][u])}
          for t, m in zip((1, 2, 3), d["masks"], strict=True) for l in (0, 1)
-         for u in range(s.width)]), "regularization_masks.csv", key="rg_dl_masks")  # fmt: skip
+         for u in range(s.width)]), "regularization_masks.csv", key="rg_dl_masks")
     e = d["exp"]
     q = 1 - p
     st.markdown(T("scaling_intro", p=_g(p), f=_f(1 / q), u=d["unit"], a=_f(e["a"])))
     rows = [(T("row.kept", q=_g(round(q, 2))), e["scaled"]), (T("row.dropped", p=_g(p)), 0.0),
             (T("row.expected"), e["expected"]), (T("row.measured", n=f"{e['draws']:,}"), e["measured"]),
-            (T("row.unscaled"), e["unscaled_expected"]), (T("row.eval"), e["eval"])]  # fmt: skip
+            (T("row.unscaled"), e["unscaled_expected"]), (T("row.eval"), e["eval"])]
     frame = pd.DataFrame({T("col.case"): [r[0] for r in rows],
-                          T("col.value"): [_f(r[1]) for r in rows]})  # fmt: skip
+                          T("col.value"): [_f(r[1]) for r in rows]})
     static_table(frame)
     download_csv(T("dl_dropout"), lambda: pd.DataFrame([{"p": p, "unit": d["unit"], **e}]),
-                 "regularization_dropout.csv", key="rg_dl_dropout")  # fmt: skip
+                 "regularization_dropout.csv", key="rg_dl_dropout")
     st.caption(T("scaling_outro", f=_f(1 / q)))
 
 
@@ -506,7 +506,7 @@ def _sweep_series(runs: dict) -> dict:
         n = pts[0]["stats"]["n"]
         out[k] = {"zeros": np.array([q["stats"]["zeros"] / n for q in pts]),
                   "near": np.array([q["stats"]["near_zero"] / n for q in pts]),
-                  "norm": np.array([q["stats"]["l2_norm"] for q in pts])}  # fmt: skip
+                  "norm": np.array([q["stats"]["l2_norm"] for q in pts])}
     return out
 
 
@@ -515,34 +515,34 @@ def _sweep_csv(runs: dict) -> pd.DataFrame:
                           "test_loss": runs[f"{k}@{lam:g}"]["test_loss"],
                           "test_acc": runs[f"{k}@{lam:g}"]["test_acc"],
                           "collapsed": runs[f"{k}@{lam:g}"]["collapse"]["collapsed"]}
-                         for k in R.SWEEP_KINDS for lam in SWEEP])  # fmt: skip
+                         for k in R.SWEEP_KINDS for lam in SWEEP])
 
 
 @st.fragment
 def weights_view(cfg: RegSettings, runs: dict) -> None:
     """Histograms at the chosen λ (view-only slider) and the sweep over every λ."""
     lam = st.select_slider(T("sweep_lam"), list(SWEEP), 0.01, format_func=_g, key=K["sweep_lam"],
-                           help=T("sweep_lam_help"), **QP)  # fmt: skip
+                           help=T("sweep_lam_help"), **QP)
     pts = {k: runs[f"{k}@{lam:g}"] for k in R.SWEEP_KINDS}
     edges = np.linspace(-HIST_LIM, HIST_LIM, HIST_BINS + 1)
     titles = {k: T("hist_panel", name=T(f"k.{k}"), zeros=pts[k]["stats"]["zeros"])
-              for k in R.SWEEP_KINDS}  # fmt: skip
+              for k in R.SWEEP_KINDS}
     chart(histograms_figure(edges, {k: pts[k]["counts"] for k in R.SWEEP_KINDS}, titles,
                             {"weight": T("weight_axis"), "count": T("count_axis")}),
-          key="rg_fig_hist")  # fmt: skip
+          key="rg_fig_hist")
     st.caption(T("hist_caption", epochs=cfg.setup.epochs, bw=_g(round(edges[1] - edges[0], 4)),
-                 lim=_g(HIST_LIM)))  # fmt: skip
+                 lim=_g(HIST_LIM)))
     download_csv(T("dl_hist"), lambda: pd.DataFrame(
         {"bin_left": edges[:-1], "bin_right": edges[1:],
          **{f"count_{k}": pts[k]["counts"] for k in R.SWEEP_KINDS}}),
-        f"regularization_hist_l{lam:g}.csv", key="rg_dl_hist")  # fmt: skip
+        f"regularization_hist_l{lam:g}.csv", key="rg_dl_hist")
     st0 = runs["early"]["plain_stats"]
     sv = {k: pts[k]["stats"] for k in R.SWEEP_KINDS}
     st.markdown(T("sweep_text", lam=_g(lam), n=st0["n"], zs=sv["l1_sub"]["zeros"],
                   ns=sv["l1_sub"]["near_zero"], zp=sv["l1_prox"]["zeros"],
                   np_=sv["l1_prox"]["near_zero"], z2=sv["l2"]["zeros"], n2=sv["l2"]["near_zero"],
                   w2=_f(sv["l2"]["l2_norm"], 2), ws=_f(sv["l1_sub"]["l2_norm"], 2),
-                  wp=_f(sv["l1_prox"]["l2_norm"], 2), w0=_f(st0["l2_norm"], 2)))  # fmt: skip
+                  wp=_f(sv["l1_prox"]["l2_norm"], 2), w0=_f(st0["l2_norm"], 2)))
     st.caption(T("sweep_why", step=_g(round(cfg.setup.lr * lam, 6))))
 
 
@@ -562,7 +562,7 @@ def sweep_view(cfg: RegSettings, runs: dict) -> None:
                              zeros=q["stats"]["zeros"], n=q["stats"]["n"],
                              spread=f"{c['spread']:.2g}", acc=_pct(q["test_acc"]),
                              p1=_f(c["p1_mean"])),
-                           icon=":material/warning:")  # fmt: skip
+                           icon=":material/warning:")
                 break  # the smallest collapsing λ of this kind is enough
 
 
@@ -579,7 +579,7 @@ def geometry_text(lam: float, w1: np.ndarray, w2: np.ndarray, g: dict) -> str:
         text = T("geo_axis", lam=_g(lam), a=_f(w1[0]), lam0=_f(g["lam0"]), c=c, d=d)
     else:
         text = T("geo_both", lam=_g(lam), a=_f(w1[0]), b=_f(w1[1]), lam0=_f(g["lam0"]), c=c,
-                 d=d)  # fmt: skip
+                 d=d)
     return text + l2_moves_text(lam, w2)
 
 
@@ -601,7 +601,7 @@ def l2_moves_text(lam: float, w2: np.ndarray) -> str:
 def geometry_view() -> None:
     A, ws = R.GEO_A, R.GEO_W_STAR
     st.markdown(T("geo_intro", a=_g(ws[0]), b=_g(ws[1]), a11=_g(A[0, 0]), a12=_g(A[0, 1]),
-                  a22=_g(A[1, 1])))  # fmt: skip
+                  a22=_g(A[1, 1])))
     lam = st.select_slider(T("geo_lam"), GEO_LAMS, 0.3, format_func=_g, key=K["geo_lam"], **QP)
     g = geometry_paths()
     w1, w2 = R.l1_optimum(lam), R.l2_optimum(lam)
@@ -613,13 +613,13 @@ def geometry_view() -> None:
     download_csv(T("dl_geo"), lambda: pd.DataFrame(
         {"lambda": g["lams"], "l1_w1": g["l1"][:, 0], "l1_w2": g["l1"][:, 1],
          "l2_w1": g["l2"][:, 0], "l2_w2": g["l2"][:, 1]}), "regularization_geometry.csv",
-        key="rg_dl_geo")  # fmt: skip
+        key="rg_dl_geo")
 
 
 def notes_view() -> None:
     e = R.notes_example()
     st.caption(T("notes", wx=_g(e["w1"]["wx"]), a2=_g(e["w1"]["l2sq"]), b2=_g(e["w2"]["l2sq"]),
-                 a1=_g(e["w1"]["l1"]), b1=_g(e["w2"]["l1"])))  # fmt: skip
+                 a1=_g(e["w1"]["l1"]), b1=_g(e["w2"]["l1"])))
 
 
 def diverged_warnings(cfg: RegSettings, runs: dict) -> None:
@@ -645,7 +645,7 @@ def main() -> None:
     cfg = settings_ui()
     s = cfg.setup
     st.caption(T("setup_caption", w=s.width, lr=_g(s.lr), batching=batching_text(s.n_train),
-                 epochs=s.epochs, seed=s.seed))  # fmt: skip
+                 epochs=s.epochs, seed=s.seed))
     runs = run_all(cfg)
     diverged_warnings(cfg, runs)
     st.header(T("s1"))

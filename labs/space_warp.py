@@ -40,7 +40,7 @@ K = {
     "depth": "sw_depth", "width": "sw_width", "neck": "sw_neck", "tact": "sw_tact",
     "epochs": "sw_epochs", "lr": "sw_lr", "act": "sw_act", "two": "sw_two", "tab": "sw_tab",
     "view": "sw_view", "ua": "sw_ua", "ub": "sw_ub", "snap": "sw_snap", "units": "sw_units",
-}  # fmt: skip
+}
 # The 2×2 layers' sliders, as the lecture writes them: W[i, j] multiplies input j into unit i.
 LAYER_KEYS = (
     (("sw_w11", "sw_w12", "sw_b1"), ("sw_w21", "sw_w22", "sw_b2")),
@@ -48,7 +48,7 @@ LAYER_KEYS = (
 )
 DEFAULTS = {"sw_w11": 1.0, "sw_w12": 0.0, "sw_w21": 0.0, "sw_w22": 1.0, "sw_b1": 0.0,
             "sw_b2": 0.0, "sw_v11": 1.0, "sw_v12": 0.0, "sw_v21": 0.0, "sw_v22": 1.0,
-            "sw_c1": 0.0, "sw_c2": 0.0}  # fmt: skip
+            "sw_c1": 0.0, "sw_c2": 0.0}
 MODES = ("manual", "trained", "regions")
 TABS = ("sep", "morph")
 VIEWS = ("pca", "units")
@@ -63,7 +63,7 @@ ALIASES = {
     "act": {ACTIVATIONS[k].label: k for k in ACTIVATIONS},
     "tab": {"Separability": "sep", "Morph animation": "morph"},
     "view": {"PCA (top 2 directions)": "pca", "two chosen units": "units"},
-}  # fmt: skip
+}
 NCOLS = 3  # panels per row; Streamlit stacks columns on a phone
 PANEL_HEIGHT = 300  # + 40 px: a square plane fits a third of a wide page or a phone's width
 GRID_LINES, GRID_PTS = 13, 49
@@ -150,7 +150,7 @@ def active_xor_preset(layers) -> str | None:
         if len(want) == len(layers) and all(
             np.allclose(a, b) for (Wa, ba), (Wb, bb) in zip(want, layers, strict=True)
             for a, b in ((Wa, Wb), (ba, bb))
-        ):  # fmt: skip
+        ):
             return name
     return None
 
@@ -169,7 +169,7 @@ def _train_job(net: NetSettings) -> dict:
         "snaps": tuple(snapshot_epochs(net.epochs)),
         "kw": {"activation": net.activation, "optimizer": "adam", "opt_hp": {"lr": net.lr},
                "batch_size": 32, "seed": net.data.seed},
-    }  # fmt: skip
+    }
 
 
 def _summary(run) -> dict:
@@ -229,7 +229,7 @@ def _train_pooled(net: NetSettings) -> dict:
     bar = st.progress(0.0, text=T("training_progress", e=0, n=net.epochs))
     live = st.empty()
     for k, n, cur in train_round((None, None, None), _train_job(net), 0, net.epochs, n_chunks,
-                                 run_chunk=workers.run):  # fmt: skip
+                                 run_chunk=workers.run):
         bar.progress(k / n, text=T("training_progress", e=cur.epochs_done, n=net.epochs))
         if k < n:
             with live.container():
@@ -250,7 +250,7 @@ def live_picture(net: NetSettings, params: dict, epoch: int) -> None:
         return
     gh, gv = get_grid(GRID_LINES, GRID_PTS)
     panel = Panel(T("live_title", e=epoch), X, gh, gv,
-                  shade=(ticks, ticks, out.argmax(axis=1).reshape(SHADE_RES, -1)))  # fmt: skip
+                  shade=(ticks, ticks, out.argmax(axis=1).reshape(SHADE_RES, -1)))
     c_live, _, _ = st.columns(NCOLS)
     with c_live:
         chart(planes_figure([panel], y, C, ncols=1, row_height=PANEL_HEIGHT, names=names()))
@@ -299,7 +299,7 @@ def trained_view(net: NetSettings, epoch: int, view: str, ua: int, ub: int) -> d
         "accs": W.layer_accuracies([r[:n] for r in reps], y, C) if finite else [],
         "stats": (e, float(hist["train_acc"][i]), float(hist["train_loss"][i])),
         "k_last": reps[-1].shape[1],
-    }  # fmt: skip
+    }
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -359,7 +359,7 @@ def data_ui() -> DataSettings:
     q = {"bind": "query-params"}
     st.header(T("data_header"))
     name = url_state.selectbox(T("dataset"), list(DATASETS), key=K["data"], default="xor",
-                               format_func=labels_of("data", DATASETS).get, aliases=ALIASES["data"])  # fmt: skip
+                               format_func=labels_of("data", DATASETS).get, aliases=ALIASES["data"])
     n = st.slider(T("n"), 50, 800, 300, 50, key=K["n"], **q)
     noise = st.slider(T("noise"), 0.0, 0.5, 0.05, 0.01, key=K["noise"], **q)
     seed = st.number_input(T("seed"), 0, 9999, 0, 1, key=K["seed"], **q)
@@ -373,7 +373,7 @@ def net_ui(data: DataSettings) -> NetSettings:
     width = st.slider(T("width"), 2, 16, 8, key=K["width"], **q)
     neck = st.toggle(T("neck"), True, key=K["neck"], help=T("neck_help"), **q)
     act = url_state.selectbox(T("tact"), TRAINED_ACTS, key=K["tact"], default="leaky_relu",
-                              format_func=labels_of("act", TRAINED_ACTS).get, aliases=ALIASES["act"])  # fmt: skip
+                              format_func=labels_of("act", TRAINED_ACTS).get, aliases=ALIASES["act"])
     epochs = st.slider(T("epochs"), 50, 1000, 300, 50, key=K["epochs"], **q)
     lr = st.select_slider(T("lr"), LRS, 0.03, key=K["lr"], **q)
     return NetSettings(data, int(depth), int(width), bool(neck), act, int(epochs), float(lr))
@@ -383,7 +383,7 @@ def settings_ui() -> WarpSettings:
     with st.sidebar:
         net = net_ui(data_ui())
     mode = url_state.segmented(T("mode"), MODES, key=K["mode"], default="manual",
-                               format_func=labels_of("mode", MODES).get, aliases=ALIASES["mode"])  # fmt: skip
+                               format_func=labels_of("mode", MODES).get, aliases=ALIASES["mode"])
     return WarpSettings(mode, net)
 
 
@@ -418,9 +418,9 @@ def manual_controls() -> tuple[str, bool]:
     with c_act:
         act = url_state.selectbox(T("act"), W.WARP_ACTIVATIONS, key=K["act"], default="relu",
                                   format_func=labels_of("act", W.WARP_ACTIVATIONS).get,
-                                  aliases=ALIASES["act"])  # fmt: skip
+                                  aliases=ALIASES["act"])
         two = st.toggle(T("two_layers"), False, key=K["two"], bind="query-params",
-                        help=T("two_help"))  # fmt: skip
+                        help=T("two_help"))
     if lecture_mode():  # the step bar replaces the preset buttons
         return act, two
     with c_pre:
@@ -428,7 +428,7 @@ def manual_controls() -> tuple[str, bool]:
         with st.container(horizontal=True):  # wraps in order on a narrow screen
             for pname in W.PRESETS:
                 st.button(T(f"preset.{pname}"), key=f"sw_preset_{pname}", on_click=apply_preset,
-                          args=(pname,), help=T(f"preset.{pname}.help"))  # fmt: skip
+                          args=(pname,), help=T(f"preset.{pname}.help"))
     return act, two
 
 
@@ -484,9 +484,9 @@ def manual_mode(data: DataSettings, act: str, two: bool) -> None:
             layers.append(layer_sliders(T("layer2"), LAYER_KEYS[1], 20.0, 0.25, "′"))
     g = T(f"g.{act}")
     stage_names = [T("stage_x"), T("stage_z"), T("stage_h", g=g), T("stage_z2"),
-                   T("stage_h2", g=g)][: 1 + 2 * len(layers)]  # fmt: skip
+                   T("stage_h2", g=g)][: 1 + 2 * len(layers)]
     view = manual_view(X, y, C, layers, act, stage_names, get_grid(GRID_LINES, GRID_PTS),
-                       get_grid(MORPH_LINES, MORPH_PTS), BOX, SHADE_RES)  # fmt: skip
+                       get_grid(MORPH_LINES, MORPH_PTS), BOX, SHADE_RES)
     if not view["finite"]:
         st.warning(T("nonfinite"), icon=":material/warning:")
         return
@@ -499,7 +499,7 @@ def manual_mode(data: DataSettings, act: str, two: bool) -> None:
     # and drawn, and a segmented control costs the browser ~30 ms less per step than st.tabs.
     shown = url_state.segmented(T("below_views"), TABS, key=K["tab"], default="sep",
                                 format_func=labels_of("tab", TABS).get, aliases=ALIASES["tab"],
-                                label_visibility="collapsed")  # fmt: skip
+                                label_visibility="collapsed")
     if shown == "morph":
         c_morph, _ = st.columns([1, 0.6])
         with c_morph:
@@ -509,7 +509,7 @@ def manual_mode(data: DataSettings, act: str, two: bool) -> None:
     else:
         separability_table(view["rows"])
         download_csv(T("download"), lambda: pd.DataFrame({**view["columns"], "label": y}),
-                     "space_warp_manual.csv", key="sw_dl_manual")  # fmt: skip
+                     "space_warp_manual.csv", key="sw_dl_manual")
 
 
 def layer_title(l: int, kind: str, info: dict) -> tuple[str, str, str]:
@@ -530,7 +530,7 @@ def view_ui(net: NetSettings) -> tuple[str, int, int]:
     c1, c2, c3 = st.columns([2, 1, 1])
     with c1:
         view = url_state.segmented(T("view"), VIEWS, key=K["view"], default="pca",
-                                   format_func=labels_of("view", VIEWS).get, aliases=ALIASES["view"])  # fmt: skip
+                                   format_func=labels_of("view", VIEWS).get, aliases=ALIASES["view"])
     if view != "units":
         return view, 1, 2
     q = {"bind": "query-params"}
@@ -559,10 +559,10 @@ def trained_output(net: NetSettings, epoch: int) -> None:
     g = T(f"g.{net.activation}")
     rows = [(T("space_x"), 2, res["accs"][0])]
     rows += [(T("space_h", l=l, g=g), w, a)
-             for l, (w, a) in enumerate(zip(net.hidden, res["accs"][1:], strict=True), 1)]  # fmt: skip
+             for l, (w, a) in enumerate(zip(net.hidden, res["accs"][1:], strict=True), 1)]
     separability_table(rows, (T("net_acc"), res["k_last"], acc))
     download_csv(T("download"), lambda: pd.DataFrame({**res["columns"], "label": res["y"]}),
-                 "space_warp_trained.csv", key="sw_dl_trained")  # fmt: skip
+                 "space_warp_trained.csv", key="sw_dl_trained")
 
 
 def regions_map_output(net: NetSettings, epoch: int) -> None:
@@ -576,7 +576,7 @@ def regions_map_output(net: NetSettings, epoch: int) -> None:
     st.caption(T("regions_caption", c=r["count"], res=REGION_SHOW, shown=r["shown"]))
     download_csv(T("download_regions"), lambda: pd.DataFrame(
         {"x1": X[:, 0], "x2": X[:, 1], "label": y, "region": r["point_ids"]}),
-        "space_warp_point_regions.csv", key="sw_dl_point_regions")  # fmt: skip
+        "space_warp_point_regions.csv", key="sw_dl_point_regions")
 
 
 def depth_text(dw: dict) -> str:
@@ -647,7 +647,7 @@ LECTURE = {  # step id -> (mode, preset and activation | network changes)
     "depth_width": ("regions", {"tact": "relu", "units": 24}),
 }
 NET_WIDGETS = {"data": "xor", "n": 300, "noise": 0.05, "seed": 0, "depth": 2, "width": 8,
-               "neck": True, "tact": "leaky_relu", "epochs": 300, "lr": 0.03, "units": 12}  # fmt: skip
+               "neck": True, "tact": "leaky_relu", "epochs": 300, "lr": 0.03, "units": 12}
 
 
 def step_widgets(sid: str) -> dict:
@@ -673,7 +673,7 @@ def step_net(sid: str) -> NetSettings:
 def lecture_steps() -> list[LectureStep]:
     xor = {k: f"{v:.1%}" for k, v in xor_numbers(DataSettings()).items()}
     return [LectureStep(sid, T(f"step.{sid}"), T(f"step.{sid}.text", **xor), step_widgets(sid))
-            for sid in LECTURE]  # fmt: skip
+            for sid in LECTURE]
 
 
 def main() -> None:

@@ -57,4 +57,4 @@ __all__ = [
     "OPTIMIZERS", "SCHEDULES", "make_optimizer", "make_schedule",
     "SURFACES", "Descent", "descend",
     "TrainResult", "evaluate", "train_mlp",
-]  # fmt: skip
+]

@@ -325,7 +325,7 @@ PRESETS: dict[str, Preset] = {
         _flat([[0.3, -0.4], [0.2, 0.1]], [0.0, 0.0], [[0.5, -0.3], [-0.2, 0.4]], [0.0, 0.0]),
         0.5,
     ),
-}  # fmt: skip
+}
 
 
 def guess_rating(guess: float, value: float) -> tuple[float, float, str]:

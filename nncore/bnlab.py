@@ -155,7 +155,7 @@ class _Recorder:
             edges_z=ez, run_mean=st["rm"], run_var=st["rv"], data_mean=st["dm"],
             data_var=st["dv"], diverged_at=diverged_at,
             reason=TRAINING_DIVERGED if diverged_at else None,
-        )  # fmt: skip
+        )
 
 
 def run_recorded(X, y, sizes, *, activation="relu", scale=0.1, lr=0.1, epochs=20,
@@ -180,7 +180,7 @@ def run_recorded(X, y, sizes, *, activation="relu", scale=0.1, lr=0.1, epochs=20
             value, grads, fwd = mlp_loss_and_grads(
                 params, X[idx], y[idx], activation, LOSS, train=True, bn_state=bn_state,
                 return_record=True,
-            )  # fmt: skip
+            )
             new, new_state = opt.update(grads, opt_state, params)
             bad = not np.isfinite(value) or value > BLOW_UP or not all(
                 np.isfinite(v).all() and np.abs(v).max() < BLOW_UP for v in new.values())

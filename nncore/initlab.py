@@ -263,7 +263,7 @@ def _counts(values: Array, edges: Array) -> Array:
 _STATS = (
     "act_mean", "act_std", "act_sq", "act_zero", "saturated", "dead", "local_grad", "var_u",
     "theory_step", "theory_chain", "grad_std", "grad_mean", "wgrad_std",
-)  # fmt: skip
+)
 
 
 def _layer_weights(cfg: InitConfig, seq: np.random.SeedSequence, n: int, k: int) -> Array:
@@ -351,7 +351,7 @@ def _backward(cfg: InitConfig, G: Array, x: Array, Ws: list, acts: list, caches:
 def _histograms(layers: list, depth: int, symmetric: bool, bounds=None) -> tuple[Array, Array]:
     """Shared edges and (depth, N_BINS) counts; a missing layer (None) keeps zero counts."""
     edges = _shared_edges([v for v in layers if v is not None], symmetric=symmetric,
-                          bounds=bounds)  # fmt: skip
+                          bounds=bounds)
     counts = np.zeros((depth, N_BINS), dtype=np.int64)
     for l, values in enumerate(layers):
         if values is not None:
@@ -376,7 +376,7 @@ def run_init_experiment(cfg: InitConfig) -> InitResult:
         grads, grad_overflow = [], None
         if acts:
             grads, grad_overflow = _backward(cfg, _gaussian(g_seq, (N, n)), x, Ws, acts,
-                                             caches, stats)  # fmt: skip
+                                             caches, stats)
         del Ws
     act = ACTIVATIONS.get(cfg.activation)
     act_edges, act_counts = _histograms(acts, L, False, act.bounds if act is not None else None)
@@ -385,7 +385,7 @@ def run_init_experiment(cfg: InitConfig) -> InitResult:
         config=cfg, **stats, act_edges=act_edges, act_counts=act_counts, grad_edges=grad_edges,
         grad_counts=grad_counts, overflow_layer=overflow, grad_overflow_layer=grad_overflow,
         input_sq=float(np.mean(x * x)),
-    )  # fmt: skip
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -433,7 +433,7 @@ def facts(res: InitResult) -> dict[str, float]:
         "lg_lo": res.local_grad.min(), "lg_hi": res.local_grad.max(), "lg": res.local_grad.mean(),
         "chain_dev": chain_dev if np.isfinite(chain_dev) else float("nan"),
         "drift": 100.0 * weight_drift(L, cfg.width),
-    }  # fmt: skip
+    }
 
 
 # ---------------------------------------------------------------------------------------------

@@ -203,7 +203,7 @@ def run_perceptron(
     return PerceptronRun(
         X, y, float(lr), w0, order, int(seed), np.array(sums), np.array(shown, dtype=np.int64),
         np.array(pred, dtype=np.int64), np.array(mistakes, dtype=np.int64), converged, cycle,
-    )  # fmt: skip
+    )
 
 
 # ---------------------------------------------------------------------------------------------

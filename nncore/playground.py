@@ -256,7 +256,7 @@ def weight_histograms(params: dict, bins: int = 30) -> list[dict]:
             "layer": l, "edges": edges, "counts": counts,
             "mean": float(w.mean()) if w.size else 0.0,
             "std": float(w.std()) if w.size else 0.0, "n": int(w.size),
-        })  # fmt: skip
+        })
     return out
 
 
@@ -350,7 +350,7 @@ def params_from_json(text: str | bytes, shapes: dict[str, tuple[int, ...]]) -> t
     extra = [str(k) for k in raw if k not in shapes]
     if missing or extra:
         raise InputError("json_mismatch", missing=", ".join(missing), extra=", ".join(extra),
-                         have=_architecture(raw), want=_architecture(shapes))  # fmt: skip
+                         have=_architecture(raw), want=_architecture(shapes))
     params = {k: _as_array(k, raw[k], shapes[k]) for k in shapes}
     bn_raw = doc.get("bn_state") or {}
     if not isinstance(bn_raw, dict):
@@ -397,7 +397,7 @@ def validate_points(X, y) -> tuple[Array, Array, Array]:
         bad = np.flatnonzero(~np.isfinite(col))
         if bad.size:
             raise InputError("points_not_finite", column=name, count=int(bad.size),
-                             row=int(bad[0]) + 1)  # fmt: skip
+                             row=int(bad[0]) + 1)
     if not np.all(y == np.round(y)):
         raise InputError("labels_not_whole")
     classes, y_int = np.unique(y.astype(np.int64), return_inverse=True)
@@ -466,7 +466,7 @@ def train_chunk(start: tuple, job: dict, first: int, epochs: int):
         job["X"], job["y"], job["sizes"], X_test=job["X_test"], y_test=job["y_test"],
         params=params, bn_state=bn, opt_state=opt, start_epoch=first, epochs=epochs,
         snapshot_epochs=job["snaps"], **job["kw"],
-    )  # fmt: skip
+    )
 
 
 def merge_chunk(acc, more, keep: set):
@@ -476,13 +476,13 @@ def merge_chunk(acc, more, keep: set):
     from .train import TrainResult
 
     snaps = {e: v for e, v in more.snapshots.items()
-             if e in keep or (more.diverged_at is not None and e == more.diverged_at - 1)}  # fmt: skip
+             if e in keep or (more.diverged_at is not None and e == more.diverged_at - 1)}
     if acc is None:
         return TrainResult(more.params, more.bn_state, more.opt_state, more.history, snaps,
-                           more.diverged_at, more.reason)  # fmt: skip
+                           more.diverged_at, more.reason)
     history = {k: np.concatenate([acc.history[k], more.history[k][1:]]) for k in acc.history}
     return TrainResult(more.params, more.bn_state, more.opt_state, history,
-                       {**acc.snapshots, **snaps}, more.diverged_at, more.reason)  # fmt: skip
+                       {**acc.snapshots, **snaps}, more.diverged_at, more.reason)
 
 
 def train_round(start: tuple, job: dict, first: int, epochs: int, n_chunks: int = 1,

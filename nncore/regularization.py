@@ -88,7 +88,7 @@ def run_method(s: Setup, method: str, dropout: float = 0.5, l2: float = 0.01, l1
         y_test=yt,
         snapshot_epochs=snapshot_grid(s.epochs) if snapshots else (),
         **method_kwargs(method, dropout, l2, l1, l1_mode),
-    )  # fmt: skip
+    )
 
 
 def final_numbers(res: TrainResult, at_best: bool = True) -> dict:
@@ -151,7 +151,7 @@ def collapse(proba: Array) -> dict:
     pred = (p1 > 0.5).astype(int)
     k = int(np.bincount(pred.ravel(), minlength=2).argmax())
     return {"collapsed": spread < COLLAPSE_SPREAD, "spread": spread, "cls": k,
-            "p1_mean": float(p1.mean()), "share": float(np.mean(pred == k))}  # fmt: skip
+            "p1_mean": float(p1.mean()), "share": float(np.mean(pred == k))}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,7 +182,7 @@ def dropout_expectation(a: float, p: float, draws: int, rng: np.random.Generator
     return {"a": a, "p": p, "scaled": a / keep, "expected": keep * (a / keep),
             "unscaled_expected": keep * a, "measured": float(samples.mean()),
             "kept_share": float(np.mean(samples != 0.0)) if a != 0 else keep, "eval": a,
-            "draws": draws}  # fmt: skip
+            "draws": draws}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -215,7 +215,7 @@ def l2_moves(lam: float, A: Array = GEO_A, w_star: Array = GEO_W_STAR) -> dict:
     one can grow)."""
     w = l2_optimum(lam, A, w_star)
     return {"norm0": float(np.linalg.norm(w_star)), "norm1": float(np.linalg.norm(w)),
-            "grown": np.flatnonzero(np.abs(w) > np.abs(w_star) + 1e-12)}  # fmt: skip
+            "grown": np.flatnonzero(np.abs(w) > np.abs(w_star) + 1e-12)}
 
 
 def batch_plan(n_train: int, batch: int | None = None) -> tuple[int, int, int]:
@@ -301,7 +301,7 @@ def sweep_run(s: Setup, kind: str, lam: float) -> TrainResult:
     X, y, _, _ = overfit_data(s)
     return train_mlp(X, y, s.sizes, activation="relu", init="he_normal", optimizer="sgd",
                      opt_hp={"lr": s.lr}, epochs=s.epochs, batch_size=BATCH, seed=s.seed,
-                     **sweep_kwargs(kind, lam))  # fmt: skip
+                     **sweep_kwargs(kind, lam))
 
 
 def paths(lams: Array) -> tuple[Array, Array]:
@@ -320,7 +320,7 @@ def notes_example() -> dict:
     """w·x, ‖w‖₁ and ‖w‖₂² of the notes' two weight vectors."""
     return {name: {"wx": float(w @ NOTES_X), "l1": float(np.abs(w).sum()),
                    "l2sq": float(w @ w)}
-            for name, w in (("w1", NOTES_W1), ("w2", NOTES_W2))}  # fmt: skip
+            for name, w in (("w1", NOTES_W1), ("w2", NOTES_W2))}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -345,7 +345,7 @@ def method_summary(s: Setup, method: str, dropout: float, l2: float, l1: float, 
     xs, proba = grid_proba(res.params, extent, grid_n)
     out = {"history": res.history, "numbers": final_numbers(res), "xs": xs, "proba": proba,
            "best_epoch": res.best_epoch, "diverged_at": res.diverged_at,
-           "stats": weight_stats(res.params), "collapse": collapse(proba)}  # fmt: skip
+           "stats": weight_stats(res.params), "collapse": collapse(proba)}
     if method == "early":
         final_params = res.snapshots[max(res.snapshots)][0]
         out["snapshots"] = {e: p for e, (p, _) in res.snapshots.items()}
@@ -367,4 +367,4 @@ def sweep_summary(s: Setup, kind: str, lam: float, edges: Array, grid_n: int) ->
     _, proba = grid_proba(res.params, plane_half_width(s), grid_n)
     return {"stats": weight_stats(res.params), "counts": weight_histogram(res.params, edges),
             "test_loss": test_loss, "test_acc": test_acc, "collapse": collapse(proba),
-            "diverged_at": res.diverged_at}  # fmt: skip
+            "diverged_at": res.diverged_at}

@@ -118,7 +118,7 @@ def facts(name: str, lo: float, hi: float, n: int = 4001) -> Facts:
         name, float(f_and_df(name, np.array([0.0]))[1][0]), float(d[k]), float(x[k]),
         float(d.min()), tuple(float(v) for v in distinct) if len(distinct) <= 3 else None,
         edge, d_edge,
-    )  # fmt: skip
+    )
 
 
 def tanh_identity(lo: float, hi: float, n: int = 4001) -> dict:
@@ -134,7 +134,7 @@ def tanh_identity(lo: float, hi: float, n: int = 4001) -> dict:
         "x": x[::every], "right": right[::every], "notes": notes[::every],
         "err_right": float(np.max(np.abs(t - right))),
         "err_notes": float(np.abs(t - notes)[k]), "x_notes": float(abs(x[k])),
-    }  # fmt: skip
+    }
 
 
 # ---------------------------------------------------------------------------------------------

@@ -146,7 +146,7 @@ PRESETS: dict[str, Preset] = {
         Preset("xor_fold", ((_I, (0.0, 0.0)),
                             (((1.0, -XOR_STEEPNESS), (-XOR_STEEPNESS, 1.0)), (0.0, 0.0)))),
     ]
-}  # fmt: skip
+}
 
 
 XOR_FOUR_UNITS: tuple = (((1.0, -1.0, 1.0, -1.0), (1.0, -1.0, -1.0, 1.0)), (0.0,) * 4)
@@ -368,7 +368,7 @@ def manual_region_map(layers: Sequence[Layer], activation: str, lo: float, hi: f
 
 
 KINKS = {"relu": (0.0,), "leaky_relu": (0.0,), "abs": (0.0,), "hard_tanh": (-1.0, 1.0),
-         "linear": ()}  # fmt: skip
+         "linear": ()}
 """Where each piecewise-linear activation changes slope (the pre-activation values)."""
 
 
@@ -467,7 +467,7 @@ def region_summary(params: dict, activation: str, X: Array, lo: float, hi: float
     shown = ids[::step, ::step]
     return {"ticks": ticks, "ids": shown, "point_ids": point_ids,
             "count": count_regions(params, activation, lo, hi),
-            "shown": len(np.unique(shown))}  # fmt: skip
+            "shown": len(np.unique(shown))}
 
 
 def pieces_along_segment(params: dict, activation: str, p0, p1) -> int:

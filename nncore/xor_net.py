@@ -123,7 +123,7 @@ def start_xor_nets(
         "b2": np.array([p["b2"][0] for p in starts]),
         "history": np.empty((S, int(epochs) + 1)), "diverged": np.full(S, -1),
         "alive": np.ones(S, dtype=bool), "e": 0,
-    }  # fmt: skip
+    }
 
 
 def advance_xor_nets(state: dict, until: int) -> dict:
@@ -184,13 +184,13 @@ def finish_xor_nets(state: dict) -> XorTraining:
         {"W1": W1[s].copy(), "b1": b1[s].copy(), "W2": W2[s][:, None].copy(),
          "b2": np.array([b2[s]])}
         for s in range(len(state["seeds"]))
-    )  # fmt: skip
+    )
     act = state["activation"]
     correct = np.array([int(np.sum((forward(p, X, act)[1] > 0.5) == y)) for p in final])
     return XorTraining(
         state["seeds"], act, state["lr"], state["epochs"], state["history"], final, correct,
         state["diverged"],
-    )  # fmt: skip
+    )
 
 
 def train_xor_nets(

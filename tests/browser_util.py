@@ -143,7 +143,7 @@ def serve_streamlit(
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
         *extra_args,
-    ]  # fmt: skip
+    ]
     log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     with open(log, "wb") as out:

@@ -36,7 +36,7 @@ def parse_points_csv(raw: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         raise InputError("csv_missing_columns", missing=", ".join(missing),
-                         found=", ".join(map(str, df.columns)) or "-")  # fmt: skip
+                         found=", ".join(map(str, df.columns)) or "-")
     if len(df) > MAX_ROWS:
         raise InputError("csv_too_many_rows", max=MAX_ROWS)
     cols = {}
@@ -48,7 +48,7 @@ def parse_points_csv(raw: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if bad.any():
             row = int(np.flatnonzero(bad.to_numpy())[0])
             raise InputError("csv_not_numeric", column=c, value=repr(df[c].iloc[row]),
-                             row=row + 1)  # fmt: skip
+                             row=row + 1)
         cols[c] = values.to_numpy(dtype=np.float64)
     X = np.stack([cols["x1"], cols["x2"]], axis=1)
     return validate_points(X, cols["label"])

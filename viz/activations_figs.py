@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 Array = np.ndarray
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
-           "#999933", "#882255", "#44AA99", "#AA4499", "#117733")  # fmt: skip
+           "#999933", "#882255", "#44AA99", "#AA4499", "#117733")
 FONT = dict(size=15)
 
 
@@ -31,7 +31,7 @@ def _fig(data: list, layout: dict) -> go.Figure:
         # with a projector's larger type (lecture mode) nothing overlaps
         legend=dict(orientation="h", yref="container", y=0.01, yanchor="bottom",
                     font=dict(size=14)),
-    )  # fmt: skip
+    )
     base.update(layout)
     fig = go.Figure(data=data, layout=base)
     fig.update_xaxes(gridcolor="#e6e6e6", linecolor="#999", zerolinecolor="#bbbbbb",
@@ -110,12 +110,12 @@ def curves(
             x=[mx], y=[my], mode="markers+text", text=[text], textposition="top center",
             textfont=dict(size=15, color=color), showlegend=False,
             marker=dict(size=11, color=color, line=dict(color="white", width=1.5)),
-        ))  # fmt: skip
+        ))
     return _fig(data, dict(
         title=labels["title"], height=height, shapes=shapes,
         xaxis=dict(title=labels["x"], range=[float(x[0]), float(x[-1])]),
         yaxis=dict(title=labels["y"]),
-    ))  # fmt: skip
+    ))
 
 
 def linear_boundary(
@@ -131,16 +131,16 @@ def linear_boundary(
         go.Scatter(x=_f32(nonlin[:, 0]), y=_f32(nonlin[:, 1]), mode="markers",
                    name=labels["nonlin"], marker=dict(color="#D55E00", size=6),
                    hoverinfo="skip"),
-    ]  # fmt: skip
+    ]
     if one_line is not None:
         data.append(go.Scatter(x=one_line[:, 0], y=one_line[:, 1], mode="lines",
                                name=labels["one"],
-                               line=dict(color="#56B4E9", width=3, dash="dash")))  # fmt: skip
+                               line=dict(color="#56B4E9", width=3, dash="dash")))
     return _fig(data, dict(
         title=labels["title"], height=460,
         xaxis=dict(title=labels["x"], range=[-lim, lim], constrain="domain"),
         yaxis=dict(title=labels["y"], range=[-lim, lim], scaleanchor="x", constrain="domain"),
-    ))  # fmt: skip
+    ))
 
 
 def gradient_depth(
@@ -169,14 +169,14 @@ def gradient_depth(
     for key, y in formula.items():
         data.append(go.Scatter(x=_f32(d), y=y, mode="lines",
                                name=labels["formula"].format(act=names[key]),
-                               line=dict(color=colors[key], width=3)))  # fmt: skip
+                               line=dict(color=colors[key], width=3)))
     for key, (dm, ym) in measured.items():
         data.append(go.Scatter(x=_f32(dm), y=ym, mode="markers",
                                name=labels["measured"].format(act=names[key]),
                                marker=dict(color=colors[key], size=10, symbol="diamond",
-                                           line=dict(color="white", width=1))))  # fmt: skip
+                                           line=dict(color="white", width=1))))
     return _fig(data, dict(
         title=labels["title"], height=460,
         xaxis=dict(title=labels["x"], dtick=1 if len(d) <= 21 else None),
         yaxis=dict(title=labels["y"], type="log", exponentformat="power"),
-    ))  # fmt: skip
+    ))

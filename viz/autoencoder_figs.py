@@ -61,7 +61,7 @@ def digit_grid(rows: list[Array], row_names: list[str], title: str, gap: int = 1
         xaxis={"visible": False, "range": [-0.5, w - 0.5], "constrain": "domain"},
         yaxis={"range": [-0.5, h - 0.5], "scaleanchor": "x", "constrain": "domain",
                "tickvals": ticks, "ticktext": row_names, "showgrid": False, "zeroline": False},
-    ))  # fmt: skip
+    ))
 
 
 def error_vs_k(ks: list[int], ae: list[float], pca: list[float], names: dict) -> go.Figure:
@@ -71,7 +71,7 @@ def error_vs_k(ks: list[int], ae: list[float], pca: list[float], names: dict) ->
                    line={"color": AE_COLOR, "width": 3}),
         go.Scatter(x=ks, y=pca, name=names["pca"], mode="lines+markers",
                    line={"color": PCA_COLOR, "width": 3, "dash": "dash"}),
-    ])  # fmt: skip
+    ])
     fig.update_layout(_layout(400, title=names["title"], legend={"x": 0.6, "y": 0.95}))
     fig.update_xaxes(title=names["x"], type="log", tickvals=ks, ticktext=[str(k) for k in ks])
     fig.update_yaxes(title=names["y"], rangemode="tozero")
@@ -100,7 +100,7 @@ def code_scatter(panels: list[tuple[str, Array]], y: Array, digit_names: list[st
                 x=Z[m, 0], y=Z[m, 1], mode="markers", name=digit_names[d], legendgroup=str(d),
                 showlegend=col == 1, marker={"color": DIGIT_COLORS[d], "size": 5, "opacity": 0.75},
                 hovertemplate=hover.format(d=d) + "<extra></extra>",
-            ), row=1, col=col)  # fmt: skip
+            ), row=1, col=col)
         fig.update_xaxes(title=axis_names[col - 1][0], row=1, col=col)
         fig.update_yaxes(title=axis_names[col - 1][1], row=1, col=col)
     fig.update_layout(_layout(480, legend={"itemsizing": "constant"}))
@@ -117,7 +117,7 @@ def accuracy_bars(seeds: list[int], pre: list[float], rand: list[float], names: 
                text=[f"{v:.1%}" for v in p], textposition="outside"),
         go.Bar(x=xs, y=r, name=names["rand"], marker_color=RAND_COLOR,
                text=[f"{v:.1%}" for v in r], textposition="outside"),
-    ])  # fmt: skip
+    ])
     lo = max(0.0, min(p + r) - 0.15)
     fig.update_layout(_layout(400, title=names["title"], barmode="group",
                               legend={"orientation": "h", "y": -0.15}))
@@ -153,7 +153,7 @@ def manifold_figure(X: Array, code: Array, curve: Array, names: dict) -> go.Figu
                    hovertemplate=names["hover"] + "<extra></extra>", customdata=code),
         go.Scatter(x=curve[:, 0], y=curve[:, 1], mode="lines", name=names["curve"],
                    line={"color": "#D55E00", "width": 3}),
-    ])  # fmt: skip
+    ])
     fig.update_layout(_layout(540, title=names["title"], margin={"l": 60, "r": 20, "t": 50, "b": 95},
                               legend={"orientation": "h", "y": -0.2}))
     fig.update_xaxes(title="x₁", zeroline=False)

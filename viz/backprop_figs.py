@@ -19,7 +19,7 @@ HIDDEN_MARK = "?"
 COLORS = {
     "todo": "#9aa5b1", "done": "#2f6fb5", "current_fwd": "#f0b429", "current_bwd": "#e8590c",
     "grad": "#c2410c", "edge": "#cbd2d9", "weight": "#616e7c",
-}  # fmt: skip
+}
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 COLS = {"x": 0.0, "z": 1.75, "h": 2.9, "u": 4.65, "o": 5.8, "L": 7.0}
 BOX_W, BOX_H = 0.8, 0.46
@@ -102,7 +102,7 @@ def _box(pos, color, fill, width, dash="solid"):
     x, y = pos
     return dict(type="rect", x0=x - BOX_W / 2, x1=x + BOX_W / 2, y0=y - BOX_H / 2,
                 y1=y + BOX_H / 2, line=dict(color=color, width=width, dash=dash),
-                fillcolor=fill, layer="below")  # fmt: skip
+                fillcolor=fill, layer="below")
 
 
 def _edge_label(tr: Trace, step: Step | None, src: str, dst: str, w: str | None,
@@ -129,7 +129,7 @@ def graph_figure(tr: Trace, step: int, hidden: str | None, title: str, height: i
         color = COLORS["current_bwd" if cur and cur.phase == "backward" else "done"]
         shapes.append(dict(type="line", x0=a[0], y0=a[1], x1=b[0], y1=b[1], layer="below",
                            line=dict(color=color if active else COLORS["edge"],
-                                     width=5 if active else 2)))  # fmt: skip
+                                     width=5 if active else 2)))
         label = _edge_label(tr, cur, src, dst, w, hidden)
         # the weight's value near the source end, except in the gap whose edges carry the
         # current chain-rule labels (they would cover each other on the crossing diagonals)
@@ -142,16 +142,16 @@ def graph_figure(tr: Trace, step: int, hidden: str | None, title: str, height: i
             lx, ly = _point(a, b, 0.5 if a[1] == b[1] else 0.62)
             notes.append(dict(x=lx, y=ly, text=label, bgcolor="#fff4e6",
                               bordercolor=COLORS["current_bwd"], borderpad=3,
-                              font=dict(size=15, color="#7c2d12")))  # fmt: skip
+                              font=dict(size=15, color="#7c2d12")))
     trace = _nodes(tr, step, cur, hidden, pos, shapes)
     for j, name in ((1, "b1"), (2, "b2")):
         _bias_note(notes, pos[f"z{j}"], name, tr)
     for k in range(1, tr.n_out + 1):
         _bias_note(notes, pos[f"u{k}"], f"c{k}", tr)
     targets = ", ".join(f"{symbol(f't{k}')}={fmt(tr.values[f't{k}'])}"
-                        for k in range(1, tr.n_out + 1))  # fmt: skip
+                        for k in range(1, tr.n_out + 1))
     notes.append(dict(x=COLS["L"], y=0.5 - BOX_H / 2 - 0.06, text=targets, yanchor="top",
-                      font=dict(size=14, color=COLORS["weight"])))  # fmt: skip
+                      font=dict(size=14, color=COLORS["weight"])))
     for n in notes:
         n.setdefault("showarrow", False)
     layout = dict(
@@ -160,7 +160,7 @@ def graph_figure(tr: Trace, step: int, hidden: str | None, title: str, height: i
         xaxis=dict(range=[-0.5, COLS["L"] + 0.5], visible=False, fixedrange=True),
         yaxis=dict(range=[-0.42, 1.42], visible=False, fixedrange=True),
         shapes=shapes, annotations=notes, showlegend=False, hovermode="closest",
-    )  # fmt: skip
+    )
     return go.Figure(data=[trace], layout=layout)
 
 
@@ -175,7 +175,7 @@ def _nodes(tr: Trace, step: int, cur: Step | None, hidden, pos: dict, shapes: li
             shapes.append(_box(p, color, fill, 4))
         else:
             shapes.append(_box(p, COLORS["done" if known else "todo"], "white", 2,
-                               "solid" if known else "dot"))  # fmt: skip
+                               "solid" if known else "dot"))
         xs.append(p[0])
         ys.append(p[1])
         texts.append(_node_lines(tr, name, step, hidden))
@@ -183,7 +183,7 @@ def _nodes(tr: Trace, step: int, cur: Step | None, hidden, pos: dict, shapes: li
     # transparent square markers under the text: the whole box answers the hover
     return go.Scatter(x=xs, y=ys, mode="markers+text", text=texts, hovertext=hovers,
                       hoverinfo="text", textfont=dict(size=17), showlegend=False,
-                      marker=dict(size=60, symbol="square", opacity=0))  # fmt: skip
+                      marker=dict(size=60, symbol="square", opacity=0))
 
 
 def _bias_note(notes: list, p, name: str, tr: Trace) -> None:
@@ -192,7 +192,7 @@ def _bias_note(notes: list, p, name: str, tr: Trace) -> None:
     y = p[1] + (BOX_H / 2 + 0.02) * (1 if top else -1)
     notes.append(dict(x=p[0], y=y, text=f"+ {symbol(name)}={fmt(tr.values[name])}",
                       yanchor="bottom" if top else "top",
-                      font=dict(size=13, color=COLORS["weight"])))  # fmt: skip
+                      font=dict(size=13, color=COLORS["weight"])))
 
 
 def loss_curve(losses, title: str, x_title: str, y_title: str, name: str, height: int = 320):
@@ -209,7 +209,7 @@ def loss_curve(losses, title: str, x_title: str, y_title: str, name: str, height
         yaxis=dict(title=y_title, gridcolor="#e4e7eb", rangemode="tozero",
                    automargin=True),  # lecture mode's larger ticks push the title out
         showlegend=False,
-    )  # fmt: skip
+    )
     return go.Figure(data=[trace], layout=layout)
 
 

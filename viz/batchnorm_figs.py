@@ -55,7 +55,7 @@ def _panels(n: int, gap: float, titles: Sequence[str], **axis) -> dict:
         out["annotations"].append({
             "text": titles[i], "x": lo + width / 2, "y": 1.0, "xref": "paper", "yref": "paper",
             "xanchor": "center", "yanchor": "bottom", "showarrow": False, "font": {"size": 13},
-        })  # fmt: skip
+        })
     return out
 
 
@@ -78,7 +78,7 @@ def training_curves(epochs: Sequence, curves: dict, labels: dict) -> go.Figure:
                 "yaxis": ya, "mode": "lines+markers", "marker": {"size": 4},
                 "line": {"color": color, "width": 2.5}, "name": labels[key],
                 "legendgroup": key, "showlegend": i == 0,
-            })  # fmt: skip
+            })
     layout = _panels(2, 0.1, (labels["loss"], labels["acc"]), title={"text": labels["epoch"]})
     layout["yaxis"]["rangemode"] = "tozero"
     layout["yaxis2"]["range"] = [0, 1.02]
@@ -106,7 +106,7 @@ def distributions(panels: Sequence[tuple], labels: dict,
             "fill": "tozeroy", "fillcolor": color, "name": title, "showlegend": False,
             "customdata": np.append(edges[1:], edges[-1]),
             "hovertemplate": "[%{x:.3g}, %{customdata:.3g}): %{y:.1%}<extra></extra>",
-        })  # fmt: skip
+        })
         layout["xaxis" + xa[1:]]["range"] = [float(edges[0]), float(edges[-1])]
         layout["yaxis" + ya[1:]]["tickformat"] = ".0%"
         if y_max is not None:
@@ -190,7 +190,7 @@ def robustness_heatmaps(lrs: Sequence[str], scales: Sequence[str], grids: dict,
             "text": g["hover"].tolist(), "hovertemplate": "%{text}<extra></extra>",
             "hoverongaps": False, "showscale": col == 1, "xgap": 1, "ygap": 1,
             "colorbar": {"title": {"text": labels["color"], "side": "right"}, "len": 0.9},
-        })  # fmt: skip
+        })
         ii, jj = np.nonzero(div)
         if ii.size:
             data.append({
@@ -201,7 +201,7 @@ def robustness_heatmaps(lrs: Sequence[str], scales: Sequence[str], grids: dict,
                 "text": [g["hover"][i, j] for i, j in zip(ii, jj, strict=True)],
                 "hovertemplate": "%{text}<extra></extra>",
                 "showlegend": key == "plain" or not any_plain,
-            })  # fmt: skip
+            })
         layout["yaxis" + ya[1:]].update(type="category", showgrid=False)
     layout["yaxis"]["title"] = {"text": labels["y"]}
     # r: room for the colour bar's rotated title, which Plotly's margins do not count

@@ -191,7 +191,7 @@ def _step_histogram(edges: np.ndarray, share: np.ndarray, color: str, xaxis: str
         "line": {"color": color, "width": 0}, "fill": "tozeroy", "fillcolor": color,
         "hoveron": "points", "xaxis": xaxis, "yaxis": yaxis, "name": name,
         "showlegend": False, "hovertemplate": hovertemplate,
-    }  # fmt: skip
+    }
 
 
 def _finite(x: np.ndarray, y: np.ndarray, positive: bool = False) -> tuple:
@@ -249,7 +249,7 @@ def _line_layout(title: str, y_title: str, log: bool, depth: int, x_title: str,
             "orientation": "h", "yanchor": "top", "y": -0.16, "x": 0, "font": {"size": 13},
         },
         "hovermode": "x unified",
-    }  # fmt: skip
+    }
 
 
 def _lines(results: Sequence, names: Sequence[str], series, labels: Labels) -> list[dict]:
@@ -272,7 +272,7 @@ def _lines(results: Sequence, names: Sequence[str], series, labels: Labels) -> l
                     line={"color": COLORS[i % 2], "width": width, "dash": dashes[i % 2]},
                     marker={"size": 8, "symbol": symbol},
                 )
-            )  # fmt: skip
+            )
     return traces
 
 
@@ -320,14 +320,14 @@ def theory_overlay(results: Sequence, names: Sequence[str], labels: Labels) -> g
                     line={"color": color, "width": 3, "dash": "solid" if i == 0 else "dash"},
                     opacity=0.45,
                 )
-            )  # fmt: skip
+            )
         xs, ys = _finite(x, res.theory_step, positive=True)
         traces.append(
             dict(
                 type="scatter", x=xs, y=ys, mode="lines", name=labels["step"].format(name=tag),
                 line={"color": color, "width": 2, "dash": "dot"},
             )
-        )  # fmt: skip
+        )
         xm, ym = _finite(x, res.var_u, positive=True)
         traces.append(
             dict(
@@ -336,7 +336,7 @@ def theory_overlay(results: Sequence, names: Sequence[str], labels: Labels) -> g
                 marker={"color": color, "size": 11, "symbol": "circle" if i == 0 else "diamond",
                         "line": {"color": "white", "width": 1}},
             )
-        )  # fmt: skip
+        )
     yticks = _log_ticks(*[a for r in results for a in (r.var_u, r.theory_chain, r.theory_step)])
     layout = _line_layout(labels["theory_title"], labels["var_y"], True, depth, labels["layer"],
                           yticks)

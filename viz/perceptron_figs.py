@@ -37,7 +37,7 @@ def _fig(data: list, layout: dict) -> go.Figure:
     base = dict(
         font=FONT, title_font=TITLE_FONT, template="none", plot_bgcolor="white", paper_bgcolor="white",
         margin=dict(l=60, r=20, t=60, b=55), legend=dict(font=dict(size=14)),
-    )  # fmt: skip
+    )
     base.update(layout)
     fig = go.Figure(data=data, layout=base)
     fig.update_xaxes(gridcolor="#e6e6e6", linecolor="#999", zerolinecolor="#cccccc",
@@ -72,17 +72,17 @@ def plane(
             x=np.append(region[:, 0], region[0, 0]), y=np.append(region[:, 1], region[0, 1]),
             fill="toself", fillcolor=REGION_FILL, line=dict(width=0), mode="lines",
             name=labels["region"], hoverinfo="skip",
-        ))  # fmt: skip
+        ))
     if old_line is not None:
         data.append(go.Scatter(
             x=old_line[:, 0], y=old_line[:, 1], mode="lines", name=labels["old_line"],
             line=dict(color=OLD_LINE, width=2, dash="dash"), hoverinfo="skip",
-        ))  # fmt: skip
+        ))
     if line is not None:
         data.append(go.Scatter(
             x=line[:, 0], y=line[:, 1], mode="lines", name=labels["line"],
             line=dict(color=LINE_COLOR, width=3), hoverinfo="skip",
-        ))  # fmt: skip
+        ))
     few = len(y) <= 8
     # labels lean inwards, above points on the left and below points on the right, so none is
     # cut at the plot's edge and two labels on one row never meet
@@ -99,21 +99,21 @@ def plane(
             text=[point_text[i] for i in np.flatnonzero(m)] if few and point_text else None,
             textposition=list(lean[m]) if few else None, textfont=dict(size=15),
             hovertemplate="(%{x:.2f}, %{y:.2f})<extra>" + labels[f"class{c}"] + "</extra>",
-        ))  # fmt: skip
+        ))
     if highlight is not None:
         data.append(go.Scatter(
             x=[X[highlight, 0]], y=[X[highlight, 1]], mode="markers", name=labels["current"],
             marker=dict(size=40 if few else 22, color="rgba(0,0,0,0)",
                         line=dict(color=MISTAKE if mistake else "#333", width=3)),
             hoverinfo="skip",
-        ))  # fmt: skip
+        ))
         if mistake:
             data.append(go.Scatter(
                 x=[X[highlight, 0]], y=[X[highlight, 1]], mode="markers", showlegend=False,
                 marker=dict(size=16 if few else 11, color=MISTAKE, symbol="x-thin",
                             line=dict(color=MISTAKE, width=3)),
                 hoverinfo="skip",
-            ))  # fmt: skip
+            ))
     x0, x1, y0, y1 = box
     return _fig(data, dict(
         title=labels["title"], height=height,
@@ -121,7 +121,7 @@ def plane(
         yaxis=dict(title=labels["y"], range=[y0, y1], zeroline=False, scaleanchor="x",
                    constrain="domain"),
         legend=BOTTOM_LEGEND, margin=dict(l=60, r=20, t=60, b=110),
-    ))  # fmt: skip
+    ))
 
 
 def weights_chart(W: Array, t: int, labels: dict, max_points: int = 600) -> go.Figure:
@@ -135,13 +135,13 @@ def weights_chart(W: Array, t: int, labels: dict, max_points: int = 600) -> go.F
         go.Scatter(x=_f32(steps), y=_f32(W[:, k]), mode="lines", name=labels["names"][k],
                    line=dict(color=WEIGHT_COLORS[k], width=2.5, shape="hv"))
         for k in range(3)
-    ]  # fmt: skip
+    ]
     return _fig(data, dict(
         title=labels["title"], height=330, xaxis=dict(title=labels["x"]),
         yaxis=dict(title=labels["y"]),
         shapes=[dict(type="line", x0=t, x1=t, yref="paper", y0=0, y1=1,
                      line=dict(color=MISTAKE, width=2, dash="dot"))],
-    ))  # fmt: skip
+    ))
 
 
 def mistakes_chart(mistakes: Array, current_epoch: int, labels: dict) -> go.Figure:
@@ -153,7 +153,7 @@ def mistakes_chart(mistakes: Array, current_epoch: int, labels: dict) -> go.Figu
         yaxis=dict(title=labels["y"], rangemode="tozero", dtick=1 if mistakes.max(initial=0) <= 8
                    else None),
         showlegend=False, bargap=0.25,
-    ))  # fmt: skip
+    ))
 
 
 def network_diagram(net: dict, labels: dict) -> go.Figure:
@@ -170,21 +170,21 @@ def network_diagram(net: dict, labels: dict) -> go.Figure:
             x=[xa, xb], y=[ya, yb], mode="lines", showlegend=False, hoverinfo="skip",
             line=dict(color=CLASS_COLORS[1] if w > 0 else CLASS_COLORS[0],
                       width=1.5 + 1.5 * min(abs(w), 3)),
-        ))  # fmt: skip
+        ))
         f = 0.3 if b != "o" else 0.4
         annotations.append(dict(
             x=xa + f * (xb - xa), y=ya + f * (yb - ya), text=f"<b>{w:+.3g}</b>", showarrow=False,
             font=dict(size=16), bgcolor="white",
-        ))  # fmt: skip
+        ))
     names = {"x1": labels["inputs"][0], "x2": labels["inputs"][1],
-             "h1": labels["hidden"][0], "h2": labels["hidden"][1], "o": labels["output"]}  # fmt: skip
+             "h1": labels["hidden"][0], "h2": labels["hidden"][1], "o": labels["output"]}
     bias = {"h1": b1[0], "h2": b1[1], "o": b2}
     xs = [pos[k][0] for k in pos]
     ys = [pos[k][1] for k in pos]
     data.append(go.Scatter(
         x=xs, y=ys, mode="markers", showlegend=False, hoverinfo="skip",
         marker=dict(size=76, color="#f4f4f4", line=dict(color="#333", width=2)),
-    ))  # fmt: skip
+    ))
     for k, (x, y) in pos.items():
         text = f"<b>{names[k]}</b>" + (f"<br>b = {bias[k]:+.3g}" if k in bias else "")
         annotations.append(dict(x=x, y=y, text=text, showarrow=False, font=dict(size=15)))
@@ -192,7 +192,7 @@ def network_diagram(net: dict, labels: dict) -> go.Figure:
         title=labels["title"], height=360, annotations=annotations,
         xaxis=dict(visible=False, range=[-0.35, 2.35]),
         yaxis=dict(visible=False, range=[-0.3, 1.3]), margin=dict(l=10, r=10, t=60, b=10),
-    ))  # fmt: skip
+    ))
 
 
 def input_regions(
@@ -210,28 +210,28 @@ def input_regions(
         go.Contour(x=xs, y=xs, z=prob, showscale=False, contours=dict(
             start=0.5, end=0.5, size=1, coloring="none"), line=dict(color=LINE_COLOR, width=3),
             hoverinfo="skip", name="p = 0.5"),
-    ]  # fmt: skip
+    ]
     dashes = ("dash", "dot")
     for j, seg in enumerate(hidden_lines):
         if seg is not None:
             data.append(go.Scatter(
                 x=seg[:, 0], y=seg[:, 1], mode="lines", name=labels["hidden"][j],
                 line=dict(color=WEIGHT_COLORS[1 + j], width=2.5, dash=dashes[j]),
-            ))  # fmt: skip
+            ))
     for c in (0, 1):
         m = y == c
         data.append(go.Scatter(
             x=X[m, 0], y=X[m, 1], mode="markers", name=labels[f"class{c}"],
             marker=dict(size=20, color=CLASS_COLORS[c], symbol="circle" if c == 0 else "square",
                         line=dict(color="white", width=1.5)),
-        ))  # fmt: skip
+        ))
     lo, hi = float(xs[0]), float(xs[-1])
     return _fig(data, dict(
         title=labels["title"], height=440,
         xaxis=dict(title=labels["x"], range=[lo, hi], constrain="domain"),
         yaxis=dict(title=labels["y"], range=[lo, hi], scaleanchor="x", constrain="domain"),
         legend=BOTTOM_LEGEND, margin=dict(l=60, r=20, t=60, b=110),
-    ))  # fmt: skip
+    ))
 
 
 def loss_curves(loss: Array, solved: Array, pick: int, labels: dict, max_points: int = 120):
@@ -248,14 +248,14 @@ def loss_curves(loss: Array, solved: Array, pick: int, labels: dict, max_points:
             legendgroup=kind, showlegend=kind not in shown, opacity=0.45,
             line=dict(width=1.5, color=CLASS_COLORS[0] if solved[s] else MISTAKE),
             hovertemplate=f"seed {s}: " + "%{y:.3g}<extra></extra>",
-        ))  # fmt: skip
+        ))
         shown.add(kind)
     data.append(go.Scatter(
         x=x, y=_f32(np.maximum(loss[pick, idx], 1e-6)), mode="lines", name=labels["picked"],
         line=dict(width=4, color=LINE_COLOR),
-    ))  # fmt: skip
+    ))
     return _fig(data, dict(
         title=labels["title"], height=400, xaxis=dict(title=labels["x"]),
         yaxis=dict(title=labels["y"], type="log"), legend=BOTTOM_LEGEND,
         margin=dict(l=60, r=20, t=60, b=110),
-    ))  # fmt: skip
+    ))

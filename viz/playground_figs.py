@@ -31,20 +31,20 @@ from viz.raster import (
 CLASS_COLORS = [
     "#f59322", "#0877bd", "#2ca02c", "#9467bd", "#d62728",
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-]  # fmt: skip
+]
 # Heatmaps are sent as uint8 ≤ 250: a byte ≥ 0xFC starts a base64 "/", which Plotly's JSON
 # encoder escapes as "\u002f" (6 bytes), tripling the payload of a saturated image.
 ZMAX = 250
 BAND = 25  # uint8 levels per class band of a multi-class boundary (10 classes · 25 = 250)
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 15, "color": "#262730"}
 AXIS = {"showgrid": False, "zeroline": False, "linecolor": "#c8ccd4", "mirror": True,
-        "ticks": "outside", "tickcolor": "#c8ccd4"}  # fmt: skip
+        "ticks": "outside", "tickcolor": "#c8ccd4"}
 GRID_AXIS = {**AXIS, "showgrid": True, "gridcolor": "#eceef2"}
 # ColorBrewer Blues, as plotly's named "Blues" scale (spelled out: figures skip validation).
 BLUES = [[i / 8, c] for i, c in enumerate([
     "rgb(247,251,255)", "rgb(222,235,247)", "rgb(198,219,239)", "rgb(158,202,225)",
     "rgb(107,174,214)", "rgb(66,146,198)", "rgb(33,113,181)", "rgb(8,81,156)", "rgb(8,48,107)",
-])]  # fmt: skip
+])]
 
 
 def _mix(hex_color: str, white: float) -> str:
@@ -67,7 +67,7 @@ def _base_layout(height: int, **kw) -> dict:
         "height": height, "margin": {"l": 50, "r": 20, "t": 40, "b": 45},
         "font": FONT, "template": {}, "plot_bgcolor": "white", "paper_bgcolor": "white",
         **kw,
-    }  # fmt: skip
+    }
 
 
 def class_name(labels, k: int, classes=None) -> str:
@@ -94,7 +94,7 @@ def boundary_image(proba: np.ndarray, discretize: bool) -> tuple[np.ndarray, lis
             p = (p > 0.5).astype(np.float64) * 0.8 + 0.1  # two flat tones
         img = np.rint(np.clip(p, 0, 1) * ZMAX).astype(np.uint8)
         scale = [[0.0, _mix(CLASS_COLORS[0], 0.25)], [0.5, "rgb(255,255,255)"],
-                 [1.0, _mix(CLASS_COLORS[1], 0.25)]]  # fmt: skip
+                 [1.0, _mix(CLASS_COLORS[1], 0.25)]]
         return img, scale, ZMAX
     k = proba.argmax(axis=2)
     conf = (proba.max(axis=2) - 1.0 / C) / (1.0 - 1.0 / C)
@@ -169,7 +169,7 @@ def boundary_figure(
                 hovertemplate=f"{class_name(labels, c, classes)} ({labels['train']})<br>x₁=%{{x:.2f}}, "
                               "x₂=%{y:.2f}"
                               "<extra></extra>",
-            ))  # fmt: skip
+            ))
         if show_test and X_test is not None and y_test is not None:
             m = y_test == c
             if m.any():
@@ -180,7 +180,7 @@ def boundary_figure(
                     marker={"size": 7, "color": "white", "line": {"width": 2, "color": color}},
                     hovertemplate=f"{class_name(labels, c, classes)} ({labels['test']})<br>x₁=%{{x:.2f}}, "
                                   "x₂=%{y:.2f}<extra></extra>",
-                ))  # fmt: skip
+                ))
     layout = _base_layout(
         height, title={"text": title, "x": 0.01, "y": 0.98, "font": {"size": 17}},
         xaxis={**AXIS, "range": [-h, h], "title": {"text": axis_labels[0]}, "constrain": "domain"},
@@ -189,15 +189,15 @@ def boundary_figure(
         legend={"orientation": "h", "y": 1.0, "x": 0.5, "xanchor": "center", "yanchor": "bottom"},
         margin={"l": 55, "r": 10, "t": 70 if title else 35, "b": 45},
         images=[picture(proba)], meta=PIXELATED,
-    )  # fmt: skip
+    )
     if replay is None:
         return _figure(data, layout)
     frames = [{"name": str(e), "layout": {"images": [picture(g)]}}
               for g, e in zip(grids, epochs, strict=True)]
     step = {"mode": "immediate", "frame": {"duration": 0, "redraw": True},
-            "transition": {"duration": 0}}  # fmt: skip
+            "transition": {"duration": 0}}
     play = {"frame": {"duration": 150, "redraw": True}, "fromcurrent": active < len(epochs) - 1,
-            "transition": {"duration": 0}, "mode": "immediate"}  # fmt: skip
+            "transition": {"duration": 0}, "mode": "immediate"}
     layout["height"] = height + 90
     layout["margin"] = {**layout["margin"], "b": 135}
     layout["updatemenus"] = [{
@@ -205,14 +205,14 @@ def boundary_figure(
         "yanchor": "top", "showactive": False, "pad": {"t": 0, "r": 0},
         "buttons": [{"label": labels["play"], "method": "animate", "args": [None, play]},
                     {"label": "❚❚", "method": "animate", "args": [[None], step]}],
-    }]  # fmt: skip
+    }]
     layout["sliders"] = [{
         "active": active, "x": 0.34, "len": 0.66, "y": -0.12, "yanchor": "top",
         "currentvalue": {"prefix": f"{labels['epoch']} ", "font": {"size": 14}},
         "pad": {"t": 10}, "ticklen": 0, "font": {"size": 11},
         "steps": [{"label": f["name"], "method": "animate", "args": [[f["name"]], step]}
                   for f in frames],
-    }]  # fmt: skip
+    }]
     return fast_figure(data, layout, frames=frames)
 
 
@@ -307,7 +307,7 @@ THUMB_SCALE = [
     [0.0, "#ffffff"], [0.5 / 250, "#ffffff"], [1 / 250, CLASS_COLORS[0]],
     [125 / 250, "#ffffff"], [249 / 250, CLASS_COLORS[1]], [249.5 / 250, "#c3c8d2"],
     [1.0, "#c3c8d2"],
-]  # fmt: skip
+]
 THUMB_PALETTE = colorscale_palette(THUMB_SCALE, 0, 250, 251)
 
 
@@ -329,13 +329,13 @@ def thumbnails_figure(
         {"x": (c0 + c1) / 2, "y": h - 0.5, "yshift": 4, "text": text, "showarrow": False,
          "yanchor": "bottom", "font": {"size": 14}}
         for (c0, c1), text in zip(mosaic.layer_cols, layer_titles, strict=False)
-    ]  # fmt: skip
+    ]
     t = mosaic.tile
     for (layer, unit, r0, c0) in mosaic.tiles:
         if layer == 0 and input_labels and unit < len(input_labels):
             notes.append({"x": c0 + t / 2, "y": r0 + t / 2, "text": input_labels[unit],
                           "showarrow": False, "font": {"size": 13, "color": "#262730"},
-                          "bgcolor": "rgba(255,255,255,0.75)", "borderpad": 1})  # fmt: skip
+                          "bgcolor": "rgba(255,255,255,0.75)", "borderpad": 1})
     height = 55 + n_rows * tile_px
     return _figure([], _base_layout(
         height, margin={"l": 5, "r": 5, "t": 40, "b": 5}, annotations=notes,
@@ -343,7 +343,7 @@ def thumbnails_figure(
         xaxis={"visible": False, "range": [-0.5, w - 0.5], "constrain": "domain"},
         yaxis={"visible": False, "range": [-0.5, h - 0.5], "scaleanchor": "x",
                "constrain": "domain"},
-    ))  # fmt: skip
+    ))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -393,26 +393,26 @@ def curves_figure(
                     xaxis=f"x{ax}", yaxis=f"y{ax}",
                     hovertemplate=f"{label} {labels['loss' if metric == 'loss' else 'accuracy']}"
                                   f" %{{y:.3f}} {labels['at_epoch']} %{{x}}<extra></extra>",
-                ))  # fmt: skip
+                ))
     shapes, notes = [], []
     for ax in ("x", "x2"):
         if epoch is not None:
             shapes.append({"type": "line", "xref": ax, "yref": f"{ax.replace('x', 'y')} domain",
                            "x0": epoch, "x1": epoch, "y0": 0, "y1": 1,
-                           "line": {"color": "#555", "width": 1.5, "dash": "dot"}})  # fmt: skip
+                           "line": {"color": "#555", "width": 1.5, "dash": "dot"}})
         if diverged_at is not None:
             shapes.append({"type": "line", "xref": ax, "yref": f"{ax.replace('x', 'y')} domain",
                            "x0": diverged_at, "x1": diverged_at, "y0": 0, "y1": 1,
-                           "line": {"color": "#c62828", "width": 2}})  # fmt: skip
+                           "line": {"color": "#c62828", "width": 2}})
             notes.append({"x": diverged_at, "xref": ax, "y": 1, "yref": "paper",
                           "text": labels["diverged"], "showarrow": False, "yanchor": "bottom",
-                          "font": {"color": "#c62828"}})  # fmt: skip
+                          "font": {"color": "#c62828"}})
     notes += [
         {"x": (a0 + a1) / 2, "y": 1.02, "xref": "paper", "yref": "paper", "text": f"<b>{labels['Loss']}</b>",
          "showarrow": False, "yanchor": "bottom"},
         {"x": (b0 + b1) / 2, "y": 1.02, "xref": "paper", "yref": "paper",
          "text": f"<b>{labels['Accuracy']}</b>", "showarrow": False, "yanchor": "bottom"},
-    ]  # fmt: skip
+    ]
     return _figure(data, _base_layout(
         height, shapes=shapes or None, annotations=notes,
         xaxis={**GRID_AXIS, "domain": [a0, a1], "title": {"text": labels["epoch"]}},
@@ -421,7 +421,7 @@ def curves_figure(
         yaxis2={**GRID_AXIS, "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%"},
         legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
         margin={"l": 55, "r": 15, "t": 35, "b": 50},
-    ))  # fmt: skip
+    ))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -437,12 +437,12 @@ def confusion_figure(cm: np.ndarray, classes=None, height: int = 340, *, labels)
         z=cm, x=names, y=names, colorscale=BLUES, showscale=False, texttemplate="%{z}",
         textfont={"size": 16 if C <= 5 else 12}, xgap=2, ygap=2,
         hovertemplate=f"{labels['true']} %{{y}}, {labels['predicted']} %{{x}}: %{{z}}<extra></extra>",
-    )]  # fmt: skip
+    )]
     return _figure(data, _base_layout(
         height, xaxis={"title": {"text": labels["predicted"]}, "side": "bottom", "showgrid": False},
         yaxis={"title": {"text": labels["true"]}, "autorange": "reversed", "showgrid": False},
         margin={"l": 80, "r": 10, "t": 15, "b": 55},
-    ))  # fmt: skip
+    ))
 
 
 def weight_hist_figure(
@@ -466,16 +466,16 @@ def weight_hist_figure(
             x=(edges[:-1] + edges[1:]) / 2, y=counts, width=np.diff(edges), xaxis=f"x{ax}",
             yaxis=f"y{ax}", marker={"color": "#4c72b0", "line": {"width": 0}}, showlegend=False,
             hovertemplate=f"W ≈ %{{x:.3f}}: %{{y}} {labels['weights']}<extra></extra>",
-        ))  # fmt: skip
+        ))
         y1 = 1 - r * (yh + ygap)
         layout[f"xaxis{ax}"] = {**GRID_AXIS, "domain": list(xdom[c]), "anchor": f"y{ax}",
-                                "nticks": 4}  # fmt: skip
+                                "nticks": 4}
         layout[f"yaxis{ax}"] = {**GRID_AXIS, "domain": [y1 - yh, y1], "anchor": f"x{ax}",
-                                "nticks": 4}  # fmt: skip
+                                "nticks": 4}
         notes.append({"x": sum(xdom[c]) / 2, "y": y1, "xref": "paper", "yref": "paper",
                       "yanchor": "bottom", "showarrow": False,
-                      "text": f"<b>W{h['layer']}</b> σ={h['std']:.2g}"})  # fmt: skip
+                      "text": f"<b>W{h['layer']}</b> σ={h['std']:.2g}"})
     height = height or 60 + 190 * rows
     return _figure(data, _base_layout(
         height, annotations=notes, bargap=0, margin={"l": 45, "r": 10, "t": 30, "b": 30}, **layout
-    ))  # fmt: skip
+    ))

@@ -19,7 +19,7 @@ from viz.raster import PIXELATED, cell_edges, plane_image
 TRAIN_COLOR, TEST_COLOR = "#1f77b4", "#d62728"
 GAP_FILL = "rgba(214,39,40,0.13)"
 METHOD_COLORS = {"none": "#d62728", "dropout": "#9467bd", "l2": "#2ca02c", "l1": "#ff7f0e",
-                 "early": "#1f77b4", "l1_sub": "#8c564b", "l1_prox": "#ff7f0e"}  # fmt: skip
+                 "early": "#1f77b4", "l1_sub": "#8c564b", "l1_prox": "#ff7f0e"}
 GREY = "#c3c8d2"
 
 
@@ -54,7 +54,7 @@ def _layout(height: int, **kw) -> dict:
             "template": {}, "plot_bgcolor": "white", "paper_bgcolor": "white",
             "legend": {"orientation": "h", "y": -0.2, "x": 0.5, "xanchor": "center",
                        "yanchor": "top"},
-            **kw}  # fmt: skip
+            **kw}
 
 
 def _domains(n: int, gap: float = 0.07) -> list[list[float]]:
@@ -68,7 +68,7 @@ def _ax(i: int) -> str:
 
 def _title(text: str, x: float, y: float = 1.0) -> dict:
     return {"text": text, "x": x, "y": y, "xref": "paper", "yref": "paper", "showarrow": False,
-            "xanchor": "center", "yanchor": "bottom", "font": {"size": 15}}  # fmt: skip
+            "xanchor": "center", "yanchor": "bottom", "font": {"size": 15}}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -91,11 +91,11 @@ def curves_figure(epochs: np.ndarray, hist: dict, epoch: int, L: dict) -> go.Fig
          "line": {"color": TRAIN_COLOR, "width": 2}, "showlegend": False, "name": L["train"]},
         {"type": "scatter", "x": x, "y": hist["test_acc"], "xaxis": "x2", "yaxis": "y2",
          "name": L["test"], "line": {"color": TEST_COLOR, "width": 2}, "showlegend": False},
-    ]  # fmt: skip
+    ]
     top = float(max(np.max(hist["test_loss"]), np.max(hist["train_loss"]))) * 1.05
     shapes = [{"type": "line", "xref": f"x{_ax(i)}", "yref": f"y{_ax(i)} domain", "x0": epoch,
                "x1": epoch, "y0": 0, "y1": 1, "line": {"color": "#262730", "dash": "dot"}}
-              for i in range(2)]  # fmt: skip
+              for i in range(2)]
     return _figure(data, _layout(
         380, shapes=shapes, hovermode="x unified",
         annotations=[_title(L["loss_title"], sum(d[0]) / 2), _title(L["acc_title"], sum(d[1]) / 2)],
@@ -104,7 +104,7 @@ def curves_figure(epochs: np.ndarray, hist: dict, epoch: int, L: dict) -> go.Fig
         xaxis2={**GRID_AXIS, "domain": d[1], "title": {"text": L["epoch"]}, "anchor": "y2"},
         yaxis2={**GRID_AXIS, "title": {"text": L["acc"]}, "anchor": "x2", "range": [0, 1.02],
                 "tickformat": ".0%"},
-    ))  # fmt: skip
+    ))
 
 
 def compare_figure(curves: dict, names: dict, best_epoch: int, L: dict,
@@ -121,14 +121,14 @@ def compare_figure(curves: dict, names: dict, best_epoch: int, L: dict,
             k = int(np.flatnonzero(ep == best_epoch)[0])
             data.append({"type": "scatter", "x": [float(best_epoch)], "y": [float(te[k])],
                          "mode": "markers", "name": names[m],
-                         "marker": {"size": 13, "color": c, "symbol": "x"}})  # fmt: skip
+                         "marker": {"size": 13, "color": c, "symbol": "x"}})
             continue
         x = ep.astype(float)
         data.append({"type": "scatter", "x": x, "y": te, "name": names[m], "legendgroup": m,
-                     "line": {"color": c, "width": 2.2}})  # fmt: skip
+                     "line": {"color": c, "width": 2.2}})
         data.append({"type": "scatter", "x": x, "y": tr, "name": f"{names[m]} ({L['train']})",
                      "legendgroup": m, "showlegend": False,
-                     "line": {"color": c, "width": 1.4, "dash": "dot"}})  # fmt: skip
+                     "line": {"color": c, "width": 1.4, "dash": "dot"}})
     return _figure(data, _layout(
         400, title={"text": L["title"], "x": 0.01}, hovermode="x unified",
         legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left"},
@@ -136,7 +136,7 @@ def compare_figure(curves: dict, names: dict, best_epoch: int, L: dict,
         xaxis={**GRID_AXIS, "title": {"text": L["epoch"]}},
         yaxis={**GRID_AXIS, "title": {"text": L["loss"]},
                **({"range": [0, top]} if top else {"rangemode": "tozero"})},
-    ))  # fmt: skip
+    ))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,12 +152,12 @@ def _points(X: np.ndarray, y: np.ndarray, xa: str, ya: str, L: dict, size: int =
         color = CLASS_COLORS[c]
         marker = ({"size": size - 2, "color": "rgba(255,255,255,0.6)",
                    "line": {"width": 1.2, "color": color}} if test else
-                  {"size": size, "color": color, "line": {"width": 1, "color": "white"}})  # fmt: skip
+                  {"size": size, "color": color, "line": {"width": 1, "color": "white"}})
         name = L["class"].format(k=c) + (f" ({L['test']})" if test else "")
         out.append({"type": "scatter", "x": X[m, 0], "y": X[m, 1], "mode": "markers",
                     "xaxis": xa, "yaxis": ya, "name": name, "marker": marker,
                     "showlegend": legend, "hovertemplate": name + "<br>x₁=%{x:.2f}, "
-                    "x₂=%{y:.2f}<extra></extra>"})  # fmt: skip
+                    "x₂=%{y:.2f}<extra></extra>"})
     return out
 
 
@@ -174,7 +174,7 @@ def boundary_figure(xs: np.ndarray, proba: np.ndarray, X: np.ndarray, y: np.ndar
         xaxis={**AXIS, "range": [lo, hi], "constrain": "domain", "title": {"text": "x₁"}},
         yaxis={**AXIS, "range": [lo, hi], "scaleanchor": "x", "constrain": "domain",
                "title": {"text": "x₂"}},
-    ))  # fmt: skip
+    ))
 
 
 def thumbnails_figure(xs: np.ndarray, probas: Sequence[np.ndarray], titles: Sequence[str],
@@ -190,13 +190,13 @@ def thumbnails_figure(xs: np.ndarray, probas: Sequence[np.ndarray], titles: Sequ
         images.append(plane_image(boundary_png(p, False), lo, hi, lo, hi, f"x{a}", f"y{a}"))
         notes.append(_title(t, sum(d[i]) / 2))
         axes[f"xaxis{a}"] = {**AXIS, "domain": d[i], "range": [lo, hi], "showticklabels": False,
-                             "ticks": "", "anchor": f"y{a}", "constrain": "domain"}  # fmt: skip
+                             "ticks": "", "anchor": f"y{a}", "constrain": "domain"}
         axes[f"yaxis{a}"] = {**AXIS, "range": [lo, hi], "showticklabels": False, "ticks": "",
                              "anchor": f"x{a}", "scaleanchor": f"x{a}",
-                             "constrain": "domain"}  # fmt: skip
+                             "constrain": "domain"}
     return _figure(data, _layout(250, images=images, annotations=notes, meta=PIXELATED,
                                  showlegend=False, margin={"l": 5, "r": 5, "t": 45, "b": 5},
-                                 **axes))  # fmt: skip
+                                 **axes))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,10 +225,10 @@ def masks_figure(panels: Sequence[list[np.ndarray]], titles: Sequence[str], L: d
                     tgt[0] += [j, j + 1, None]
                     tgt[1] += [ys[j][u], ys[j + 1][v], None]
         for (ex, ey), color, w in ((drop_xy, "rgba(195,200,210,0.35)", 0.6),
-                                   (kept_xy, "rgba(31,119,180,0.45)", 0.8)):  # fmt: skip
+                                   (kept_xy, "rgba(31,119,180,0.45)", 0.8)):
             data.append({"type": "scatter", "x": ex, "y": ey, "mode": "lines", "xaxis": f"x{a}",
                          "yaxis": f"y{a}", "line": {"color": color, "width": w},
-                         "hoverinfo": "skip", "showlegend": False})  # fmt: skip
+                         "hoverinfo": "skip", "showlegend": False})
         for on in (True, False):
             px = [j for j, c in enumerate(cols) for u in range(len(c)) if bool(c[u]) == on]
             py = [ys[j][u] for j, c in enumerate(cols) for u in range(len(c)) if bool(c[u]) == on]
@@ -239,11 +239,11 @@ def masks_figure(panels: Sequence[list[np.ndarray]], titles: Sequence[str], L: d
                                     "line": {"width": 1.5, "color": "#1f77b4" if on else GREY}}})
         notes.append(_title(t, sum(d[i]) / 2))
         axes[f"xaxis{a}"] = {"domain": d[i], "visible": False, "range": [-0.3, 3.3],
-                             "anchor": f"y{a}"}  # fmt: skip
+                             "anchor": f"y{a}"}
         axes[f"yaxis{a}"] = {"visible": False, "range": [-1.15, 1.15], "anchor": f"x{a}"}
     return _figure(data, _layout(330, annotations=notes, margin={"l": 5, "r": 5, "t": 45, "b": 40},
                                  legend={"orientation": "h", "y": -0.02, "x": 0.5,
-                                         "xanchor": "center", "yanchor": "top"}, **axes))  # fmt: skip
+                                         "xanchor": "center", "yanchor": "top"}, **axes))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -268,10 +268,10 @@ def histograms_figure(edges: np.ndarray, counts: dict, titles: dict, L: dict) ->
                      "hovertemplate": "w ≈ %{x:.3f}<br>" + L["count"] + " %{y}<extra></extra>"})
         notes.append(_title(titles[k], sum(d[i]) / 2))
         axes[f"xaxis{a}"] = {**GRID_AXIS, "domain": d[i], "anchor": f"y{a}",
-                             "title": {"text": L["weight"]}}  # fmt: skip
+                             "title": {"text": L["weight"]}}
         axes[f"yaxis{a}"] = {**GRID_AXIS, "anchor": f"x{a}", "type": "log",
                              "range": [-0.1, np.log10(top * 1.5)],
-                             "title": {"text": L["count"] if i == 0 else ""}}  # fmt: skip
+                             "title": {"text": L["count"] if i == 0 else ""}}
     return _figure(data, _layout(330, annotations=notes, bargap=0, **axes))
 
 
@@ -291,7 +291,7 @@ def sweep_figure(lams: np.ndarray, series: dict, names: dict, L: dict) -> go.Fig
             {"type": "scatter", "x": lams, "y": s["norm"], "xaxis": "x2", "yaxis": "y2",
              "legendgroup": k, "showlegend": False, "name": names[k], "mode": "lines+markers",
              "line": {"color": c, "width": 2}},
-        ]  # fmt: skip
+        ]
     return _figure(data, _layout(
         360, annotations=[_title(L["zeros_title"], sum(d[0]) / 2),
                           _title(L["norm_title"], sum(d[1]) / 2)],
@@ -302,7 +302,7 @@ def sweep_figure(lams: np.ndarray, series: dict, names: dict, L: dict) -> go.Fig
                 "anchor": "y2"},
         yaxis2={**GRID_AXIS, "anchor": "x2", "rangemode": "tozero",
                 "title": {"text": L["norm"]}},
-    ))  # fmt: skip
+    ))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -335,12 +335,12 @@ def geometry_figure(A: np.ndarray, w_star: np.ndarray, w1: np.ndarray, w2: np.nd
             ex, ey = _ellipse(A, w_star, lv)
             data.append({"type": "scatter", "x": ex, "y": ey, "mode": "lines", "xaxis": xa,
                          "yaxis": ya, "line": {"color": "#b8c2d6", "width": 1},
-                         "hoverinfo": "skip", "showlegend": False})  # fmt: skip
+                         "hoverinfo": "skip", "showlegend": False})
         q = float(0.5 * (w - w_star) @ A @ (w - w_star))
         ex, ey = _ellipse(A, w_star, max(q, 1e-12))
         data.append({"type": "scatter", "x": ex, "y": ey, "mode": "lines", "xaxis": xa,
                      "yaxis": ya, "line": {"color": "#5a6b8c", "width": 2},
-                     "name": L["touch"], "showlegend": i == 0, "hoverinfo": "skip"})  # fmt: skip
+                     "name": L["touch"], "showlegend": i == 0, "hoverinfo": "skip"})
         if kind == "l1":
             r = float(np.abs(w).sum())
             bx, by = [r, 0, -r, 0, r], [0, r, 0, -r, 0]
@@ -363,14 +363,14 @@ def geometry_figure(A: np.ndarray, w_star: np.ndarray, w1: np.ndarray, w2: np.nd
              "yaxis": ya, "name": L[f"{kind}_opt"],
              "marker": {"size": 12, "color": color, "line": {"width": 1.5, "color": "white"}},
              "hovertemplate": "w = (%{x:.4f}, %{y:.4f})<extra></extra>"},
-        ]  # fmt: skip
+        ]
         notes.append(_title(L[f"{kind}_title"], sum(d[i]) / 2))
         axes[f"xaxis{a}"] = {**GRID_AXIS, "domain": d[i], "range": [-0.6, 2.3],
                              "zeroline": True, "zerolinecolor": "#8a93a6", "anchor": ya,
-                             "title": {"text": "w₁"}}  # fmt: skip
+                             "title": {"text": "w₁"}}
         axes[f"yaxis{a}"] = {**GRID_AXIS, "range": [-0.9, 1.3], "zeroline": True,
                              "zerolinecolor": "#8a93a6", "anchor": xa, "scaleanchor": xa,
-                             "title": {"text": "w₂"}}  # fmt: skip
+                             "title": {"text": "w₂"}}
     layout = _layout(480, annotations=notes, **axes)
     layout["margin"]["b"] = 130  # three legend rows under the axis titles
     layout["legend"]["y"] = -0.24

@@ -27,7 +27,7 @@ GRID_V = "rgba(205, 95, 30, 0.55)"
 AXIS_LINE = "rgba(0, 0, 0, 0.75)"
 FONT = dict(size=15)
 NAMES = {"boundary": "decision boundary", "grid_h": "grid: horizontal lines",
-         "grid_v": "grid: vertical lines", "line": "linear classifier"}  # fmt: skip
+         "grid_v": "grid: vertical lines", "line": "linear classifier"}
 """Trace names (``names`` arguments); a page passes its own language's."""
 
 
@@ -148,7 +148,7 @@ def manual_view(
         Panel(name, s[:n], s[n : n + m], s[n + m :], xlabel=f"{labels[k]}₁",
               ylabel=f"{labels[k]}₂", fold_axes=k % 2 == 1 and W.KINKS.get(activation) == (0.0,))
         for k, (s, name) in enumerate(zip(stages, names, strict=True))
-    ]  # fmt: skip
+    ]
     rows, columns, morph = [], {}, []
     if finite:
         fit = None
@@ -182,7 +182,7 @@ _SQUARES = np.array([
     [[1, 2], [-1, -1]], [[3, 0], [1, 2]], [[0, 2], [-1, -1]], [[3, 2], [-1, -1]],
     [[3, 2], [-1, -1]], [[0, 2], [-1, -1]], [[0, 1], [2, 3]], [[1, 2], [-1, -1]],
     [[3, 1], [-1, -1]], [[0, 1], [-1, -1]], [[3, 0], [-1, -1]], [[-1, -1], [-1, -1]],
-])  # fmt: skip
+])
 
 
 def contour_segments(xs: Array, ys: Array, s: Array, level: float = 0.0) -> Array:
@@ -207,7 +207,7 @@ def contour_segments(xs: Array, ys: Array, s: Array, level: float = 0.0) -> Arra
         np.stack([x1, y0 + cross(b, c) * (y1 - y0)], -1),
         np.stack([x0 + cross(d, c) * (x1 - x0), y1], -1),
         np.stack([x0, y0 + cross(a, d) * (y1 - y0)], -1),
-    ], axis=-2).reshape(-1, 4, 2)  # fmt: skip
+    ], axis=-2).reshape(-1, 4, 2)
     parts = []
     for k in (0, 1):
         pair = _SQUARES[case, k]
@@ -244,21 +244,21 @@ def panel_traces(
             type="scatter", mode="lines", x=coords[0], y=coords[1], connectgaps=False,
             line=dict(color="black", width=3), hoverinfo="skip", xaxis=xa, yaxis=ya,
             name=names["boundary"], showlegend=False,
-        ))  # fmt: skip
+        ))
     for g, color, name in ((p.grid_h, GRID_H, names["grid_h"]),
-                           (p.grid_v, GRID_V, names["grid_v"])):  # fmt: skip
+                           (p.grid_v, GRID_V, names["grid_v"])):
         if g is not None:
             traces.append(dict(
                 type="scatter", mode="lines", x=_f32(g[:, 0]), y=_f32(g[:, 1]),
                 line=dict(color=color, width=1.3), hoverinfo="skip", name=name,
                 showlegend=legend, legendgroup=name, xaxis=xa, yaxis=ya,
-            ))  # fmt: skip
+            ))
     if p.line is not None:
         traces.append(dict(
             type="scatter", mode="lines", x=_f32(p.line[:, 0]), y=_f32(p.line[:, 1]),
             line=dict(color="black", width=3), name=names["line"], hoverinfo="skip",
             showlegend=False, xaxis=xa, yaxis=ya,
-        ))  # fmt: skip
+        ))
     traces.append(dict(
         type=point_type, mode="markers", x=_f32(p.pts[:, 0]), y=_f32(p.pts[:, 1]),
         marker=dict(color=np.asarray(y, dtype=np.int8), size=7, cmin=-0.5, cmax=n_classes - 0.5,
@@ -266,7 +266,7 @@ def panel_traces(
                     line=dict(color="white", width=0.6)),
         hovertemplate="(%{x:.2f}, %{y:.2f})<extra></extra>", showlegend=False,
         xaxis=xa, yaxis=ya,
-    ))  # fmt: skip
+    ))
     return traces
 
 
@@ -286,7 +286,7 @@ def planes_figure(
         height=row_height * nrows + 40, margin=dict(l=40, r=20, t=30, b=40),
         plot_bgcolor="white", paper_bgcolor="white", font=FONT, annotations=[], images=[],
         showlegend=False, hovermode="closest", meta=dict(PIXELATED),
-    )  # fmt: skip
+    )
     for i, p in enumerate(panels):
         r, c = divmod(i, ncols)
         sx = "" if i == 0 else str(i + 1)
@@ -305,16 +305,16 @@ def planes_figure(
         common = dict(showgrid=False, zeroline=p.fold_axes, zerolinecolor=AXIS_LINE,
                       zerolinewidth=1.5, showline=True, linecolor="#888", mirror=True,
                       ticks="outside", constrain="domain", tickfont=dict(size=12),
-                      nticks=6)  # fmt: skip
+                      nticks=6)
         layout[f"xaxis{sx}"] = dict(common, domain=[x0, x1], range=xr, anchor=ya,
-                                    title=dict(text=p.xlabel, standoff=2))  # fmt: skip
+                                    title=dict(text=p.xlabel, standoff=2))
         layout[f"yaxis{sx}"] = dict(common, domain=[y0, y1], range=yr, anchor=xa,
                                     scaleanchor=xa, scaleratio=1, constraintoward="top",
-                                    title=dict(text=p.ylabel, standoff=2))  # fmt: skip
+                                    title=dict(text=p.ylabel, standoff=2))
         layout["annotations"].append(dict(
             text=f"<b>{p.title}</b>", x=(x0 + x1) / 2, y=y1, xref="paper", yref="paper",
             xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=16),
-        ))  # fmt: skip
+        ))
     return _figure(data, layout)
 
 
@@ -350,10 +350,10 @@ def morph_figure(
     frames = [dict(name=str(k), data=frame_data(p, gh, gv), traces=[0, 1, 2],
                    layout=dict(title=dict(text=f"<b>{name}</b>"),
                                xaxis=dict(range=xr), yaxis=dict(range=yr)))
-              for k, ((name, p, gh, gv), (xr, yr)) in enumerate(zip(stages, ranges, strict=True))]  # fmt: skip
+              for k, ((name, p, gh, gv), (xr, yr)) in enumerate(zip(stages, ranges, strict=True))]
     xr, yr = ranges[0]
     anim = dict(frame=dict(duration=1300, redraw=False),
-                transition=dict(duration=1000, easing="cubic-in-out"), mode="immediate")  # fmt: skip
+                transition=dict(duration=1000, easing="cubic-in-out"), mode="immediate")
     layout = dict(
         height=height, margin=dict(l=50, r=20, t=60, b=150), plot_bgcolor="white",
         paper_bgcolor="white", font=FONT, showlegend=False, hovermode="closest",
@@ -378,13 +378,13 @@ def morph_figure(
                         args=[[str(k)], dict(anim, frame=dict(duration=0, redraw=False))])
                    for k, (name, *_rest) in enumerate(stages)],
         )],
-    )  # fmt: skip
+    )
     return _figure(traces, layout, frames)
 
 
 REGION_PALETTE = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69",
                   "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f", "#1f78b4", "#33a02c",
-                  "#e31a1c", "#ff7f00"]  # fmt: skip
+                  "#e31a1c", "#ff7f00"]
 
 
 def region_colors(ids: Array, n_colors: int | None = None) -> Array:
@@ -446,7 +446,7 @@ def regions_figure(
             yaxis=dict(range=[float(ticks[0]), float(ticks[-1])], title=dict(text="x₂"), scaleanchor="x",
                        scaleratio=1, constrain="domain", constraintoward="top"),
         ),
-    )  # fmt: skip
+    )
     return fig
 
 
@@ -469,7 +469,7 @@ def depth_width_figure(result: dict, labels: dict[str, str], height: int = 520) 
              line=dict(color=CLASS_COLORS[1], width=3), marker=dict(size=10, symbol="diamond")),
         dict(type="scatter", mode="lines", x=[x[0], x[-1]], y=[result["shallow_max"]] * 2,
              name=labels["shallow"], line=dict(color="#555", width=2, dash="dash")),
-    ]  # fmt: skip
+    ]
     return _figure(
         data,
         dict(
@@ -481,4 +481,4 @@ def depth_width_figure(result: dict, labels: dict[str, str], height: int = 520) 
                        tickvals=[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]),
             legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", font=dict(size=13)),
         ),
-    )  # fmt: skip
+    )

@@ -22,7 +22,7 @@ def _open(lang="en", **query):
 def test_page_runs_in_both_languages_with_every_preset(lang):
     at = _open(lang)
     assert at.title[0].value == ("Activations and vanishing gradients" if lang == "en"
-                                 else "활성화 함수와 기울기 소실")  # fmt: skip
+                                 else "활성화 함수와 기울기 소실")
     assert len(assert_clean_figures(at)) == 4 and payload_bytes(at) <= 300_000
     assert len([b for b in at.get("download_button") if b.key.startswith("act_")]) == 3
     for name in PRESETS:
@@ -36,7 +36,7 @@ def test_page_runs_in_both_languages_with_every_preset(lang):
 
 def test_every_activation_at_once_with_identity_and_measurement():
     at = _open(act_acts=",".join(CURVE_NAMES), act_identity="true", act_depth=20, act_gain=4.0,
-               act_s=0.1)  # fmt: skip
+               act_s=0.1)
     assert len(assert_clean_figures(at)) == 4
     assert payload_bytes(at) <= 300_000
     assert at.multiselect(key="act_acts").value == list(CURVE_NAMES)
@@ -44,7 +44,7 @@ def test_every_activation_at_once_with_identity_and_measurement():
 
 def test_url_round_trip_and_init_lab_links():
     at = _open(act_acts="tanh,relu", act_range=3, act_lin_depth=6, act_lin_act="tanh",
-               act_depth=7, act_gain=2.0)  # fmt: skip
+               act_depth=7, act_gain=2.0)
     assert at.multiselect(key="act_acts").value == ["tanh", "relu"]
     assert at.select_slider(key="act_range").value == 3
     assert at.slider(key="act_lin_depth").value == 6
@@ -72,7 +72,7 @@ def test_init_lab_link_parameters_reach_the_init_labs_widgets():
     }
     at = open_lab("labs/init_lab.py", query={
         "ini_act": "sigmoid", "ini_init": "normal", "ini_scale": "1", "ini_depth": "5",
-        "ini_width": "16", "ini_n": "16"})  # fmt: skip
+        "ini_width": "16", "ini_n": "16"})
     assert not at.exception, exception_text(at)
     assert at.selectbox(key="ini_act").value == "sigmoid"
     assert at.selectbox(key="ini_init").value == "normal"

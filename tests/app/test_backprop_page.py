@@ -58,7 +58,7 @@ def test_every_preset_in_both_languages(name, lang):
 
 def test_url_round_trip_and_step_buttons():
     query = {"bp_act": "tanh", "bp_loss": "ce", "bp_out": "1", "bp_x1": "0.3",
-             "bp_w11": "-0.2", "bp_step": "5", "bp_lr": "0.1", "bp_n": "4"}  # fmt: skip
+             "bp_w11": "-0.2", "bp_step": "5", "bp_lr": "0.1", "bp_n": "4"}
     at = _open(query)
     ss = at.session_state
     assert (ss["bp_act"], ss["bp_loss"], ss["bp_out"]) == ("tanh", "ce", 1)
@@ -91,7 +91,7 @@ def test_guess_mode_hides_then_reveals_with_feedback():
     assert "0.3775" in _graph_text(at)
     err = abs(0.39 - 0.3775)  # 3.3 %: "close"
     fb = T("fb_close", lang="en", g="0.39", v="0.3775", err=f"{err:.3g}",
-           rel=f"{100 * err / 0.3775:.3g}")  # fmt: skip
+           rel=f"{100 * err / 0.3775:.3g}")
     assert fb in [s.value for s in at.info]
     at.button(key="bp_next").click().run()  # a new step is hidden again
     assert "?" in _graph_text(at) and not at.exception
@@ -99,7 +99,7 @@ def test_guess_mode_hides_then_reveals_with_feedback():
 
 def test_overflow_is_a_plain_message():
     big = {f"bp_{n}": "5" for n in ("x1", "x2", "w11", "w21", "w12", "w22", "b1", "b2",
-                                     "v11", "v21", "v12", "v22", "c1", "c2")}  # fmt: skip
+                                     "v11", "v21", "v12", "v22", "c1", "c2")}
     at = _open({**big, "bp_act": "relu", "bp_loss": "ce"})
     assert [w.value for w in at.warning] == [T("nonfinite", lang="en")]
     assert not figure_specs(at)
@@ -108,7 +108,7 @@ def test_overflow_is_a_plain_message():
 @pytest.mark.parametrize("query", [
     {"bp_x1": "100"}, {"bp_act": "foo"}, {"bp_step": "abc"}, {"bp_step": "-3"},
     {"bp_out": "3"}, {"bp_w11": "nan"}, {"bp_lr": "0.3", "bp_n": "1000", "bp_step": "18"},
-])  # fmt: skip
+])
 def test_a_bad_url_value_changes_nothing(query):
     at = _open(query)
     ss = at.session_state

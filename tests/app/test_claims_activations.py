@@ -36,7 +36,7 @@ def test_activation_fact_sentences():
     sat = np.log(99)  # σ(x) = 0.99
     assert ("sigmoid′ ≤ **0.25**, reached at x = 0" in text
             and f"Past |x| = {sat:.3f} the output is within 1% of 0 or 1 and σ′ is only "
-                f"{sig(sat) * (1 - sig(sat)):.3g}." in text)  # fmt: skip
+                f"{sig(sat) * (1 - sig(sat)):.3g}." in text)
     tsat = np.arctanh(0.98)
     assert (1 - np.tanh(x) ** 2).max() == 1.0
     assert f"past |x| = {tsat:.3f} tanh saturates and tanh′ = {1 - 0.98**2:.3g}" in text
@@ -102,7 +102,7 @@ def test_gradient_factor_lines_and_notes():
     text = _text(at)
     z = np.random.default_rng(0).normal(0, 1.0, 1_000_000)
     for name, d in (("Sigmoid", sig(z) * (1 - sig(z))), ("Tanh", 1 - np.tanh(z) ** 2),
-                    ("ReLU", (z > 0).astype(float))):  # fmt: skip
+                    ("ReLU", (z > 0).astype(float))):
         m = re.search(rf"\*\*{name}\*\*: ×([\d.]+) per layer → ([\d.e+-]+) after 10 layers", text)
         assert m, (name, text)
         f = np.sqrt(np.mean(d * d))  # Monte Carlo, independent of the quadrature

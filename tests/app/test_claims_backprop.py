@@ -19,7 +19,7 @@ from viz.backprop_figs import fmt, symbol
 PAGE = "labs/backprop.py"
 # a setting of every kind: (activation, loss, n_out, x, t, seed of the weights)
 CUSTOM = [("tanh", "mse", 1, (0.7, -1.2), (0.3,), 1), ("relu", "mse", 2, (1.5, 0.5), (0.2, 0.6), 2),
-          ("sigmoid", "ce", 2, (-0.4, 0.9), (0.9, 0.1), 3)]  # fmt: skip
+          ("sigmoid", "ce", 2, (-0.4, 0.9), (0.9, 0.1), 3)]
 
 
 def query_of(act, loss, n_out, x, t, flat, **extra) -> dict:
@@ -55,7 +55,7 @@ def reference(q: dict):
     P = {"W1": np.array([[flat["w11"], flat["w12"]], [flat["w21"], flat["w22"]]]),
          "b1": np.array([flat["b1"], flat["b2"]]),
          "W2": np.array([[flat[f"v{j}{k}"] for k in range(1, n_out + 1)] for j in (1, 2)]),
-         "b2": np.array([flat[f"c{k}"] for k in range(1, n_out + 1)])}  # fmt: skip
+         "b2": np.array([flat[f"c{k}"] for k in range(1, n_out + 1)])}
     x = np.array([[float(q["bp_x1"]), float(q["bp_x2"])]])
     t = np.array([float(q[f"bp_t{k}"]) for k in range(1, n_out + 1)])
     act, loss = q["bp_act"], q["bp_loss"]
@@ -80,7 +80,7 @@ def reference(q: dict):
         num = numerical_gradient(lambda: loss_of(P), P[k])
         np.testing.assert_allclose(grads[k], num, rtol=1e-5, atol=1e-9)
     nodes = {"z1": rec["z"][0][0, 0], "z2": rec["z"][0][0, 1], "h1": rec["a"][0][0, 0],
-             "h2": rec["a"][0][0, 1], "L": loss_of(P)}  # fmt: skip
+             "h2": rec["a"][0][0, 1], "L": loss_of(P)}
     nodes.update({f"u{k + 1}": u[0, k] for k in range(n_out)})
     nodes.update({f"o{k + 1}": o[k] for k in range(n_out)})
     by_name = {}
@@ -223,7 +223,7 @@ def test_dead_unit_note(lang):
 def test_loss_convention_note(n_out):
     """'nncore's mse is the same number for two outputs, twice it for one'; CE: ∂L/∂u = o − t."""
     q = custom_query("tanh", "mse", n_out, (0.5, -0.5), (0.0, 1.0)[:n_out] if n_out == 2
-                     else (0.4,), 4, bp_step="0")  # fmt: skip
+                     else (0.4,), 4, bp_step="0")
     _, _, nodes, _ = reference(q)
     at = page(q)
     note = T("convention", "en", mse_note=T(f"mse_note.{n_out}", "en"))
@@ -250,7 +250,7 @@ def test_step_captions():
 
 
 @pytest.mark.parametrize("step,source", [(14, {"v11": "h1", "v21": "h2"}), (16, {"w12": "x1",
-                                          "w22": "x2"})])  # fmt: skip
+                                          "w22": "x2"})])
 def test_edge_legend(step, source):
     """'On a weight's edge, (value at the edge's start) × upstream = the weight's gradient';
     at a u step the shares passed to h1 and h2 (weight × upstream) are rows of the table."""

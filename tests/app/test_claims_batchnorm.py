@@ -132,7 +132,7 @@ def test_running_statistics_claim(case):
     med_m, med_v = np.median(np.abs(RM - M) / np.sqrt(V)), np.median(np.abs(RV - V) / V)
     want = en("run_claim", dm=_fmt(abs(rm - m)), dm_pct=_pct1(abs(rm - m) / np.sqrt(v)),
               dv_pct=_pct1(abs(rv - v) / v), units=u.shape[1], med_m=_pct1(med_m),
-              med_v=_pct1(med_v))  # fmt: skip
+              med_v=_pct1(med_v))
     assert want in case["text"]
     assert "first steps" not in case["text"]
 

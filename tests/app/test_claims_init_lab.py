@@ -72,7 +72,7 @@ def test_tanh_xavier_keeps_the_variance_only_approximately():
 
     assert saturated_fraction(np.array([0.981, -0.981, 0.979, -0.979]), "tanh") == 0.5
     text = T("explain.tanh_xavier", "en", nvarw="1", sat_hi="0", a1="", aL="", L="", vdrop="",
-             gspread="", wspread="")  # fmt: skip
+             gspread="", wspread="")
     assert "are within 0.02 of ±1 (saturated;" in text and "reach ±1" not in text
     assert np.all(r.act_sq < r.var_u)  # tanh squashes: E[a²] < Var(u)
     assert np.all(np.diff(r.act_std) < 0) and f["aL"] < 0.5 * f["a1"]  # drifts 0.63 -> 0.27
@@ -90,7 +90,7 @@ def test_intro_numbers_are_the_default_run_and_he_keeps_relu_flat():
     # "too small ... collapses", "too large ... piles up at the flat ends"
     assert facts(preset("tanh_001")[0])["aL"] < 0.05
     assert facts(preset("tanh_005")[0])["sat_lo"] > 35 and facts(preset("sigmoid_n01")[0])[
-        "sat_lo"] > 30  # fmt: skip
+        "sat_lo"] > 30
 
 
 def test_relu_xavier_halves_the_variance_and_the_chain_matches():
@@ -135,7 +135,7 @@ def test_ab_presets():
     InitConfig("sigmoid", "normal", 0.5, 6, 256, 200),
     InitConfig("tanh", "normal", 0.05, 6, 256, 200),
     InitConfig("relu", "he_normal", None, 6, 256, 200),
-])  # fmt: skip
+])
 def test_custom_caption_factors(cfg):
     """Var(u) = n·Var(W)·E[a²] of the layer below, both factors shown: for sigmoid and saturated
     tanh the per-layer change of Var(u) is not n·Var(W) (the old caption's claim)."""
@@ -159,7 +159,7 @@ def test_weight_drift_formula_bounds_the_measured_drift():
     assert weight_drift(7, 4096) == pytest.approx(0.0585, rel=0.01)
     for act, init in (("linear", "lecun_normal"), ("relu", "he_normal")):
         dev = [run_init_experiment(InitConfig(act, init, None, 7, 256, 16, seed=s))
-               for s in range(24)]  # fmt: skip
+               for s in range(24)]
         spread = np.std([r.var_u[-1] / r.theory_chain[-1] - 1 for r in dev])
         assert spread < weight_drift(7, 256), (act, spread)
     assert facts(preset("relu_he")[0])["chain_dev"] < 100 * weight_drift(7, 4096)

@@ -188,11 +188,11 @@ def test_korean_sentences_carry_the_same_numbers():
     at = _open("ko", pc_gate="xor", pc_lr=0.5, pc_w1=0.5)
     text = _text(at)
     m = re.search(r"에포크 (\d+) 뒤의 가중치가 에포크 (\d+) 뒤의 가중치와 정확히 같으므로.*?"
-                  r"한 바퀴마다 (\d+)번 틀립니다.*?4개 중 (\d)개만", text, re.S)  # fmt: skip
+                  r"한 바퀴마다 (\d+)번 틀립니다.*?4개 중 (\d)개만", text, re.S)
     assert m, text
     en = _text(_open("en", pc_gate="xor", pc_lr=0.5, pc_w1=0.5))
     m_en = re.search(r"after epoch (\d+) are exactly those after epoch (\d+).*?with (\d+) "
-                     r"mistakes.*?gets (\d) of 4", en, re.S)  # fmt: skip
+                     r"mistakes.*?gets (\d) of 4", en, re.S)
     assert m.groups() == m_en.groups()
     at = _open("ko", pc_gate="and", pc_lr=0.5)
     assert re.search(r"\d+번째 에포크에서 처음으로 4개 점을 하나도 틀리지 않았습니다", _text(at))

@@ -101,7 +101,7 @@ def _grad_norms(sid: str) -> list[float]:
     data = load_data(s.data)
     params, bn = _step(sid).snapshots[0]
     _, grads = mlp_loss_and_grads(params, feature_map(data["X_tr"], s.feats), data["y_tr"],
-                                  list(s.acts), s.loss, bn_state=bn or None)  # fmt: skip
+                                  list(s.acts), s.loss, bn_state=bn or None)
     return [float(np.linalg.norm(grads[f"W{l}"])) for l in range(1, len(s.hidden) + 1)]
 
 
@@ -119,7 +119,7 @@ def test_step_stacked_linear_boundary_is_a_straight_line():
 
     s, res = step_settings("stacked_linear"), _step("stacked_linear")
     g = network_grid(res.params, s.feats, list(s.acts), s.loss, res.bn_state,
-                     load_data(s.data)["extent"], 30)  # fmt: skip
+                     load_data(s.data)["extent"], 30)
     gx, gy = np.meshgrid(g.xs, g.xs)
     odds = np.log(g.proba[..., 1] / g.proba[..., 0]).ravel()
     A = np.column_stack([gx.ravel(), gy.ravel(), np.ones(gx.size)])

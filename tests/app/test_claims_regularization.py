@@ -42,7 +42,7 @@ def runs():
     return {"early": R.run_method(DEFAULT, "early"),
             "dropout": R.run_method(DEFAULT, "dropout", dropout=0.5),
             "l2": R.run_method(DEFAULT, "l2", l2=0.01),
-            "l1": R.run_method(DEFAULT, "l1", l1=0.003, l1_mode="proximal")}  # fmt: skip
+            "l1": R.run_method(DEFAULT, "l1", l1=0.003, l1_mode="proximal")}
 
 
 def test_intro_training_loss_to_zero_while_held_out_loss_climbs(runs):
@@ -101,7 +101,7 @@ def test_where_dropout_and_l2_do_not_help_the_page_says_so():
     plain = R.final_numbers(R.run_method(s, "early"), at_best=False)
     text = _text(at)
     for m, name, kw in (("dropout", "dropout p = 0.5", {"dropout": 0.5}),
-                        ("l2", "L2 λ = 0.01", {"l2": 0.01})):  # fmt: skip
+                        ("l2", "L2 λ = 0.01", {"l2": 0.01})):
         b = R.final_numbers(R.run_method(s, m, **kw))
         assert b["gap"] >= plain["gap"]
         assert (f"**{name}** does not narrow the gap with these settings: {plain['gap']:.3f} → "
@@ -134,7 +134,7 @@ def test_dropout_masks_and_expectation(page, runs):
 @pytest.fixture(scope="module")
 def sweep():
     return {(k, lam): R.sweep_run(DEFAULT, k, lam) for k in R.SWEEP_KINDS
-            for lam in (0.001, 0.003, 0.01, 0.03, 0.1)}  # fmt: skip
+            for lam in (0.001, 0.003, 0.01, 0.03, 0.1)}
 
 
 def test_l1_exact_zeros_l2_only_small(page, sweep):
@@ -153,7 +153,7 @@ def test_subgradient_weights_jump_across_zero():
     subgradient run flips the sign of most weights smaller than lr·λ."""
     X, y, _, _ = R.overfit_data(DEFAULT)
     kw = dict(activation="relu", optimizer="sgd", opt_hp={"lr": DEFAULT.lr}, seed=DEFAULT.seed,
-              l1=0.01, l1_mode="subgradient")  # fmt: skip
+              l1=0.01, l1_mode="subgradient")
     last = DEFAULT.epochs - 1
     r = train_mlp(X, y, DEFAULT.sizes, epochs=DEFAULT.epochs, snapshot_epochs=[last], **kw)
     w0 = R.weight_values(r.snapshots[last][0])
@@ -205,7 +205,7 @@ def test_geometry_sentences(page):
     assert w == pytest.approx(w2, abs=1e-9) and abs(w[1]) > 0.4
     assert (f"L2 shrinks the whole vector (‖w‖ from {np.linalg.norm(ws):.3f} to "
             f"{np.linalg.norm(w):.3f}), not each weight: w₂ even grows, from 0.400 to "
-            f"{w[1]:.3f}.") in _text(page)  # fmt: skip
+            f"{w[1]:.3f}.") in _text(page)
     norms = [np.linalg.norm(R.l2_optimum(round(0.05 * i, 2))) for i in range(41)]
     assert np.all(np.diff(norms) < 0)  # the norm shrinks for every λ on the slider
     for lam in (0.05, 0.45, 0.5, 0.55, 2.0):  # which case each λ gets
@@ -219,7 +219,7 @@ def test_geometry_sentences(page):
     (32, "one full batch of all 32 points per step"),
     (64, "minibatches of 32 (2 per epoch)"),
     (40, "minibatches of 32 (2 per epoch, the last one 8 points)"),
-])  # fmt: skip
+])
 def test_setup_caption_batching(n, phrase):
     text = _text(_open({"rg_n": str(n)}))
     assert phrase in text, text

@@ -164,7 +164,7 @@ def test_relu_clamps_negative_coordinates_and_abs_folds():
     Q = Z[(Z < 0).all(axis=1)]
     A = W.manual_stages(Q, [I], "abs")[-1]
     np.testing.assert_allclose(np.linalg.norm(A[1:] - A[:-1], axis=1),
-                               np.linalg.norm(Q[1:] - Q[:-1], axis=1))  # fmt: skip
+                               np.linalg.norm(Q[1:] - Q[:-1], axis=1))
 
 
 def test_shading_is_a_linear_classifier_and_100_percent_means_separated():
@@ -242,7 +242,7 @@ def test_steps_xor_fail_and_fold_show_the_computed_accuracies(lang):
     assert acc["one"] < 1.0 and acc["two"] > acc["one"] > acc["raw"]
     for sid, key in (("xor_fail", "one"), ("xor_fold", "two")):
         at = open_lab(PAGE, state={"lang": lang, "lecture_mode": True},
-                      query={"lang": lang, "mode": "lecture", "step": sid}, timeout=120)  # fmt: skip
+                      query={"lang": lang, "mode": "lecture", "step": sid}, timeout=120)
         assert not at.exception, _errors(at)
         texts = [m.value for m in at.markdown]
         assert any(T(f"step.{sid}", lang) in t for t in texts), sid  # the bar shows this step

@@ -116,7 +116,7 @@ OLD_FORM = {  # what Streamlit's bind wrote before the URL held ids: English lab
     "ini_b_bn": "false",
 }
 ID_FORM = {**OLD_FORM, "ini_act": "relu", "ini_init": "normal", "ini_b_act": "sigmoid",
-           "ini_b_init": "he_normal"}  # fmt: skip
+           "ini_b_init": "he_normal"}
 
 
 @pytest.mark.parametrize("query,lang", [(OLD_FORM, "en"), (ID_FORM, "ko")], ids=["old", "ids"])
@@ -151,7 +151,7 @@ def test_a_korean_link_opens_the_same_experiment_in_english():
     assert all(v.isascii() for v in params.values()), params  # ids, no Hangul
     en = _open(params, "en")
     keys = [k for k in ko.session_state if str(k).startswith("ini_") and "preset" not in k
-            and "fig" not in k and k != "ini_csv"]  # fmt: skip
+            and "fig" not in k and k != "ini_csv"]
     for key in keys:
         assert en.session_state[key] == ko.session_state[key], key
     np.testing.assert_array_equal(ko.dataframe[0].value.to_numpy(), en.dataframe[0].value.to_numpy())

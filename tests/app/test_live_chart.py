@@ -25,10 +25,10 @@ def test_wire_json_equals_plotly_json_on_edge_cases():
     fig = go.Figure(
         data=[
             dict(type="heatmap", z=rng.random((3, 4)).astype(np.float32), x=np.arange(4),
-                 y=[0.0, 1.0, np.nan]),  # fmt: skip
+                 y=[0.0, 1.0, np.nan]),
             dict(type="scatter", x=np.array([1, 2, 3], dtype=np.int64),
                  y=np.array([1.5, np.inf, 2.0]),
-                 marker=dict(color=np.array([0, 1, 1], dtype=np.int8), size=np.float64(7))),  # fmt: skip
+                 marker=dict(color=np.array([0, 1, 1], dtype=np.int8), size=np.float64(7))),
             dict(type="bar", x=["a", "b"], y=(1, 2), text=np.array(["x", "y"])),
             dict(type="scatter", x=np.arange(6, dtype=np.int64) * 100_000,  # int64 -> int32
                  y=np.arange(6, dtype=np.uint64) + 2**40,  # does not fit 32 bits: a list
@@ -51,7 +51,7 @@ def test_wire_json_equals_plotly_json_on_the_race_figure():
     surf = SURFACES["rosenbrock"]
     xs, ys, Z = surface_grid(surf, 60)
     fig = race_figure(xs, ys, contour_scale(Z, 0.0), _views(surf), bounds=surf.bounds,
-                      minima=surf.minima, start=surf.start, total_steps=300, text=FIG_TEXT)  # fmt: skip
+                      minima=surf.minima, start=surf.start, total_steps=300, text=FIG_TEXT)
     assert fig.frames
     _same_as_plotly(fig)
 
@@ -220,7 +220,7 @@ def test_browser_chart_out_of_sight_waits_for_its_newest_figure(browser_page, st
     race, step_size = ".st-key-opt_chart_race .nnlab-chart", ".st-key-opt_chart_stepsize .nnlab-chart"
     page.wait_for_selector(f"{race}[data-nnlab-state='drawn']")
     state = "sel => [document.querySelector(sel).dataset.nnlabState, " \
-            "!!document.querySelector(sel)._fullLayout]"  # fmt: skip
+            "!!document.querySelector(sel)._fullLayout]"
     assert page.evaluate("sel => document.querySelector(sel).getBoundingClientRect().top",
                          step_size) > 1000 + 400, "the step-size chart should start out of sight"
     assert page.evaluate(state, step_size) == ["waiting", False]

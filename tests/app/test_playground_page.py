@@ -104,7 +104,7 @@ def test_default_page_draws_everything():
     assert png_size(_picture(charts[0])) == (100, 100)
     assert charts[1]["data"] == []
     assert [m.label for m in at.metric] == ["Epoch shown", "Train loss", "Test loss",
-                                            "Test accuracy"]  # fmt: skip
+                                            "Test accuracy"]
     assert float(at.metric[3].value.rstrip("%")) > 90  # XOR, 2-8-8 tanh, Adam, 100 epochs
     assert at.dataframe and len(at.dataframe[0].value) == 1  # run history
 
@@ -155,17 +155,17 @@ def test_every_activation_initializer_optimizer_and_loss(monkeypatch):
         _ok(at)
         _assert_clean_figures(at)
         fallback = any("Binary cross-entropy needs exactly two classes" in c.value
-                       for c in at.caption)  # fmt: skip
+                       for c in at.caption)
         assert fallback == (loss == "bce")
 
 
 def test_per_layer_overrides_limits_and_regularizers():
     at = _open(**_small(pg_layers=3, pg_a2="relu", pg_a3="maxout", pg_w1=1, pg_w3=5,
-                        pg_bn=True, pg_drop=0.2, pg_l1=1e-4, pg_l2=1e-3))  # fmt: skip
+                        pg_bn=True, pg_drop=0.2, pg_l1=1e-4, pg_l2=1e-3))
     _assert_clean_figures(at)
     titles = [a["text"] for a in _specs(at)[1]["layout"]["annotations"]]
     assert titles == ["Inputs", "Layer 1<br>Tanh", "Layer 2<br>ReLU", "Layer 3<br>Maxout",
-                      "x₁", "x₂"]  # fmt: skip
+                      "x₁", "x₂"]
     # No hidden layer at all: a linear model of the inputs (x1², x2² make circles separable).
     at.session_state["pg_layers"] = 0
     at.session_state["pg_feat"] = ["x1", "x2", "x1sq", "x2sq"]
@@ -280,9 +280,9 @@ def test_long_round_is_capped_with_a_note(monkeypatch):
 # ---------------------------------------------------------------------------------------------
 
 SETTINGS_IDS = {"pg_data": "moons", "pg_act": "relu", "pg_opt": "sgd", "pg_loss": "mse",
-                "pg_init": "he_normal"}  # fmt: skip
+                "pg_init": "he_normal"}
 OLD_LABELS = {"pg_data": "Two moons (2 classes)", "pg_act": "ReLU", "pg_opt": "SGD",
-              "pg_loss": "Mean squared error", "pg_init": "He (Kaiming) normal"}  # fmt: skip
+              "pg_loss": "Mean squared error", "pg_init": "He (Kaiming) normal"}
 
 
 def _qp(at, key):
@@ -295,7 +295,7 @@ def test_korean_page_reads_korean():
     _ok(at)
     assert at.title[0].value == "학습 놀이터"
     assert [m.label for m in at.metric] == ["보여 주는 에포크", "훈련 손실 (loss)", "시험 손실",
-                                            "시험 정확도"]  # fmt: skip
+                                            "시험 정확도"]
     assert "두 개의 반달 (2클래스)" in at.selectbox(key="pg_data").options
     assert "선형 (항등 함수)" in at.selectbox(key="pg_act").options
     specs = _specs(at)
@@ -338,7 +338,7 @@ def test_url_holds_ids_and_a_korean_link_opens_the_same_run_in_english(monkeypat
 
 def test_old_links_with_english_labels_still_open():
     query = {**OLD_LABELS, "pg_feat": ["x₁", "x₂", "x₁·x₂"], "pg_n": "120", "pg_ep": "10",
-             "pg_a1": "as network", "pg_a2": "Sigmoid"}  # fmt: skip
+             "pg_a1": "as network", "pg_a2": "Sigmoid"}
     at = open_lab(PAGE, query=query, timeout=TIMEOUT_S)
     _ok(at)
     assert {k: at.selectbox(key=k).value for k in SETTINGS_IDS} == SETTINGS_IDS
@@ -395,10 +395,10 @@ def test_reset_status_says_the_initial_weights_are_shown():
 @pytest.mark.parametrize("value", ["upload", "Uploaded CSV"])  # the id, and old links' label
 def test_a_link_to_uploaded_data_says_to_upload_it_again(value):
     at = open_lab(PAGE, query={"pg_data": value, "pg_n": "120", "pg_ep": "10"},
-                  timeout=TIMEOUT_S)  # fmt: skip
+                  timeout=TIMEOUT_S)
     _ok(at)
     assert "refers to an uploaded data set" in _warnings(at) and "Upload the CSV again" in \
-        _warnings(at)  # fmt: skip
+        _warnings(at)
     assert at.selectbox(key="pg_data").value == "xor"
     at.selectbox(key="pg_data").set_value("moons").run()  # the student moves on
     _ok(at)
@@ -412,7 +412,7 @@ def _import(at, params: dict) -> None:
     shapes = {k: tuple(v.shape) for k, v in params.items()}
     assert shapes == expected_shapes([2, 8, 8, 2], ["tanh", "tanh"], False)
     at.session_state["pg_files"] = {"weights-test": {"params": params, "bn": {},
-                                                     "name": "zeros.json"}}  # fmt: skip
+                                                     "name": "zeros.json"}}
     at.session_state["pg_import"] = {"key": "weights-test", "shapes": shapes}
     at.run()
     _ok(at)
@@ -524,7 +524,7 @@ def test_pooled_chunks_equal_the_in_process_round_bit_for_bit():
     job = _job(s, 0)
     here = list(train_round((None, None, None), job, 0, s.epochs))[-1][2]
     there = list(train_round((None, None, None), job, 0, s.epochs, 5,
-                             run_chunk=workers.run))[-1][2]  # fmt: skip
+                             run_chunk=workers.run))[-1][2]
     _same_run(here, there)
 
 
@@ -577,7 +577,7 @@ def _shared_disk_cache(tmp_path_factory):
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_every_lecture_step_opens_from_its_link_with_its_settings(lang, _shared_disk_cache,
-                                                                  monkeypatch):  # fmt: skip
+                                                                  monkeypatch):
     from labs.playground import LECTURE, step_settings
     from ui.strings.playground import T
 

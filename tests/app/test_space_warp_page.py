@@ -113,7 +113,7 @@ def test_url_holds_ids_and_old_label_links_still_open():
     q = dict(at.query_params)
     assert (q["sw_mode"], q["sw_data"], q["sw_tact"]) == ("trained", "moons", "relu")
     old = {"sw_mode": "Trained network", "sw_data": "Two moons", "sw_tact": "ReLU",
-           "sw_n": "150", "sw_epochs": "50", "sw_width": "3"}  # fmt: skip
+           "sw_n": "150", "sw_epochs": "50", "sw_width": "3"}
     at_old = _open("en", query=old)
     assert at_old.session_state["sw_mode"] == "trained"
     assert at_old.session_state["sw_data"] == "moons"
@@ -124,7 +124,7 @@ def test_url_holds_ids_and_old_label_links_still_open():
 
 def test_a_korean_link_opens_the_same_experiment_in_english():
     ko = _open("ko", sw_mode="trained", sw_data="circles", sw_view="units", sw_ub=3,
-               sw_neck=False, sw_snap=30, **FAST)  # fmt: skip
+               sw_neck=False, sw_snap=30, **FAST)
     link = {k: v for k, v in dict(ko.query_params).items() if k != "lang"}
     assert link["sw_snap"] == "30" and link["sw_view"] == "units"
     en = _open("en", query=link)
@@ -274,7 +274,7 @@ def test_pooled_training_region_maps_and_counts_equal_in_process_bit_for_bit():
 
     net = NetSettings(epochs=60, depth=3)
     *_, (_, _, pooled) = train_round((None, None, None), _train_job(net), 0, net.epochs, 4,
-                                     run_chunk=workers.run)  # fmt: skip
+                                     run_chunk=workers.run)
     _same_summary(_summary(pooled), _train_here(net))
     params = pooled.params
     X = _train_job(net)["X"]
@@ -348,7 +348,7 @@ def _shared_disk_cache(tmp_path_factory):
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_every_lecture_step_opens_from_its_link_with_its_settings(lang, _shared_disk_cache,
-                                                                  monkeypatch):  # fmt: skip
+                                                                  monkeypatch):
     from labs.space_warp import LECTURE
 
     monkeypatch.setenv("NNLAB_CACHE_DIR", str(_shared_disk_cache))

@@ -18,7 +18,7 @@ from browser_util import (
 @pytest.mark.parametrize("lang,query,charts", [
     ("en", "bp_step=14", 1),
     ("ko", "bp_step=18&bp_guess=true", 2),
-])  # fmt: skip
+])
 def test_backprop_page_in_both_languages(browser_page, streamlit_server, lang, query, charts):
     page = browser_page
     open_page(page, f"{streamlit_server}/backprop?lang={lang}&{query}")

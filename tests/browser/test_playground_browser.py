@@ -63,9 +63,9 @@ def test_browser_trains_and_renders(browser_page, streamlit_server):
     screenshot(page, "playground-default")
     _open_playground(page, streamlit_server,
                      "?pg_data=Three+spirals+(3+classes)&pg_layers=3&pg_w1=16&pg_w2=16"
-                     "&pg_w3=16&pg_ep=300&pg_noise=0.02&pg_replay=true")  # fmt: skip
+                     "&pg_w3=16&pg_ep=300&pg_noise=0.02&pg_replay=true")
     n_frames = page.evaluate("s => document.querySelector(s)._transitionData._frames.length",
-                             BOUNDARY)  # fmt: skip
+                             BOUNDARY)
     assert n_frames == 51  # the replay: one frame per snapshot, played in the browser
     picture = f"{BOUNDARY} .imagelayer image"
     last = page.locator(picture).get_attribute("href")
@@ -74,7 +74,7 @@ def test_browser_trains_and_renders(browser_page, streamlit_server):
                            arg=[picture, last], timeout=10_000)
     screenshot(page, "playground-spirals3")
     _open_playground(page, streamlit_server,
-                     "?pg_showtest=true&pg_act=Linear+(identity)&pg_opt=SGD&pg_lr=10.0&pg_ep=50")  # fmt: skip
+                     "?pg_showtest=true&pg_act=Linear+(identity)&pg_opt=SGD&pg_lr=10.0&pg_ep=50")
     alerts = page.locator('[data-testid="stAlert"]').filter(has_text="Training diverged in epoch")
     assert alerts.count() == 1
     screenshot(page, "playground-diverged")
@@ -84,7 +84,7 @@ def test_browser_trains_and_renders(browser_page, streamlit_server):
 def test_browser_url_reopens_the_same_settings(browser_page, streamlit_server, chromium_browser):
     page = browser_page
     query = ("?pg_data=Four+blobs+(4+classes)&pg_layers=1&pg_seed=7&pg_lr=0.03"
-             "&pg_feat=x%E2%82%81&pg_feat=x%E2%82%82&pg_feat=x%E2%82%81%C2%B7x%E2%82%82")  # fmt: skip
+             "&pg_feat=x%E2%82%81&pg_feat=x%E2%82%82&pg_feat=x%E2%82%81%C2%B7x%E2%82%82")
     _open_playground(page, streamlit_server, query)
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert "Four blobs" in sidebar.locator(".st-key-pg_data input").input_value()
@@ -134,7 +134,7 @@ def test_browser_upload_compare_and_import(browser_page, streamlit_server, tmp_p
     t = rng.uniform(0, 2 * math.pi, 300)
     lab = np.r_[np.zeros(150, int), np.ones(150, int)]
     rows = "\n".join(f"{500 + x:.3f},{200 + y:.3f},{c}" for x, y, c in
-                     zip(r * np.cos(t), r * np.sin(t), lab, strict=True))  # fmt: skip
+                     zip(r * np.cos(t), r * np.sin(t), lab, strict=True))
     good.write_text("x1,x2,label\n" + rows + "\n")
     uploader.set_input_files(str(good))
     wait_for_app(page)
@@ -165,7 +165,7 @@ def test_browser_upload_compare_and_import(browser_page, streamlit_server, tmp_p
     assert "missing W3, b3" in text and "holds a 2-8-2 network, this one is 2-8-8-2" in text
     assert "Nothing was changed" in text
     zeros = {k: np.zeros_like(v) for k, v in
-             init_mlp([2, 8, 8, 2], "he_normal", np.random.default_rng(0)).items()}  # fmt: skip
+             init_mlp([2, 8, 8, 2], "he_normal", np.random.default_rng(0)).items()}
     good_w = tmp_path / "zeros.json"
     good_w.write_text(params_to_json(zeros))
     importer.set_input_files(str(good_w))
@@ -195,7 +195,7 @@ def test_browser_page_in_both_languages(browser_page, streamlit_server, lang):
 
     page = browser_page
     _open_playground(page, streamlit_server,
-                     f"?lang={lang}&pg_data=moons&pg_bn=true&pg_bs=2&pg_showtest=true")  # fmt: skip
+                     f"?lang={lang}&pg_data=moons&pg_bn=true&pg_bs=2&pg_showtest=true")
     assert page.locator("h1").first.inner_text().strip() == TITLES[lang]
     page.locator("summary").filter(has_text=FORMULAS[lang]).click()
     wait_for_app(page)
@@ -219,7 +219,7 @@ def test_browser_lecture_mode_and_a_pooled_run_with_its_progress(browser_page, s
     seed = int(time.time()) % 900_000 + 1000  # a run no earlier test put in the shared cache
     # page.goto, not open_page: that one waits until the run (and its progress bar) is over
     page.goto(f"{streamlit_server}/playground?lang=ko&pg_data=spirals&pg_layers=3"
-                    f"&pg_w1=32&pg_w2=32&pg_w3=32&pg_act=relu&pg_ep=400&pg_seed={seed}")  # fmt: skip
+                    f"&pg_w1=32&pg_w2=32&pg_w3=32&pg_act=relu&pg_ep=400&pg_seed={seed}")
     page.wait_for_selector('[data-testid="stProgress"]', timeout=120_000)
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)  # the boundary so far
     screenshot(page, "playground-training")

@@ -68,7 +68,7 @@ def test_pooled_training_progress_and_the_lecture_bar(browser_page, streamlit_se
     seed = int(time.time()) % 9000 + 500  # a run no earlier test put in the shared cache
     # page.goto, not open_page: that one waits until the run (and its progress bar) is over
     page.goto(f"{base}?lang=ko&sw_mode=trained&sw_data=spirals&sw_depth=4&sw_width=16"
-              f"&sw_neck=false&sw_epochs=1000&sw_seed={seed}")  # fmt: skip
+              f"&sw_neck=false&sw_epochs=1000&sw_seed={seed}")
     page.wait_for_selector('[data-testid="stProgress"]', timeout=120_000)
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)  # the plane so far
     screenshot(page, "space_warp-training")

@@ -34,7 +34,7 @@ def random_case(act, loss, n_out, seed):
     params = {
         "W1": rng.uniform(-1.5, 1.5, (2, 2)), "b1": rng.uniform(-0.5, 0.5, 2),
         "W2": rng.uniform(-1.5, 1.5, (2, n_out)), "b2": rng.uniform(-0.5, 0.5, n_out),
-    }  # fmt: skip
+    }
     x = rng.uniform(-2, 2, 2)
     t = rng.uniform(0.05, 0.95, n_out)
     if act == "relu":  # keep every z away from the kink, where a derivative does not exist
@@ -95,7 +95,7 @@ def test_every_gradient_matches_centered_differences(act, loss, n_out, seed):
     g = ACTIVATIONS[act].f
     for k, arr in params.items():
         num = numerical_gradient(lambda: loss_value(forward(params, x, t, act, loss)["u"], t,
-                                                    loss), arr)  # fmt: skip
+                                                    loss), arr)
         mine = backward(params, x, t, act, loss, forward(params, x, t, act, loss))["grads"][k]
         assert rel_error(mine, num) < 1e-6, k
     # the nodes: L as a function of u, of h and of z

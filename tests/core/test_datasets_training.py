@@ -37,7 +37,7 @@ def test_two_layer_mlp_solves_xor():
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
     y = np.array([0, 1, 1, 0])
     run = train_mlp(X, y, [2, 4, 2], activation="tanh", init="xavier_normal", optimizer="adam",
-                    opt_hp={"lr": 0.05}, epochs=300, batch_size=4, seed=0)  # fmt: skip
+                    opt_hp={"lr": 0.05}, epochs=300, batch_size=4, seed=0)
     assert run.history["train_acc"][-1] == 1.0
     assert run.history["train_loss"][-1] < 0.05 and run.diverged_at is None
 
@@ -45,20 +45,20 @@ def test_two_layer_mlp_solves_xor():
 def test_tanh_mlp_learns_spirals():
     X, y = make_dataset("spirals", 400, 0.0, np.random.default_rng(0))
     run = train_mlp(X, y, [2, 32, 32, 2], activation="tanh", init="xavier_normal",
-                    optimizer="adam", opt_hp={"lr": 0.03}, epochs=300, batch_size=32, seed=1)  # fmt: skip
+                    optimizer="adam", opt_hp={"lr": 0.03}, epochs=300, batch_size=32, seed=1)
     assert run.history["train_acc"][-1] >= 0.95
 
 
 def test_same_seed_same_run_and_continuation_equals_one_long_run():
     X, y = make_dataset("moons", 120, 0.1, np.random.default_rng(0))
     kw = dict(activation="relu", optimizer="momentum", opt_hp={"lr": 0.1, "momentum": 0.9},
-              batch_size=16, seed=5, batchnorm=True, dropout=0.1)  # fmt: skip
+              batch_size=16, seed=5, batchnorm=True, dropout=0.1)
     a = train_mlp(X, y, [2, 8, 2], epochs=10, **kw)
     b = train_mlp(X, y, [2, 8, 2], epochs=10, **kw)
     assert all(np.array_equal(a.params[k], b.params[k]) for k in a.params)
     first = train_mlp(X, y, [2, 8, 2], epochs=4, **kw)
     rest = train_mlp(X, y, [2, 8, 2], epochs=6, params=first.params, bn_state=first.bn_state,
-                     opt_state=first.opt_state, start_epoch=4, **kw)  # fmt: skip
+                     opt_state=first.opt_state, start_epoch=4, **kw)
     assert all(np.allclose(a.params[k], rest.params[k]) for k in a.params)
     assert rest.history["epoch"][0] == 4 and rest.epochs_done == 10
 
@@ -67,7 +67,7 @@ def test_history_snapshots_and_test_metrics():
     X, y = make_dataset("circles", 200, 0.05, np.random.default_rng(0))
     Xtr, ytr, Xte, yte = train_test_split(X, y, 0.25, np.random.default_rng(0))
     run = train_mlp(Xtr, ytr, [2, 8, 2], epochs=20, X_test=Xte, y_test=yte,
-                    snapshot_epochs=[5, 10], opt_hp={"lr": 0.02})  # fmt: skip
+                    snapshot_epochs=[5, 10], opt_hp={"lr": 0.02})
     assert list(run.history["epoch"]) == list(range(21))
     assert set(run.snapshots) == {0, 5, 10, 20}
     assert len(run.history["test_acc"]) == 21 and np.isfinite(run.history["test_loss"]).all()
@@ -77,7 +77,7 @@ def test_history_snapshots_and_test_metrics():
 def test_divergence_is_reported_and_weights_stay_finite():
     X, y = make_dataset("xor", 200, 0.1, np.random.default_rng(0))
     run = train_mlp(X, y, [2, 8, 8, 2], activation="linear", optimizer="sgd",
-                    opt_hp={"lr": 10.0}, epochs=50, batch_size=10)  # fmt: skip
+                    opt_hp={"lr": 10.0}, epochs=50, batch_size=10)
     assert run.diverged_at is not None and run.reason == TRAINING_DIVERGED
     assert all(np.isfinite(v).all() for v in run.params.values())
     assert all(np.isfinite(v).all() for v in run.history.values())

@@ -251,7 +251,7 @@ def test_matches_mlp_forward_and_backward(act, bn):
     w_seqs = w_seq.spawn(L)
     X, G = _gaussian(x_seq, (N, n)), _gaussian(g_seq, (N, n))
     params = init_mlp([n] * (L + 2), "zeros", np.random.default_rng(0), activation=act,
-                      batchnorm=bn)  # fmt: skip
+                      batchnorm=bn)
     for l in range(L):
         W = draw_weights(cfg.init, n, n, w_seqs[l])
         if act == "maxout":
@@ -266,7 +266,7 @@ def test_matches_mlp_forward_and_backward(act, bn):
 
 
 @pytest.mark.parametrize("act", ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu",
-                                 "softplus", "abs", "hard_tanh", "swish", "gelu", "maxout"])  # fmt: skip
+                                 "softplus", "abs", "hard_tanh", "swish", "gelu", "maxout"])
 @pytest.mark.parametrize("bn", [False, True])
 def test_every_activation_runs_on_the_smallest_network(act, bn):
     from nncore import HIDDEN_ACTIVATIONS
@@ -319,7 +319,7 @@ def test_weight_gradient_matches_centered_finite_differences(act, bn):
             W = np.stack(pieces, axis=2).reshape(n, 2 * n)
         Ws.append(W)
     params = init_mlp([n] * (L + 2), "zeros", np.random.default_rng(0), activation=act,
-                      batchnorm=bn)  # fmt: skip
+                      batchnorm=bn)
     for l in range(L):
         params[f"W{l + 1}"] = Ws[l]
     params[f"W{L + 1}"] = np.eye(n)

@@ -69,7 +69,7 @@ def test_gradient_batchnorm_eval_mode_with_running_statistics():
     params = init_mlp([3, 5, 4, 3], "he_normal", rng, batchnorm=True)
     params["gamma2"] = rng.uniform(0.5, 1.5, 4)
     state = {k: (rng.normal(size=v.shape) if k.startswith("mean") else rng.uniform(0.5, 2, v.shape))
-             for k, v in init_bn_state(params).items()}  # fmt: skip
+             for k, v in init_bn_state(params).items()}
     check_all_grads(params, lambda: mlp_loss_and_grads(
         params, X, y, "tanh", "softmax_ce", train=False, bn_state=state))
 
@@ -100,7 +100,7 @@ def test_gradient_with_fixed_dropout_masks():
 
     def loss_fn():  # the same seed every call = the same masks
         return mlp_loss_and_grads(params, X, y, "tanh", "softmax_ce", dropout=0.5,
-                                  rng=np.random.default_rng(11))  # fmt: skip
+                                  rng=np.random.default_rng(11))
 
     check_all_grads(params, loss_fn)
 

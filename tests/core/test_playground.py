@@ -71,7 +71,7 @@ def test_network_grid_one_pass_matches_predict_proba():
 def test_network_grid_with_batchnorm_and_maxout():
     acts = ["maxout", "tanh"]
     params = init_mlp([2, 3, 3, 1], "he_normal", np.random.default_rng(0), activation=acts,
-                      batchnorm=True)  # fmt: skip
+                      batchnorm=True)
     g = network_grid(params, ["x1", "x2"], acts, "bce", init_bn_state(params), 2.0, 20)
     assert g.proba.shape == (20, 20, 2) and g.hidden[0].shape == (20, 20, 3)
     assert np.isfinite(g.proba).all()
@@ -136,7 +136,7 @@ BAD_WEIGHTS = {  # name -> (document maker, expected code, expected values (a su
     "text": (lambda doc: {**doc, "params": {**doc["params"], "b2": ["a", "b"]}},
              "json_not_numbers", {"name": "b2"}),
     "format": (lambda doc: {**doc, "format": "other"}, "json_unknown_format", {"found": "other"}),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("case", list(BAD_WEIGHTS))
@@ -149,7 +149,7 @@ def test_weights_json_errors_are_specific(case):
 def test_weights_json_architecture_mismatch_names_both_networks():
     # A 3-layer file offered to a 2-layer network says which keys are wrong.
     other = json.loads(params_to_json(init_mlp([2, 6, 6, 2], "he_normal",
-                                               np.random.default_rng(0))))  # fmt: skip
+                                               np.random.default_rng(0))))
     code, v = weights_error(other)
     assert code == "json_mismatch"
     assert v == {"missing": "", "extra": "W3, b3", "have": "2-6-6-2", "want": "2-6-2"}
@@ -178,7 +178,7 @@ def test_same_seed_gives_identical_runs():
         F = feature_map(X, ["x1", "x2", "sinx1"])
         return train_mlp(F, y, [3, 8, 8, 3], activation="relu", init="he_normal",
                          optimizer="momentum", opt_hp={"lr": 0.05}, epochs=8, batch_size=10,
-                         dropout=0.1, seed=seed, snapshot_epochs=range(9))  # fmt: skip
+                         dropout=0.1, seed=seed, snapshot_epochs=range(9))
 
     a, b, c = run(4), run(4), run(5)
     for k in a.history:
@@ -192,7 +192,7 @@ def test_same_seed_gives_identical_runs():
 def test_divergence_with_lr_10_and_linear_activation():
     X, y = make_dataset("xor", 200, 0.05, np.random.default_rng(0))
     res = train_mlp(X, y, [2, 8, 8, 2], activation="linear", optimizer="sgd",
-                    opt_hp={"lr": 10.0}, epochs=50, batch_size=10, seed=0)  # fmt: skip
+                    opt_hp={"lr": 10.0}, epochs=50, batch_size=10, seed=0)
     assert res.diverged_at is not None and 1 <= res.diverged_at <= 50
     assert res.reason == TRAINING_DIVERGED
     assert all(np.isfinite(v).all() for v in res.history.values())
@@ -230,9 +230,9 @@ def _chunk_job(lr: float = 0.01):
     X_tr, y_tr, X_te, y_te = train_test_split(X, y, 0.3, np.random.default_rng(4))
     kw = {"activation": ["tanh", "relu"], "init": "xavier_normal", "optimizer": "adam",
           "opt_hp": {"lr": lr}, "batch_size": 10, "seed": 4, "batchnorm": True,
-          "dropout": 0.1, "l1": 1e-4, "l2": 1e-4}  # fmt: skip
+          "dropout": 0.1, "l1": 1e-4, "l2": 1e-4}
     return {"X": X_tr, "y": y_tr, "X_test": X_te, "y_test": y_te, "sizes": [2, 6, 5, 2],
-            "snaps": tuple(snapshot_epochs(3, 23, 100)), "kw": kw}, kw  # fmt: skip
+            "snaps": tuple(snapshot_epochs(3, 23, 100)), "kw": kw}, kw
 
 
 @pytest.mark.parametrize("n_chunks", [1, 4, 23, 50])
@@ -245,7 +245,7 @@ def test_a_round_in_chunks_equals_one_train_mlp_call(n_chunks):
     one = train_mlp(job["X"], job["y"], job["sizes"], X_test=job["X_test"],
                     y_test=job["y_test"], params=start[0], bn_state=start[1],
                     opt_state=start[2], start_epoch=3, epochs=23, snapshot_epochs=job["snaps"],
-                    **kw)  # fmt: skip
+                    **kw)
     steps = list(train_round(start, job, 3, 23, n_chunks))
     assert [k for k, _, _ in steps] == list(range(1, min(n_chunks, 23) + 1))
     assert sum(n for _, n in round_chunks(3, 23, n_chunks)) == 23
@@ -260,7 +260,7 @@ def test_a_diverging_round_in_chunks_stops_where_one_call_stops():
     job = {**job, "kw": kw}
     one = train_mlp(job["X"], job["y"], job["sizes"], X_test=job["X_test"],
                     y_test=job["y_test"], start_epoch=0, epochs=23,
-                    snapshot_epochs=job["snaps"], **kw)  # fmt: skip
+                    snapshot_epochs=job["snaps"], **kw)
     assert one.diverged_at is not None
     steps = list(train_round((None, None, None), job, 0, 23, 8))
     assert steps[-1][0] <= 8 and steps[-1][2].diverged_at == one.diverged_at

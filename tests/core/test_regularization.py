@@ -48,7 +48,7 @@ def test_defaults_unchanged_bit_for_bit():
     X, y, Xt, yt = _data()
     a = train_mlp(X, y, [2, 16, 2], epochs=5, l1=0.01, X_test=Xt, y_test=yt, **KW)
     b = train_mlp(X, y, [2, 16, 2], epochs=5, l1=0.01, X_test=Xt, y_test=yt,
-                  l1_mode="subgradient", restore_best=False, patience=None, **KW)  # fmt: skip
+                  l1_mode="subgradient", restore_best=False, patience=None, **KW)
     assert all(np.array_equal(a.params[k], b.params[k]) for k in a.params)
     assert a.best_epoch is None and b.best_epoch is None
 
@@ -67,7 +67,7 @@ def test_proximal_step_matches_hand_computed_soft_threshold():
     one = train_mlp(X, y, [2, 8, 2], epochs=1, l1=lam, l1_mode="proximal", **KW)
     # by hand: one plain SGD step on the data loss (full batch, same order), then the threshold
     plain = train_mlp(X, y, [2, 8, 2], epochs=1, params={k: v.copy() for k, v in start.items()},
-                      **KW)  # fmt: skip
+                      **KW)
     for k in start:
         want = plain.params[k]
         if k.startswith("W"):
@@ -99,9 +99,9 @@ def test_early_stopping_returns_the_best_test_epoch_weights():
     X, y, Xt, yt = _data()
     all_epochs = list(range(41))
     plain = train_mlp(X, y, [2, 32, 2], epochs=40, X_test=Xt, y_test=yt,
-                      snapshot_epochs=all_epochs, **KW)  # fmt: skip
+                      snapshot_epochs=all_epochs, **KW)
     early = train_mlp(X, y, [2, 32, 2], epochs=40, X_test=Xt, y_test=yt, restore_best=True,
-                      **KW)  # fmt: skip
+                      **KW)
     best = int(plain.history["epoch"][np.argmin(plain.history["test_loss"])])
     assert early.best_epoch == best
     assert all(np.array_equal(early.params[k], plain.snapshots[best][0][k]) for k in early.params)
@@ -111,7 +111,7 @@ def test_early_stopping_returns_the_best_test_epoch_weights():
 def test_patience_stops_after_that_many_epochs_without_a_new_best():
     X, y, Xt, yt = _data()
     run = train_mlp(X, y, [2, 64, 64, 2], epochs=300, X_test=Xt, y_test=yt, patience=10,
-                    restore_best=True, **KW)  # fmt: skip
+                    restore_best=True, **KW)
     h = run.history
     best = int(h["epoch"][np.argmin(h["test_loss"])])
     assert run.best_epoch == best and h["epoch"][-1] == best + 10 < 300
@@ -196,7 +196,7 @@ def test_l1_lands_on_an_axis_beyond_the_threshold():
     # the threshold in closed form: w₂ leaves the support when A w* − λ·1 gives w₂ = 0
     assert np.isclose(lam0, (GEO_A[1, 0] * 0 + GEO_A @ GEO_W_STAR)[1]
                       - GEO_A[1, 0] * np.linalg.solve(GEO_A[:1, :1], (GEO_A @ GEO_W_STAR)[:1]
-                                                      - lam0)[0], atol=1e-9)  # fmt: skip
+                                                      - lam0)[0], atol=1e-9)
 
 
 def test_notes_example_norms():

@@ -36,7 +36,7 @@ def test_every_curve_derivative_matches_finite_differences(name):
     num = np.array([
         numerical_gradient(lambda v=v: float(f_and_df(name, np.array([v[0]]))[0][0]), v)[0]
         for v in (np.array([xi]) for xi in x)
-    ])  # fmt: skip
+    ])
     assert np.allclose(d, num, atol=1e-6)
 
 
@@ -109,7 +109,7 @@ def test_factor_over_depth_is_a_power_and_never_zero():
 
 
 @pytest.mark.parametrize("name,gain", [("sigmoid", 1.0), ("tanh", 1.0), ("relu", 2.0),
-                                       ("relu", 1.0)])  # fmt: skip
+                                       ("relu", 1.0)])
 def test_the_formula_with_measured_spreads_predicts_a_random_net(name, gain):
     res = run_init_experiment(InitConfig(name, "normal", np.sqrt(gain / 256), 11, 256, 200))
     meas = measured_ratio(res.grad_std)

@@ -220,7 +220,7 @@ def test_exact_regions_tile_the_square_one_pattern_each(seed):
     params = W.random_net((8, 8, 8), seed)
     polys = W.exact_regions(params, "relu", -1.5, 1.5)
     area = sum(0.5 * abs(float(P[:, 0] @ np.roll(P[:, 1], -1) - P[:, 1] @ np.roll(P[:, 0], -1)))
-               for P in polys)  # fmt: skip
+               for P in polys)
     assert area == pytest.approx(9.0, rel=1e-9)  # the pieces tile the square
     cents = np.array([P.mean(axis=0) for P in polys])
     _, n_patterns = W.pattern_ids(W.activation_patterns(W.network_preacts(params, cents, "relu")))

@@ -39,7 +39,7 @@ def test_linear_boundary_and_gradient_depth():
     pts = np.array([[0.0, 0.0], [1.0, -1.0]])
     fig = F.linear_boundary(2.0, pts, pts[:1], np.array([[-2, 2], [2, -2]]),
                             {"title": "t", "x": "a", "y": "b", "deep": "d", "one": "o",
-                             "nonlin": "n"})  # fmt: skip
+                             "nonlin": "n"})
     _valid(fig)
     assert [t.mode for t in fig.data] == ["markers", "markers", "lines"]
     d = np.arange(11)
@@ -48,7 +48,7 @@ def test_linear_boundary_and_gradient_depth():
         {"sigmoid": (d, 0.9 ** d)}, {"sigmoid": "#000"}, {"sigmoid": "S"},
         {"title": "t", "x": "d", "y": "r", "bound": "b", "formula": "{act} f",
          "measured": "{act} m"}, bound=0.25 ** d.astype(float),
-    )  # fmt: skip
+    )
     _valid(fig)
     assert fig.layout.yaxis.type == "log"
     assert [t.name for t in fig.data] == ["b", "S f", "S m"]

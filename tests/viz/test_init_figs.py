@@ -20,7 +20,7 @@ from viz.init_figs import (
 @pytest.fixture(scope="module")
 def results():
     return [run_init_experiment(InitConfig("tanh", "normal", 0.05, 4, 64, 32)),
-            run_init_experiment(InitConfig("relu", "he_normal", None, 4, 64, 32))]  # fmt: skip
+            run_init_experiment(InitConfig("relu", "he_normal", None, 4, 64, 32))]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -66,9 +66,9 @@ def test_panel_titles_fit_their_panels(lang):
     titles never overlap, with the rows moved apart to make room."""
     labels = T.tables[lang]
     few = layer_histograms([run_init_experiment(InitConfig(depth=7, width=32, samples=16))],
-                           ["A"], "act", labels)  # fmt: skip
+                           ["A"], "act", labels)
     many = layer_histograms([run_init_experiment(InitConfig(depth=12, width=32, samples=16))],
-                            ["A"], "act", labels)  # fmt: skip
+                            ["A"], "act", labels)
     titles = [a.text for a in few.layout.annotations if a.text.startswith("L")]
     assert len(titles) == 7 and all("<br>" not in t for t in titles)
     titles = [a.text for a in many.layout.annotations if a.text.startswith("L")]

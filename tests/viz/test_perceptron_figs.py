@@ -10,7 +10,7 @@ from viz import perceptron_figs as F
 
 BOX = (-0.5, 1.5, -0.5, 1.5)
 PLANE = {"title": "t", "x": "x1", "y": "x2", "class0": "y = 0", "class1": "y = 1",
-         "region": "r", "line": "l", "old_line": "o", "current": "c"}  # fmt: skip
+         "region": "r", "line": "l", "old_line": "o", "current": "c"}
 
 
 def _valid(fig: go.Figure) -> dict:
@@ -29,7 +29,7 @@ def test_plane_with_mistake_draws_region_lines_points_and_the_cross():
     X, y = gate_data("xor")
     fig = F.plane(X, y, BOX, PLANE, line=line_segment(w, BOX), old_line=line_segment(old, BOX),
                   region=positive_region(w, BOX), highlight=2, mistake=True,
-                  point_text=["a", "b", "c", "d"])  # fmt: skip
+                  point_text=["a", "b", "c", "d"])
     _valid(fig)
     names = [t.name for t in fig.data]
     assert names[:5] == ["r", "o", "l", "y = 0", "y = 1"] and "c" in names
@@ -52,7 +52,7 @@ def test_rule_charts_and_network_and_regions_and_loss():
     )
     _valid(F.mistakes_chart(run.epoch_mistakes, 2, {"title": "t", "x": "e", "y": "m"}))
     fig = F.network_diagram(HAND_NET, {"title": "t", "inputs": ["x1", "x2"],
-                                       "hidden": ["h1", "h2"], "output": "o"})  # fmt: skip
+                                       "hidden": ["h1", "h2"], "output": "o"})
     _valid(fig)
     texts = [a.text for a in fig.layout.annotations]
     assert "<b>+1.5</b>" not in texts and any("b = +1.5" in t for t in texts)
@@ -62,7 +62,7 @@ def test_rule_charts_and_network_and_regions_and_loss():
     _valid(F.input_regions(xs, prob, BOOL_X, y, [line_segment(np.array([1, 1, -0.5]), BOX),
                                                   None], {
         "title": "t", "x": "a", "y": "b", "class0": "0", "class1": "1", "hidden": ["p", "q"],
-        "prob": "p"}))  # fmt: skip
+        "prob": "p"}))
     loss = np.exp(-np.linspace(0, 5, 501))[None, :].repeat(3, axis=0)
     fig = F.loss_curves(
         loss,

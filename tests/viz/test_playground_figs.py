@@ -42,7 +42,7 @@ def test_quantize_tile_and_mosaic_layout():
     assert quantize_tile(np.zeros((2, 2))).tolist() == [[125, 125], [125, 125]]
     rng = np.random.default_rng(0)
     layers = [rng.normal(size=(100, 100, 2)), rng.normal(size=(100, 100, 8)),
-              rng.normal(size=(100, 100, 20))]  # fmt: skip
+              rng.normal(size=(100, 100, 20))]
     m = thumbnail_mosaic(layers, cell_budget=160_000)
     assert m.image.dtype == np.uint8 and m.image.size <= 160_000
     assert len(m.tiles) == 30 and len(m.layer_cols) == 3
@@ -79,7 +79,7 @@ def _all_figures():
                                                     ("#2", res.history, "#222")], labels=L),
         "confusion": confusion_figure(np.array([[5, 1], [0, 4]]), labels=L),
         "hist": weight_hist_figure(weight_histograms(res.params), labels=L),
-    }  # fmt: skip
+    }
 
 
 def test_figures_are_valid_and_finite():
@@ -152,7 +152,7 @@ def test_replay_opens_at_the_timeline_epoch():
     X, y = np.zeros((2, 2)), np.array([0, 1])
     for at, active in ((0, 0), (50, 1), (100, 2), (None, 2)):
         fig = boundary_figure(xs, grids[2], X, y, labels=L, replay=(grids, [0, 50, 100]),
-                              replay_at=at)  # fmt: skip
+                              replay_at=at)
         spec = fig.to_plotly_json()
         assert spec["layout"]["sliders"][0]["active"] == active
         assert spec["layout"]["images"][0]["source"] == boundary_png(grids[active], False)

@@ -12,7 +12,7 @@ from viz import regularization_figs as V
 LBL = {k: k for k in ("loss_title", "acc_title", "epoch", "loss", "acc", "train", "test", "gap",
                       "title", "kept", "dropped", "count", "weight", "zeros_title",
                       "norm_title", "share", "norm", "near", "touch", "l1_set", "l2_set",
-                      "path", "wstar", "l1_opt", "l2_opt", "l1_title", "l2_title")}  # fmt: skip
+                      "path", "wstar", "l1_opt", "l2_opt", "l1_title", "l2_title")}
 LBL["class"] = "class {k}"
 
 
@@ -27,7 +27,7 @@ def _check(fig):
 def _hist():
     e = np.arange(0, 11)
     return e, {"train_loss": np.linspace(1, 0.1, 11), "test_loss": np.linspace(1, 0.5, 11),
-               "train_acc": np.linspace(0.5, 1, 11), "test_acc": np.full(11, 0.8)}  # fmt: skip
+               "train_acc": np.linspace(0.5, 1, 11), "test_acc": np.full(11, 0.8)}
 
 
 def test_curves_and_compare():

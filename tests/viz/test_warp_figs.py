@@ -52,7 +52,7 @@ def test_region_colors_differ_across_every_region_border():
         ids, _ = W.region_map(W.random_net((12, 12), seed), "relu", -1.5, 1.5, 120)
         col = region_colors(ids)
         for a, b, ca, cb in ((ids[:, 1:], ids[:, :-1], col[:, 1:], col[:, :-1]),
-                             (ids[1:], ids[:-1], col[1:], col[:-1])):  # fmt: skip
+                             (ids[1:], ids[:-1], col[1:], col[:-1])):
             assert not np.any((a != b) & (ca == cb))
 
 

@@ -13,7 +13,7 @@ from ui.i18n import Strings
 GLYPHS = {
     "lr": "α", "momentum": "ρ", "decay": "γ", "rho": "ρ", "beta1": "β₁", "beta2": "β₂",
     "eps": "ε", "weight_decay": "λ", "momentum_decay": "ψ",
-}  # fmt: skip
+}
 
 EN = {
     "title": "Optimizer lab",

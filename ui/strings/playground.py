@@ -697,7 +697,7 @@ KO = {
 T = Strings("playground", en=EN, ko=KO)
 
 FIG_KEYS = ("class", "train", "test", "loss", "accuracy", "Loss", "Accuracy", "epoch",
-            "at_epoch", "diverged", "predicted", "true", "play", "weights")  # fmt: skip
+            "at_epoch", "diverged", "predicted", "true", "play", "weights")
 
 
 def fig_labels(lang: str | None = None) -> dict[str, str]:
