@@ -15,10 +15,11 @@ def dense_forward(x: Array, W: Array, b: Array) -> tuple[Array, tuple]:
     return x @ W + b, (x, W)
 
 
-def dense_backward(dz: Array, cache: tuple) -> tuple[Array, Array, Array]:
-    """dx = dz·Wᵀ, dW = xᵀ·dz, db = Σ_n dz.  Returns (dx, dW, db)."""
+def dense_backward(dz: Array, cache: tuple, need_dx: bool = True) -> tuple:
+    """dx = dz·Wᵀ, dW = xᵀ·dz, db = Σ_n dz.  Returns (dx, dW, db); dx is None when
+    ``need_dx`` is False (the first layer: nothing below it needs a gradient)."""
     x, W = cache
-    return dz @ W.T, x.T @ dz, dz.sum(axis=0)
+    return (dz @ W.T if need_dx else None), x.T @ dz, dz.sum(axis=0)
 
 
 def batchnorm_forward(

@@ -200,7 +200,7 @@ def mlp_backward(params: dict, dout: Array, record: dict) -> tuple[dict, list]:
         if bn_cache is not None:
             backward = batchnorm_eval_backward if bn_cache[0] == "eval" else batchnorm_backward
             dz, grads[f"gamma{l}"], grads[f"beta{l}"] = backward(dz, bn_cache[1])
-        da, grads[f"W{l}"], grads[f"b{l}"] = dense_backward(dz, dense_cache)
+        da, grads[f"W{l}"], grads[f"b{l}"] = dense_backward(dz, dense_cache, need_dx=l > 1)
     return grads, upstream
 
 

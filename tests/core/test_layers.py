@@ -38,6 +38,8 @@ def test_dense_backward(rng):
     assert rel_error(dx, numerical_gradient_array(fwd, x, dout)) < TOL
     assert rel_error(dW, numerical_gradient_array(fwd, W, dout)) < TOL
     assert rel_error(db, numerical_gradient_array(fwd, b, dout)) < TOL
+    none, dW2, db2 = dense_backward(dout, cache, need_dx=False)  # the first layer's shortcut
+    assert none is None and np.array_equal(dW2, dW) and np.array_equal(db2, db)
 
 
 def test_batchnorm_train_backward(rng):
