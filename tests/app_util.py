@@ -42,6 +42,19 @@ def open_lab(
     return at
 
 
+def open_link(page: str, query: dict, *, timeout: float = 180) -> AppTest:
+    """Open ``page`` as a copied link does: every URL parameter (lang, mode, step and the page's
+    settings) is there from the session's first run, which reads lang and lecture mode."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
 def figure_specs(at: AppTest) -> list[dict]:
     """Every chart's Plotly JSON, parsed strictly: a NaN/Infinity token fails the parse."""
 

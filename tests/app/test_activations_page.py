@@ -84,17 +84,9 @@ def test_init_lab_link_parameters_reach_the_init_labs_widgets():
 
 def _lecture(query: dict):
     """The page as a lecture link opens it (?mode=lecture is read on a session's first run)."""
-    from app_util import APP
-    from streamlit.testing.v1 import AppTest
+    from app_util import open_link
 
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(PAGE)
-    for k, v in query.items():
-        at.query_params[k] = v
-    return at.run()
+    return open_link(PAGE, query, timeout=120)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

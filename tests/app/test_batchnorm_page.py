@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from app_util import assert_clean_figures, chart_jsons, exception_text, payload_bytes
+from app_util import assert_clean_figures, chart_jsons, exception_text, open_link, payload_bytes
 from streamlit.testing.v1 import AppTest
 
 from labs import batchnorm as bn_page
@@ -121,15 +121,8 @@ def test_large_grid():
 
 def open_lecture(lang: str, step: str | None = None) -> AppTest:
     """The page opened from a lecture link: ?lang=…&mode=lecture&step=… before the first run."""
-    at = AppTest.from_file(APP, default_timeout=300)
     query = {"lang": lang, "mode": "lecture"} | ({"step": step} if step else {})
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
+    at = open_link(PAGE, query, timeout=300)
     assert not at.exception, exception_text(at)
     return at
 

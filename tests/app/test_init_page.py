@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import plotly.graph_objects as go
 import pytest
-from app_util import assert_clean_figures, chart_jsons
+from app_util import assert_clean_figures, chart_jsons, open_link
 from app_util import exception_text as _errors
 from app_util import figure_specs as _specs
 from app_util import payload_bytes as _payload
@@ -245,15 +245,8 @@ def test_histograms_are_the_layers_shares_bin_by_bin():
 
 def _open_lecture(lang: str, step: str | None = None) -> AppTest:
     """The page opened from a lecture link: ?lang=…&mode=lecture&step=… before the first run."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
     query = {"lang": lang, "mode": "lecture"} | ({"step": step} if step else {})
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
+    at = open_link(PAGE, query, timeout=TIMEOUT_S)
     assert not at.exception, _errors(at)
     return at
 

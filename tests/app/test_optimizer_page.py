@@ -679,14 +679,7 @@ def test_every_story_in_korean_and_the_internals_download():
 
 def open_lecture(query: dict) -> AppTest:
     """The page as a lecture link opens it: ?mode=lecture is read on a session's first run."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return app_util.open_link(PAGE, query, timeout=TIMEOUT_S)
 
 
 def _lecture_state(at: AppTest, sid: str) -> dict:

@@ -74,17 +74,9 @@ def test_noisy_data_and_shuffled_order():
 
 def _lecture(query: dict):
     """The page as a lecture link opens it (?mode=lecture is read on a session's first run)."""
-    from app_util import APP
-    from streamlit.testing.v1 import AppTest
+    from app_util import open_link
 
-    at = AppTest.from_file(APP, default_timeout=180)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_link(PAGE, query, timeout=180)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

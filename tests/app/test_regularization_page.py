@@ -3,7 +3,14 @@ a remedy setting, payload and finite charts."""
 
 import numpy as np
 import pytest
-from app_util import APP, assert_clean_figures, exception_text, payload_bytes, static_tables
+from app_util import (
+    APP,
+    assert_clean_figures,
+    exception_text,
+    open_link,
+    payload_bytes,
+    static_tables,
+)
 from streamlit.testing.v1 import AppTest
 
 from labs import regularization as rg_page
@@ -92,15 +99,8 @@ def test_url_round_trip_of_a_link():
 
 def open_lecture(lang: str, step: str | None = None) -> AppTest:
     """The page opened from a lecture link: ?lang=…&mode=lecture&step=… before the first run."""
-    at = AppTest.from_file(APP, default_timeout=300)
     query = {"lang": lang, "mode": "lecture"} | ({"step": step} if step else {})
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
+    at = open_link(PAGE, query, timeout=300)
     assert not at.exception, exception_text(at)
     return at
 
