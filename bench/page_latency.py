@@ -61,6 +61,7 @@ from ui.live_chart import chart_json  # noqa: E402
 TARGETS: dict[str, str] = {
     "trivial": "trivial_bins",
     "backprop": "bp_step",
+    "activations": "act_range",
     "playground": "pg_epoch",
     "init_lab": "ini_depth",
     "batchnorm": "bn_epoch",

@@ -86,9 +86,9 @@ SAMPLES = 200
 
 @dataclass(frozen=True)
 class ActSettings:
+    """The settings of sections 2-3 (section 1's range and identity live in its fragment)."""
+
     acts: tuple[str, ...]
-    range: float
-    identity: bool
     lin_depth: int
     lin_width: int
     lin_seed: int
@@ -255,16 +255,27 @@ def _q(widget, label: str, field: str, *args, **kwargs):
     return widget(T(label), *args, key=K[field], bind="query-params", **kwargs)
 
 
-def curves_ui() -> tuple:
+def acts_ui() -> tuple:
     acts = url_state.multiselect(
         T("acts"), CURVE_NAMES, key=K["acts"], default=DEFAULTS["acts"], format_func=label
     )
+    return tuple(acts) or ("sigmoid",)
+
+
+def curves_ui() -> tuple:
     a, b = st.columns([2, 3])
     with a:
         r = _q(st.select_slider, "range", "range", RANGES, value=DEFAULTS["range"])
     with b:
         identity = _q(st.toggle, "identity", "identity", value=DEFAULTS["identity"])
-    return tuple(acts) or ("sigmoid",), float(r), bool(identity)
+    return float(r), bool(identity)
+
+
+@st.fragment
+def curves_section(acts: tuple) -> None:
+    """Its own fragment: the range and the identity overlay change only these curves, so moving
+    them reruns this section alone (the chosen activations also feed section 3: outside)."""
+    curves_view(acts, *curves_ui())
 
 
 def linear_ui() -> tuple:
@@ -510,7 +521,7 @@ def settings_ui(sections) -> ActSettings:
     """Each section's widgets at the top of its container (its charts follow them)."""
     with sections[0]:
         st.subheader(T("curves"))
-        acts, r, identity = curves_ui()
+        acts = acts_ui()
     with sections[1]:
         st.subheader(T("linear"))
         lin = linear_ui()
@@ -518,7 +529,7 @@ def settings_ui(sections) -> ActSettings:
         st.subheader(T("vanish"))
         st.markdown(T("vanish_text"))
         van = vanish_ui()
-    return ActSettings(acts, r, identity, *lin, *van)
+    return ActSettings(acts, *lin, *van)
 
 
 def main() -> None:
@@ -532,7 +543,7 @@ def main() -> None:
     sections = [made[i] for i in range(3)]
     s = settings_ui(sections)
     with sections[0]:
-        curves_view(s.acts, s.range, s.identity)
+        curves_section(s.acts)
     with sections[1]:
         linear_view(s)
     with sections[2]:
