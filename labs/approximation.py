@@ -143,7 +143,7 @@ def fit_record(spec: A.FitSpec) -> dict:
 def fit(spec: A.FitSpec) -> dict:
     """A long run not yet on disk goes to the worker pool in chunks behind a progress bar."""
     if (A.fit_seconds(spec.n_units, spec.steps) <= INLINE_SECONDS
-            or disk_cache.get("approximation.fit", spec) is not disk_cache.MISSING):
+            or disk_cache.contains("approximation.fit", spec)):
         return fit_record(spec)
     n_chunks = -(-spec.steps // CHUNK)
     bar = st.progress(0.0, text=T("training", n=spec.n_units, steps=spec.steps))

@@ -7,7 +7,6 @@ lecture mode a step bar (``LECTURE``) sets every widget.
 """
 
 from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -175,7 +174,7 @@ def submit(tasks: list[tuple]) -> list[Future]:
 
 
 def wait_and_store(name: str, key, futures: list[Future]) -> None:
-    disk_cache.put(name, key, [f.result() for f in futures])
+    disk_cache.put(name, key, [workers.result(f) for f in futures])
 
 
 def cancel(futures) -> None:
@@ -184,19 +183,11 @@ def cancel(futures) -> None:
         f.cancel()
 
 
-def pool_failed() -> None:
-    """A worker died (killed, out of memory): ``workers.run`` meeting the broken pool replaces
-    it (ui.workers has no public reset). What is not on disk is then computed here."""
-    try:
-        workers.run(int)
-    except workers.WorkerCrashed:
-        pass
-
 
 def missing(name: str, key) -> bool:
     """Whether a result is not on disk: a stat, not a read (the two recorded runs pickle to
-    ~1 MB). ui.disk_cache names an entry <entry_key>.pkl in cache_dir()."""
-    return not (disk_cache.cache_dir() / f"{disk_cache.entry_key(name, key)}.pkl").exists()
+    ~1 MB)."""
+    return not disk_cache.contains(name, key)
 
 
 def train(s: BNSettings) -> None:
@@ -212,8 +203,8 @@ def train(s: BNSettings) -> None:
             futures = [submit(tasks) for _, tasks in jobs]
             for (name, _), fs in zip(jobs, futures, strict=True):
                 wait_and_store(name, s, fs)
-        except BrokenProcessPool:
-            pool_failed()
+        except workers.WorkerCrashed:  # a worker died: what is not on disk is computed here
+            pass
         finally:
             cancel(f for fs in futures for f in fs)
 
@@ -593,8 +584,8 @@ def compute_grid(s: BNSettings, grid: str, draw_partial) -> list:
                              n=len(lrs), cells=2 * len(lrs) * len(scales)))
                 if i + 1 < len(lrs):
                     draw_partial([grid_row(*k) for k in keys[:i + 1]])
-        except BrokenProcessPool:
-            pool_failed()
+        except workers.WorkerCrashed:  # a worker died: what is not on disk is computed here
+            pass
         finally:
             cancel(f for fs in futures.values() for f in fs)
         bar.empty()

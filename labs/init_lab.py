@@ -8,7 +8,6 @@ presets in the lecture's order instead. Large runs (7 × 4096) go to the worker 
 """
 
 from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -141,7 +140,7 @@ def prefetch(configs: list[InitConfig]) -> None:
     in parallel), behind a spinner; their results land on disk for ``run_experiment``. The
     script thread only waits, so other students' reruns go on meanwhile."""
     todo = [c for c in dict.fromkeys(configs)
-            if is_slow(c) and disk_cache.get(DISK_NAME, c) is disk_cache.MISSING]
+            if is_slow(c) and not disk_cache.contains(DISK_NAME, c)]
     if not todo:
         return
     cfg = todo[0]
@@ -153,21 +152,13 @@ def prefetch(configs: list[InitConfig]) -> None:
         try:
             futures = [workers.submit(_run, c) for c in todo]
             for c, f in zip(todo, futures, strict=True):
-                disk_cache.put(DISK_NAME, c, f.result())
-        except BrokenProcessPool:
-            pool_failed()
+                disk_cache.put(DISK_NAME, c, workers.result(f))
+        except workers.WorkerCrashed:  # a worker died: what is not on disk is computed here
+            pass
         finally:  # a rerun stopped this one: drop what has not started
             for f in futures:
                 f.cancel()
 
-
-def pool_failed() -> None:
-    """A worker died (killed, out of memory): ``workers.run`` meeting the broken pool replaces
-    it (ui.workers has no public reset). What is not on disk is then computed here."""
-    try:
-        workers.run(int)
-    except workers.WorkerCrashed:
-        pass
 
 
 def compute_all(configs: list[InitConfig]) -> list:

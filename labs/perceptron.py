@@ -195,7 +195,7 @@ def trained(spec: MlpSpec):
     """The trained nets; a long training not yet on disk runs in the worker pool behind a
     progress bar (other students' reruns go on meanwhile) and is stored for every session."""
     if (xor_train_seconds(spec.n_seeds, spec.epochs) <= INLINE_SECONDS
-            or disk_cache.get(DISK_NAME, spec) is not disk_cache.MISSING):
+            or disk_cache.contains(DISK_NAME, spec)):
         return trained_record(spec)
     text = T("spinner", s=spec.n_seeds, epochs=spec.epochs)
     bar = st.progress(0.0, text=text)

@@ -251,7 +251,7 @@ def round_seconds(run: Run) -> float:
 
 
 def _on_disk(run: Run) -> bool:
-    return (disk_cache.cache_dir() / f"{disk_cache.entry_key(CACHE_NAME, run)}.pkl").exists()
+    return disk_cache.contains(CACHE_NAME, run)
 
 
 def train(run: Run) -> TrainResult:

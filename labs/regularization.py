@@ -9,7 +9,6 @@ cached results); every setting is in the URL. Training runs in the worker pool
 
 from __future__ import annotations
 
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -125,9 +124,8 @@ def from_disk(task):
 
 def on_disk(task) -> bool:
     """Whether the task's result is on disk: a stat, not a read (an "early" entry with its ~50
-    snapshots is megabytes). ui.disk_cache names an entry <entry_key>.pkl in cache_dir()."""
-    key = disk_cache.entry_key(task[0], disk_key(task))
-    return (disk_cache.cache_dir() / f"{key}.pkl").exists()
+    snapshots is megabytes)."""
+    return disk_cache.contains(task[0], disk_key(task))
 
 
 @st.cache_data(max_entries=24, show_spinner=False)  # an "early" entry keeps ~50 snapshots
@@ -189,25 +187,17 @@ def pool_jobs(todo: dict, labels: list) -> None:
     bar = st.progress(first / len(labels), labels[first]())
     try:
         for n, (i, task) in enumerate(todo.items(), start=1):
-            disk_cache.put(task[0], disk_key(task), futures[i].result())
+            disk_cache.put(task[0], disk_key(task), workers.result(futures[i]))
             nxt = list(todo)[n] if n < len(todo) else None
             if nxt is not None:
                 bar.progress(n / len(todo), labels[nxt]())
-    except BrokenProcessPool:
-        pool_failed()
+    except workers.WorkerCrashed:  # a worker died: what is not on disk is computed here
+        pass
     finally:
         for f in futures.values():
             f.cancel()
     bar.empty()
 
-
-def pool_failed() -> None:
-    """A worker died (killed, out of memory): ``workers.run`` meeting the broken pool replaces
-    it (ui.workers has no public reset). What is not on disk is then computed here."""
-    try:
-        workers.run(int)
-    except workers.WorkerCrashed:
-        pass
 
 
 def _job_label(cfg: RegSettings, jobs: list, i: int) -> str:

@@ -208,7 +208,7 @@ def train_seconds(net: NetSettings) -> float:
 def train(net: NetSettings) -> dict:
     """A cached or short run at once; a long one not yet on disk trains in the worker pool
     chunk by chunk, with a progress bar and the input plane as classified so far."""
-    on_disk = (disk_cache.cache_dir() / f"{disk_cache.entry_key(TRAIN_CACHE, net)}.pkl").exists()
+    on_disk = disk_cache.contains(TRAIN_CACHE, net)
     if net in _finished() or on_disk or train_seconds(net) <= INLINE_S:
         with st.spinner(T("training")):
             run = train_cached(net)

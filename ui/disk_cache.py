@@ -54,6 +54,11 @@ def _path(key: str) -> Path:
     return cache_dir() / f"{key}.pkl"
 
 
+def contains(name: str, settings) -> bool:
+    """Whether an entry is stored (a cheap check: no unpickling, the LRU order unchanged)."""
+    return _path(entry_key(name, settings)).exists()
+
+
 def get(name: str, settings):
     """The stored result, or ``MISSING``."""
     path = _path(entry_key(name, settings))

@@ -20,12 +20,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
+_pool_of: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # future -> its pool
 
 
 class WorkerCrashed(RuntimeError):
@@ -72,18 +74,35 @@ def shutdown() -> None:
 
 
 def submit(fn: Callable, /, *args, **kwargs) -> Future:
-    return get_pool().submit(fn, *args, **kwargs)
+    """``fn(*args, **kwargs)`` in a worker, as a future. A pool broken by an earlier crash is
+    replaced first, so one student's killed worker never refuses the next student's task."""
+    pool = get_pool()
+    try:
+        future = pool.submit(fn, *args, **kwargs)
+    except BrokenProcessPool:
+        _reset_pool(pool)
+        pool = get_pool()
+        future = pool.submit(fn, *args, **kwargs)
+    _pool_of[future] = pool
+    return future
+
+
+def result(future: Future, timeout: float | None = None):
+    """A submitted task's result; a worker that died raises ``WorkerCrashed`` (the pool is
+    replaced for the next task)."""
+    try:
+        return future.result(timeout=timeout)
+    except BrokenProcessPool as exc:
+        pool = _pool_of.get(future)
+        if pool is not None:  # replace the pool it ran in (not a fresh one started since)
+            _reset_pool(pool)
+        raise WorkerCrashed(str(exc) or "a worker process died") from exc
 
 
 def run(fn: Callable, /, *args, timeout: float | None = None, **kwargs):
     """``fn(*args, **kwargs)`` in a worker; its result (or its exception, re-raised here).
     A dead worker raises ``WorkerCrashed`` and the pool is replaced."""
-    pool = get_pool()
-    try:
-        return pool.submit(fn, *args, **kwargs).result(timeout=timeout)
-    except BrokenProcessPool as exc:
-        _reset_pool(pool)
-        raise WorkerCrashed(str(exc) or "a worker process died") from exc
+    return result(submit(fn, *args, **kwargs), timeout=timeout)
 
 
 def run_chunks(step: Callable, state, n_chunks: int, /, *args) -> Iterator[tuple[int, object]]:

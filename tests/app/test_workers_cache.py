@@ -86,6 +86,15 @@ def test_a_dead_worker_is_reported_and_replaced():
     assert workers.run(_sleep, 0.01) == 0.01
 
 
+def test_a_pool_broken_by_an_unread_crash_is_replaced_on_the_next_submit():
+    """A crash whose future nobody read (the student left) must not refuse the next task."""
+    dead = workers.submit(_die)
+    assert dead.exception(timeout=60) is not None  # the pool is broken now, and not reset
+    assert workers.submit(_sleep, 0.01).result(timeout=60) == 0.01
+    with pytest.raises(workers.WorkerCrashed):
+        workers.result(dead)
+
+
 def test_the_request_thread_waits_without_holding_the_gil():
     """Two 0.4 s tasks in the pool while this thread counts: the count runs meanwhile."""
     workers.run(_sleep, 0.0)  # warm
@@ -124,8 +133,19 @@ def test_cache_computes_once_per_settings(cache_dir):
 
 def test_a_stale_code_version_is_never_served(cache_dir, monkeypatch):
     disk_cache.put("train", Settings(1, 0.1), "old code")
+    assert disk_cache.contains("train", Settings(1, 0.1))
     monkeypatch.setattr(disk_cache, "code_version", lambda: "another version")
     assert disk_cache.get("train", Settings(1, 0.1)) is disk_cache.MISSING
+    assert not disk_cache.contains("train", Settings(1, 0.1))
+
+
+def test_contains_is_a_stat_that_leaves_the_lru_order(cache_dir):
+    assert not disk_cache.contains("train", Settings(2, 0.1))
+    disk_cache.put("train", Settings(2, 0.1), "value")
+    (entry,) = cache_dir.glob("*.pkl")
+    os.utime(entry, (1, 1))
+    assert disk_cache.contains("train", Settings(2, 0.1))
+    assert entry.stat().st_mtime == 1  # a check is no use: eviction order unchanged
 
 
 def test_a_full_cache_evicts_the_least_recently_used(cache_dir, monkeypatch):
