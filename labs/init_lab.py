@@ -25,6 +25,7 @@ from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.init_lab import T
 from ui.strings.names import activation_name
+from ui.warm import WarmTask
 from viz.init_figs import (
     blocking_units,
     gradients_over_depth,
@@ -159,6 +160,13 @@ def prefetch(configs: list[InitConfig]) -> None:
             for f in futures:
                 f.cancel()
 
+
+
+def warm_tasks() -> list[WarmTask]:
+    """Every preset's slow runs, for the server's warm-up (ui/warm.py): the page's settings at
+    a preset are the preset's configurations themselves (``preset_values`` writes them)."""
+    return [WarmTask(name, DISK_NAME, c, _run, (c,)) for name, p in PRESETS.items()
+            for c in (p.a, p.b) if c is not None and is_slow(c)]
 
 
 def compute_all(configs: list[InitConfig]) -> list:

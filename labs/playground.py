@@ -53,6 +53,7 @@ from ui.lecture import LectureStep, lecture_steps_ui
 from ui.playground_io import MAX_BYTES, parse_points_csv, points_frame
 from ui.share import lecture_mode
 from ui.strings.playground import T, fig_labels
+from ui.warm import WarmTask
 from viz.playground_figs import (
     boundary_figure,
     confusion_figure,
@@ -601,14 +602,18 @@ def settings_ui() -> tuple[Settings, dict]:
     return Settings(data=d, **net, **tr), data
 
 
-def cap_epochs(s: Settings, data: dict) -> Settings:
-    """Keep one round of training to about MAX_ROUND_S (Train more continues from there)."""
+def capped(s: Settings, data: dict) -> Settings:
+    """One round of training kept to about MAX_ROUND_S (Train more continues from there)."""
     per_epoch = epoch_cost_s(len(data["y_tr"]), s.bs, shapes_of(s, data["n_classes"]))
-    most = max(1, int(MAX_ROUND_S / per_epoch))
-    if s.epochs <= most:
-        return s
-    st.info(T("capped", asked=s.epochs, epochs=most, s=MAX_ROUND_S), icon=":material/timer:")
-    return dataclasses.replace(s, epochs=most)
+    return dataclasses.replace(s, epochs=min(s.epochs, max(1, int(MAX_ROUND_S / per_epoch))))
+
+
+def cap_epochs(s: Settings, data: dict) -> Settings:
+    out = capped(s, data)
+    if out.epochs < s.epochs:
+        st.info(T("capped", asked=s.epochs, epochs=out.epochs, s=MAX_ROUND_S),
+                icon=":material/timer:")
+    return out
 
 
 def import_state(s: Settings, data: dict) -> tuple[Settings, str]:
@@ -1067,6 +1072,14 @@ def step_widgets(s: Settings) -> dict:
         out[act_key(l)] = SAME
     out.update({hp_key(k): v for k, v in s.hp})
     return out
+
+
+def warm_tasks() -> list[WarmTask]:
+    """The first round of every lecture step, for the server's warm-up (ui/warm.py): the run
+    ``main`` trains when a step opens (no rounds of Train more, no imported weights)."""
+    runs = {sid: Run(capped(s, load_data(s.data)), 0)
+            for sid, s in ((sid, step_settings(sid)) for sid in LECTURE)}
+    return [WarmTask(sid, CACHE_NAME, run, _train_here, (run,)) for sid, run in runs.items()]
 
 
 def lecture_steps() -> list[LectureStep]:

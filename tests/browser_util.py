@@ -145,7 +145,9 @@ def serve_streamlit(
         *extra_args,
     ]
     log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    # no preset warm-up (ui/warm.py) competing with what a test or a benchmark measures
+    env = {"NNLAB_WARM": "0", **os.environ, "PYTHONUNBUFFERED": "1",
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True

@@ -25,6 +25,9 @@ for p in (str(REPO_ROOT), str(Path(__file__).resolve().parent)):
     if p not in sys.path:
         sys.path.insert(0, p)
 
+# AppTest runs app.py, which would start the preset warm-up (ui/warm.py): tests warm explicitly
+os.environ.setdefault("NNLAB_WARM", "0")
+
 from browser_util import (  # noqa: E402
     ARTIFACTS,
     BrowserUnavailable,
