@@ -34,6 +34,7 @@ from ui.common import chart, download_csv, page_intro, static_table
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.batchnorm import T
+from ui.warm import WarmTask
 from viz.batchnorm_figs import (
     AFTER,
     BN,
@@ -154,19 +155,19 @@ def row_cells(values: list) -> list:
 @st.cache_data(max_entries=8, show_spinner=False)
 def run_pair(s: BNSettings):
     """(plain, with batch norm): from disk, else trained here."""
-    return tuple(disk_cache.cached(PAIR, s, lambda: run_here(pair_tasks(s))))
+    return tuple(disk_cache.cached(PAIR, s, lambda: _pair_here(s)))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def grid_row(dataset, activation, depth, width, batch_size, seed, lr, scales, epochs):
     """One learning rate of the grid: [(plain cell, bn cell) for each weight scale]."""
     key = (dataset, activation, depth, width, batch_size, seed, lr, scales, epochs)
-    return row_cells(disk_cache.cached(ROW, key, lambda: run_here(row_tasks(key))))
+    return row_cells(disk_cache.cached(ROW, key, lambda: _row_here(key)))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def small_batches(s: BNSettings):
-    return disk_cache.cached(SMALL, s, lambda: run_here(small_tasks(s)))
+    return disk_cache.cached(SMALL, s, lambda: _small_here(s))
 
 
 def submit(tasks: list[tuple]) -> list[Future]:
@@ -235,6 +236,32 @@ def step_settings(step: str) -> BNSettings:
     v = BASE_STEP | LECTURE[step]
     return BNSettings(v["dataset"], v["activation"], v["depth"], v["width"], v["scale"],
                       v["lr"], v["epochs"], v["batch"], v["seed"])
+
+
+def warm_tasks() -> list[WarmTask]:
+    """Every lecture step's runs and grid rows, for the server's warm-up (ui/warm.py): the
+    entries ``main`` reads at the step (``run_pair``, ``small_batches``, ``grid_row``)."""
+    out = []
+    for sid in LECTURE:
+        s, grid = step_settings(sid), (BASE_STEP | LECTURE[sid])["grid"]
+        out += [WarmTask(sid, PAIR, s, _pair_here, (s,)),
+                WarmTask(sid, SMALL, s, _small_here, (s,))]
+        lrs, scales = GRIDS[grid]
+        out += [WarmTask(sid, ROW, k, _row_here, (k,)) for k in (row_key(s, lr, scales)
+                                                                for lr in lrs)]
+    return out
+
+
+def _pair_here(s: BNSettings) -> list:
+    return run_here(pair_tasks(s))
+
+
+def _small_here(s: BNSettings):
+    return run_here(small_tasks(s))
+
+
+def _row_here(key: tuple) -> list:
+    return run_here(row_tasks(key))
 
 
 def lecture_steps() -> list[LectureStep]:

@@ -48,6 +48,7 @@ from ui.common import chart, download_csv, download_json, page_intro, static_tab
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.perceptron import T
+from ui.warm import WarmTask
 from viz import perceptron_figs as F
 
 K = {  # widget keys = URL parameter names
@@ -175,8 +176,23 @@ DISK_NAME = "perceptron.xor_nets"
 @st.cache_data(max_entries=16, show_spinner=False)
 def trained_record(spec: MlpSpec):
     """One training: from the disk cache shared by every process, else computed here."""
-    return disk_cache.cached(DISK_NAME, spec, lambda: train_xor_nets(
-        range(spec.n_seeds), spec.activation, spec.lr, spec.epochs))
+    return disk_cache.cached(DISK_NAME, spec, lambda: train_here(spec))
+
+
+def train_here(spec: MlpSpec):
+    return train_xor_nets(range(spec.n_seeds), spec.activation, spec.lr, spec.epochs)
+
+
+def warm_tasks() -> list[WarmTask]:
+    """The trained 2-2-1 nets of every preset that shows them, for the server's warm-up
+    (ui/warm.py); the page's spec for those widget values (``mlp_ui``)."""
+    out = []
+    for name, p in PRESETS.items():
+        if p.get("view") == "mlp":
+            v = DEFAULTS | p
+            spec = MlpSpec(v["act"], float(v["mlr"]), int(v["epochs"]), int(v["seeds"]))
+            out.append(WarmTask(name, DISK_NAME, spec, train_here, (spec,)))
+    return out
 
 
 def pooled_training(spec: MlpSpec, on_chunk=None):

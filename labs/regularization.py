@@ -21,6 +21,7 @@ from ui.common import chart, download_csv, page_intro, static_table
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.regularization import T
+from ui.warm import WarmTask
 from viz.regularization_figs import (
     boundary_figure,
     compare_figure,
@@ -167,12 +168,26 @@ def _runs_args(cfg: RegSettings) -> list[tuple[str, tuple]]:
             ("l1", (s, "l1", 0.0, 0.0, cfg.l1, cfg.l1_mode))]
 
 
+def _sweep_args(cfg: RegSettings) -> list[tuple]:
+    return [(cfg.setup, k, lam) for k in R.SWEEP_KINDS for lam in SWEEP]
+
+
+def warm_tasks() -> list[WarmTask]:
+    """The runs behind every lecture step, for the server's warm-up (ui/warm.py): the steps
+    differ only in view values, so all of them read the default settings' runs."""
+    cfg = RegSettings()
+    tasks = [run_task(*a) for _, a in _runs_args(cfg)] + [sweep_task(*a)
+                                                          for a in _sweep_args(cfg)]
+    first = next(iter(LECTURE))  # every step reads them: labelled with the first
+    return [WarmTask(first, name, disk_key((name, fn, args)), fn, args)
+            for name, fn, args in tasks]
+
+
 def run_all(cfg: RegSettings) -> dict:
     """Every remedy's run and the λ sweep. The runs not on disk yet go to the worker pool all
     at once (two at a time on two cores), collected in order behind a progress bar."""
     jobs = [(m, train_run, a, run_task(*a)) for m, a in _runs_args(cfg)]
-    jobs += [(f"{k}@{lam:g}", sweep_point, (cfg.setup, k, lam), sweep_task(cfg.setup, k, lam))
-             for k in R.SWEEP_KINDS for lam in SWEEP]
+    jobs += [(f"{a[1]}@{a[2]:g}", sweep_point, a, sweep_task(*a)) for a in _sweep_args(cfg)]
     todo = {i: job[3] for i, job in enumerate(jobs) if not on_disk(job[3])}
     if todo:
         pool_jobs(todo, [lambda i=i: _job_label(cfg, jobs, i) for i in range(len(jobs))])

@@ -21,6 +21,7 @@ from ui.common import chart, download_csv, page_intro, static_table
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.space_warp import T
+from ui.warm import WarmTask
 from viz.warp_figs import (
     Panel,
     decorate_linear,
@@ -668,6 +669,18 @@ def step_net(sid: str) -> NetSettings:
     v = {**NET_WIDGETS, **LECTURE[sid][1]}
     data = DataSettings(v["data"], v["n"], v["noise"], v["seed"])
     return NetSettings(data, v["depth"], v["width"], v["neck"], v["tact"], v["epochs"], v["lr"])
+
+
+def warm_tasks() -> list[WarmTask]:
+    """The networks the trained and regions steps train, and the deeper-vs-wider counts, for
+    the server's warm-up (ui/warm.py). A snapshot's region map depends on the training: it is
+    counted on first view (0.05-1 s)."""
+    out = [WarmTask(sid, TRAIN_CACHE, net, _train_here, (net,))
+           for sid, net in ((sid, step_net(sid)) for sid, (mode, _) in LECTURE.items()
+                            if mode != "manual")]
+    return out + [WarmTask(sid, DW_CACHE, int(over["units"]), W.depth_vs_width,
+                           (int(over["units"]),))
+                  for sid, (mode, over) in LECTURE.items() if mode == "regions"]
 
 
 def lecture_steps() -> list[LectureStep]:
