@@ -118,6 +118,7 @@ def num(v: float) -> str:
 
 
 SLOW_CELLS = 2**26  # depth·width² from which a run takes seconds (7 × 4096: 3-20 s cold)
+POOL_CELLS = 2**18  # from 7 × 256 (the default view: ~0.4 s) runs go to the worker pool
 DISK_NAME = "init_lab.run"
 
 
@@ -131,9 +132,14 @@ def run_experiment(activation, init, scale, depth, width, samples, batchnorm, se
     """One cached run of the experiment (the result holds only per-layer stats and counts).
     Slow runs are also kept on disk, shared by every server process (``ui.disk_cache``)."""
     cfg = InitConfig(activation, init, scale, depth, width, samples, batchnorm, seed)
-    if not is_slow(cfg):
+    if is_slow(cfg):
+        return disk_cache.cached(DISK_NAME, cfg, lambda: _run(cfg))
+    if cfg.width * cfg.width * cfg.depth < POOL_CELLS:
         return _run(cfg)
-    return disk_cache.cached(DISK_NAME, cfg, lambda: _run(cfg))
+    try:  # 0.3-2 s: in a worker, so the script thread waits without holding the GIL
+        return workers.run(_run, cfg)
+    except workers.WorkerCrashed:
+        return _run(cfg)
 
 
 def prefetch(configs: list[InitConfig]) -> None:
@@ -171,7 +177,10 @@ def warm_tasks() -> list[WarmTask]:
 
 def compute_all(configs: list[InitConfig]) -> list:
     prefetch(configs)
-    return [run_experiment(**_as_args(c)) for c in configs]
+    cfg = max(configs, key=lambda c: c.width * c.width * c.depth)
+    k = T("slow_k") if cfg.activation == "maxout" else ""
+    with st.spinner(T("slow", depth=cfg.depth, width=cfg.width, k=k)):  # shown after 0.5 s
+        return [run_experiment(**_as_args(c)) for c in configs]
 
 
 def compute(cfg: InitConfig):

@@ -328,3 +328,21 @@ def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
     init_page.prefetch([big])
     assert disk_cache.get(init_page.DISK_NAME, big) is disk_cache.MISSING
     workers.shutdown()
+
+
+def test_mid_size_nets_compute_in_the_pool_and_small_ones_here(monkeypatch):
+    """The default 7 × 256 view (~0.4 s) and bigger run in a worker, so a student moving the
+    depth slider never holds the server's GIL; a 7 × 64 net computes in the script."""
+    from ui import workers
+
+    calls = []
+    real = workers.run
+    monkeypatch.setattr(workers, "run", lambda fn, *a, **k: calls.append(a) or real(fn, *a, **k))
+    init_page.run_experiment.clear()
+    args = dict(activation="tanh", init="xavier_normal", scale=None, samples=16,
+                batchnorm=False, seed=0)
+    init_page.run_experiment(depth=7, width=64, **args)
+    assert calls == []
+    init_page.run_experiment(depth=7, width=256, **args)
+    assert [c[0].width for c in calls] == [256]
+    workers.shutdown()
