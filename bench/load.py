@@ -47,6 +47,7 @@ class Action:
     kind: str  # "view", "retrain" or "preset"
     key: str
     values: tuple = ()
+    fresh: bool = False  # a seed: every press a value nobody asked for (a real training run)
 
 
 # The mix per page: stable widget keys of each page (their URL parameter names).
@@ -70,6 +71,13 @@ ACTIONS: list[Action] = [
     Action("approximation", "view", "ua_k", (2, 3, 4)),
     Action("approximation", "retrain", "ua_n", (8, 16, 32)),
 ]
+# Retraining that the shared cache cannot answer (--fresh): a new data seed on every press.
+FRESH_ACTIONS: list[Action] = [
+    Action("playground", "retrain", "pg_seed", fresh=True),
+    Action("batchnorm", "retrain", "bn_seed", fresh=True),
+    Action("regularization", "retrain", "rg_seed", fresh=True),
+    Action("space_warp", "retrain", "sw_seed", fresh=True),
+]
 KIND_WEIGHTS = {"view": 0.7, "retrain": 0.2, "preset": 0.1}
 
 
@@ -80,9 +88,11 @@ class Stats:
     first_render: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     timeouts: int = 0
+    by_page: dict[str, list[float]] = field(default_factory=dict)  # "kind page" -> seconds
 
-    def add(self, kind: str, seconds: float) -> None:
+    def add(self, kind: str, seconds: float, page: str = "") -> None:
         self.latency.setdefault(kind, []).append(seconds)
+        self.by_page.setdefault(f"{kind} {page}", []).append(seconds)
 
 
 def sticky_cookie(url: str, timeout: float = 30) -> str:
@@ -208,8 +218,16 @@ class Session:
         return False
 
 
+def press_value(action: Action, n: int, student: int, seed: int):
+    """The value of a student's n-th press: the action's values in turn, or a fresh seed."""
+    if action.fresh:
+        return 1000 + seed * 100_000 + student * 1000 + n
+    return action.values[n % len(action.values)] if action.values else None
+
+
 async def student(i: int, url: str, end: float, think: float, stats: Stats,
-                  timeout: float, seed: int) -> None:
+                  timeout: float, seed: int, actions: list[Action] = ACTIONS,
+                  weights: dict[str, float] = KIND_WEIGHTS) -> None:
     rng = random.Random(seed * 1000 + i)
     try:
         cookie = await asyncio.to_thread(sticky_cookie, url)
@@ -218,7 +236,7 @@ async def student(i: int, url: str, end: float, think: float, stats: Stats,
     except Exception as exc:  # noqa: BLE001 - every failure is a reported error
         stats.errors.append(f"student {i} connect: {exc!r}")
         return
-    pages = sorted({a.page for a in ACTIONS})
+    pages = sorted({a.page for a in actions})
     page = pages[i % len(pages)]
     try:
         t, _ = await s.rerun(page=page)
@@ -233,19 +251,19 @@ async def student(i: int, url: str, end: float, think: float, stats: Stats,
                 t, _ = await s.rerun(page=page)
                 stats.first_render.append(t)
                 continue
-            kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
-            choices = [a for a in ACTIONS if a.page == page and a.kind == kind
+            kind = rng.choices(list(weights), weights=list(weights.values()))[0]
+            choices = [a for a in actions if a.page == page and a.kind == kind
                        and a.key in s.widgets]
             if not choices:
                 continue
             action = rng.choice(choices)
             n = counters[action.key] = counters.get(action.key, 0) + 1
             proto_kind, wid, options = s.widgets[action.key]
-            value = action.values[n % len(action.values)] if action.values else None
+            value = press_value(action, n, i, seed)
             s.set_url(action.key, value)
             t, fp = await s.rerun(states=[widget_state(proto_kind, wid, value, options)],
                                   progress=kind == "retrain")
-            stats.add(kind, t)
+            stats.add(kind, t, page)
             if fp is not None:
                 stats.first_progress.append(fp)
     except TimeoutError:
@@ -280,14 +298,16 @@ def pct(values: list[float], q: float) -> float:
 
 
 async def run(url: str, students: int, seconds: float, think: float, timeout: float,
-              pids: list[int], seed: int) -> dict:
+              pids: list[int], seed: int, actions: list[Action] = ACTIONS,
+              weights: dict[str, float] = KIND_WEIGHTS) -> dict:
     stats = Stats()
     end = time.monotonic() + seconds
     rss: list = []
     tasks = [asyncio.create_task(sample_rss(pids, end, 10.0, rss))] if pids else []
     t0 = time.monotonic()
     for i in range(students):  # students arrive over the first few seconds, as in a room
-        tasks.append(asyncio.create_task(student(i, url, end, think, stats, timeout, seed)))
+        tasks.append(asyncio.create_task(student(i, url, end, think, stats, timeout, seed,
+                                                 actions, weights)))
         await asyncio.sleep(min(0.25, seconds / max(1, 4 * students)))
     await asyncio.gather(*tasks)
     elapsed = time.monotonic() - t0
@@ -300,6 +320,8 @@ async def run(url: str, students: int, seconds: float, think: float, timeout: fl
                         "per_s": len(v) / elapsed} for k, v in sorted(stats.latency.items())},
         "first_progress": {"n": len(stats.first_progress),
                            "p95": pct(stats.first_progress, 95)},
+        "by_page": {k: {"n": len(v), "p50": pct(v, 50), "p95": pct(v, 95)}
+                    for k, v in sorted(stats.by_page.items())},
         "rss_mb": [[round(t - t0, 1), r] for t, r in rss],
     }
     return report
@@ -350,6 +372,29 @@ def print_report(r: dict) -> None:
         print("error:", e)
 
 
+def print_ratios(r: dict, base: dict) -> None:
+    """Each kind's p95 under load against its median with one student (``--baseline``)."""
+    print(f"{'action':<10}{'p95 s':>9}{'1-student p50 s':>17}{'ratio':>8}")
+    for kind, a in r["actions"].items():
+        b = base["actions"].get(kind)
+        if b and b["p50"] > 0:
+            print(f"{kind:<10}{a['p95']:>9.3f}{b['p50']:>17.3f}{a['p95'] / b['p50']:>8.2f}")
+    rows = [(k, a, base.get("by_page", {}).get(k)) for k, a in r.get("by_page", {}).items()]
+    for k, a, b in rows:
+        if b and b["p50"] > 0:
+            print(f"  {k:<28} n={a['n']:<4} p95 {a['p95']:.3f} s / {b['p50']:.3f} s = "
+                  f"{a['p95'] / b['p50']:.2f}")
+
+
+def rss_drift(r: dict, after: float) -> list[float]:
+    """Each replica's RSS change (%) from its first sample after ``after`` s to its last."""
+    samples = [(t, mbs) for t, mbs in r["rss_mb"] if t >= after]
+    if len(samples) < 2:
+        return []
+    first, last = samples[0][1], samples[-1][1]
+    return [100 * (b - a) / a for a, b in zip(first, last, strict=False) if a and b]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--url", default="http://127.0.0.1:8501")
@@ -361,13 +406,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ports", help="replica ports, comma-separated (for RSS; default none)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", type=Path, help="also write the report here")
+    ap.add_argument("--baseline", type=Path, help="a one-student report (--json): print ratios")
+    ap.add_argument("--only", choices=sorted(KIND_WEIGHTS), help="only this kind of action")
+    ap.add_argument("--fresh", action="store_true",
+                    help="retraining with a new seed each press (the cache cannot answer)")
+    ap.add_argument("--warmup", type=float, default=120.0,
+                    help="seconds before the RSS drift is measured (with --ports)")
     args = ap.parse_args(argv)
     ports = [int(p) for p in args.ports.split(",")] if args.ports else []
     pids = replica_pids(ports) if ports else []
     seconds = args.soak or args.seconds
+    actions = FRESH_ACTIONS if args.fresh else ACTIONS
+    weights = {args.only: 1.0} if args.only else KIND_WEIGHTS
     report = asyncio.run(run(args.url.rstrip("/"), args.students, seconds, args.think,
-                             args.timeout, pids, args.seed))
+                             args.timeout, pids, args.seed, actions, weights))
     print_report(report)
+    if args.baseline:
+        print_ratios(report, json.loads(args.baseline.read_text()))
+    drift = rss_drift(report, args.warmup)
+    if drift:
+        print(f"RSS drift after {args.warmup:.0f} s:", ", ".join(f"{d:+.1f} %" for d in drift))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=1, default=float))
