@@ -5,8 +5,11 @@ and check that no chart carries a NaN or an infinity (arrays arrive base64-encod
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 from collections.abc import Iterator
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -134,3 +137,29 @@ def static_tables(at: AppTest) -> list[pd.DataFrame]:
     for element in at.get("html"):
         parser.feed(element.proto.body)
     return [pd.DataFrame(rows[1:], columns=rows[0]) for rows in parser.tables if rows]
+
+
+def assert_same(a, b) -> None:
+    """Equal bit for bit (NaN where the other has NaN), through dataclasses, dicts, lists,
+    tuples and arrays: a worker's result against the in-process one."""
+    if dataclasses.is_dataclass(a):
+        a, b = vars(a), vars(b)
+    if isinstance(a, dict):
+        assert a.keys() == b.keys()
+        for k in a:
+            assert_same(a[k], b[k])
+    elif isinstance(a, (list, tuple)):
+        assert len(a) == len(b)
+        for x, y in zip(a, b, strict=True):
+            assert_same(x, y)
+    elif isinstance(a, np.ndarray):
+        assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)
+    else:
+        assert a == b or (a != a and b != b), (a, b)
+
+
+def broken_future(*args, **kwargs) -> Future:
+    """What ``workers.submit`` hands back once a worker has died (patch it in)."""
+    f = Future()
+    f.set_exception(BrokenProcessPool("a worker died"))
+    return f

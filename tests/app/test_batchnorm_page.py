@@ -2,12 +2,19 @@
 sliders, the large grid, a diverging setting (a warning and a grey cell, never a NaN), and the
 payload per rerun."""
 
-import dataclasses
 from pathlib import Path
 
 import numpy as np
 import pytest
-from app_util import assert_clean_figures, chart_jsons, exception_text, open_link, payload_bytes
+from app_util import (
+    assert_clean_figures,
+    assert_same,
+    broken_future,
+    chart_jsons,
+    exception_text,
+    open_link,
+    payload_bytes,
+)
 from streamlit.testing.v1 import AppTest
 
 from labs import batchnorm as bn_page
@@ -172,39 +179,13 @@ def test_pooled_runs_equal_in_process_runs(tmp_path, monkeypatch):
         workers.shutdown()
 
 
-def assert_same(a, b) -> None:
-    """Equal bit for bit, through dicts, lists, tuples, arrays and dataclasses."""
-    if dataclasses.is_dataclass(a):
-        a, b = vars(a), vars(b)
-    if isinstance(a, dict):
-        assert a.keys() == b.keys()
-        for k in a:
-            assert_same(a[k], b[k])
-    elif isinstance(a, (list, tuple)):
-        assert len(a) == len(b)
-        for x, y in zip(a, b, strict=True):
-            assert_same(x, y)
-    elif isinstance(a, np.ndarray):
-        assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)
-    else:
-        assert a == b or (a != a and b != b), (a, b)
-
-
-def _broken(*args, **kwargs):
-    """What ``workers.submit`` hands back once a worker has died."""
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
-
-    f = Future()
-    f.set_exception(BrokenProcessPool("a worker died"))
-    return f
 
 
 def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
     """A worker killed mid-run is no page error: nothing lands on disk, and the cached
     functions then train in-process."""
     monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(workers, "submit", _broken)
+    monkeypatch.setattr(workers, "submit", broken_future)
     s = BNSettings(dataset="circles", depth=3, width=8, epochs=5)
     bn_page.train(s)
     assert bn_page.missing(bn_page.PAIR, s) and bn_page.missing(bn_page.SMALL, s)

@@ -3,14 +3,13 @@ ids and as old-form labels, a Korean link opened in English, the overflow warnin
 payload size). The browser run with screenshots: tests/browser/test_init_lab_browser.py."""
 
 import base64
-import dataclasses
 import sys
 from pathlib import Path
 
 import numpy as np
 import plotly.graph_objects as go
 import pytest
-from app_util import assert_clean_figures, chart_jsons, open_link
+from app_util import assert_clean_figures, assert_same, broken_future, chart_jsons, open_link
 from app_util import exception_text as _errors
 from app_util import figure_specs as _specs
 from app_util import payload_bytes as _payload
@@ -280,15 +279,6 @@ def test_lecture_next_and_previous_walk_the_steps_in_order():
     assert at.session_state["ini_scale"] == PRESETS[order[1]].a.scale
 
 
-def _same(a, b) -> None:
-    """Two InitResults equal bit for bit (NaN where the other has NaN)."""
-    for f in dataclasses.fields(a):
-        x, y = getattr(a, f.name), getattr(b, f.name)
-        if isinstance(x, np.ndarray):
-            assert x.dtype == y.dtype and np.array_equal(x, y, equal_nan=True), f.name
-        else:
-            assert x == y or (x != x and y != y), f.name
-
 
 def test_pooled_runs_equal_in_process_runs(tmp_path, monkeypatch):
     """A worker's result is the in-process result bit for bit: a small config through
@@ -297,24 +287,15 @@ def test_pooled_runs_equal_in_process_runs(tmp_path, monkeypatch):
     from ui import disk_cache, workers
 
     small = InitConfig("tanh", "xavier_normal", None, 4, 512, 64, False, 3)
-    _same(workers.run(run_init_experiment, small), run_init_experiment(small))
+    assert_same(workers.run(run_init_experiment, small), run_init_experiment(small))
     monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
     big = PRESETS["relu_he"].a  # 7 × 4096
     init_page.prefetch([big])
     pooled = disk_cache.get(init_page.DISK_NAME, big)
     assert pooled is not disk_cache.MISSING
-    _same(pooled, run_init_experiment(big))
+    assert_same(pooled, run_init_experiment(big))
     workers.shutdown()
 
-
-def _broken(*args, **kwargs):
-    """What ``workers.submit`` hands back once a worker has died."""
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
-
-    f = Future()
-    f.set_exception(BrokenProcessPool("a worker died"))
-    return f
 
 
 def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
@@ -323,7 +304,7 @@ def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
     from ui import disk_cache, workers
 
     monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(workers, "submit", _broken)
+    monkeypatch.setattr(workers, "submit", broken_future)
     big = PRESETS["relu_he"].a
     init_page.prefetch([big])
     assert disk_cache.get(init_page.DISK_NAME, big) is disk_cache.MISSING

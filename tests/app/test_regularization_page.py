@@ -1,11 +1,12 @@
 """The overfitting page in AppTest: both languages, the URL round trip, view-only sliders,
 a remedy setting, payload and finite charts."""
 
-import numpy as np
 import pytest
 from app_util import (
     APP,
     assert_clean_figures,
+    assert_same,
+    broken_future,
     exception_text,
     open_link,
     payload_bytes,
@@ -150,37 +151,13 @@ def test_pooled_runs_equal_in_process_runs(tmp_path, monkeypatch):
         workers.shutdown()
 
 
-def assert_same(a, b) -> None:
-    """Equal bit for bit, through dicts, lists, tuples and arrays."""
-    if isinstance(a, dict):
-        assert a.keys() == b.keys()
-        for k in a:
-            assert_same(a[k], b[k])
-    elif isinstance(a, (list, tuple)):
-        assert len(a) == len(b)
-        for x, y in zip(a, b, strict=True):
-            assert_same(x, y)
-    elif isinstance(a, np.ndarray):
-        assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)
-    else:
-        assert a == b or (a != a and b != b), (a, b)
-
-
-def _broken(*args, **kwargs):
-    """What ``workers.submit`` hands back once a worker has died."""
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
-
-    f = Future()
-    f.set_exception(BrokenProcessPool("a worker died"))
-    return f
 
 
 def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
     """A worker killed mid-run is no page error: nothing lands on disk (the cached functions
     then train in-process)."""
     monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(workers, "submit", _broken)
+    monkeypatch.setattr(workers, "submit", broken_future)
     s = R.Setup(n_train=12, width=16, epochs=100)
     task = rg_page.sweep_task(s, "l2", 0.01)
     rg_page.pool_jobs({0: task}, [lambda: "…"])
