@@ -407,3 +407,31 @@ def array_attribute_mismatches(page) -> list[str]:
     if report and live:  # Plotly itself goes through the kept lists (not only our calls)
         assert report["keptByPlotly"] > 0, "Plotly no longer calls findArrayAttributes"
     return report["bad"] if report else []
+
+
+TOP_JS = """() => { window.scrollTo(0, 0); document.querySelectorAll(
+    '[data-testid="stMain"], [data-testid="stAppViewContainer"], section').forEach(
+    e => e.scrollTo(0, 0)); }"""
+
+
+def walk_lecture(page, server: str, page_id: str, step: str, next_step: str,
+                 lang: str = "ko") -> None:
+    """Open a lecture link at ``step`` (the bar on top, projector type size), screenshot the
+    first screen as projected (``<page_id>-lecture.png``) and the whole page, then press → and
+    check the URL moves to ``next_step`` and the page runs clean."""
+    open_page(page, f"{server}/?lang={lang}")  # Home first: registers the navigation
+    open_page(page, f"{server}/{page_id}?lang={lang}&mode=lecture&step={step}")
+    assert_no_exception(page)
+    wait_for_charts(page, 1, timeout_ms=60_000)
+    assert page.locator(".st-key-lecture_next button").count() == 1
+    page.evaluate(TOP_JS)  # the first screen, as the class sees it
+    page.wait_for_timeout(500)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{page_id}-lecture.png"))
+    screenshot(page, f"{page_id}-lecture-full")  # every chart at projector type size
+    page.evaluate("document.activeElement && document.activeElement.blur()")  # keys: no widget
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(f"**step={next_step}**", timeout=60_000)
+    wait_for_app(page)
+    assert_no_exception(page)
+    assert not page.js_errors, page.js_errors

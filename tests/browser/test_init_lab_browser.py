@@ -95,34 +95,7 @@ def test_init_lab_lecture_mode(browser_page, streamlit_server):
     """A lecture link opens its step (the bar on top, Korean, projector type size); the → key
     moves to the next step and the URL follows. Screenshot of the first screen, as projected:
     test-artifacts/init_lab-lecture.png."""
-    from browser_util import (
-        ARTIFACTS,
-        assert_no_exception,
-        open_page,
-        screenshot,
-        wait_for_app,
-        wait_for_charts,
-    )
+    from browser_util import walk_lecture
 
-    page = browser_page
-    open_page(page, f"{streamlit_server}/?lang=ko")  # Home first: registers the navigation
-    open_page(page, f"{streamlit_server}/init_lab?lang=ko&mode=lecture&step=tanh_001")
-    assert_no_exception(page)
-    wait_for_charts(page, 1, timeout_ms=60_000)
-    assert page.locator(".st-key-lecture_next button").count() == 1
-    page.evaluate(TOP_JS)  # the first screen, as the class sees it
-    page.wait_for_timeout(500)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "init_lab-lecture.png"))
-    screenshot(page, "init_lab-lecture-full")  # every chart at projector type size
-    page.evaluate("document.activeElement && document.activeElement.blur()")  # keys: no widget
-    page.keyboard.press("ArrowRight")
-    page.wait_for_url("**step=tanh_005**", timeout=60_000)
-    wait_for_app(page)
-    assert_no_exception(page)
-    assert not page.js_errors, page.js_errors
+    walk_lecture(browser_page, streamlit_server, "init_lab", "tanh_001", "tanh_005")
 
-
-TOP_JS = """() => { window.scrollTo(0, 0); document.querySelectorAll(
-    '[data-testid="stMain"], [data-testid="stAppViewContainer"], section').forEach(
-    e => e.scrollTo(0, 0)); }"""
