@@ -47,3 +47,22 @@ def test_activations_lecture_mode(browser_page, streamlit_server):
     wait_for_charts(page, 3, timeout_ms=30_000)
     assert_no_exception(page)
     assert "act_identity=true" in page.url, page.url
+
+
+@pytest.mark.browser
+def test_the_range_slider_redraws_the_curves_and_keeps_the_url(browser_page, streamlit_server):
+    """The x range lives in the curves' fragment: moving it redraws them (the identity text
+    follows the range), writes act_range to the URL, and leaves the page free of errors."""
+    from browser_util import wait_for_app
+
+    page = browser_page
+    open_page(page, f"{streamlit_server}/activations?lang=en&act_identity=true&act_range=6")
+    wait_for_charts(page, 4, timeout_ms=30_000)
+    assert "On |x| ≤ 6:" in page.inner_text("body")
+    page.locator(".st-key-act_range input[type='range']").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**act_range=8**", timeout=30_000)
+    wait_for_app(page)
+    page.wait_for_function("document.body.innerText.includes('On |x| ≤ 8:')", timeout=30_000)
+    assert_no_exception(page)
+    assert page.locator(CHART_SELECTOR).count() == 4
