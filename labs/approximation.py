@@ -135,6 +135,14 @@ def rate(target: str, formula: str, a: float, b: float, act: str) -> dict:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
+def best_rate(target: str, formula: str, a: float, b: float) -> dict:
+    """The best N-unit fit found for each N in A.BEST_NS (about 0.4 s: shared on disk)."""
+    key = (target, formula, float(a), float(b))
+    return disk_cache.cached("approximation.best", key,
+                             lambda: A.best_table(A.make_target(target, formula), a, b))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
 def fit_record(spec: A.FitSpec) -> dict:
     """One training run: from the shared disk cache, else computed here."""
     return disk_cache.cached("approximation.fit", spec, lambda: A.run_fit(spec, CHUNK))
@@ -455,6 +463,28 @@ def rate_text(cfg: ApproxSettings, rt: dict) -> str:
     return text
 
 
+def best_text(bt: dict) -> str:
+    """The sentence on the best fit found, formatted from its errors."""
+    exact = np.flatnonzero(bt["best"] < 1e-12)
+    if bt["slope"] is None and len(exact):
+        text = T("best_exact", n0=int(bt["ns"][exact[0]]))
+    elif bt["slope"] is not None and bt["slope"] > -0.2:
+        text = T("best_flat", slope=fmt(bt["slope"]))
+    else:
+        islope = fmt(bt["islope"]) if bt["islope"] is not None else T("rate_na")
+        text = T("best_slope", slope=fmt(bt["slope"]) if bt["slope"] is not None
+                 else T("rate_na"), islope=islope)
+    best, interp = bt["best"][-1], bt["interp"][-1]
+    count = int(np.sum(bt["best"] <= bt["interp"]))  # all: the interpolant is a candidate
+    if best < 1e-12:
+        key = "best_compare_exact" if interp >= 1e-12 else "best_compare_both_exact"
+        return text + T(key, count=count, interp=fmt(interp))
+    if interp / best < 1.005:
+        return text + T("best_compare_equal", count=count, best=fmt(best))
+    return text + T("best_compare", count=count, best=fmt(best), interp=fmt(interp),
+                    ratio=fmt(interp / best))
+
+
 def bound_exceeded(rt: dict) -> int:
     """How many N have a measured error above the bound (beyond rounding)."""
     return int(np.sum(rt["err"] > rt["bound"] * (1 + 1e-9) + 1e-12))
@@ -465,14 +495,20 @@ def rate_view(cfg: ApproxSettings, built_err: float, trained: dict) -> None:
     formula = cfg.fit_spec().formula
     rt = rate(cfg.target, formula, cfg.a, cfg.b, cfg.activation)
     act = T(f"act.{cfg.activation}")
+    with st.spinner(T("best_progress")):
+        bt = best_rate(cfg.target, formula, cfg.a, cfg.b)
     labels = {"title": T("rate_title"), "x": T("rate_x"), "y": T("rate_y"),
               "relu": T("rate_relu"), "bound": T("rate_bound"), "stair": T("rate_stair", act=act),
-              "current": T("rate_current"), "trained": T("rate_trained")}
+              "current": T("rate_current"), "trained": T("rate_trained"),
+              "best": T("rate_best"), "ref": T("rate_ref")}
     bound = rt["bound"] if rt["d2"] else None  # max|f''| = 0: the bound is 0, off a log axis
     chart(F.error_figure(rt["ns"], rt["err"], bound, rt.get("stair_ns"), rt.get("stair_err"),
-                         (cfg.n_units, built_err), (cfg.n_units, trained["max_err"]), labels),
-          key="ua_fig_rate")
+                         (cfg.n_units, built_err), (cfg.n_units, trained["max_err"]), labels,
+                         best=(bt["ns"], bt["best"]), ref=bt["ref"]), key="ua_fig_rate")
     st.markdown(rate_text(cfg, rt))
+    st.markdown(best_text(bt))
+    st.caption(T("best_what", iters=A.LAWSON_ITERS, rounds=A.KNOT_ROUNDS,
+                 points=f"{bt['points']:,}"))
     st.caption(T("notes_theorem"))
 
     def frame() -> pd.DataFrame:
@@ -482,6 +518,11 @@ def rate_view(cfg: ApproxSettings, built_err: float, trained: dict) -> None:
         if "stair_ns" in rt:
             stair = dict(zip(rt["stair_ns"].tolist(), rt["stair_err"], strict=True))
             df[f"{cfg.activation}_staircase_max_err"] = [stair.get(n, np.nan) for n in rt["ns"]]
+        best = dict(zip(bt["ns"].tolist(), bt["best"], strict=True))
+        df["best_fit_found_max_err"] = [best.get(n, np.nan) for n in rt["ns"]]
+        if bt["ref"] is not None:
+            ref = dict(zip(bt["ref"][0].tolist(), bt["ref"][1], strict=True))
+            df["one_over_n2_reference"] = [ref.get(n, np.nan) for n in rt["ns"]]
         return df
 
     download_csv(T("download_rate"), frame, "ua_error_vs_n.csv", key="ua_dl_rate")

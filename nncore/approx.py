@@ -507,3 +507,153 @@ def run_fit(spec: FitSpec, chunk: int = 250) -> dict:
 def fit_seconds(n_units: int, steps: int) -> float:
     """Rough cost of a run on one core (measured: ~0.35 ms per step + ~2 µs per unit-step)."""
     return steps * (3.5e-4 + 2e-6 * n_units)
+
+
+# ---------------------------------------------------------------------------------------------
+# The best N-unit fit found (free knots, smallest max error)
+# ---------------------------------------------------------------------------------------------
+
+BEST_NS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)
+LAWSON_ITERS = 30
+KNOT_ROUNDS = 4
+KNOT_FLOOR = 0.1  # share of the knot density kept uniform: no cell narrower than 0.1·(b − a)/N
+
+
+def cell_coords(nodes: Array, x: Array) -> tuple[Array, Array]:
+    """For each x its cell i (nodes[i] ≤ x ≤ nodes[i + 1]) and λ = (x − nodes[i])/h_i."""
+    i = np.clip(np.searchsorted(nodes, x, side="right") - 1, 0, len(nodes) - 2)
+    return i, (x - nodes[i]) / (nodes[i + 1] - nodes[i])
+
+
+def hat_fit(coords: tuple[Array, Array], n_nodes: int, y: Array, w: Array) -> Array:
+    """Node values v of the continuous piecewise-linear function through the nodes that
+    minimise Σ w·(f̂(x) − y)² (``coords`` from ``cell_coords``; the normal equations are
+    tridiagonal; a tiny ridge keeps a cell whose points all have weight 0 solvable)."""
+    i, q = coords
+    p, n = 1.0 - q, n_nodes
+    diag = np.bincount(i, w * p * p, n) + np.bincount(i + 1, w * q * q, n)
+    off = np.bincount(i, w * p * q, n - 1)
+    rhs = np.bincount(i, w * p * y, n) + np.bincount(i + 1, w * q * y, n)
+    diag = diag + 1e-12 * max(float(diag.max()), 1e-300)
+    return solve_tridiagonal(off, diag, rhs)
+
+
+def solve_tridiagonal(off: Array, diag: Array, rhs: Array) -> Array:
+    """Solve the symmetric tridiagonal system (Thomas algorithm; the matrix is positive
+    definite here, so no pivoting): O(n), single-threaded, the same bits on every machine."""
+    e, d, r = off.tolist(), diag.tolist(), rhs.tolist()
+    n = len(d)
+    for k in range(1, n):
+        m = e[k - 1] / d[k - 1]
+        d[k] -= m * e[k - 1]
+        r[k] -= m * r[k - 1]
+    v = [0.0] * n
+    v[-1] = r[-1] / d[-1]
+    for k in range(n - 2, -1, -1):
+        v[k] = (r[k] - e[k] * v[k + 1]) / d[k]
+    return np.array(v)
+
+
+def lawson_minimax(nodes: Array, x: Array, y: Array, iters: int = LAWSON_ITERS):
+    """Node values with the smallest max error found by Lawson's algorithm (weighted least
+    squares, weights multiplied by |residual| each round; it converges to the minimax fit for
+    fixed knots). Returns (values, max error) of the best round."""
+    coords = cell_coords(nodes, x)
+    i, q = coords
+    w = np.full(len(x), 1.0 / len(x))
+    best_v, best_e = None, np.inf
+    for _ in range(iters):
+        v = hat_fit(coords, len(nodes), y, w)
+        r = np.abs(v[i] * (1.0 - q) + v[i + 1] * q - y)
+        e = float(r.max())
+        if e < best_e:
+            best_v, best_e = v, e
+        if e == 0.0:
+            break
+        w = w * r
+        w = np.maximum(w / w.sum(), 1e-300)
+    return best_v, best_e
+
+
+def rebalance(nodes: Array, x: Array, resid: Array) -> Array:
+    """New nodes from a fit's residuals: a cell's error grows like h²·|f''|, so the knot density
+    on cell i is taken ∝ √(max error on i)/h_i (equal errors after the move), mixed with
+    KNOT_FLOOR of the uniform density, and the nodes equidistribute it."""
+    n = len(nodes) - 1
+    i = np.clip(np.searchsorted(nodes, x, side="right") - 1, 0, n - 1)
+    cell_err = np.zeros(n)
+    np.maximum.at(cell_err, i, resid)
+    h = np.diff(nodes)
+    mass = np.sqrt(cell_err)  # density √e/h times width h
+    total = mass.sum()
+    share = (1 - KNOT_FLOOR) * (mass / total if total > 0 else h / h.sum()) \
+        + KNOT_FLOOR * h / h.sum()
+    cum = np.concatenate([[0.0], np.cumsum(share)])
+    cum /= cum[-1]
+    new = np.interp(np.linspace(0.0, 1.0, n + 1), cum, nodes)
+    new[0], new[-1] = nodes[0], nodes[-1]
+    return new
+
+
+def best_fit(f: Callable, a: float, b: float, n: int, x: Array, x_eval: Array) -> dict:
+    """The N-unit ReLU fit with the smallest max error |f − f̂| on the points ``x_eval`` that
+    this search finds, in the family f̂ = c₀ + Σ c_j·ReLU(x − t_j) with t_1 = a and t_2…t_N free
+    (every continuous piecewise-linear function with at most N pieces on [a, b]; the
+    interpolant is one of them and the search's first candidate, so the result is never worse).
+
+    Search: Lawson's minimax fit of the node values on the points x (uniform knots first), then
+    KNOT_ROUNDS rounds of moving the knots to equalise the cells' errors (``rebalance``) and
+    fitting again; each candidate is judged on the denser ``x_eval`` (a minimax fit on x alone
+    is optimistic between its points). The result is an upper bound on the family's true best.
+    """
+    y, y_eval = np.asarray(f(x), dtype=np.float64), np.asarray(f(x_eval), dtype=np.float64)
+    nodes = np.linspace(a, b, int(n) + 1)
+    values = np.asarray(f(nodes), dtype=np.float64)
+    interp = float(np.max(np.abs(np.interp(x_eval, nodes, values) - y_eval)))
+    best = {"nodes": nodes, "values": values, "err": interp, "interp_err": interp}
+    for _ in range(KNOT_ROUNDS + 1):
+        v, e = lawson_minimax(nodes, x, y)
+        e_eval = float(np.max(np.abs(np.interp(x_eval, nodes, v) - y_eval)))
+        if e_eval < best["err"]:
+            best |= {"nodes": nodes, "values": v, "err": e_eval}
+        if e == 0.0:
+            break
+        nodes = rebalance(nodes, x, np.abs(np.interp(x, nodes, v) - y))
+    return best
+
+
+def pl_net(nodes: Array, values: Array) -> dict:
+    """The continuous piecewise-linear function through (nodes, values) as N ReLU units
+    (the same construction as ``relu_interpolant``, knots at nodes[:-1])."""
+    s = np.diff(values) / np.diff(nodes)
+    c = np.concatenate([s[:1], np.diff(s)])
+    return {"W1": np.ones((1, len(s))), "b1": -nodes[:-1].copy(), "W2": c[:, None],
+            "b2": np.array([values[0]])}
+
+
+def dense_points(target: Target, a: float, b: float, factor: int = 16) -> Array:
+    """``error_points`` made ``factor`` times denser: where the best fits are judged."""
+    k = target.kinks(a, b)
+    eps = 1e-9 * (b - a)
+    x = np.linspace(a, b, factor * (ERROR_GRID - 1) + 1)
+    return np.sort(np.concatenate([x, k - eps, k + eps]))
+
+
+def best_table(target: Target, a: float, b: float, ns=BEST_NS, anchor: int = 16) -> dict:
+    """For each N in ``ns``: the best fit's and the uniform interpolant's max errors (on the
+    same points), both log-log slopes over N ≥ 16, and a 1/N² reference through the
+    best fit at N = ``anchor`` (over N ≥ anchor; None when that fit is exact). Fits use
+    ``error_points``, errors are measured on ``dense_points``."""
+    x, x_eval = error_points(target, a, b), dense_points(target, a, b)
+    fits = [best_fit(target.f, a, b, int(n), x, x_eval) for n in ns]
+    ns = np.asarray(ns)
+    best = np.array([r["err"] for r in fits])
+    interp = np.array([r["interp_err"] for r in fits])
+    at = best[ns == anchor]
+    ref = None
+    if len(at) and at[0] > 1e-12:
+        rn = ns[ns >= anchor]
+        ref = (rn, at[0] * (anchor / rn.astype(np.float64)) ** 2)
+    return {"ns": ns, "best": best, "interp": interp, "slope": loglog_slope(ns, best),
+            "islope": loglog_slope(ns, interp), "ref": ref, "last": fits[-1],
+            "points": len(x_eval)}

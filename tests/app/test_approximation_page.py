@@ -24,6 +24,8 @@ def test_default_page_in_both_languages(lang):
     at = _open(query={"lang": lang})
     specs = assert_clean_figures(at)
     assert len(specs) == N_CHARTS
+    rate_traces = [t.get("name") for t in specs[3]["data"]]  # the best fit found and 1/N²
+    assert T("rate_best", lang) in rate_traces and T("rate_ref", lang) in rate_traces
     assert payload_bytes(at) <= MAX_PAYLOAD
     assert not at.error and not at.warning
     assert len([b for b in at.get("download_button") if b.key.startswith("ua_")]) == 7  # 6 CSVs + JSON

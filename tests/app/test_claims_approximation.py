@@ -69,6 +69,7 @@ def test_claims(name):
     built_err = _check_construct(text, tg, c)
     _check_train(text, tg, c, built_err)
     _check_rate(text, tg, c)
+    _check_best(text, tg, c)
     _check_depth(at, text, c["k"])
 
 
@@ -186,6 +187,55 @@ def _check_rate(text, tg, c):
                 or not tg.smooth
     else:
         assert s is None
+
+
+def _check_best(text, tg, c):
+    """The best-fit sentence: its N = 256 error re-measured on a 10x finer grid through the
+    256-unit ReLU net itself (nncore.mlp), the interpolant's errors from np.interp there."""
+    a, b = c["a"], c["b"]
+    bt = A.best_table(tg, a, b)
+    ns = bt["ns"]
+    x = _fine_points(a, b)
+    interp = np.array([np.max(np.abs(tg.f(x) - np.interp(x, np.linspace(a, b, n + 1),
+                                                         tg.f(np.linspace(a, b, n + 1)))))
+                       for n in ns])
+    last = bt["last"]
+    best256 = float(np.max(np.abs(A.net_output(A.pl_net(last["nodes"], last["values"]), x,
+                                               "relu") - tg.f(x))))
+    assert np.all(bt["best"] <= interp * (1 + 1e-3) + 1e-12)
+    cmp_ = re.search(r"At every one of the (\d+) N computed it is at most the interpolant's "
+                     r"error; at N = 256 (?:it is \*\*([^*]+)\*\* against ([^ ]+) \(([^×]+)× "
+                     r"smaller\)|both are ([^.]+(?:\.\d+)?(?:e-\d+)?)\.|both are exact|it is exact, "
+                     r"the interpolant's error is ([^ ]+)\.)", text)
+    assert cmp_, text
+    assert int(cmp_[1]) == len(ns) == int(np.sum(bt["best"] <= bt["interp"]))
+    if cmp_[2]:
+        assert _num(cmp_[2]) == pytest.approx(best256, rel=0.02, abs=1e-12)
+        assert _num(cmp_[3]) == pytest.approx(interp[-1], rel=0.01)
+        assert _num(cmp_[4]) == pytest.approx(interp[-1] / best256, rel=0.03)
+        assert interp[-1] / best256 > 1.0
+    elif "both are exact" in cmp_[0]:
+        assert best256 < 1e-9 and interp[-1] < 1e-9
+    elif cmp_[6]:
+        assert best256 < 1e-9 and _num(cmp_[6]) == pytest.approx(interp[-1], rel=0.01)
+    else:
+        assert _num(cmp_[5]) == pytest.approx(best256, rel=0.01)
+        assert interp[-1] == pytest.approx(best256, rel=0.01)
+    m = re.search(r"Best fit: measured slope over N = 16…256 \*\*([^*]+)\*\* \(the "
+                  r"interpolant's: ([^)]+)\)", text)
+    flat = re.search(r"Best fit: no 1/N² rate here — its measured slope over N = 16…256 is "
+                     r"([^,]+), flat", text)
+    exact = re.search(r"Best fit: exact \(error below 10⁻¹²\) from N = (\d+) on", text)
+    assert sum(map(bool, (m, flat, exact))) == 1, text
+    if m:
+        assert _num(m[1]) == pytest.approx(bt["slope"], abs=0.01) and bt["slope"] <= -0.2
+        assert _num(m[2]) == pytest.approx(A.loglog_slope(ns, interp), abs=0.02)
+    elif flat:
+        assert _num(flat[1]) == pytest.approx(bt["slope"], abs=1e-3) and bt["slope"] > -0.2
+    else:
+        n0 = int(exact[1])
+        assert bt["best"][list(ns).index(n0)] < 1e-12
+        assert np.all(bt["best"][ns < n0] >= 1e-12)
 
 
 def _check_depth(at, text, k):

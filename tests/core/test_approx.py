@@ -192,3 +192,47 @@ def test_check_target_codes():
     assert A.check_target(A.make_target("formula", "exp(10*x)"), -3, 3) == A.TARGET_TOO_LARGE
     assert A.check_target(A.make_target("formula", "x**2"), -3, 3) is None
     assert A.check_target(A.make_target("step"), -3, 3) is None
+
+
+# --- the best N-unit fit found --------------------------------------------------------------
+
+
+def test_solve_tridiagonal_matches_dense_solve():
+    rng = np.random.default_rng(3)
+    off, diag, rhs = rng.normal(size=9), 4.0 + rng.random(10), rng.normal(size=10)
+    M = np.diag(diag) + np.diag(off, 1) + np.diag(off, -1)
+    assert np.allclose(A.solve_tridiagonal(off, diag, rhs), np.linalg.solve(M, rhs))
+
+
+@pytest.mark.parametrize("n, expected", [(1, 1 / 8), (4, 1 / 128)])
+def test_best_fit_of_a_parabola_reaches_the_minimax_error(n, expected):
+    """x² on [0, 1]: the best continuous piecewise-linear fit with N pieces has uniform knots
+    (f'' = 2 is constant) and max error h²·f''/16 = 1/(8N²), half the interpolant's."""
+    x = np.linspace(0.0, 1.0, 4001)
+    r = A.best_fit(np.square, 0.0, 1.0, n, x, np.linspace(0.0, 1.0, 16001))
+    assert r["err"] == pytest.approx(expected, rel=0.02)
+    assert r["interp_err"] == pytest.approx(2 * expected, rel=1e-3)
+
+
+@pytest.mark.parametrize("name", ["sin", "bump", "abs", "step", "sawtooth"])
+def test_best_fit_never_worse_than_interpolant_and_is_a_relu_net(name):
+    tg = A.make_target(name)
+    t = A.best_table(tg, -3.0, 3.0)
+    x = A.dense_points(tg, -3.0, 3.0)
+    assert np.array_equal(t["interp"], A.interpolation_errors(tg.f, -3.0, 3.0, t["ns"], x))
+    assert np.all(t["best"] <= t["interp"])
+    # the N = 256 fit as an nncore ReLU net of 256 units has the reported error
+    last = t["last"]
+    p = A.pl_net(last["nodes"], last["values"])
+    assert p["W1"].shape == (1, 256)
+    out = A.net_output(p, x, "relu")
+    assert np.max(np.abs(out - tg.f(x))) == pytest.approx(last["err"], rel=1e-6, abs=1e-12)
+
+
+def test_best_fit_rates():
+    sin = A.best_table(SIN, -3.0, 3.0)
+    assert sin["slope"] == pytest.approx(-2.0, abs=0.2)
+    assert sin["best"][-1] < sin["interp"][-1] / 2  # free knots + minimax beat the interpolant
+    step = A.best_table(A.make_target("step"), -3.0, 3.0)
+    assert np.all(step["best"] >= 0.5 - 1e-6)  # no continuous function beats half a jump
+    assert step["best"][-1] < 0.51

@@ -242,6 +242,47 @@ T = Strings(
             "that training finds it."
         ),
         "download_rate": "Download the errors against N (CSV)",
+        "rate_best": "best N-unit fit found (knots free)",
+        "rate_ref": "1/N² reference",
+        "best_what": (
+            "**Best N-unit fit**: among all one-hidden-layer ReLU networks "
+            "f̂(x) = c₀ + Σ c_j·ReLU(x − t_j) with the first knot at a and the other N − 1 knots "
+            "anywhere in (a, b) — every continuous piecewise-linear function with at most N "
+            "pieces, the interpolant included — the one with the smallest largest error that "
+            "this search finds: the output weights by the minimax fit for fixed knots (Lawson's "
+            "reweighted least squares, {iters} rounds), then {rounds} rounds of moving the knots "
+            "so that every cell's error is equal. Largest errors are measured at {points} points "
+            "of [a, b]. It is an upper bound on the true best; the interpolant is the search's "
+            "first candidate, so it is never worse. The dotted 1/N² line goes through it at "
+            "N = 16."
+        ),
+        "best_slope": (
+            "Best fit: measured slope over N = 16…256 **{slope}** (the interpolant's: {islope}). "
+        ),
+        "best_exact": (
+            "Best fit: exact (error below 10⁻¹²) from N = {n0} on, of the N computed. "
+        ),
+        "best_compare": (
+            "At every one of the {count} N computed it is at most the interpolant's error; at "
+            "N = 256 it is **{best}** against {interp} ({ratio}× smaller)."
+        ),
+        "best_compare_equal": (
+            "At every one of the {count} N computed it is at most the interpolant's error; at "
+            "N = 256 both are {best}."
+        ),
+        "best_compare_exact": (
+            "At every one of the {count} N computed it is at most the interpolant's error; at "
+            "N = 256 it is exact, the interpolant's error is {interp}."
+        ),
+        "best_compare_both_exact": (
+            "At every one of the {count} N computed it is at most the interpolant's error; at "
+            "N = 256 both are exact."
+        ),
+        "best_flat": (
+            "Best fit: no 1/N² rate here — its measured slope over N = 16…256 is {slope}, "
+            "flat. "
+        ),
+        "best_progress": "Searching for the best fit at each N…",
         # depth
         "sec_depth": "4 · Depth vs width at the same number of units",
         "depth_intro": (
@@ -514,6 +555,44 @@ T = Strings(
             "않습니다."
         ),
         "download_rate": "N에 따른 오차 내려받기 (CSV)",
+        "rate_best": "찾은 최선의 N-유닛 근사 (매듭 자유)",
+        "rate_ref": "1/N² 기준선",
+        "best_what": (
+            "**최선의 N-유닛 근사**: 은닉층 하나짜리 ReLU 신경망 "
+            "f̂(x) = c₀ + Σ c_j·ReLU(x − t_j) 가운데, 첫 매듭은 a에 두고 나머지 N − 1개 매듭은 "
+            "(a, b) 안 어디에나 둘 수 있는 것들 — 조각이 N개 이하인 연속 구간별 선형 함수 전부로, "
+            "보간도 여기에 속합니다 — 중에서 이 탐색이 찾은 최대 오차가 가장 작은 신경망입니다. "
+            "매듭을 고정한 채 출력 가중치를 최대 오차 최소화(minimax)로 맞추고(Lawson의 가중 "
+            "최소제곱, {iters}회), 이어서 모든 구간의 오차가 같아지도록 매듭을 옮기는 일을 "
+            "{rounds}번 반복합니다. 최대 오차는 [a, b]의 점 {points}개에서 잽니다. 그러니 진짜 최선의 "
+            "오차보다 작지는 않은 상한입니다. 탐색은 보간에서 시작하므로 보간보다 나빠지지 "
+            "않습니다. 점선 1/N² 기준선은 N = 16에서 이 곡선을 지납니다."
+        ),
+        "best_slope": (
+            "최선의 근사: N = 16…256에서 측정한 기울기 **{slope}** (보간은 {islope}). "
+        ),
+        "best_exact": (
+            "최선의 근사: 계산한 N 가운데 N = {n0}부터 정확합니다 (오차 10⁻¹² 미만). "
+        ),
+        "best_compare": (
+            "계산한 {count}개의 N 모두에서 보간의 오차 이하이고, N = 256에서는 {interp} 대신 "
+            "**{best}**입니다 ({ratio}배 작음)."
+        ),
+        "best_compare_equal": (
+            "계산한 {count}개의 N 모두에서 보간의 오차 이하이고, N = 256에서는 둘 다 {best}입니다."
+        ),
+        "best_compare_exact": (
+            "계산한 {count}개의 N 모두에서 보간의 오차 이하이고, N = 256에서는 정확합니다 "
+            "(보간의 오차는 {interp})."
+        ),
+        "best_compare_both_exact": (
+            "계산한 {count}개의 N 모두에서 보간의 오차 이하이고, N = 256에서는 둘 다 정확합니다."
+        ),
+        "best_flat": (
+            "최선의 근사: 여기서는 1/N²으로 줄지 않습니다. N = 16…256에서 측정한 기울기가 "
+            "{slope}로 평평합니다. "
+        ),
+        "best_progress": "N마다 최선의 근사를 찾는 중…",
         "sec_depth": "4 · 유닛 수가 같을 때 깊이 대 너비",
         "depth_intro": (
             "텐트 사상 T(s) = 1 − |2s − 1|은 [0, 1]을 반으로 접어 자기 자신 위에 겹치고, ReLU "
