@@ -28,7 +28,7 @@ import numpy as np
 
 from .divergence import TRAINING_DIVERGED
 from .expr import parse_function_of_x
-from .mlp import mlp_forward, mlp_loss_and_grads, n_layers
+from .mlp import init_mlp, mlp_forward, mlp_loss_and_grads, n_layers
 from .optim import make_optimizer
 
 Array = np.ndarray
@@ -657,3 +657,103 @@ def best_table(target: Target, a: float, b: float, ns=BEST_NS, anchor: int = 16)
     return {"ns": ns, "best": best, "interp": interp, "slope": loglog_slope(ns, best),
             "islope": loglog_slope(ns, interp), "ref": ref, "last": fits[-1],
             "points": len(x_eval)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Depth vs width, trained: does training find the tent map?
+# ---------------------------------------------------------------------------------------------
+
+FOUND_TOL = 0.05  # a trained net within this max error of T^k counts as having found it
+DEPTH_PLOT = 1025
+
+
+@dataclass(frozen=True)
+class DepthTrainSpec:
+    """A deep k × width ReLU net and a shallow net with no more parameters, each trained from
+    ``n_seeds`` seeds (seed0, seed0 + 1, …) by full-batch Adam on T^k (the cache key)."""
+
+    k: int
+    width: int = 2
+    n_seeds: int = 5
+    steps: int = 3000
+    lr: float = 0.01
+    seed0: int = 0
+
+    def deep_params(self) -> int:
+        """Parameters of 1 → width (× k layers) → 1: W²(k − 1) + W(k + 2) + 1."""
+        w = self.width
+        return w * w * (self.k - 1) + w * (self.k + 2) + 1
+
+    def shallow_units(self) -> int:
+        """Most units N a one-hidden-layer net can have with 3N + 1 ≤ the deep net's parameters
+        (width 2: N = 2k, the same units and parameters)."""
+        return (self.deep_params() - 1) // 3
+
+    def data(self) -> tuple[Array, Array, Scaling]:
+        """s on [0, 1] (4 samples per linear piece of T^k, at least 257), T^k(s), scaling."""
+        s = np.linspace(0.0, 1.0, max(257, 4 * 2**self.k + 1))
+        y = tent_power(s, self.k)
+        return s, y, Scaling(0.5, 0.5, float(np.mean(y)), float(np.std(y)))
+
+
+def init_deep(k: int, width: int, seed: int) -> dict:
+    """He-normal weights (nncore.mlp.init_mlp) for 1 → width^k → 1; the first layer's knots
+    spread over the input like ``init_spread``, deeper biases ~ 0.1·N(0, 1) (all-zero biases
+    would start every unit's kink at the same place)."""
+    rng = np.random.default_rng(seed)
+    params = init_mlp([1] + [width] * k + [1], "he_normal", rng)
+    first = init_spread(width, seed)
+    params["W1"], params["b1"] = first["W1"], first["b1"]
+    for l in range(2, k + 1):
+        params[f"b{l}"] = 0.1 * rng.standard_normal(width)
+    return params
+
+
+def depth_train_start(spec: DepthTrainSpec) -> list[FitState]:
+    """The 2·n_seeds runs before training: deep runs first, then shallow, in seed order."""
+    opt = make_optimizer("adam", lr=spec.lr)
+    seeds = range(spec.seed0, spec.seed0 + spec.n_seeds)
+    nets = [init_deep(spec.k, spec.width, s) for s in seeds]
+    nets += [init_spread(spec.shallow_units(), s) for s in seeds]
+    return [FitState(p, opt.init(p), []) for p in nets]
+
+
+def depth_train_step(states: list, k: int, spec: DepthTrainSpec, chunk: int) -> list:
+    """Chunk k (for ``ui.workers.run_chunks``): ``chunk`` more steps of every run, at most up to
+    spec.steps. Module-level so a worker process can import it."""
+    s, y, scale = spec.data()
+    return [train_chunk(st, s, y, scale, "relu", spec.lr,
+                        min(chunk, spec.steps - st.steps_done)) for st in states]
+
+
+def depth_train_summary(states: list, spec: DepthTrainSpec) -> dict:
+    """Per run: max error on DEPTH_PLOT points, final training MSE, exact linear pieces on
+    [0, 1] (counted on the scaled input [−1, 1]: an affine, increasing map), the weights; the
+    curves of the deep and of the shallow run with the lowest training MSE."""
+    _, _, scale = spec.data()
+    grid = np.linspace(0.0, 1.0, DEPTH_PLOT)
+    target = tent_power(grid, spec.k)
+    rows = []
+    for i, st in enumerate(states):
+        pred = fitted_output(st, scale, grid, "relu")
+        rows.append({"net": "deep" if i < spec.n_seeds else "shallow",
+                     "seed": spec.seed0 + i % spec.n_seeds,
+                     "max_err": float(np.max(np.abs(pred - target))),
+                     "mse": st.losses[-1] if st.losses else float("nan"),
+                     "pieces": linear_pieces(st.params, -1.0, 1.0)[0],
+                     "diverged": st.diverged_at is not None, "y": pred, "params": st.params})
+    out = {"s": grid, "target": target, "scale": scale,
+           "rows": [{k: v for k, v in r.items() if k != "y"} for r in rows]}
+    for net in ("deep", "shallow"):
+        mine = [r for r in rows if r["net"] == net]
+        best = min(mine, key=lambda r: r["mse"])
+        out[f"{net}_best_seed"], out[f"{net}_y"] = best["seed"], best["y"]
+    return out
+
+
+def run_depth_training(spec: DepthTrainSpec, chunk: int = 500) -> dict:
+    """The whole comparison in this process (the same chunks a worker pool would run)."""
+    states = depth_train_start(spec)
+    for k in range(1, -(-spec.steps // chunk) + 1):
+        states = depth_train_step(states, k, spec, chunk)
+    return depth_train_summary(states, spec)
