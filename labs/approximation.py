@@ -198,7 +198,7 @@ def depth_trained_record(spec: A.DepthTrainSpec) -> dict:
 
 def depth_trained(spec: A.DepthTrainSpec) -> dict:
     """Not yet on disk: the runs train in the worker pool in chunks behind a progress bar
-    (several seconds: 2·seeds nets; about 15 s at k = 8)."""
+    (seconds: 2·seeds nets, longer for a large k or width)."""
     if disk_cache.get("approximation.depth_train", spec) is not disk_cache.MISSING:
         return depth_trained_record(spec)
     n_chunks = -(-spec.steps // DEPTH_CHUNK)

@@ -347,8 +347,8 @@ T = Strings(
         ),
         "dtrain": "Train both nets ({seeds} seeds × {steps} steps)",
         "dtrain_help": (
-            "Off by default: training takes a few seconds (up to about half a minute at k = 8) "
-            "the first time; the result is then shared with everyone on this server."
+            "Off by default: the first time, training takes seconds (more for a large k or "
+            "width); the result is then shared with everyone on this server."
         ),
         "dwidth": "Width of the trained deep net",
         "dwidth_help": (
@@ -712,8 +712,8 @@ T = Strings(
         ),
         "dtrain": "두 신경망 학습하기 (시드 {seeds}개 × {steps}단계)",
         "dtrain_help": (
-            "기본은 꺼져 있습니다: 처음 한 번은 학습에 몇 초(k = 8이면 30초가량) 걸리고, 그 "
-            "결과는 이 서버의 모든 사용자와 공유됩니다."
+            "기본은 꺼져 있습니다: 처음 한 번은 학습에 몇 초(k나 너비가 크면 더 오래) 걸리고, "
+            "그 결과는 이 서버의 모든 사용자와 공유됩니다."
         ),
         "dwidth": "학습할 깊은 신경망의 너비",
         "dwidth_help": (
