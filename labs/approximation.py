@@ -513,7 +513,7 @@ def rate_text(cfg: ApproxSettings, rt: dict) -> str:
 
 def best_text(bt: dict) -> str:
     """The sentence on the best fit found, formatted from its errors."""
-    exact = np.flatnonzero(bt["best"] < 1e-12)
+    exact = np.flatnonzero(bt["best"] < A.EXACT_TOL)
     if bt["slope"] is None and len(exact):
         text = T("best_exact", n0=int(bt["ns"][exact[0]]))
     elif bt["slope"] is not None and bt["slope"] > -0.2:
@@ -524,8 +524,8 @@ def best_text(bt: dict) -> str:
                  else T("rate_na"), islope=islope)
     best, interp = bt["best"][-1], bt["interp"][-1]
     count = int(np.sum(bt["best"] <= bt["interp"]))  # all: the interpolant is a candidate
-    if best < 1e-12:
-        key = "best_compare_exact" if interp >= 1e-12 else "best_compare_both_exact"
+    if best < A.EXACT_TOL:
+        key = "best_compare_exact" if interp >= A.EXACT_TOL else "best_compare_both_exact"
         return text + T(key, count=count, interp=fmt(interp))
     if interp / best < 1.005:
         return text + T("best_compare_equal", count=count, best=fmt(best))

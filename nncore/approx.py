@@ -247,11 +247,11 @@ def staircase_errors(f: Callable, a: float, b: float, ns: Array, activation: str
                                                     activation))) for n in ns])
 
 
-def loglog_slope(ns: Array, errors: Array, n_min: int = 16) -> float | None:
-    """Least-squares slope of log(error) against log(N) over N ≥ n_min with error > 1e-12
+def loglog_slope(ns: Array, errors: Array, n_min: int = 16, floor: float = 1e-12) -> float | None:
+    """Least-squares slope of log(error) against log(N) over N ≥ n_min with error > floor
     (−2 is the 1/N² rate); None with fewer than 3 such points."""
     ns, errors = np.asarray(ns, dtype=np.float64), np.asarray(errors)
-    keep = (ns >= n_min) & (errors > 1e-12)
+    keep = (ns >= n_min) & (errors > floor)
     if keep.sum() < 3:
         return None
     return float(np.polyfit(np.log(ns[keep]), np.log(errors[keep]), 1)[0])
@@ -514,9 +514,11 @@ def fit_seconds(n_units: int, steps: int) -> float:
 # ---------------------------------------------------------------------------------------------
 
 BEST_NS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)
+FIT_GRID = 2049  # even points the minimax fits use (plus kinks and each cell's quarter points)
+EXACT_TOL = 1e-9  # a best fit closer than this is exact up to rounding (minimax on a kink)
 LAWSON_ITERS = 30
 KNOT_ROUNDS = 4
-KNOT_FLOOR = 0.1  # share of the knot density kept uniform: no cell narrower than 0.1·(b − a)/N
+KNOT_FLOOR = 0.02  # share of the knot density kept uniform: no cell below 0.02·(b − a)/N
 
 
 def cell_coords(nodes: Array, x: Array) -> tuple[Array, Array]:
@@ -595,7 +597,28 @@ def rebalance(nodes: Array, x: Array, resid: Array) -> Array:
     return new
 
 
-def best_fit(f: Callable, a: float, b: float, n: int, x: Array, x_eval: Array) -> dict:
+def kink_nodes(a: float, b: float, n: int, kinks: Array) -> Array | None:
+    """N + 1 nodes with one at every kink inside (a, b) (the rest split the widest cells in
+    half, one at a time); None when N − 1 knots cannot cover the kinks."""
+    kinks = np.asarray(kinks, dtype=np.float64)
+    if len(kinks) == 0 or len(kinks) > n - 1:
+        return None
+    nodes = np.unique(np.concatenate([[a, b], kinks]))
+    while len(nodes) < n + 1:
+        i = int(np.argmax(np.diff(nodes)))
+        nodes = np.insert(nodes, i + 1, (nodes[i] + nodes[i + 1]) / 2.0)
+    return nodes
+
+
+def _fit_points(x: Array, nodes: Array) -> Array:
+    """The fit's points: x plus each cell's nodes and quarter points, so that no cell, however
+    narrow the knots make it, is without points."""
+    q = nodes[:-1, None] + np.diff(nodes)[:, None] * np.array([0.0, 0.25, 0.5, 0.75])
+    return np.concatenate([x, q.ravel(), nodes[-1:]])
+
+
+def best_fit(f: Callable, a: float, b: float, n: int, x: Array, x_eval: Array,
+             kinks: Array = ()) -> dict:
     """The N-unit ReLU fit with the smallest max error |f − f̂| on the points ``x_eval`` that
     this search finds, in the family f̂ = c₀ + Σ c_j·ReLU(x − t_j) with t_1 = a and t_2…t_N free
     (every continuous piecewise-linear function with at most N pieces on [a, b]; the
@@ -603,22 +626,28 @@ def best_fit(f: Callable, a: float, b: float, n: int, x: Array, x_eval: Array) -
 
     Search: Lawson's minimax fit of the node values on the points x (uniform knots first), then
     KNOT_ROUNDS rounds of moving the knots to equalise the cells' errors (``rebalance``) and
-    fitting again; each candidate is judged on the denser ``x_eval`` (a minimax fit on x alone
-    is optimistic between its points). The result is an upper bound on the family's true best.
+    fitting again; when the target's ``kinks`` are known and N − 1 knots can cover them, also
+    knots on the kinks (``kink_nodes``). Each candidate is judged on the denser ``x_eval`` (a
+    minimax fit on x alone is optimistic between its points). The result is an upper bound on
+    the family's true best.
     """
-    y, y_eval = np.asarray(f(x), dtype=np.float64), np.asarray(f(x_eval), dtype=np.float64)
+    y_eval = np.asarray(f(x_eval), dtype=np.float64)
     nodes = np.linspace(a, b, int(n) + 1)
     values = np.asarray(f(nodes), dtype=np.float64)
     interp = float(np.max(np.abs(np.interp(x_eval, nodes, values) - y_eval)))
     best = {"nodes": nodes, "values": values, "err": interp, "interp_err": interp}
-    for _ in range(KNOT_ROUNDS + 1):
-        v, e = lawson_minimax(nodes, x, y)
-        e_eval = float(np.max(np.abs(np.interp(x_eval, nodes, v) - y_eval)))
-        if e_eval < best["err"]:
-            best |= {"nodes": nodes, "values": v, "err": e_eval}
-        if e == 0.0:
-            break
-        nodes = rebalance(nodes, x, np.abs(np.interp(x, nodes, v) - y))
+    starts = [kink_nodes(a, b, int(n), kinks), nodes]
+    for nodes in (s for s in starts if s is not None):
+        for _ in range(KNOT_ROUNDS + 1 if nodes is starts[-1] else 1):
+            xf = _fit_points(x, nodes)
+            yf = np.asarray(f(xf), dtype=np.float64)
+            v, e = lawson_minimax(nodes, xf, yf)
+            e_eval = float(np.max(np.abs(np.interp(x_eval, nodes, v) - y_eval)))
+            if e_eval < best["err"]:
+                best |= {"nodes": nodes, "values": v, "err": e_eval}
+            if e == 0.0:
+                break
+            nodes = rebalance(nodes, xf, np.abs(np.interp(xf, nodes, v) - yf))
     return best
 
 
@@ -641,20 +670,24 @@ def dense_points(target: Target, a: float, b: float, factor: int = 16) -> Array:
 
 def best_table(target: Target, a: float, b: float, ns=BEST_NS, anchor: int = 16) -> dict:
     """For each N in ``ns``: the best fit's and the uniform interpolant's max errors (on the
-    same points), both log-log slopes over N ≥ 16, and a 1/N² reference through the
-    best fit at N = ``anchor`` (over N ≥ anchor; None when that fit is exact). Fits use
-    ``error_points``, errors are measured on ``dense_points``."""
-    x, x_eval = error_points(target, a, b), dense_points(target, a, b)
-    fits = [best_fit(target.f, a, b, int(n), x, x_eval) for n in ns]
+    same points), both log-log slopes over N ≥ 16 (the best fit's over errors above EXACT_TOL),
+    and a 1/N² reference through the best fit at N = ``anchor`` (over N ≥ anchor; None when
+    that fit is exact). Fits use FIT_GRID points, errors are measured on ``dense_points``."""
+    kinks = target.kinks(a, b)
+    eps = 1e-9 * (b - a)
+    x = np.sort(np.concatenate([np.linspace(a, b, FIT_GRID), kinks - eps, kinks + eps]))
+    x_eval = dense_points(target, a, b)
+    fits = [best_fit(target.f, a, b, int(n), x, x_eval, kinks) for n in ns]
     ns = np.asarray(ns)
     best = np.array([r["err"] for r in fits])
     interp = np.array([r["interp_err"] for r in fits])
     at = best[ns == anchor]
     ref = None
-    if len(at) and at[0] > 1e-12:
+    if len(at) and at[0] > EXACT_TOL:
         rn = ns[ns >= anchor]
         ref = (rn, at[0] * (anchor / rn.astype(np.float64)) ** 2)
-    return {"ns": ns, "best": best, "interp": interp, "slope": loglog_slope(ns, best),
+    return {"ns": ns, "best": best, "interp": interp,
+            "slope": loglog_slope(ns, best, floor=EXACT_TOL),
             "islope": loglog_slope(ns, interp), "ref": ref, "last": fits[-1],
             "points": len(x_eval)}
 

@@ -285,3 +285,17 @@ def test_trained_deep_net_learns_one_fold_but_not_four():
     hard = A.run_depth_training(A.DepthTrainSpec(4))
     assert all(r["max_err"] > A.FOUND_TOL for r in hard["rows"])
     assert all(r["pieces"] < 16 for r in hard["rows"] if r["net"] == "deep")
+
+
+def test_best_fit_puts_knots_on_known_kinks():
+    """The sawtooth on [−10, 10] has 27 kinks (28 pieces): exact (to rounding) once N − 1 ≥ 27
+    knots can sit on them, never below 28 pieces (the uniform interpolant is off by 0.05)."""
+    saw = A.make_target("sawtooth")
+    assert len(saw.kinks(-10.0, 10.0)) == 27
+    nodes = A.kink_nodes(-10.0, 10.0, 32, saw.kinks(-10.0, 10.0))
+    assert len(nodes) == 33 and set(saw.kinks(-10.0, 10.0)) <= set(nodes)
+    assert A.kink_nodes(-10.0, 10.0, 27, saw.kinks(-10.0, 10.0)) is None
+    t = A.best_table(saw, -10.0, 10.0)
+    ns = t["ns"]
+    assert np.all(t["best"][ns >= 32] < A.EXACT_TOL) and np.all(t["best"][ns <= 24] > 1e-3)
+    assert t["interp"][-1] > 0.04

@@ -272,7 +272,7 @@ T = Strings(
             "Best fit: measured slope over N = 16…256 **{slope}** (the interpolant's: {islope}). "
         ),
         "best_exact": (
-            "Best fit: exact (error below 10⁻¹²) from N = {n0} on, of the N computed. "
+            "Best fit: exact (error below 10⁻⁹, rounding) from N = {n0} on, of the N computed. "
         ),
         "best_compare": (
             "At every one of the {count} N computed it is at most the interpolant's error; at "
@@ -639,7 +639,7 @@ T = Strings(
             "최선의 근사: N = 16…256에서 측정한 기울기 **{slope}** (보간은 {islope}). "
         ),
         "best_exact": (
-            "최선의 근사: 계산한 N 가운데 N = {n0}부터 정확합니다 (오차 10⁻¹² 미만). "
+            "최선의 근사: 계산한 N 가운데 N = {n0}부터 정확합니다 (오차 10⁻⁹ 미만, 반올림 수준). "
         ),
         "best_compare": (
             "계산한 {count}개의 N 모두에서 보간의 오차 이하이고, N = 256에서는 {interp} 대신 "
