@@ -37,6 +37,8 @@ K = {  # widget keys = URL parameter names
     "steps": "ua_steps",
     "lr": "ua_lr",
     "k": "ua_k",
+    "dtrain": "ua_dtrain",
+    "dwidth": "ua_dwidth",
 }
 FORMULA_OK = "ua_formula_ok"  # session state: the last formula that worked (not a widget)
 INTERVAL_OK = "ua_interval_ok"
@@ -46,6 +48,8 @@ LRS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3]
 NOISES = [0.0, 0.05, 0.1, 0.2, 0.3, 0.5]
 SHOWN_PARTS = 6  # unit terms (ramps or bumps) drawn in the hand-built chart
 CHUNK = 250  # training steps per worker task
+DEPTH_CHUNK = 500  # steps of all 2·seeds depth runs per worker task
+DEPTH_WIDTHS = [2, 3, 4]
 INLINE_SECONDS = 0.5
 FIRST_ORDER = (-1.3, -0.7)  # a staircase slope in this range reads as "1/N"  # runs estimated longer go to the worker pool with a progress bar
 
@@ -135,6 +139,14 @@ def rate(target: str, formula: str, a: float, b: float, act: str) -> dict:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
+def best_rate(target: str, formula: str, a: float, b: float) -> dict:
+    """The best N-unit fit found for each N in A.BEST_NS (about 0.4 s: shared on disk)."""
+    key = (target, formula, float(a), float(b))
+    return disk_cache.cached("approximation.best", key,
+                             lambda: A.best_table(A.make_target(target, formula), a, b))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
 def fit_record(spec: A.FitSpec) -> dict:
     """One training run: from the shared disk cache, else computed here."""
     return disk_cache.cached("approximation.fit", spec, lambda: A.run_fit(spec, CHUNK))
@@ -178,6 +190,30 @@ def depth(k: int) -> dict:
     return {"s": s, "target": target, "rows": rows, "ks": ks, "deep_pieces": deep_pieces}
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def depth_trained_record(spec: A.DepthTrainSpec) -> dict:
+    return disk_cache.cached("approximation.depth_train", spec,
+                             lambda: A.run_depth_training(spec, DEPTH_CHUNK))
+
+
+def depth_trained(spec: A.DepthTrainSpec) -> dict:
+    """Not yet on disk: the runs train in the worker pool in chunks behind a progress bar
+    (seconds: 2·seeds nets, longer for a large k or width)."""
+    if disk_cache.get("approximation.depth_train", spec) is not disk_cache.MISSING:
+        return depth_trained_record(spec)
+    n_chunks = -(-spec.steps // DEPTH_CHUNK)
+    text = T("dtrain_progress", seeds=spec.n_seeds, steps=spec.steps)
+    bar = st.progress(0.0, text=text)
+    states = A.depth_train_start(spec)
+    for k, chunk_states in workers.run_chunks(A.depth_train_step, states, n_chunks, spec,
+                                              DEPTH_CHUNK):
+        states = chunk_states
+        bar.progress(k / n_chunks, text=text)
+    disk_cache.put("approximation.depth_train", spec, A.depth_train_summary(states, spec))
+    bar.empty()
+    return depth_trained_record(spec)
+
+
 # ---------------------------------------------------------------------------------------------
 # Presets and widgets
 # ---------------------------------------------------------------------------------------------
@@ -209,19 +245,22 @@ def presets_ui(active: str | None) -> None:
 
 # Lecture steps (ui.lecture) in the notes' order: one hidden layer approximates a continuous
 # function (ReLU ramps, more units, the theorem's squashing units), training finds such a net,
-# a jump is not continuous, depth folds the line. Each names the section it is about
+# how fast the error falls (the best fit found), a jump is not continuous, depth folds the
+# line, and training does not reliably find the fold. Each names the section it is about
 # (0 construct, 1 train, 2 error against N, 3 depth), drawn first under the step bar.
 FIELD_DEFAULTS = {"target": DEFAULT.target, "formula": DEFAULT_FORMULA, "a": DEFAULT.a,
                   "b": DEFAULT.b, "noise": DEFAULT.noise, "seed": DEFAULT.seed,
                   "n": DEFAULT.n_units, "act": DEFAULT.activation, "steps": DEFAULT.steps,
-                  "lr": DEFAULT.lr, "k": DEFAULT.k}
+                  "lr": DEFAULT.lr, "k": DEFAULT.k, "dtrain": False, "dwidth": DEPTH_WIDTHS[0]}
 LECTURE: dict[str, tuple[int, dict]] = {
     "ramps": (0, PRESETS["any"]),
     "more": (0, {**PRESETS["any"], "n": 32}),
     "squash": (0, PRESETS["squash"]),
     "train": (1, {}),
+    "rate": (2, PRESETS["any"]),
     "jump": (2, PRESETS["step"]),
     "depth": (3, PRESETS["depth"]),
+    "fold_trained": (3, {"k": 3, "dtrain": True}),
 }
 
 
@@ -245,8 +284,14 @@ def step_fields(step: str) -> dict:
             out |= {"ratio": f"{before['err'] / c['err']:.3g}",
                     "times": p["n"] // PRESETS["any"]["n"]}
         return out
+    if step == "rate":
+        bt = best_rate(p["target"], "", p["a"], p["b"])
+        return {"slope": fmt(bt["slope"]),
+                "ratio": fmt(bt["interp"][-1] / bt["best"][-1])}
     if step == "jump":
-        return {"e256": fmt(rate(p["target"], "", p["a"], p["b"], p["act"])["err"][-1])}
+        bt = best_rate(p["target"], "", p["a"], p["b"])
+        return {"e256": fmt(rate(p["target"], "", p["a"], p["b"], p["act"])["err"][-1]),
+                "best256": fmt(bt["best"][-1])}
     if step == "depth":
         deep = depth(p["k"])["rows"][0]
         return {"units": deep["units"], "k": p["k"], "pieces": deep["pieces"],
@@ -329,6 +374,17 @@ def settings_ui() -> ApproxSettings:
 def depth_ui() -> int:
     return int(st.slider(T("k"), 1, 8, DEFAULT.k, key=K["k"], help=T("k_help"),
                          bind="query-params"))
+
+
+def depth_train_ui(k: int) -> A.DepthTrainSpec | None:
+    """The toggle (off by default: training takes seconds) and the deep net's width."""
+    spec = A.DepthTrainSpec(0)
+    left, right = st.columns([3, 2])
+    on = left.toggle(T("dtrain", seeds=spec.n_seeds, steps=spec.steps), value=False,
+                     key=K["dtrain"], help=T("dtrain_help"), bind="query-params")
+    width = right.select_slider(T("dwidth"), DEPTH_WIDTHS, value=DEPTH_WIDTHS[0],
+                                key=K["dwidth"], help=T("dwidth_help"), bind="query-params")
+    return A.DepthTrainSpec(k, int(width)) if on else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -455,6 +511,28 @@ def rate_text(cfg: ApproxSettings, rt: dict) -> str:
     return text
 
 
+def best_text(bt: dict) -> str:
+    """The sentence on the best fit found, formatted from its errors."""
+    exact = np.flatnonzero(bt["best"] < A.EXACT_TOL)
+    if bt["slope"] is None and len(exact):
+        text = T("best_exact", n0=int(bt["ns"][exact[0]]))
+    elif bt["slope"] is not None and bt["slope"] > -0.2:
+        text = T("best_flat", slope=fmt(bt["slope"]))
+    else:
+        islope = fmt(bt["islope"]) if bt["islope"] is not None else T("rate_na")
+        text = T("best_slope", slope=fmt(bt["slope"]) if bt["slope"] is not None
+                 else T("rate_na"), islope=islope)
+    best, interp = bt["best"][-1], bt["interp"][-1]
+    count = int(np.sum(bt["best"] <= bt["interp"]))  # all: the interpolant is a candidate
+    if best < A.EXACT_TOL:
+        key = "best_compare_exact" if interp >= A.EXACT_TOL else "best_compare_both_exact"
+        return text + T(key, count=count, interp=fmt(interp))
+    if interp / best < 1.005:
+        return text + T("best_compare_equal", count=count, best=fmt(best))
+    return text + T("best_compare", count=count, best=fmt(best), interp=fmt(interp),
+                    ratio=fmt(interp / best))
+
+
 def bound_exceeded(rt: dict) -> int:
     """How many N have a measured error above the bound (beyond rounding)."""
     return int(np.sum(rt["err"] > rt["bound"] * (1 + 1e-9) + 1e-12))
@@ -465,14 +543,20 @@ def rate_view(cfg: ApproxSettings, built_err: float, trained: dict) -> None:
     formula = cfg.fit_spec().formula
     rt = rate(cfg.target, formula, cfg.a, cfg.b, cfg.activation)
     act = T(f"act.{cfg.activation}")
+    with st.spinner(T("best_progress")):
+        bt = best_rate(cfg.target, formula, cfg.a, cfg.b)
     labels = {"title": T("rate_title"), "x": T("rate_x"), "y": T("rate_y"),
               "relu": T("rate_relu"), "bound": T("rate_bound"), "stair": T("rate_stair", act=act),
-              "current": T("rate_current"), "trained": T("rate_trained")}
+              "current": T("rate_current"), "trained": T("rate_trained"),
+              "best": T("rate_best"), "ref": T("rate_ref")}
     bound = rt["bound"] if rt["d2"] else None  # max|f''| = 0: the bound is 0, off a log axis
     chart(F.error_figure(rt["ns"], rt["err"], bound, rt.get("stair_ns"), rt.get("stair_err"),
-                         (cfg.n_units, built_err), (cfg.n_units, trained["max_err"]), labels),
-          key="ua_fig_rate")
+                         (cfg.n_units, built_err), (cfg.n_units, trained["max_err"]), labels,
+                         best=(bt["ns"], bt["best"]), ref=bt["ref"]), key="ua_fig_rate")
     st.markdown(rate_text(cfg, rt))
+    st.markdown(best_text(bt))
+    st.caption(T("best_what", iters=A.LAWSON_ITERS, rounds=A.KNOT_ROUNDS,
+                 points=f"{bt['points']:,}"))
     st.caption(T("notes_theorem"))
 
     def frame() -> pd.DataFrame:
@@ -482,6 +566,11 @@ def rate_view(cfg: ApproxSettings, built_err: float, trained: dict) -> None:
         if "stair_ns" in rt:
             stair = dict(zip(rt["stair_ns"].tolist(), rt["stair_err"], strict=True))
             df[f"{cfg.activation}_staircase_max_err"] = [stair.get(n, np.nan) for n in rt["ns"]]
+        best = dict(zip(bt["ns"].tolist(), bt["best"], strict=True))
+        df["best_fit_found_max_err"] = [best.get(n, np.nan) for n in rt["ns"]]
+        if bt["ref"] is not None:
+            ref = dict(zip(bt["ref"][0].tolist(), bt["ref"][1], strict=True))
+            df["one_over_n2_reference"] = [ref.get(n, np.nan) for n in rt["ns"]]
         return df
 
     download_csv(T("download_rate"), frame, "ua_error_vs_n.csv", key="ua_dl_rate")
@@ -532,6 +621,67 @@ def depth_view() -> None:
             {"k": d["ks"], "deep_units": 2 * d["ks"], "deep_pieces": d["deep_pieces"],
              "shallow_max_pieces_same_units": 2 * d["ks"] + 1}), "ua_pieces.csv",
             key="ua_dl_pieces")
+    depth_trained_view(k)
+
+
+def depth_trained_view(k: int) -> None:
+    """Deep narrow and shallow nets trained on T^k from a few seeds: what training reaches."""
+    st.subheader(T("sec_dtrain"))
+    st.markdown(T("dtrain_intro"))
+    spec = depth_train_ui(k)
+    if spec is None:
+        return
+    r = depth_trained(spec)
+    n = spec.shallow_units()
+    names = {"deep": T("dtrain_deep", k=k, w=spec.width),
+             "shallow": T("dtrain_shallow", n=n)}
+    labels = {"title": T("dtrain_title", k=k, seeds=spec.n_seeds), "x": T("depth_x"),
+              "y": T("depth_y"), "target": T("depth_target"),
+              "deep": T("dtrain_best", net=names["deep"], seed=r["deep_best_seed"]),
+              "shallow": T("dtrain_best", net=names["shallow"], seed=r["shallow_best_seed"])}
+    chart(F.depth_figure(r["s"], r["target"], r["deep_y"], r["shallow_y"], labels),
+          key="ua_fig_dtrain")
+    rows = r["rows"]
+    static_table(pd.DataFrame({
+        T("col_net"): [names[row["net"]] for row in rows],
+        T("col_seed"): [str(row["seed"]) for row in rows],
+        T("col_err"): [fmt(row["max_err"]) for row in rows],
+        T("col_pieces"): [str(row["pieces"]) for row in rows],
+        T("col_mse"): [fmt(row["mse"]) for row in rows],
+    }))
+    st.markdown(dtrain_text(spec, r))
+    left, right = st.columns(2)
+    with left:
+        download_csv(T("download_dtrain"), lambda: pd.DataFrame(
+            {"s": r["s"], "target": r["target"], "deep_trained": r["deep_y"],
+             "shallow_trained": r["shallow_y"]}), "ua_depth_trained.csv", key="ua_dl_dtrain")
+    with right:
+        download_csv(T("download_dseeds"), lambda: pd.DataFrame(rows).drop(columns="params"),
+                     "ua_depth_seeds.csv", key="ua_dl_dseeds")
+
+
+def dtrain_text(spec: A.DepthTrainSpec, r: dict) -> str:
+    """The sentence under the trained comparison, formatted from every run's numbers."""
+    def stats(net: str) -> dict:
+        mine = [row for row in r["rows"] if row["net"] == net]
+        err = [row["max_err"] for row in mine]
+        pcs = [row["pieces"] for row in mine]
+        return {"emin": fmt(min(err)), "emax": fmt(max(err)), "pmin": min(pcs),
+                "pmax": max(pcs), "found": sum(e < A.FOUND_TOL for e in err)}
+
+    d, s = stats("deep"), stats("shallow")
+    samples = len(spec.data()[0])
+    text = T("dtrain_numbers", seeds=spec.n_seeds, steps=spec.steps, lr=fmt(spec.lr),
+             samples=samples, k=spec.k, w=spec.width, pd=spec.deep_params(),
+             n=spec.shallow_units(), ps=3 * spec.shallow_units() + 1, tol=fmt(A.FOUND_TOL),
+             pow=2**spec.k, **{f"d{key}": v for key, v in d.items()},
+             **{f"s{key}": v for key, v in s.items()})
+    text += " " + (T("dtrain_none", pow=2**spec.k) if d["found"] == 0
+                   else T("dtrain_some", found=d["found"], seeds=spec.n_seeds))
+    diverged = sum(row["diverged"] for row in r["rows"])
+    if diverged:
+        text += T("dtrain_diverged", count=diverged)
+    return text
 
 
 def main() -> None:

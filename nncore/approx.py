@@ -28,7 +28,7 @@ import numpy as np
 
 from .divergence import TRAINING_DIVERGED
 from .expr import parse_function_of_x
-from .mlp import mlp_forward, mlp_loss_and_grads, n_layers
+from .mlp import init_mlp, mlp_forward, mlp_loss_and_grads, n_layers
 from .optim import make_optimizer
 
 Array = np.ndarray
@@ -247,11 +247,11 @@ def staircase_errors(f: Callable, a: float, b: float, ns: Array, activation: str
                                                     activation))) for n in ns])
 
 
-def loglog_slope(ns: Array, errors: Array, n_min: int = 16) -> float | None:
-    """Least-squares slope of log(error) against log(N) over N ≥ n_min with error > 1e-12
+def loglog_slope(ns: Array, errors: Array, n_min: int = 16, floor: float = 1e-12) -> float | None:
+    """Least-squares slope of log(error) against log(N) over N ≥ n_min with error > floor
     (−2 is the 1/N² rate); None with fewer than 3 such points."""
     ns, errors = np.asarray(ns, dtype=np.float64), np.asarray(errors)
-    keep = (ns >= n_min) & (errors > 1e-12)
+    keep = (ns >= n_min) & (errors > floor)
     if keep.sum() < 3:
         return None
     return float(np.polyfit(np.log(ns[keep]), np.log(errors[keep]), 1)[0])
@@ -507,3 +507,286 @@ def run_fit(spec: FitSpec, chunk: int = 250) -> dict:
 def fit_seconds(n_units: int, steps: int) -> float:
     """Rough cost of a run on one core (measured: ~0.35 ms per step + ~2 µs per unit-step)."""
     return steps * (3.5e-4 + 2e-6 * n_units)
+
+
+# ---------------------------------------------------------------------------------------------
+# The best N-unit fit found (free knots, smallest max error)
+# ---------------------------------------------------------------------------------------------
+
+BEST_NS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)
+FIT_GRID = 2049  # even points the minimax fits use (plus kinks and each cell's quarter points)
+EXACT_TOL = 1e-9  # a best fit closer than this is exact up to rounding (minimax on a kink)
+LAWSON_ITERS = 30
+KNOT_ROUNDS = 4
+KNOT_FLOOR = 0.02  # share of the knot density kept uniform: no cell below 0.02·(b − a)/N
+
+
+def cell_coords(nodes: Array, x: Array) -> tuple[Array, Array]:
+    """For each x its cell i (nodes[i] ≤ x ≤ nodes[i + 1]) and λ = (x − nodes[i])/h_i."""
+    i = np.clip(np.searchsorted(nodes, x, side="right") - 1, 0, len(nodes) - 2)
+    return i, (x - nodes[i]) / (nodes[i + 1] - nodes[i])
+
+
+def hat_fit(coords: tuple[Array, Array], n_nodes: int, y: Array, w: Array) -> Array:
+    """Node values v of the continuous piecewise-linear function through the nodes that
+    minimise Σ w·(f̂(x) − y)² (``coords`` from ``cell_coords``; the normal equations are
+    tridiagonal; a tiny ridge keeps a cell whose points all have weight 0 solvable)."""
+    i, q = coords
+    p, n = 1.0 - q, n_nodes
+    diag = np.bincount(i, w * p * p, n) + np.bincount(i + 1, w * q * q, n)
+    off = np.bincount(i, w * p * q, n - 1)
+    rhs = np.bincount(i, w * p * y, n) + np.bincount(i + 1, w * q * y, n)
+    diag = diag + 1e-12 * max(float(diag.max()), 1e-300)
+    return solve_tridiagonal(off, diag, rhs)
+
+
+def solve_tridiagonal(off: Array, diag: Array, rhs: Array) -> Array:
+    """Solve the symmetric tridiagonal system (Thomas algorithm; the matrix is positive
+    definite here, so no pivoting): O(n), single-threaded, the same bits on every machine."""
+    e, d, r = off.tolist(), diag.tolist(), rhs.tolist()
+    n = len(d)
+    for k in range(1, n):
+        m = e[k - 1] / d[k - 1]
+        d[k] -= m * e[k - 1]
+        r[k] -= m * r[k - 1]
+    v = [0.0] * n
+    v[-1] = r[-1] / d[-1]
+    for k in range(n - 2, -1, -1):
+        v[k] = (r[k] - e[k] * v[k + 1]) / d[k]
+    return np.array(v)
+
+
+def lawson_minimax(nodes: Array, x: Array, y: Array, iters: int = LAWSON_ITERS):
+    """Node values with the smallest max error found by Lawson's algorithm (weighted least
+    squares, weights multiplied by |residual| each round; it converges to the minimax fit for
+    fixed knots). Returns (values, max error) of the best round."""
+    coords = cell_coords(nodes, x)
+    i, q = coords
+    w = np.full(len(x), 1.0 / len(x))
+    best_v, best_e = None, np.inf
+    for _ in range(iters):
+        v = hat_fit(coords, len(nodes), y, w)
+        r = np.abs(v[i] * (1.0 - q) + v[i + 1] * q - y)
+        e = float(r.max())
+        if e < best_e:
+            best_v, best_e = v, e
+        if e == 0.0:
+            break
+        w = w * r
+        w = np.maximum(w / w.sum(), 1e-300)
+    return best_v, best_e
+
+
+def rebalance(nodes: Array, x: Array, resid: Array) -> Array:
+    """New nodes from a fit's residuals: a cell's error grows like h²·|f''|, so the knot density
+    on cell i is taken ∝ √(max error on i)/h_i (equal errors after the move), mixed with
+    KNOT_FLOOR of the uniform density, and the nodes equidistribute it."""
+    n = len(nodes) - 1
+    i = np.clip(np.searchsorted(nodes, x, side="right") - 1, 0, n - 1)
+    cell_err = np.zeros(n)
+    np.maximum.at(cell_err, i, resid)
+    h = np.diff(nodes)
+    mass = np.sqrt(cell_err)  # density √e/h times width h
+    total = mass.sum()
+    share = (1 - KNOT_FLOOR) * (mass / total if total > 0 else h / h.sum()) \
+        + KNOT_FLOOR * h / h.sum()
+    cum = np.concatenate([[0.0], np.cumsum(share)])
+    cum /= cum[-1]
+    new = np.interp(np.linspace(0.0, 1.0, n + 1), cum, nodes)
+    new[0], new[-1] = nodes[0], nodes[-1]
+    return new
+
+
+def kink_nodes(a: float, b: float, n: int, kinks: Array) -> Array | None:
+    """N + 1 nodes with one at every kink inside (a, b) (the rest split the widest cells in
+    half, one at a time); None when N − 1 knots cannot cover the kinks."""
+    kinks = np.asarray(kinks, dtype=np.float64)
+    if len(kinks) == 0 or len(kinks) > n - 1:
+        return None
+    nodes = np.unique(np.concatenate([[a, b], kinks]))
+    while len(nodes) < n + 1:
+        i = int(np.argmax(np.diff(nodes)))
+        nodes = np.insert(nodes, i + 1, (nodes[i] + nodes[i + 1]) / 2.0)
+    return nodes
+
+
+def _fit_points(x: Array, nodes: Array) -> Array:
+    """The fit's points: x plus each cell's nodes and quarter points, so that no cell, however
+    narrow the knots make it, is without points."""
+    q = nodes[:-1, None] + np.diff(nodes)[:, None] * np.array([0.0, 0.25, 0.5, 0.75])
+    return np.concatenate([x, q.ravel(), nodes[-1:]])
+
+
+def best_fit(f: Callable, a: float, b: float, n: int, x: Array, x_eval: Array,
+             kinks: Array = ()) -> dict:
+    """The N-unit ReLU fit with the smallest max error |f − f̂| on the points ``x_eval`` that
+    this search finds, in the family f̂ = c₀ + Σ c_j·ReLU(x − t_j) with t_1 = a and t_2…t_N free
+    (every continuous piecewise-linear function with at most N pieces on [a, b]; the
+    interpolant is one of them and the search's first candidate, so the result is never worse).
+
+    Search: Lawson's minimax fit of the node values on the points x (uniform knots first), then
+    KNOT_ROUNDS rounds of moving the knots to equalise the cells' errors (``rebalance``) and
+    fitting again; when the target's ``kinks`` are known and N − 1 knots can cover them, also
+    knots on the kinks (``kink_nodes``). Each candidate is judged on the denser ``x_eval`` (a
+    minimax fit on x alone is optimistic between its points). The result is an upper bound on
+    the family's true best.
+    """
+    y_eval = np.asarray(f(x_eval), dtype=np.float64)
+    nodes = np.linspace(a, b, int(n) + 1)
+    values = np.asarray(f(nodes), dtype=np.float64)
+    interp = float(np.max(np.abs(np.interp(x_eval, nodes, values) - y_eval)))
+    best = {"nodes": nodes, "values": values, "err": interp, "interp_err": interp}
+    starts = [kink_nodes(a, b, int(n), kinks), nodes]
+    for nodes in (s for s in starts if s is not None):
+        for _ in range(KNOT_ROUNDS + 1 if nodes is starts[-1] else 1):
+            xf = _fit_points(x, nodes)
+            yf = np.asarray(f(xf), dtype=np.float64)
+            v, e = lawson_minimax(nodes, xf, yf)
+            e_eval = float(np.max(np.abs(np.interp(x_eval, nodes, v) - y_eval)))
+            if e_eval < best["err"]:
+                best |= {"nodes": nodes, "values": v, "err": e_eval}
+            if e == 0.0:
+                break
+            nodes = rebalance(nodes, xf, np.abs(np.interp(xf, nodes, v) - yf))
+    return best
+
+
+def pl_net(nodes: Array, values: Array) -> dict:
+    """The continuous piecewise-linear function through (nodes, values) as N ReLU units
+    (the same construction as ``relu_interpolant``, knots at nodes[:-1])."""
+    s = np.diff(values) / np.diff(nodes)
+    c = np.concatenate([s[:1], np.diff(s)])
+    return {"W1": np.ones((1, len(s))), "b1": -nodes[:-1].copy(), "W2": c[:, None],
+            "b2": np.array([values[0]])}
+
+
+def dense_points(target: Target, a: float, b: float, factor: int = 16) -> Array:
+    """``error_points`` made ``factor`` times denser: where the best fits are judged."""
+    k = target.kinks(a, b)
+    eps = 1e-9 * (b - a)
+    x = np.linspace(a, b, factor * (ERROR_GRID - 1) + 1)
+    return np.sort(np.concatenate([x, k - eps, k + eps]))
+
+
+def best_table(target: Target, a: float, b: float, ns=BEST_NS, anchor: int = 16) -> dict:
+    """For each N in ``ns``: the best fit's and the uniform interpolant's max errors (on the
+    same points), both log-log slopes over N ≥ 16 (the best fit's over errors above EXACT_TOL),
+    and a 1/N² reference through the best fit at N = ``anchor`` (over N ≥ anchor; None when
+    that fit is exact). Fits use FIT_GRID points, errors are measured on ``dense_points``."""
+    kinks = target.kinks(a, b)
+    eps = 1e-9 * (b - a)
+    x = np.sort(np.concatenate([np.linspace(a, b, FIT_GRID), kinks - eps, kinks + eps]))
+    x_eval = dense_points(target, a, b)
+    fits = [best_fit(target.f, a, b, int(n), x, x_eval, kinks) for n in ns]
+    ns = np.asarray(ns)
+    best = np.array([r["err"] for r in fits])
+    interp = np.array([r["interp_err"] for r in fits])
+    at = best[ns == anchor]
+    ref = None
+    if len(at) and at[0] > EXACT_TOL:
+        rn = ns[ns >= anchor]
+        ref = (rn, at[0] * (anchor / rn.astype(np.float64)) ** 2)
+    return {"ns": ns, "best": best, "interp": interp,
+            "slope": loglog_slope(ns, best, floor=EXACT_TOL),
+            "islope": loglog_slope(ns, interp), "ref": ref, "last": fits[-1],
+            "points": len(x_eval)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Depth vs width, trained: does training find the tent map?
+# ---------------------------------------------------------------------------------------------
+
+FOUND_TOL = 0.05  # a trained net within this max error of T^k counts as having found it
+DEPTH_PLOT = 1025
+
+
+@dataclass(frozen=True)
+class DepthTrainSpec:
+    """A deep k × width ReLU net and a shallow net with no more parameters, each trained from
+    ``n_seeds`` seeds (seed0, seed0 + 1, …) by full-batch Adam on T^k (the cache key)."""
+
+    k: int
+    width: int = 2
+    n_seeds: int = 5
+    steps: int = 3000
+    lr: float = 0.01
+    seed0: int = 0
+
+    def deep_params(self) -> int:
+        """Parameters of 1 → width (× k layers) → 1: W²(k − 1) + W(k + 2) + 1."""
+        w = self.width
+        return w * w * (self.k - 1) + w * (self.k + 2) + 1
+
+    def shallow_units(self) -> int:
+        """Most units N a one-hidden-layer net can have with 3N + 1 ≤ the deep net's parameters
+        (width 2: N = 2k, the same units and parameters)."""
+        return (self.deep_params() - 1) // 3
+
+    def data(self) -> tuple[Array, Array, Scaling]:
+        """s on [0, 1] (4 samples per linear piece of T^k, at least 257), T^k(s), scaling."""
+        s = np.linspace(0.0, 1.0, max(257, 4 * 2**self.k + 1))
+        y = tent_power(s, self.k)
+        return s, y, Scaling(0.5, 0.5, float(np.mean(y)), float(np.std(y)))
+
+
+def init_deep(k: int, width: int, seed: int) -> dict:
+    """He-normal weights (nncore.mlp.init_mlp) for 1 → width^k → 1; the first layer's knots
+    spread over the input like ``init_spread``, deeper biases ~ 0.1·N(0, 1) (all-zero biases
+    would start every unit's kink at the same place)."""
+    rng = np.random.default_rng(seed)
+    params = init_mlp([1] + [width] * k + [1], "he_normal", rng)
+    first = init_spread(width, seed)
+    params["W1"], params["b1"] = first["W1"], first["b1"]
+    for l in range(2, k + 1):
+        params[f"b{l}"] = 0.1 * rng.standard_normal(width)
+    return params
+
+
+def depth_train_start(spec: DepthTrainSpec) -> list[FitState]:
+    """The 2·n_seeds runs before training: deep runs first, then shallow, in seed order."""
+    opt = make_optimizer("adam", lr=spec.lr)
+    seeds = range(spec.seed0, spec.seed0 + spec.n_seeds)
+    nets = [init_deep(spec.k, spec.width, s) for s in seeds]
+    nets += [init_spread(spec.shallow_units(), s) for s in seeds]
+    return [FitState(p, opt.init(p), []) for p in nets]
+
+
+def depth_train_step(states: list, k: int, spec: DepthTrainSpec, chunk: int) -> list:
+    """Chunk k (for ``ui.workers.run_chunks``): ``chunk`` more steps of every run, at most up to
+    spec.steps. Module-level so a worker process can import it."""
+    s, y, scale = spec.data()
+    return [train_chunk(st, s, y, scale, "relu", spec.lr,
+                        min(chunk, spec.steps - st.steps_done)) for st in states]
+
+
+def depth_train_summary(states: list, spec: DepthTrainSpec) -> dict:
+    """Per run: max error on DEPTH_PLOT points, final training MSE, exact linear pieces on
+    [0, 1] (counted on the scaled input [−1, 1]: an affine, increasing map), the weights; the
+    curves of the deep and of the shallow run with the lowest training MSE."""
+    _, _, scale = spec.data()
+    grid = np.linspace(0.0, 1.0, DEPTH_PLOT)
+    target = tent_power(grid, spec.k)
+    rows = []
+    for i, st in enumerate(states):
+        pred = fitted_output(st, scale, grid, "relu")
+        rows.append({"net": "deep" if i < spec.n_seeds else "shallow",
+                     "seed": spec.seed0 + i % spec.n_seeds,
+                     "max_err": float(np.max(np.abs(pred - target))),
+                     "mse": st.losses[-1] if st.losses else float("nan"),
+                     "pieces": linear_pieces(st.params, -1.0, 1.0)[0],
+                     "diverged": st.diverged_at is not None, "y": pred, "params": st.params})
+    out = {"s": grid, "target": target, "scale": scale,
+           "rows": [{k: v for k, v in r.items() if k != "y"} for r in rows]}
+    for net in ("deep", "shallow"):
+        mine = [r for r in rows if r["net"] == net]
+        best = min(mine, key=lambda r: r["mse"])
+        out[f"{net}_best_seed"], out[f"{net}_y"] = best["seed"], best["y"]
+    return out
+
+
+def run_depth_training(spec: DepthTrainSpec, chunk: int = 500) -> dict:
+    """The whole comparison in this process (the same chunks a worker pool would run)."""
+    states = depth_train_start(spec)
+    for k in range(1, -(-spec.steps // chunk) + 1):
+        states = depth_train_step(states, k, spec, chunk)
+    return depth_train_summary(states, spec)

@@ -20,6 +20,7 @@ FIT = "#0072B2"
 DEEP = "#009E73"
 SHALLOW = "#CC79A7"
 BOUND = "#777777"
+BEST = "#7B3294"
 UNIT_COLORS = ["#56B4E9", "#E69F00", "#009E73", "#F0E442", "#0072B2", "#CC79A7", "#999999",
                "#D55E00"]
 FONT = dict(size=14)
@@ -100,12 +101,21 @@ def loss_figure(steps: Array, loss: Array, L: dict) -> go.Figure:
 
 def error_figure(ns: Array, err: Array, bound: Array | None, stair_ns: Array | None,
                  stair_err: Array | None, current: tuple[int, float],
-                 trained: tuple[int, float] | None, L: dict) -> go.Figure:
+                 trained: tuple[int, float] | None, L: dict,
+                 best: tuple[Array, Array] | None = None,
+                 ref: tuple[Array, Array] | None = None) -> go.Figure:
     """Max error against N, log-log: the ReLU interpolant, its h²·max|f''|/8 bound, the
-    squashing staircase, and this page's N (hand-built and trained).
-    L: title, x, y, relu, bound, stair, current, trained."""
+    squashing staircase, the best N-unit fit found and a 1/N² reference line (each (ns, errors)),
+    and this page's N (hand-built and trained).
+    L: title, x, y, relu, bound, stair, current, trained (and best, ref when given)."""
     floor = 1e-16  # an exact fit (error 0) sits on the floor instead of vanishing from a log axis
     data = [_line(ns, np.maximum(err, floor), L["relu"], SUM, hover="N = %{x}<br>%{y:.3g}")]
+    if best is not None:
+        data.append(go.Scatter(x=best[0], y=np.maximum(best[1], floor), mode="lines+markers",
+                               name=L["best"], line=dict(color=BEST, width=2.5),
+                               marker=dict(size=6), hovertemplate="N = %{x}<br>%{y:.3g}"))
+    if ref is not None:
+        data.append(_line(ref[0], ref[1], L["ref"], BEST, width=1.5, dash="dot"))
     if bound is not None:
         data.append(_line(ns, bound, L["bound"], BOUND, width=2, dash="dash"))
     if stair_ns is not None and stair_err is not None:

@@ -3,7 +3,7 @@ a bad formula (a literal message, nothing changes), a bad interval, and the payl
 
 import numpy as np
 import pytest
-from app_util import assert_clean_figures, exception_text, open_lab, payload_bytes
+from app_util import assert_clean_figures, exception_text, open_lab, payload_bytes, static_tables
 
 from labs.approximation import PRESETS, K
 from ui.strings.approximation import T
@@ -24,6 +24,8 @@ def test_default_page_in_both_languages(lang):
     at = _open(query={"lang": lang})
     specs = assert_clean_figures(at)
     assert len(specs) == N_CHARTS
+    rate_traces = [t.get("name") for t in specs[3]["data"]]  # the best fit found and 1/N²
+    assert T("rate_best", lang) in rate_traces and T("rate_ref", lang) in rate_traces
     assert payload_bytes(at) <= MAX_PAYLOAD
     assert not at.error and not at.warning
     assert len([b for b in at.get("download_button") if b.key.startswith("ua_")]) == 7  # 6 CSVs + JSON
@@ -132,3 +134,32 @@ def test_long_run_goes_to_the_worker_pool_and_disk_cache(tmp_path, monkeypatch):
     assert np.array_equal(stored["fit"], local["fit"])
     assert np.array_equal(stored["loss"], local["loss"])
     assert len(assert_clean_figures(at)) == N_CHARTS
+
+
+def test_trained_depth_runs_in_the_worker_pool_equal_to_in_process(tmp_path, monkeypatch):
+    """The depth toggle (URL ua_dtrain, ua_dwidth) trains every seed in worker processes chunk
+    by chunk; what lands in the disk cache equals the in-process run bit for bit."""
+    from nncore import approx as A
+    from ui import disk_cache, workers
+
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("NNLAB_WORKERS", "1")
+    try:
+        at = _open(query={"lang": "ko", "ua_dtrain": "true", "ua_dwidth": "3", "ua_k": "1"})
+    finally:
+        workers.shutdown()
+    assert at.session_state[K["dtrain"]] is True and at.session_state[K["dwidth"]] == 3
+    assert at.query_params["ua_dtrain"] == "true" and at.query_params["ua_dwidth"] == "3"
+    spec = A.DepthTrainSpec(1, 3)
+    stored = disk_cache.get("approximation.depth_train", spec)
+    assert stored is not disk_cache.MISSING
+    local = A.run_depth_training(spec, 500)
+    for net in ("deep", "shallow"):
+        assert np.array_equal(stored[f"{net}_y"], local[f"{net}_y"])
+    for a, b in zip(stored["rows"], local["rows"], strict=True):
+        assert (a["max_err"], a["mse"], a["pieces"]) == (b["max_err"], b["mse"], b["pieces"])
+        assert all(np.array_equal(a["params"][key], b["params"][key]) for key in a["params"])
+    assert len(assert_clean_figures(at)) == N_CHARTS + 1  # the trained depth chart
+    assert len(static_tables(at)) == 2
+    keys = [b.key for b in at.get("download_button")]
+    assert "ua_dl_dtrain" in keys and "ua_dl_dseeds" in keys

@@ -22,7 +22,10 @@ SETTINGS = {
     "abs_odd_tanh": {K["target"]: "abs", K["n"]: 9, K["act"]: "tanh", K["steps"]: 200},
     "sawtooth_noise": {K["target"]: "sawtooth", K["n"]: 24, K["noise"]: 0.1, K["k"]: 6,
                        K["steps"]: 500},
-    "formula": {K["target"]: "formula", K["formula"]: "x**3/9 - x", K["n"]: 5, K["k"]: 1},
+    "formula": {K["target"]: "formula", K["formula"]: "x**3/9 - x", K["n"]: 5, K["k"]: 1,
+                K["dtrain"]: True},
+    "step_trained_depth": {K["target"]: "step", K["n"]: 32, K["k"]: 3, K["dtrain"]: True,
+                           K["dwidth"]: 3},
 }
 
 
@@ -42,7 +45,8 @@ def _cfg(state):
     target = get("target", "sin")
     formula = get("formula", DEFAULT_FORMULA) if target == "formula" else ""
     return dict(target=target, formula=formula, n=get("n", 16), act=get("act", "relu"),
-                noise=get("noise", 0.0), steps=get("steps", 1000), k=get("k", 4), a=-3.0, b=3.0)
+                noise=get("noise", 0.0), steps=get("steps", 1000), k=get("k", 4), a=-3.0, b=3.0,
+                dtrain=get("dtrain", False), dwidth=get("dwidth", 2))
 
 
 def _fine_points(a, b):
@@ -69,7 +73,9 @@ def test_claims(name):
     built_err = _check_construct(text, tg, c)
     _check_train(text, tg, c, built_err)
     _check_rate(text, tg, c)
+    _check_best(text, tg, c)
     _check_depth(at, text, c["k"])
+    _check_trained_depth(at, text, c)
 
 
 def _check_construct(text, tg, c):
@@ -188,6 +194,55 @@ def _check_rate(text, tg, c):
         assert s is None
 
 
+def _check_best(text, tg, c):
+    """The best-fit sentence: its N = 256 error re-measured on a 10x finer grid through the
+    256-unit ReLU net itself (nncore.mlp), the interpolant's errors from np.interp there."""
+    a, b = c["a"], c["b"]
+    bt = A.best_table(tg, a, b)
+    ns = bt["ns"]
+    x = _fine_points(a, b)
+    interp = np.array([np.max(np.abs(tg.f(x) - np.interp(x, np.linspace(a, b, n + 1),
+                                                         tg.f(np.linspace(a, b, n + 1)))))
+                       for n in ns])
+    last = bt["last"]
+    best256 = float(np.max(np.abs(A.net_output(A.pl_net(last["nodes"], last["values"]), x,
+                                               "relu") - tg.f(x))))
+    assert np.all(bt["best"] <= interp * (1 + 1e-3) + 1e-12)
+    cmp_ = re.search(r"At every one of the (\d+) N computed it is at most the interpolant's "
+                     r"error; at N = 256 (?:it is \*\*([^*]+)\*\* against ([^ ]+) \(([^×]+)× "
+                     r"smaller\)|both are ([^.]+(?:\.\d+)?(?:e-\d+)?)\.|both are exact|it is exact, "
+                     r"the interpolant's error is ([^ ]+)\.)", text)
+    assert cmp_, text
+    assert int(cmp_[1]) == len(ns) == int(np.sum(bt["best"] <= bt["interp"]))
+    if cmp_[2]:
+        assert _num(cmp_[2]) == pytest.approx(best256, rel=0.02, abs=1e-12)
+        assert _num(cmp_[3]) == pytest.approx(interp[-1], rel=0.01)
+        assert _num(cmp_[4]) == pytest.approx(interp[-1] / best256, rel=0.03)
+        assert interp[-1] / best256 > 1.0
+    elif "both are exact" in cmp_[0]:
+        assert best256 < 1e-9 and interp[-1] < 1e-9
+    elif cmp_[6]:
+        assert best256 < 1e-9 and _num(cmp_[6]) == pytest.approx(interp[-1], rel=0.01)
+    else:
+        assert _num(cmp_[5]) == pytest.approx(best256, rel=0.01)
+        assert interp[-1] == pytest.approx(best256, rel=0.01)
+    m = re.search(r"Best fit: measured slope over N = 16…256 \*\*([^*]+)\*\* \(the "
+                  r"interpolant's: ([^)]+)\)", text)
+    flat = re.search(r"Best fit: no 1/N² rate here — its measured slope over N = 16…256 is "
+                     r"([^,]+), flat", text)
+    exact = re.search(r"Best fit: exact \(error below 10⁻⁹, rounding\) from N = (\d+) on", text)
+    assert sum(map(bool, (m, flat, exact))) == 1, text
+    if m:
+        assert _num(m[1]) == pytest.approx(bt["slope"], abs=0.01) and bt["slope"] <= -0.2
+        assert _num(m[2]) == pytest.approx(A.loglog_slope(ns, interp), abs=0.02)
+    elif flat:
+        assert _num(flat[1]) == pytest.approx(bt["slope"], abs=1e-3) and bt["slope"] > -0.2
+    else:
+        n0 = int(exact[1])
+        assert bt["best"][list(ns).index(n0)] < 1e-9
+        assert np.all(bt["best"][ns < n0] >= 1e-9)
+
+
 def _check_depth(at, text, k):
     m = re.search(r"the deep net's (\d+) units make \*\*(\d+)\*\* linear pieces \(2\^(\d+) = "
                   r"(\d+)\)\. One hidden layer of (\d+) units makes at most (\d+); its best fit "
@@ -212,6 +267,76 @@ def _check_depth(at, text, k):
     assert np.max(np.abs(A.net_output(exact, s, "relu") - target)) < 1e-12
     table = static_tables(at)[0]
     assert list(table.iloc[:, 3]) == [m[2], m[7], str(2**k)]
+
+
+_DTRAIN = re.compile(
+    r"Trained from (\d+) seeds \((\d+) Adam steps, learning rate ([^,]+), (\d+) samples of "
+    r"T\^k\): the deep (\d+) × (\d+) net \((\d+) parameters\) ends with max error ([^–]+)–"
+    r"([^ ]+) and (\d+)–(\d+) linear pieces; \*\*(\d+) of (\d+)\*\* seeds come within ([^ ]+) "
+    r"of T\^k\. The shallow net of (\d+) units \((\d+) parameters\) ends with ([^–]+)–([^ ]+) "
+    r"and (\d+)–(\d+) pieces; \*\*(\d+) of (\d+)\*\* within ([^ ]+)\. The hand-built "
+    r"tent-map net \(k × 2\) is exact with (\d+) pieces\.")
+
+
+def _pieces_by_definition(params, breaks):
+    """The count linear_pieces reports, proved from the net itself: affine between consecutive
+    breakpoints (5 points on each chord) and the chords' slopes change at each one."""
+    edges = np.r_[-1.0, breaks, 1.0]
+    f = lambda x: A.net_output(params, np.atleast_1d(x), "relu")  # noqa: E731
+    for u, v in zip(edges[:-1], edges[1:], strict=True):
+        t = np.linspace(0.1, 0.9, 5)
+        chord = f(u) + (f(v) - f(u)) * t
+        assert np.allclose(f(u + (v - u) * t), chord, atol=1e-9 * (1 + np.abs(chord).max()))
+    slopes = [((f(v) - f(u)) / (v - u))[0] for u, v in zip(edges[:-1], edges[1:], strict=True)]
+    width = np.diff(edges)
+    for i in range(1, len(slopes)):  # a piece narrower than 1e-6 is below what chords resolve
+        assert min(width[i - 1], width[i]) < 1e-6 or \
+            abs(slopes[i] - slopes[i - 1]) > 1e-9 * max(1.0, abs(slopes[i]), abs(slopes[i - 1]))
+    return len(breaks) + 1
+
+
+def _check_trained_depth(at, text, c):
+    m = _DTRAIN.search(text)
+    if not c["dtrain"]:
+        assert m is None
+        return
+    assert m, text
+    k, w = c["k"], c["dwidth"]
+    spec = A.DepthTrainSpec(k, w)
+    r = A.run_depth_training(spec)
+    s = np.linspace(0, 1, 16 * 2**k + 8193)
+    target = A.tent_power(s, k)
+    stats = {"deep": [], "shallow": []}
+    for row in r["rows"]:
+        y = A.net_output(row["params"], 2 * s - 1, "relu") * r["scale"].std + r["scale"].mean
+        err = float(np.max(np.abs(y - target)))
+        assert row["max_err"] == pytest.approx(err, rel=0.02, abs=1e-9)
+        pieces = _pieces_by_definition(row["params"], A.linear_pieces(row["params"], -1, 1)[1])
+        stats[row["net"]].append((err, pieces, sum(v.size for v in row["params"].values())))
+    seeds = spec.n_seeds
+    assert int(m[1]) == seeds == int(m[13]) == int(m[22]) and int(m[2]) == spec.steps
+    assert _num(m[3]) == spec.lr and int(m[4]) == len(spec.data()[0])
+    assert (int(m[5]), int(m[6])) == (k, w)
+    tol = _num(m[14])
+    assert tol == _num(m[23]) == A.FOUND_TOL
+    for net, g in (("deep", 7), ("shallow", 16)):
+        err, pcs, size = (np.array(v) for v in zip(*stats[net], strict=True))
+        assert int(m[g]) == size[0] == size.max() == size.min()
+        assert _num(m[g + 1]) == pytest.approx(err.min(), rel=0.02)
+        assert _num(m[g + 2]) == pytest.approx(err.max(), rel=0.02)
+        assert (int(m[g + 3]), int(m[g + 4])) == (pcs.min(), pcs.max())
+        assert int(m[g + 5]) == int(np.sum(err < tol))
+    assert int(m[15]) == spec.shallow_units() and 3 * int(m[15]) + 1 == int(m[16]) <= int(m[7])
+    tent = A.tent_net(k)
+    assert int(m[24]) == 2**k == A.linear_pieces(tent, 0.0, 1.0)[0]
+    assert np.max(np.abs(A.net_output(tent, s, "relu") - target)) < 1e-12
+    none = "Training found the fold from none of these seeds" in text
+    assert none == (int(m[12]) == 0)
+    some = re.search(r"(\d+) of (\d+) deep runs did reach T\^k", text)
+    assert (some is not None) == (not none) and (none or int(some[1]) == int(m[12]))
+    table = static_tables(at)[1]
+    assert list(table.iloc[:, 3]) == [str(p) for n in ("deep", "shallow")
+                                      for _, p, _ in stats[n]]
 
 
 # ---- lecture steps (labs.approximation.LECTURE): each text's numbers, recomputed ------------
@@ -269,3 +394,27 @@ def test_lecture_steps_jump_and_depth():
     f = step_fields("depth")
     assert f["pieces"] == _slope_changes(deep, s[1] - s[0]) == 2**k
     assert f["units"] == 2 * k and f["k"] == k and f["most"] == 2 * k + 1
+
+
+def test_lecture_steps_rate_and_jump_best_fit():
+    """"falls with slope −2.x, N× below the interpolant" and "the best fit found stays at 0.5",
+    re-measured through the N = 256 ReLU net on a finer grid."""
+    from labs.approximation import step_fields, step_settings
+
+    for sid in ("rate", "jump"):
+        p = step_settings(sid)
+        tg = A.make_target(p["target"], "")
+        bt = A.best_table(tg, p["a"], p["b"])
+        x = _fine_points(p["a"], p["b"])
+        last = bt["last"]
+        net = A.pl_net(last["nodes"], last["values"])
+        best = float(np.max(np.abs(tg.f(x) - A.net_output(net, x, "relu"))))
+        nodes = np.linspace(p["a"], p["b"], 257)
+        interp = float(np.max(np.abs(tg.f(x) - np.interp(x, nodes, tg.f(nodes)))))
+        f = step_fields(sid)
+        if sid == "rate":
+            assert _num(f["slope"]) == pytest.approx(bt["slope"], abs=0.01)
+            assert -2.3 < bt["slope"] < -1.8  # "like 1/N²"
+            assert _num(f["ratio"]) == pytest.approx(interp / best, rel=0.03)
+        else:
+            assert _num(f["best256"]) == pytest.approx(best, rel=0.01) and best >= 0.5 - 1e-6

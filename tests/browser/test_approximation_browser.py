@@ -1,6 +1,6 @@
 """The universal-approximation page in headless Chromium, English and Korean: no exception, all
-six charts drawn, a preset click reruns cleanly; screenshots test-artifacts/approximation-en.png
-and approximation-ko.png."""
+charts drawn (with the trained depth comparison switched on from the URL: seven), a preset click
+reruns cleanly; screenshots test-artifacts/approximation-en.png and approximation-ko.png."""
 
 import pytest
 from browser_util import (
@@ -12,17 +12,17 @@ from browser_util import (
     wait_for_charts,
 )
 
-N_CHARTS = 6
+N_CHARTS = 7  # six, and the trained depth comparison (ua_dtrain=true)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_approximation_page(browser_page, streamlit_server, lang):
     page = browser_page
-    open_page(page, f"{streamlit_server}/approximation?lang={lang}")
+    open_page(page, f"{streamlit_server}/approximation?lang={lang}&ua_dtrain=true&ua_k=3")
+    wait_for_charts(page, N_CHARTS, timeout_ms=90_000)  # training: a few seconds, first time
     assert_no_exception(page)
     assert page.locator(CHART_SELECTOR).count() == N_CHARTS
-    wait_for_charts(page, N_CHARTS, timeout_ms=30_000)
     screenshot(page, f"approximation-{lang}")
     if lang == "en":  # a preset reruns the page with its settings in the URL
         page.locator(".st-key-ua_preset_squash button").click()

@@ -8,7 +8,8 @@ from nncore import approx as A
 from viz import approximation_figs as F
 
 L = {k: f"<{k}>" for k in ("title", "x", "y", "target", "sum", "knots", "samples", "fit", "loss",
-                           "relu", "bound", "stair", "current", "trained", "deep", "shallow")}
+                           "relu", "bound", "stair", "current", "trained", "deep", "shallow", "best",
+                           "ref")}
 
 
 def _finite(fig: go.Figure) -> None:
@@ -67,3 +68,16 @@ def test_depth_and_pieces_figures():
     pf = F.pieces_figure(2 * ks, 2.0**ks, np.arange(1, 17), np.arange(2, 18), (8, 16), L)
     assert pf.layout.yaxis.type == "log" and list(pf.data[0].y) == list(2.0**ks)
     _finite(pf)
+
+
+def test_error_figure_with_best_fit_and_reference():
+    tg = A.make_target("abs")  # exact best fits (error 0) from N = 2 on
+    ns = np.arange(1, 257)
+    bt = A.best_table(tg, -3.0, 3.0, ns=(1, 2, 4, 8, 16))
+    assert bt["ref"] is None  # no 1/N² line through an exact fit
+    fig = F.error_figure(ns, A.interpolation_errors(tg.f, -3, 3, ns), None, None, None,
+                         (8, 0.1), None, L, best=(bt["ns"], bt["best"]),
+                         ref=(np.array([16, 256]), np.array([1e-2, 1e-2 / 256])))
+    assert [t.name for t in fig.data] == ["<relu>", "<best>", "<ref>", "<current>"]
+    assert np.all(np.asarray(fig.data[1].y) > 0)  # exact zeros lifted to the floor
+    _finite(fig)

@@ -58,10 +58,22 @@ T = Strings(
             "Gradient descent starts the same network from random weights. Compare its fit and "
             "its knots with the hand-built one: the sentence under the charts gives both errors."
         ),
+        "step.rate.title": "How fast the error falls",
+        "step.rate.text": (
+            "On the log-log chart the best N-unit fit found falls with slope {slope} "
+            "(1/N² is −2); at N = 256 it is {ratio}× below the hand-built interpolant."
+        ),
         "step.jump.title": "A jump is not continuous",
         "step.jump.text": (
             "The theorem is about continuous targets. At the step's jump the largest error is "
-            "still {e256} with 256 units: the error curve stays flat."
+            "still {e256} with 256 units, and {best256} for the best fit found: the error "
+            "curves stay flat."
+        ),
+        "step.fold_trained.title": "Does training find the fold?",
+        "step.fold_trained.text": (
+            "The same deep narrow shape, now trained from random starts next to a shallow net "
+            "with as many parameters: read off the table how many seeds reach T^k and how many "
+            "pieces training really makes."
         ),
         "step.depth.title": "Depth folds the line",
         "step.depth.text": (
@@ -242,6 +254,48 @@ T = Strings(
             "that training finds it."
         ),
         "download_rate": "Download the errors against N (CSV)",
+        "rate_best": "best N-unit fit found (knots free)",
+        "rate_ref": "1/N² reference",
+        "best_what": (
+            "**Best N-unit fit**: among all one-hidden-layer ReLU networks "
+            "f̂(x) = c₀ + Σ c_j·ReLU(x − t_j) with the first knot at a and the other N − 1 knots "
+            "anywhere in (a, b) — every continuous piecewise-linear function with at most N "
+            "pieces, the interpolant included — the one with the smallest largest error that "
+            "this search finds: the output weights by the minimax fit for fixed knots (Lawson's "
+            "reweighted least squares, {iters} rounds), then {rounds} rounds of moving the knots "
+            "so that every cell's error is equal (and, where a built-in target's kinks are "
+            "known and N − 1 knots can cover them, knots on the kinks). Largest errors are measured at {points} points "
+            "of [a, b]. It is an upper bound on the true best; the interpolant is the search's "
+            "first candidate, so it is never worse. The dotted 1/N² line goes through it at "
+            "N = 16."
+        ),
+        "best_slope": (
+            "Best fit: measured slope over N = 16…256 **{slope}** (the interpolant's: {islope}). "
+        ),
+        "best_exact": (
+            "Best fit: exact (error below 10⁻⁹, rounding) from N = {n0} on, of the N computed. "
+        ),
+        "best_compare": (
+            "At every one of the {count} N computed it is at most the interpolant's error; at "
+            "N = 256 it is **{best}** against {interp} ({ratio}× smaller)."
+        ),
+        "best_compare_equal": (
+            "At every one of the {count} N computed it is at most the interpolant's error; at "
+            "N = 256 both are {best}."
+        ),
+        "best_compare_exact": (
+            "At every one of the {count} N computed it is at most the interpolant's error; at "
+            "N = 256 it is exact, the interpolant's error is {interp}."
+        ),
+        "best_compare_both_exact": (
+            "At every one of the {count} N computed it is at most the interpolant's error; at "
+            "N = 256 both are exact."
+        ),
+        "best_flat": (
+            "Best fit: no 1/N² rate here — its measured slope over N = 16…256 is {slope}, "
+            "flat. "
+        ),
+        "best_progress": "Searching for the best fit at each N…",
         # depth
         "sec_depth": "4 · Depth vs width at the same number of units",
         "depth_intro": (
@@ -284,6 +338,50 @@ T = Strings(
         ),
         "download_depth": "Download the depth-vs-width curves (CSV)",
         "download_pieces": "Download the piece counts (CSV)",
+        "sec_dtrain": "Does training find the fold?",
+        "dtrain_intro": (
+            "The tent-map weights above are set by hand. Here a deep narrow ReLU net of the "
+            "same depth k is *trained* (Adam, the loss is the MSE against T^k, every sample in "
+            "each step) from several random starts, next to a shallow net with no more "
+            "parameters (the most units N with 3N + 1 parameters; width 2 gives N = 2k, the "
+            "same units and parameters). Pieces are counted exactly from the trained weights."
+        ),
+        "dtrain": "Train both nets ({seeds} seeds × {steps} steps)",
+        "dtrain_help": (
+            "Off by default: the first time, training takes seconds (more for a large k or "
+            "width); the result is then shared with everyone on this server."
+        ),
+        "dwidth": "Width of the trained deep net",
+        "dwidth_help": (
+            "Units per hidden layer. Width 2 is the tent-map net's shape, so it can be exact; "
+            "wider nets have more parameters, and the shallow net gets as many."
+        ),
+        "dtrain_progress": "Training the deep and the shallow net from {seeds} seeds ({steps} steps)…",
+        "dtrain_title": "k = {k}: trained nets, the lowest training loss of {seeds} seeds",
+        "dtrain_deep": "deep {k} × {w}",
+        "dtrain_shallow": "shallow 1 × {n}",
+        "dtrain_best": "{net}, trained (seed {seed})",
+        "col_seed": "seed",
+        "col_mse": "training MSE",
+        "dtrain_numbers": (
+            "Trained from {seeds} seeds ({steps} Adam steps, learning rate {lr}, {samples} "
+            "samples of T^k): the deep {k} × {w} net ({pd} parameters) ends with max error "
+            "{demin}–{demax} and {dpmin}–{dpmax} linear pieces; **{dfound} of {seeds}** seeds "
+            "come within {tol} of T^k. The shallow net of {n} units ({ps} parameters) ends with "
+            "{semin}–{semax} and {spmin}–{spmax} pieces; **{sfound} of {seeds}** within {tol}. "
+            "The hand-built tent-map net (k × 2) is exact with {pow} pieces."
+        ),
+        "dtrain_none": (
+            "Training found the fold from none of these seeds: the weights that make {pow} "
+            "pieces exist, but gradient descent from a random start did not reach them here."
+        ),
+        "dtrain_some": (
+            "{found} of {seeds} deep runs did reach T^k: depth gives training the chance, not "
+            "a guarantee."
+        ),
+        "dtrain_diverged": " {count} runs stopped early: the loss was no longer finite.",
+        "download_dtrain": "Download the trained curves (CSV)",
+        "download_dseeds": "Download every seed's numbers (CSV)",
     },
     ko={
         "title": "보편 근사와 깊이",
@@ -338,10 +436,21 @@ T = Strings(
             "경사 하강법이 같은 신경망을 무작위 가중치에서 학습합니다. 직접 만든 신경망과 곡선, "
             "매듭을 비교해 보세요. 그래프 아래 문장에 두 오차가 있습니다."
         ),
+        "step.rate.title": "오차가 줄어드는 속도",
+        "step.rate.text": (
+            "로그-로그 그래프에서 찾은 최선의 근사(유닛 N개)는 기울기 {slope}로 줄어듭니다 "
+            "(1/N²이면 −2). N = 256에서는 손으로 만든 보간보다 {ratio}배 작습니다."
+        ),
         "step.jump.title": "점프는 연속이 아니다",
         "step.jump.text": (
             "정리는 연속 함수에 대한 것입니다. 계단 함수의 점프에서는 유닛 256개로도 최대 오차가 "
-            "{e256}이라 오차 곡선이 내려가지 않습니다."
+            "{e256}이고, 찾은 최선의 근사도 {best256}이라 오차 곡선이 내려가지 않습니다."
+        ),
+        "step.fold_trained.title": "학습으로도 접을 수 있을까?",
+        "step.fold_trained.text": (
+            "같은 깊고 좁은 모양을 이번에는 무작위 시작점에서 학습시키고, 파라미터 수가 같은 "
+            "얕은 신경망과 나란히 둡니다. 표에서 몇 개의 시드가 T^k에 이르는지, 학습이 실제로 "
+            "조각을 몇 개 만드는지 읽어 보세요."
         ),
         "step.depth.title": "깊이는 직선을 접는다",
         "step.depth.text": (
@@ -514,6 +623,45 @@ T = Strings(
             "않습니다."
         ),
         "download_rate": "N에 따른 오차 내려받기 (CSV)",
+        "rate_best": "찾은 최선의 N-유닛 근사 (매듭 자유)",
+        "rate_ref": "1/N² 기준선",
+        "best_what": (
+            "**최선의 N-유닛 근사**: 은닉층 하나짜리 ReLU 신경망 "
+            "f̂(x) = c₀ + Σ c_j·ReLU(x − t_j) 가운데, 첫 매듭은 a에 두고 나머지 N − 1개 매듭은 "
+            "(a, b) 안 어디에나 둘 수 있는 것들 — 조각이 N개 이하인 연속 구간별 선형 함수 전부로, "
+            "보간도 여기에 속합니다 — 중에서 이 탐색이 찾은 최대 오차가 가장 작은 신경망입니다. "
+            "매듭을 고정한 채 출력 가중치를 최대 오차 최소화(minimax)로 맞추고(Lawson의 가중 "
+            "최소제곱, {iters}회), 이어서 모든 구간의 오차가 같아지도록 매듭을 옮기는 일을 "
+            "{rounds}번 반복합니다 (기본 목표 함수의 꺾인 점을 알고 N − 1개 매듭으로 덮을 수 있으면 "
+            "꺾인 점에 매듭을 둔 경우도 봅니다). 최대 오차는 [a, b]의 점 {points}개에서 잽니다. 그러니 진짜 최선의 "
+            "오차보다 작지는 않은 상한입니다. 탐색은 보간에서 시작하므로 보간보다 나빠지지 "
+            "않습니다. 점선 1/N² 기준선은 N = 16에서 이 곡선을 지납니다."
+        ),
+        "best_slope": (
+            "최선의 근사: N = 16…256에서 측정한 기울기 **{slope}** (보간은 {islope}). "
+        ),
+        "best_exact": (
+            "최선의 근사: 계산한 N 가운데 N = {n0}부터 정확합니다 (오차 10⁻⁹ 미만, 반올림 수준). "
+        ),
+        "best_compare": (
+            "계산한 {count}개의 N 모두에서 보간의 오차 이하이고, N = 256에서는 {interp} 대신 "
+            "**{best}**입니다 ({ratio}배 작음)."
+        ),
+        "best_compare_equal": (
+            "계산한 {count}개의 N 모두에서 보간의 오차 이하이고, N = 256에서는 둘 다 {best}입니다."
+        ),
+        "best_compare_exact": (
+            "계산한 {count}개의 N 모두에서 보간의 오차 이하이고, N = 256에서는 정확합니다 "
+            "(보간의 오차는 {interp})."
+        ),
+        "best_compare_both_exact": (
+            "계산한 {count}개의 N 모두에서 보간의 오차 이하이고, N = 256에서는 둘 다 정확합니다."
+        ),
+        "best_flat": (
+            "최선의 근사: 여기서는 1/N²으로 줄지 않습니다. N = 16…256에서 측정한 기울기가 "
+            "{slope}로 평평합니다. "
+        ),
+        "best_progress": "N마다 최선의 근사를 찾는 중…",
         "sec_depth": "4 · 유닛 수가 같을 때 깊이 대 너비",
         "depth_intro": (
             "텐트 사상 T(s) = 1 − |2s − 1|은 [0, 1]을 반으로 접어 자기 자신 위에 겹치고, ReLU "
@@ -556,5 +704,50 @@ T = Strings(
         ),
         "download_depth": "깊이 대 너비 곡선 내려받기 (CSV)",
         "download_pieces": "조각 수 내려받기 (CSV)",
+        "sec_dtrain": "학습으로도 접을 수 있을까?",
+        "dtrain_intro": (
+            "위의 텐트 사상 가중치는 손으로 정한 것입니다. 여기서는 같은 깊이 k의 깊고 좁은 "
+            "ReLU 신경망을 여러 무작위 시작점에서 *학습*시킵니다 (Adam, 손실은 T^k에 대한 MSE, "
+            "매 단계 모든 표본 사용). 비교 대상은 파라미터 수가 그보다 많지 않은 얕은 신경망입니다 "
+            "(파라미터 3N + 1개로 가능한 가장 많은 유닛 N; 너비가 2이면 N = 2k로 유닛 수도 "
+            "파라미터 수도 같습니다). 선형 조각은 학습된 가중치에서 정확히 셉니다."
+        ),
+        "dtrain": "두 신경망 학습하기 (시드 {seeds}개 × {steps}단계)",
+        "dtrain_help": (
+            "기본은 꺼져 있습니다: 처음 한 번은 학습에 몇 초(k나 너비가 크면 더 오래) 걸리고, "
+            "그 결과는 이 서버의 모든 사용자와 공유됩니다."
+        ),
+        "dwidth": "학습할 깊은 신경망의 너비",
+        "dwidth_help": (
+            "은닉층마다의 유닛 수. 너비 2는 텐트 사상 신경망과 같은 모양이라 정확해질 수 "
+            "있습니다. 너비를 늘리면 파라미터가 늘고, 얕은 신경망도 그만큼 받습니다."
+        ),
+        "dtrain_progress": "깊은 신경망과 얕은 신경망을 시드 {seeds}개로 학습하는 중 ({steps}단계)…",
+        "dtrain_title": "k = {k}: 학습된 신경망, 시드 {seeds}개 중 학습 손실이 가장 낮은 것",
+        "dtrain_deep": "깊은 {k} × {w}",
+        "dtrain_shallow": "얕은 1 × {n}",
+        "dtrain_best": "{net}, 학습됨 (시드 {seed})",
+        "col_seed": "시드",
+        "col_mse": "학습 MSE",
+        "dtrain_numbers": (
+            "시드 {seeds}개로 학습한 결과 (Adam {steps}단계, 학습률 {lr}, T^k의 표본 "
+            "{samples}개): 깊은 {k} × {w} 신경망(파라미터 {pd}개)은 최대 오차 {demin}–{demax}, "
+            "선형 조각 {dpmin}–{dpmax}개로 끝나고, 시드 **{seeds}개 중 {dfound}개**가 T^k에 "
+            "{tol} 이내로 다가갑니다. 유닛 {n}개인 얕은 신경망(파라미터 {ps}개)은 "
+            "{semin}–{semax}, 조각 {spmin}–{spmax}개이고, **{seeds}개 중 {sfound}개**가 {tol} "
+            "이내입니다. 손으로 만든 텐트 사상 신경망(k × 2)은 조각 {pow}개로 정확합니다."
+        ),
+        "dtrain_none": (
+            "이 시드들 중 어느 것에서도 학습은 접는 해를 찾지 못했습니다: 조각 {pow}개를 만드는 "
+            "가중치는 있지만, 무작위 시작점에서 출발한 경사 하강법은 여기서 그곳에 이르지 "
+            "못했습니다."
+        ),
+        "dtrain_some": (
+            "깊은 신경망 {seeds}개 중 {found}개는 T^k에 이르렀습니다: 깊이는 학습에 기회를 줄 "
+            "뿐, 보장하지는 않습니다."
+        ),
+        "dtrain_diverged": " {count}개의 학습은 손실이 유한하지 않게 되어 일찍 멈췄습니다.",
+        "download_dtrain": "학습된 곡선 내려받기 (CSV)",
+        "download_dseeds": "시드별 수치 내려받기 (CSV)",
     },
 )
