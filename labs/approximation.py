@@ -23,6 +23,7 @@ from ui.common import chart, download_csv, download_json, page_intro, static_tab
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.approximation import T
+from ui.warm import WarmTask
 from viz import approximation_figs as F
 
 K = {  # widget keys = URL parameter names
@@ -142,8 +143,11 @@ def rate(target: str, formula: str, a: float, b: float, act: str) -> dict:
 def best_rate(target: str, formula: str, a: float, b: float) -> dict:
     """The best N-unit fit found for each N in A.BEST_NS (about 0.4 s: shared on disk)."""
     key = (target, formula, float(a), float(b))
-    return disk_cache.cached("approximation.best", key,
-                             lambda: A.best_table(A.make_target(target, formula), a, b))
+    return disk_cache.cached("approximation.best", key, lambda: best_here(*key))
+
+
+def best_here(target: str, formula: str, a: float, b: float) -> dict:
+    return A.best_table(A.make_target(target, formula), a, b)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -199,7 +203,7 @@ def depth_trained_record(spec: A.DepthTrainSpec) -> dict:
 def depth_trained(spec: A.DepthTrainSpec) -> dict:
     """Not yet on disk: the runs train in the worker pool in chunks behind a progress bar
     (seconds: 2·seeds nets, longer for a large k or width)."""
-    if disk_cache.get("approximation.depth_train", spec) is not disk_cache.MISSING:
+    if disk_cache.contains("approximation.depth_train", spec):
         return depth_trained_record(spec)
     n_chunks = -(-spec.steps // DEPTH_CHUNK)
     text = T("dtrain_progress", seeds=spec.n_seeds, steps=spec.steps)
@@ -297,6 +301,31 @@ def step_fields(step: str) -> dict:
         return {"units": deep["units"], "k": p["k"], "pieces": deep["pieces"],
                 "most": deep["units"] + 1}
     return {}
+
+
+def step_config(step: str) -> ApproxSettings:
+    """The settings ``settings_ui`` reads at lecture step ``step``."""
+    p = step_settings(step)
+    return ApproxSettings(p["target"], p["formula"], p["a"], p["b"], float(p["noise"]),
+                          int(p["seed"]), int(p["n"]), p["act"], int(p["steps"]),
+                          float(p["lr"]), int(p["k"]))
+
+
+def warm_tasks() -> list[WarmTask]:
+    """Every step's training run and best-fit table, and the trained depth comparison of the
+    step that turns it on, for the server's warm-up (ui/warm.py)."""
+    out = []
+    for sid in LECTURE:
+        cfg, p = step_config(sid), step_settings(sid)
+        spec = cfg.fit_spec()
+        best = (cfg.target, spec.formula, float(cfg.a), float(cfg.b))
+        out += [WarmTask(sid, "approximation.fit", spec, A.run_fit, (spec, CHUNK)),
+                WarmTask(sid, "approximation.best", best, best_here, best)]
+        if p["dtrain"]:
+            d = A.DepthTrainSpec(int(p["k"]), int(p["dwidth"]))
+            out.append(WarmTask(sid, "approximation.depth_train", d, A.run_depth_training,
+                                (d, DEPTH_CHUNK)))
+    return out
 
 
 def lecture_steps() -> list[LectureStep]:
