@@ -266,6 +266,7 @@ async def student(i: int, url: str, end: float, think: float, stats: Stats,
             stats.add(kind, t, page)
             if fp is not None:
                 stats.first_progress.append(fp)
+                stats.by_page.setdefault(f"progress {page}", []).append(fp)
     except TimeoutError:
         stats.timeouts += 1
     except Exception as exc:  # noqa: BLE001
