@@ -17,3 +17,13 @@ def test_readme_example_runs(tmp_path):
     assert ns["run"].diverged_at is None
     assert ns["path"].shape[1] == 2 and ns["path"].shape[0] <= 501
     assert set(ns["grads"]) == set(ns["params"])
+
+
+def test_the_pages_table_lists_every_page_in_the_course_order():
+    """Every page of ui/catalog.py has its row, in the catalog's order, under its title."""
+    from ui.catalog import LABS
+    from ui.strings.catalog import T
+
+    table = README.read_text().split("## The pages", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| \*\*(.+?)\*\* \|", table, flags=re.M)
+    assert rows == [T(f"{p.id}.title", "en") for p in LABS]
