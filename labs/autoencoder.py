@@ -16,7 +16,7 @@ import streamlit as st
 
 from nncore import autoencoder as ae
 from ui import disk_cache, workers
-from ui.common import chart, download_csv, page_intro
+from ui.common import chart, controls, download_csv, page_intro
 from ui.strings.autoencoder import T
 from ui.url_state import radio, segmented
 from viz.autoencoder_figs import (
@@ -232,7 +232,7 @@ def settings_ui() -> AESettings:
     view = segmented(T("view"), VIEWS, key=K["view"], default="recon",
                      format_func=lambda v: T(f"view.{v}"))
     d = AESettings()
-    with st.sidebar:
+    with controls():
         st.subheader(T("net_header"))
         k = st.slider(T("k"), 2, 32, d.k, key=K["k"], help=T("k_help"), **q)
         epochs = st.select_slider(T("epochs"), EPOCHS, value=d.epochs, key=K["epochs"],

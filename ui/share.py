@@ -35,6 +35,8 @@ T = Strings(
         "value": "Value",
         "live": "Open the live experiment",
         "made": "Made with the Neural Network Lab",
+        "controls": "Controls (the sidebar's settings)",
+        "controls_help": "In lecture mode the sidebar is closed; its settings are here.",
     },
     ko={
         "tools": "공유와 발표",
@@ -50,6 +52,8 @@ T = Strings(
         "value": "값",
         "live": "살아 있는 실험 열기",
         "made": "신경망 실험실에서 만듦",
+        "controls": "설정 조절 (사이드바의 설정)",
+        "controls_help": "강의 모드에서는 사이드바가 닫혀 있어 그 설정을 여기에 모았습니다.",
     },
 )
 
