@@ -8,15 +8,19 @@ builds its file from them only when clicked.
 
 from __future__ import annotations
 
+import importlib
 import io
+import re
 import urllib.parse
+from collections.abc import Mapping
 from functools import partial
 
 import segno
 import streamlit as st
 
-from ui.i18n import Strings, current_lang
-from ui.url_state import write_url
+from ui.i18n import REGISTRY, Strings, current_lang
+from ui.strings import share_labels
+from ui.url_state import SHOWN, write_url
 from viz.export import experiment_html
 
 T = Strings(
@@ -35,6 +39,10 @@ T = Strings(
         "value": "Value",
         "live": "Open the live experiment",
         "made": "Made with the Neural Network Lab",
+        "on": "on",
+        "off": "off",
+        "step": "Lecture step",
+        "step_sets": "This step sets:",
         "controls": "Controls (the sidebar's settings)",
         "controls_help": "In lecture mode the sidebar is closed; its settings are here.",
     },
@@ -52,6 +60,10 @@ T = Strings(
         "value": "값",
         "live": "살아 있는 실험 열기",
         "made": "신경망 실험실에서 만듦",
+        "on": "켬",
+        "off": "끔",
+        "step": "강의 단계",
+        "step_sets": "이 단계의 설정:",
         "controls": "설정 조절 (사이드바의 설정)",
         "controls_help": "강의 모드에서는 사이드바가 닫혀 있어 그 설정을 여기에 모았습니다.",
     },
@@ -77,7 +89,33 @@ def lecture_mode() -> bool:
 
 def begin_run() -> None:
     """Forget the previous run's figures (called by app.py before the page runs)."""
-    st.session_state[_RUN] = {"title": None, "intro": None, "figures": {}}
+    st.session_state[_RUN] = {"title": None, "intro": None, "figures": {}, "step": None}
+
+
+def record_step(title: str, settings: dict, slot) -> None:
+    """The lecture step on screen (ui.lecture): its title for the HTML, and the empty slot in
+    its bar where ``fill_step_settings`` lists what it set once the widgets are drawn."""
+    run = st.session_state.setdefault(_RUN, {"title": None, "intro": None, "figures": {}})
+    run["step"] = (title, settings, slot)
+
+
+def _md(text: str) -> str:
+    """Plain text inside Markdown (a formula's ``x**2`` stays as typed)."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|$~-])", r"\\\1", text)
+
+
+def fill_step_settings() -> None:
+    """After the page ran: the settings the current step changes from the page's defaults
+    (those left in the URL), with their labels and values as drawn."""
+    step = (st.session_state.get(_RUN) or {}).get("step")
+    if not step:
+        return
+    _, settings, slot = step
+    params = st.query_params.to_dict()
+    rows = settings_rows({k: params[k] for k in settings if k in params})
+    if rows:
+        slot.caption(f"{T('step_sets')} " + " · ".join(f"{_md(a)} = **{_md(b)}**"
+                                                       for a, b in rows))
 
 
 def record_intro(title: str, intro: str) -> None:
@@ -91,6 +129,76 @@ def record_figure(key: str | None, fig, player=None) -> None:
     run = st.session_state.setdefault(_RUN, {"title": None, "intro": None, "figures": {}})
     figures = run["figures"]
     figures[key or f"_{len(figures)}"] = (fig, player)
+
+
+# ---------------------------------------------------------------------------------------------
+# A URL parameter's label and value as the page shows them (ui/strings/share_labels.py)
+# ---------------------------------------------------------------------------------------------
+
+_LABEL_OF = {key: (page, spec) for page, table in share_labels.LABELS.items()
+             for key, spec in table.items()}
+NOT_SETTINGS = ("lang", MODE_KEY, "step")  # the file's language, the mode, the step row
+
+
+def _strings(page: str) -> Strings:
+    return REGISTRY.get(page) or importlib.import_module(f"ui.strings.{page}").T
+
+
+def _current(key: str, state: Mapping) -> str:
+    """A setting's value now: the widget's, else its default."""
+    value = state.get(key)
+    return str(value if value is not None else share_labels.DEFAULTS.get(key, ""))
+
+
+def _label_part(page: str, spec: str, lang: str, fields: dict, state: Mapping) -> str:
+    if spec.startswith("="):  # a math symbol, the same in both languages
+        return spec[1:]
+    if "{" in spec:  # a label that depends on another setting: level.{ae_noise}
+        spec = re.sub(r"\{(\w+)\}", lambda m: _current(m.group(1), state), spec)
+    return _strings(page)(spec, lang, **fields)
+
+
+def setting_label(key: str, lang: str | None = None, state: Mapping | None = None) -> str | None:
+    """The label of URL parameter ``key``'s widget in ``lang`` (``state``: the settings' values,
+    the session's by default); None for an unknown key."""
+    lang = lang or current_lang()
+    state = st.session_state if state is None else state
+    if key in _LABEL_OF:
+        page, spec = _LABEL_OF[key]
+        parts = spec if isinstance(spec, tuple) else (spec,)
+        return " · ".join(_label_part(page, part, lang, {}, state) for part in parts)
+    for page, patterns in share_labels.PATTERNS.items():
+        for pattern, spec in patterns:
+            m = re.fullmatch(pattern, key)
+            if m is None:
+                continue
+            try:
+                return spec(m.groupdict(), lang) if callable(spec) else _label_part(
+                    page, spec, lang, m.groupdict(), state)
+            except KeyError:  # the pattern's shape, but no such layer/optimizer
+                return None
+    return None
+
+
+def setting_value(key: str, raw: str, lang: str | None = None,
+                  state: Mapping | None = None) -> str:
+    """The value as the page shows it: a choice's label (as drawn, ui.url_state), on/off for
+    a toggle, else the URL's text (numbers read the same in both languages)."""
+    state = st.session_state if state is None else state
+    shown = (state.get(SHOWN) or {}).get(key)
+    if shown is not None and shown[0] == raw:
+        return shown[1]
+    if raw in ("true", "false"):
+        return T("on" if raw == "true" else "off", lang)
+    return raw
+
+
+def settings_rows(params: Mapping[str, str], lang: str | None = None,
+                  state: Mapping | None = None) -> list[tuple[str, str]]:
+    """(label, value) of every setting in ``params``, in their order; a key without a label
+    keeps its id (tests/app/test_share_labels.py makes sure there is none)."""
+    return [(setting_label(k, lang, state) or k, setting_value(k, v, lang, state))
+            for k, v in params.items() if k not in NOT_SETTINGS]
 
 
 def export_spec(fig, player) -> dict:
@@ -135,10 +243,16 @@ def page_snapshot() -> dict:
     return {
         "title": run.get("title") or "", "intro": run.get("intro") or "",
         "figures": list(run.get("figures", {}).values()),
-        "settings": sorted(st.query_params.to_dict().items()), "link": current_url(),
+        "settings": _step_row(run) + settings_rows(dict(sorted(st.query_params.to_dict().items()))),
+        "link": current_url(),
         "labels": {k: T(k) for k in ("settings", "name", "value", "live", "made")},
         "lang": current_lang(),
     }
+
+
+def _step_row(run: dict) -> list[tuple[str, str]]:
+    step = run.get("step")
+    return [(T("step"), step[0])] if step else []
 
 
 def page_html(snapshot: dict) -> bytes:
@@ -152,7 +266,9 @@ def page_html(snapshot: dict) -> bytes:
 
 
 def sidebar_tools(page_id: str) -> None:
-    """Lecture mode, the QR code and the HTML download, at the bottom of the sidebar."""
+    """Lecture mode, the QR code and the HTML download, at the bottom of the sidebar; and,
+    the page having run, the lecture step bar's list of what the step set."""
+    fill_step_settings()
     with st.sidebar:
         st.divider()
         st.caption(T("tools"))
