@@ -38,7 +38,11 @@ def page_intro(title: str, what_to_look_for: str) -> None:
     """Page title plus the two or three sentences that say what to look for."""
     share.record_intro(title, what_to_look_for)
     st.title(title)
-    st.info(what_to_look_for, icon=":material/visibility:")
+    if share.lecture_mode():  # the step bar says what to look at; the figures move up
+        with st.expander(share.T("intro"), icon=":material/visibility:"):
+            st.info(what_to_look_for, icon=":material/visibility:")
+    else:
+        st.info(what_to_look_for, icon=":material/visibility:")
 
 
 @contextmanager

@@ -99,7 +99,7 @@ def lecture_steps_ui(steps: Sequence[LectureStep]) -> LectureStep | None:
     with st.container(border=True):
         left, mid, right = st.columns([1, 6, 1], vertical_alignment="center")
         left.button(T("prev"), key="lecture_prev", icon=":material/arrow_back:",
-                    on_click=_go, args=(steps, k - 1), disabled=k == 0,
+                    on_click=_go, args=(steps, k - 1), disabled=k == 0, help=T("keys"),
                     use_container_width=True)
         mid.markdown(f"**{step.title}** · {T('counter', k=k + 1, n=len(steps))}")
         mid.markdown(step.text)
@@ -108,7 +108,6 @@ def lecture_steps_ui(steps: Sequence[LectureStep]) -> LectureStep | None:
         share.record_step(step.title, step.settings, mid.empty())
         right.button(T("next"), key="lecture_next", icon=":material/arrow_forward:",
                      on_click=_go, args=(steps, k + 1), disabled=k == len(steps) - 1,
-                     use_container_width=True)
-        st.caption(T("keys"))
+                     help=T("keys"), use_container_width=True)
     _keys_component()(key="lecture_keys", height=0)
     return step

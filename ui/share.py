@@ -43,6 +43,7 @@ T = Strings(
         "off": "off",
         "step": "Lecture step",
         "step_sets": "This step sets:",
+        "intro": "What this page shows",
         "controls": "Controls (the sidebar's settings)",
         "controls_help": "In lecture mode the sidebar is closed; its settings are here.",
     },
@@ -64,6 +65,7 @@ T = Strings(
         "off": "끔",
         "step": "강의 단계",
         "step_sets": "이 단계의 설정:",
+        "intro": "이 페이지에서 볼 것",
         "controls": "설정 조절 (사이드바의 설정)",
         "controls_help": "강의 모드에서는 사이드바가 닫혀 있어 그 설정을 여기에 모았습니다.",
     },
@@ -73,9 +75,12 @@ MODE_KEY = "mode"  # URL: ?mode=lecture
 LECTURE_KEY = "lecture_mode"  # the toggle's session key
 _RUN = "_nnlab_share"  # session key: what this run of the page drew
 
+# Larger type; and a compact top (padding, title) so that the first figure starts on the
+# projector's first screen under the step bar.
 LECTURE_CSS = """
 html { font-size: 20px; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 3.2rem 2rem 2rem 2rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.1rem; padding: 0 0 0.5rem 0; }
 """
 LECTURE_FONT_SCALE = 1.4
 
@@ -214,11 +219,77 @@ def export_spec(fig, player) -> dict:
     return figure_dict(fig)
 
 
+LECTURE_TITLE_SCALE = 1.2
+LECTURE_TITLE_CHARS = 36  # a longer title is broken in two: it would run past a half-width chart
+_AXIS = re.compile(r"[xy]axis\d*$")
+
+
+def _scaled_fonts(node, scale: float):
+    """A copy of a layout (part) with every explicit font size scaled (titles, ticks,
+    legends, annotations, colour bars): layout.font does not reach a size set on its own."""
+    if isinstance(node, list):
+        return [_scaled_fonts(v, scale) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key.endswith("font") and isinstance(value, dict) and isinstance(
+                value.get("size"), (int, float)):
+            value = {**value, "size": round(value["size"] * scale)}
+        out[key] = _scaled_fonts(value, scale)
+    return out
+
+
+def _wrapped(text: str) -> str:
+    """A long title on two lines, broken at the space nearest its middle."""
+    if len(text) <= LECTURE_TITLE_CHARS or "<br" in text or " " not in text:
+        return text
+    mid = len(text) // 2
+    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - mid))
+    return f"{text[:cut]}<br>{text[cut + 1:]}"
+
+
+def _lecture_title(title: dict, font_size: float, margin: dict, out: dict) -> dict:
+    """The title grows less than the rest (it is large already, and a half-width chart's title
+    must fit its width); a long one goes on two lines, with room made for the second."""
+    size = (title.get("font") or {}).get("size") or 1.4 * font_size  # Plotly's default
+    size = round(size * LECTURE_TITLE_SCALE)
+    text = _wrapped(title["text"])
+    if text != title["text"]:
+        line = round(1.3 * size)
+        margin["t"] = margin.get("t", 100) + line
+        if isinstance(out.get("height"), (int, float)):
+            out["height"] += line
+    return {**title, "text": text, "font": {**(title.get("font") or {}), "size": size}}
+
+
 def lecture_layout(layout: dict) -> dict:
-    """A figure layout with its default text scaled for a projector."""
-    font = dict(layout.get("font") or {})
-    font["size"] = round((font.get("size") or 12) * LECTURE_FONT_SCALE)
-    return {**layout, "font": font}
+    """A figure layout for a projector, whatever the figure: every text scaled by
+    ``LECTURE_FONT_SCALE``, the margins and height grown with it, axes that push the margins to
+    fit their (larger) ticks and titles, and long titles on two lines."""
+    scale = LECTURE_FONT_SCALE
+    out = _scaled_fonts(layout, scale)
+    font = dict(out.get("font") or {})
+    font["size"] = round((font.get("size") or 12) * scale)
+    out["font"] = font
+    margin = dict(out.get("margin") or {})
+    grown = 0
+    for side in ("l", "r", "t", "b"):
+        if isinstance(margin.get(side), (int, float)):
+            new = round(margin[side] * scale)
+            grown += new - margin[side] if side in ("t", "b") else 0
+            margin[side] = new
+    out["margin"] = margin
+    if isinstance(out.get("height"), (int, float)):
+        out["height"] = out["height"] + grown  # the plot area keeps its height
+    for key, axis in out.items():
+        if _AXIS.match(key) and isinstance(axis, dict):
+            out[key] = {**axis, "automargin": True}
+    title = layout.get("title")
+    if isinstance(title, dict) and isinstance(title.get("text"), str):
+        out["title"] = _lecture_title(title, (layout.get("font") or {}).get("size") or 12,
+                                      margin, out)
+    return out
 
 
 def current_url() -> str:
