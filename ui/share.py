@@ -80,7 +80,7 @@ _RUN = "_nnlab_share"  # session key: what this run of the page drew
 LECTURE_CSS = """
 html { font-size: 20px; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 3.2rem 2rem 2rem 2rem; }
-[data-testid="stMainBlockContainer"] h1 { font-size: 2.1rem; padding: 0 0 0.5rem 0; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.1rem; line-height: 1.35; padding: 0.25rem 0 0.5rem 0; }
 """
 LECTURE_FONT_SCALE = 1.4
 
@@ -220,6 +220,7 @@ def export_spec(fig, player) -> dict:
 
 
 LECTURE_TITLE_SCALE = 1.2
+LECTURE_HEIGHT_SCALE = 1.3
 LECTURE_TITLE_CHARS = 36  # a longer title is broken in two: it would run past a half-width chart
 _AXIS = re.compile(r"[xy]axis\d*$")
 
@@ -273,15 +274,19 @@ def lecture_layout(layout: dict) -> dict:
     font["size"] = round((font.get("size") or 12) * scale)
     out["font"] = font
     margin = dict(out.get("margin") or {})
-    grown = 0
     for side in ("l", "r", "t", "b"):
         if isinstance(margin.get(side), (int, float)):
-            new = round(margin[side] * scale)
-            grown += new - margin[side] if side in ("t", "b") else 0
-            margin[side] = new
+            margin[side] = round(margin[side] * scale)
     out["margin"] = margin
-    if isinstance(out.get("height"), (int, float)):
-        out["height"] = out["height"] + grown  # the plot area keeps its height
+    # taller with its text (legends, ticks, margins), so the plot area is not squeezed;
+    # Plotly's default height is 450
+    out["height"] = round((out.get("height") or 450) * LECTURE_HEIGHT_SCALE)
+    # a legend grows less: long ones (one entry per unit) would take the plot's room
+    legend = dict(out.get("legend") or {})
+    base = (layout.get("legend") or {}).get("font", {}).get("size") or (
+        layout.get("font") or {}).get("size") or 12
+    legend["font"] = {**(legend.get("font") or {}), "size": round(base * LECTURE_TITLE_SCALE)}
+    out["legend"] = legend
     for key, axis in out.items():
         if _AXIS.match(key) and isinstance(axis, dict):
             out[key] = {**axis, "automargin": True}
