@@ -270,7 +270,7 @@ def lecture_layout(layout: dict) -> dict:
     fit their (larger) ticks and titles, and long titles on two lines."""
     scale = LECTURE_FONT_SCALE
     out = _scaled_fonts(layout, scale)
-    font = dict(out.get("font") or {})
+    font = dict(layout.get("font") or {})  # (12: Plotly's default)
     font["size"] = round((font.get("size") or 12) * scale)
     out["font"] = font
     margin = dict(out.get("margin") or {})
