@@ -39,6 +39,7 @@ T = Strings(
         "value": "Value",
         "live": "Open the live experiment",
         "made": "Made with the Neural Network Lab",
+        "defaults": "Every setting at the page's default.",
         "on": "on",
         "off": "off",
         "step": "Lecture step",
@@ -61,6 +62,7 @@ T = Strings(
         "value": "값",
         "live": "살아 있는 실험 열기",
         "made": "신경망 실험실에서 만듦",
+        "defaults": "모든 설정이 페이지의 기본값입니다.",
         "on": "켬",
         "off": "끔",
         "step": "강의 단계",
@@ -321,7 +323,7 @@ def page_snapshot() -> dict:
         "figures": list(run.get("figures", {}).values()),
         "settings": _step_row(run) + settings_rows(dict(sorted(st.query_params.to_dict().items()))),
         "link": current_url(),
-        "labels": {k: T(k) for k in ("settings", "name", "value", "live", "made")},
+        "labels": {k: T(k) for k in ("settings", "name", "value", "live", "made", "defaults")},
         "lang": current_lang(),
     }
 

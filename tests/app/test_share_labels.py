@@ -85,3 +85,14 @@ def test_labels_are_the_widgets_and_the_html_shows_them(page, lang):
     if written and step_keys(page) & set(written):  # the step bar lists what the step set
         sets = share.T("step_sets", lang)
         assert any(c.value.startswith(sets) for c in at.caption), page
+
+
+def test_a_page_at_its_defaults_says_so_instead_of_an_empty_table():
+    labels = {k: share.T(k, "ko") for k in ("settings", "name", "value", "live", "made",
+                                              "defaults")}
+    text = experiment_html(title="t", intro="i", settings=[], figures=[], link="x",
+                           labels=labels, lang="ko")
+    assert "<table>" not in text and html.escape(labels["defaults"]) in text
+    text = experiment_html(title="t", intro="i", settings=[("학습률", "0.1")], figures=[],
+                           link="x", labels=labels, lang="ko")
+    assert "<td>학습률</td><td>0.1</td>" in text and labels["defaults"] not in text
