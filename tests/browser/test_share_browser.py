@@ -23,8 +23,10 @@ def _download_html(page, url: str, tmp_path):
 @pytest.mark.browser
 def test_optimizer_race_downloads_as_html_that_plays_offline(browser_page, streamlit_server,
                                                              chromium_browser, tmp_path):
-    path = _download_html(browser_page, f"{streamlit_server}/optimizers?lang=ko", tmp_path)
+    path = _download_html(browser_page, f"{streamlit_server}/optimizers?lang=ko&opt_steps=200",
+                          tmp_path)
     text = path.read_text(encoding="utf-8")
+    assert "<td>단계 수</td><td>200</td>" in text  # a setting by its Korean label, not opt_steps
     assert len(text) < 6_000_000  # plotly.js (4.8 MB) once, plus the figures
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"http", text)  # self-contained
     assert '<html lang="ko">' in text and "Plotly.newPlot" in text
