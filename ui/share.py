@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import io
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Mapping
 from functools import partial
@@ -243,11 +244,17 @@ def _scaled_fonts(node, scale: float):
     return out
 
 
+def _text_width(text: str) -> float:
+    """Width in Latin characters: a Hangul syllable (East Asian wide) is about 1.7 of them."""
+    return sum(1.7 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
+
+
 def _wrapped(text: str) -> str:
     """A long title on two lines, broken at the space nearest its middle."""
-    if len(text) <= LECTURE_TITLE_CHARS or "<br" in text or " " not in text:
+    if _text_width(text) <= LECTURE_TITLE_CHARS or "<br" in text or " " not in text:
         return text
-    mid = len(text) // 2
+    half = _text_width(text) / 2
+    mid = next(i for i in range(len(text)) if _text_width(text[: i + 1]) >= half)
     cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - mid))
     return f"{text[:cut]}<br>{text[cut + 1:]}"
 

@@ -38,3 +38,9 @@ def test_titles_and_legends_grow_less_and_long_titles_wrap():
     assert f"{first} {second}" == text and abs(len(first) - len(second)) < 12
     assert out["margin"]["t"] > round(50 * LECTURE_FONT_SCALE)  # room for the second line
     assert out["height"] > round(400 * LECTURE_HEIGHT_SCALE)
+
+
+def test_a_korean_title_is_measured_by_its_width():
+    text = "선택한 에포크에서 2층의 γ와 β (유닛마다 하나씩)"  # 29 characters, most of them wide
+    assert len(text) < LECTURE_TITLE_CHARS
+    assert "<br>" in lecture_layout({"title": {"text": text}})["title"]["text"]
