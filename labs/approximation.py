@@ -19,7 +19,7 @@ from nncore import approx as A
 from nncore.expr import ExpressionError
 from ui import disk_cache, workers
 from ui import url_state as us
-from ui.common import chart, download_csv, download_json, page_intro, static_table
+from ui.common import chart, controls, download_csv, download_json, page_intro, static_table
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.approximation import T
@@ -379,7 +379,7 @@ def interval_ui() -> tuple[float, float]:
 
 def settings_ui() -> ApproxSettings:
     q = {"bind": "query-params"}
-    with st.sidebar:
+    with controls():
         st.subheader(T("sb_target"))
         target = us.selectbox(T("target"), A.TARGETS, key=K["target"], default=DEFAULT.target,
                               format_func={t: T(f"target.{t}") for t in A.TARGETS}.get)

@@ -16,7 +16,9 @@ import streamlit as st
 
 from nncore import autoencoder as ae
 from ui import disk_cache, workers
-from ui.common import chart, download_csv, page_intro
+from ui.common import chart, controls, download_csv, page_intro
+from ui.lecture import LectureStep, lecture_steps_ui
+from ui.share import lecture_mode
 from ui.strings.autoencoder import T
 from ui.url_state import radio, segmented
 from viz.autoencoder_figs import (
@@ -78,6 +80,43 @@ class AESettings:
 
     def linear_config(self) -> ae.AEConfig:
         return ae.AEConfig(k=2, hidden=(), activation="linear", seed=self.seed, **LINEAR)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lecture steps (ui.lecture), in the notes' order: AE (input = output, a compressed code), the
+# code as a feature, stacked AE (pre-training + fine-tuning), denoising AE; then the curve toy.
+# Settings are those the claims tests already run, so a step opens from the caches.
+# ---------------------------------------------------------------------------------------------
+
+BASE_STEP = {"view": "recon", "k": AESettings.k, "epochs": AESettings.epochs,
+             "seed": AESettings.seed, "noise": AESettings.noise, "level": AESettings.level,
+             "labels": AESettings.n_labels, "shape": AESettings.shape,
+             "jitter": AESettings.jitter, "label_sweep": False}
+LECTURE = {  # step id -> settings that differ from BASE_STEP
+    "ae": {},
+    "bottleneck": {"view": "sweep"},
+    "features": {"view": "code"},
+    "stacked": {"view": "pretrain"},
+    "few_labels": {"view": "pretrain", "labels": 20},
+    "denoise": {"view": "denoise"},
+    "masking": {"view": "denoise", "noise": "mask", "level": 0.5},
+    "manifold": {"view": "manifold"},
+}
+
+
+def step_fields(sid: str) -> dict:
+    """The numbers a step's text names, from its settings (tests/app/test_claims_autoencoder)."""
+    v = BASE_STEP | LECTURE[sid]
+    return {"k": v["k"], "ratio": f"{64 / v['k']:.0f}", "ks": ", ".join(map(str, SWEEP_KS)),
+            "labels": v["labels"], "seeds": ae.PretrainConfig().n_seeds,
+            "base": BASE_STEP["labels"], "n_train": f"{len(digits_split()[0]):,}",
+            "level": f"{v['level']:g}", "pct": f"{v['level']:.0%}"}
+
+
+def lecture_steps() -> list[LectureStep]:
+    return [LectureStep(sid, T(f"step.{sid}"), T(f"step_text.{sid}", **step_fields(sid)),
+                        {K[k]: v for k, v in (BASE_STEP | over).items()})
+            for sid, over in LECTURE.items()]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,7 +271,7 @@ def settings_ui() -> AESettings:
     view = segmented(T("view"), VIEWS, key=K["view"], default="recon",
                      format_func=lambda v: T(f"view.{v}"))
     d = AESettings()
-    with st.sidebar:
+    with controls():
         st.subheader(T("net_header"))
         k = st.slider(T("k"), 2, 32, d.k, key=K["k"], help=T("k_help"), **q)
         epochs = st.select_slider(T("epochs"), EPOCHS, value=d.epochs, key=K["epochs"],
@@ -497,6 +536,8 @@ VIEW_FUNCS = {"recon": recon_view, "sweep": sweep_view, "code": code_view,
 
 def main() -> None:
     page_intro(T("title"), T("intro"))
+    if lecture_mode():  # before the widgets: a step sets their values (no presets here)
+        lecture_steps_ui(lecture_steps())
     settings = settings_ui()
     st.caption(T(f"about.{settings.view}"))
     VIEW_FUNCS[settings.view](settings)

@@ -25,7 +25,7 @@ from nncore.backprop import (
     trace,
 )
 from ui import url_state
-from ui.common import chart, download_csv, page_intro, static_table
+from ui.common import chart, controls, download_csv, page_intro, static_table
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.backprop import T
@@ -223,7 +223,7 @@ def network_ui() -> tuple[str, str, int]:
 
 def settings_ui() -> BackpropSettings:
     """Every widget is drawn even when unused (greyed out), so preset values reach the URL."""
-    with st.sidebar:
+    with controls():
         act, loss, n_out = network_ui()
         st.subheader(T("example"))
         cols = st.columns(2)

@@ -30,7 +30,7 @@ from nncore.bnlab import (
 )
 from nncore.datasets import make_dataset
 from ui import disk_cache, url_state, workers
-from ui.common import chart, download_csv, page_intro, static_table
+from ui.common import chart, controls, download_csv, page_intro, static_table
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.batchnorm import T
@@ -290,7 +290,7 @@ def _pct1(x: float) -> str:
 def settings_ui() -> BNSettings:
     q = {"bind": "query-params"}
     d = DEFAULT
-    with st.sidebar:
+    with controls():
         st.subheader(T("net"))
         dataset = url_state.selectbox(T("dataset"), DATASETS, key=K["dataset"],
                                       default=d.dataset, format_func=lambda v: T(f"ds_{v}"))

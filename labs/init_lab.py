@@ -20,7 +20,7 @@ from nncore.initlab import HOMOGENEOUS_GAIN, LIMITS, PRESETS, InitConfig, facts,
 from nncore.initlab import run_init_experiment as _run
 from nncore.mlp import HIDDEN_ACTIVATIONS
 from ui import disk_cache, url_state, workers
-from ui.common import chart, download_csv, page_intro
+from ui.common import chart, controls, download_csv, page_intro
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.init_lab import T
@@ -335,7 +335,7 @@ def shared_ui() -> tuple[dict, bool]:
 
 
 def settings_ui() -> InitSettings:
-    with st.sidebar:
+    with controls():
         st.subheader(T("net_a"))
         a = network_ui(K, DEFAULT_A)
         st.subheader(T("shared"))

@@ -39,7 +39,7 @@ from nncore.surfaces import (
     surface_grid,
 )
 from ui import url_state
-from ui.common import chart, download_csv, download_json, page_intro, static_table
+from ui.common import chart, controls, download_csv, download_json, page_intro, static_table
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.optimizers import GLYPHS, T, fig_text
@@ -690,7 +690,7 @@ def optimizers_ui(surface: str, width: float) -> None:
 
 def sidebar_ui() -> None:
     """The sidebar's widgets; their values are read from the session by ``race_from_values``."""
-    with st.sidebar:
+    with controls():
         surface, width = surface_ui()
         optimizers_ui(surface, width)
 

@@ -44,7 +44,7 @@ from nncore.xor_net import (
     xor_train_seconds,
 )
 from ui import disk_cache, url_state, workers
-from ui.common import chart, download_csv, download_json, page_intro, static_table
+from ui.common import chart, controls, download_csv, download_json, page_intro, static_table
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.perceptron import T
@@ -382,7 +382,7 @@ def settings_ui() -> PerceptronSettings:
         T("view"), VIEWS, key=K["view"], default=DEFAULTS["view"],
         format_func=lambda v: T(f"view.{v}"),
     )
-    with st.sidebar:  # every widget is always drawn, so every setting stays in the URL
+    with controls():  # every widget is always drawn, so every setting stays in the URL
         data = data_ui()
         rule, step = rule_ui(data, view == "rule")
         hand = hand_ui(view == "hand")

@@ -48,7 +48,7 @@ from nncore.playground import (
 )
 from nncore.train import TrainResult
 from ui import disk_cache, url_state, workers
-from ui.common import chart, download_csv, download_json, page_intro
+from ui.common import chart, controls, download_csv, download_json, page_intro
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.playground_io import MAX_BYTES, parse_points_csv, points_frame
 from ui.share import lecture_mode
@@ -594,7 +594,7 @@ def training_ui(n_classes: int) -> dict:
 
 def settings_ui() -> tuple[Settings, dict]:
     """The sidebar's settings (epochs as asked, no imported weights yet) and their data."""
-    with st.sidebar:
+    with controls():
         d = data_ui()
         data = load_data(d)
         net = network_ui()

@@ -17,7 +17,7 @@ import streamlit as st
 
 from nncore import regularization as R
 from ui import disk_cache, url_state, workers
-from ui.common import chart, download_csv, page_intro, static_table
+from ui.common import chart, controls, download_csv, page_intro, static_table
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.regularization import T
@@ -272,7 +272,7 @@ def setup_ui() -> R.Setup:
 
 def settings_ui() -> RegSettings:
     d = RegSettings()
-    with st.sidebar:
+    with controls():
         setup = setup_ui()
         st.subheader(T("sb_remedies"))
         p = st.slider(T("p"), 0.1, 0.9, d.dropout, step=0.1, key=K["dropout"], **QP)

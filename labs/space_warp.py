@@ -17,7 +17,7 @@ from nncore.activations import ACTIVATIONS
 from nncore.datasets import DATASETS, make_dataset
 from nncore.playground import epoch_cost_s, expected_shapes, train_round
 from ui import disk_cache, url_state, workers
-from ui.common import chart, download_csv, page_intro, static_table
+from ui.common import chart, controls, download_csv, page_intro, static_table
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.space_warp import T
@@ -381,7 +381,7 @@ def net_ui(data: DataSettings) -> NetSettings:
 
 
 def settings_ui() -> WarpSettings:
-    with st.sidebar:
+    with controls():
         net = net_ui(data_ui())
     mode = url_state.segmented(T("mode"), MODES, key=K["mode"], default="manual",
                                format_func=labels_of("mode", MODES).get, aliases=ALIASES["mode"])

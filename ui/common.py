@@ -1,6 +1,7 @@
 """Small Streamlit helpers every page uses: the intro box, downloads, plain-language warnings."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pandas as pd
 import streamlit as st
@@ -37,7 +38,25 @@ def page_intro(title: str, what_to_look_for: str) -> None:
     """Page title plus the two or three sentences that say what to look for."""
     share.record_intro(title, what_to_look_for)
     st.title(title)
-    st.info(what_to_look_for, icon=":material/visibility:")
+    if share.lecture_mode():  # the step bar says what to look at; the figures move up
+        with st.expander(share.T("intro"), icon=":material/visibility:"):
+            st.info(what_to_look_for, icon=":material/visibility:")
+    else:
+        st.info(what_to_look_for, icon=":material/visibility:")
+
+
+@contextmanager
+def controls() -> Iterator[None]:
+    """Where a page draws its settings: the sidebar, or in lecture mode (the sidebar starts
+    closed there) a panel in the main area under the step bar. The panel starts collapsed so
+    the figures stay on the projector's first screen; the step bar lists what the step set."""
+    if share.lecture_mode():
+        with st.expander(share.T("controls"), expanded=False, icon=":material/tune:"):
+            st.caption(share.T("controls_help"))
+            yield
+    else:
+        with st.sidebar:
+            yield
 
 
 def download_csv(label: str, make_frame: Callable, file_name: str, key: str) -> None:

@@ -15,6 +15,7 @@ from functools import cache
 
 import streamlit as st
 
+from ui import share
 from ui.i18n import Strings
 from ui.url_state import write_url
 
@@ -98,13 +99,15 @@ def lecture_steps_ui(steps: Sequence[LectureStep]) -> LectureStep | None:
     with st.container(border=True):
         left, mid, right = st.columns([1, 6, 1], vertical_alignment="center")
         left.button(T("prev"), key="lecture_prev", icon=":material/arrow_back:",
-                    on_click=_go, args=(steps, k - 1), disabled=k == 0,
+                    on_click=_go, args=(steps, k - 1), disabled=k == 0, help=T("keys"),
                     use_container_width=True)
         mid.markdown(f"**{step.title}** · {T('counter', k=k + 1, n=len(steps))}")
         mid.markdown(step.text)
+        # filled once the page's widgets are drawn (ui.share.fill_step_settings): what this
+        # step set, with the widgets' own labels and values
+        share.record_step(step.title, step.settings, mid.empty())
         right.button(T("next"), key="lecture_next", icon=":material/arrow_forward:",
                      on_click=_go, args=(steps, k + 1), disabled=k == len(steps) - 1,
-                     use_container_width=True)
-        st.caption(T("keys"))
+                     help=T("keys"), use_container_width=True)
     _keys_component()(key="lecture_keys", height=0)
     return step

@@ -52,6 +52,15 @@ def write_url(key: str, value, default=None, *, always: bool = False) -> None:
         st.query_params[key] = want
 
 
+SHOWN = "_nnlab_shown"  # session key: URL key -> (URL value, its option's label as drawn)
+
+
+def remember_shown(key: str, url_value: str, text: str) -> None:
+    """Keep the label a choice's value was drawn with, so the settings table of the HTML
+    download and the lecture step bar (ui.share) show it instead of the URL id."""
+    st.session_state.setdefault(SHOWN, {})[key] = (url_value, text)
+
+
 def _choice(widget: Callable, default_arg: str, label: str, options: Sequence, key: str,
             default, format_func: Callable, aliases, kwargs: dict):
     options = list(options)
@@ -60,6 +69,7 @@ def _choice(widget: Callable, default_arg: str, label: str, options: Sequence, k
         kwargs[default_arg] = options.index(default) if default_arg == "index" else default
     value = widget(label, options, key=key, format_func=format_func, **kwargs)
     write_url(key, value, default)
+    remember_shown(key, str(value), str(format_func(value)))
     return value
 
 
@@ -87,6 +97,7 @@ def segmented(label: str, options: Sequence, *, key: str, default, format_func: 
     value = st.segmented_control(label, options, key=key, format_func=format_func,
                                  selection_mode="single", **kwargs)
     write_url(key, value, default)
+    remember_shown(key, str(value), str(format_func(value)))
     return value
 
 
@@ -108,4 +119,5 @@ def multiselect(label: str, options: Sequence, *, key: str, default: Sequence,
     value = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
     joined = ",".join(str(v) for v in value)
     write_url(key, joined, ",".join(str(v) for v in default))
+    remember_shown(key, joined, ", ".join(str(format_func(v)) for v in value))
     return value

@@ -55,12 +55,21 @@ def figure_block(i: int, spec: dict, config: dict) -> str:
             f"<script>Plotly.newPlot('fig{i}', {_script_json(fig)});</script>")
 
 
+def _settings_table(settings: list[tuple[str, str]], labels: dict[str, str]) -> str:
+    """(label, value) rows; a page at its defaults (nothing in its link) says so instead."""
+    if not settings:
+        return f"<p>{html.escape(labels.get('defaults', ''))}</p>"
+    rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
+                   for k, v in settings)
+    return (f"<table><thead><tr><th>{html.escape(labels['name'])}</th>"
+            f"<th>{html.escape(labels['value'])}</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
 def experiment_html(*, title: str, intro: str, settings: list[tuple[str, str]],
                     figures: list[dict], link: str, labels: dict[str, str],
                     lang: str = "en") -> str:
-    """The whole HTML document. ``labels``: 'settings', 'name', 'value', 'live', 'made'."""
-    rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
-                   for k, v in settings)
+    """The whole HTML document. ``labels``: 'settings', 'name', 'value', 'live', 'made',
+    'defaults'; ``settings``: (label, value) rows as the page shows them."""
     config = {"displaylogo": False, "responsive": True,
               "toImageButtonOptions": {"format": "png", "width": 1600, "height": 900,
                                        "scale": 1}}
@@ -79,8 +88,7 @@ def experiment_html(*, title: str, intro: str, settings: list[tuple[str, str]],
 <h1>{html.escape(title)}</h1>
 <div class="intro">{_inline_markdown(intro)}</div>
 <h2>{html.escape(labels["settings"])}</h2>
-<table><thead><tr><th>{html.escape(labels["name"])}</th><th>{html.escape(labels["value"])}</th>
-</tr></thead><tbody>{rows}</tbody></table>
+{_settings_table(settings, labels)}
 {blocks}
 <footer>{html.escape(labels["made"])} ·
 <a href="{html.escape(link, quote=True)}">{html.escape(labels["live"])}</a></footer>

@@ -2,8 +2,11 @@
 payload), and the URL round trip of its settings."""
 
 import pytest
-from app_util import assert_clean_figures, open_lab, payload_bytes
+from app_util import assert_clean_figures, open_lab, open_link, payload_bytes
 from app_util import exception_text as _errors
+
+import labs.autoencoder as page
+from ui.strings.autoencoder import T
 
 PAGE = "labs/autoencoder.py"
 VIEWS = ["recon", "sweep", "code", "denoise", "pretrain", "manifold"]
@@ -63,3 +66,31 @@ def test_label_sweep_in_both_languages():
         assert len(assert_clean_figures(at)) == 2
         assert len([b for b in at.get("download_button") if b.key.startswith("ae_")]) == 2
         assert payload_bytes(at) <= 300_000
+
+
+@pytest.mark.parametrize("step", list(page.LECTURE))
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_lecture_step_opens_with_its_settings(step, lang):
+    at = open_link(PAGE, {"lang": lang, "mode": "lecture", "step": step}, timeout=300)
+    assert not at.exception, _errors(at)
+    assert at.query_params["step"] == step
+    assert at.markdown[0].value.startswith(f"**{T(f'step.{step}', lang)}**")
+    assert at.markdown[1].value == T(f"step_text.{step}", lang, **page.step_fields(step))
+    want = page.lecture_steps()[list(page.LECTURE).index(step)].settings
+    for key, value in want.items():
+        assert at.session_state[key] == value, key
+    view = want["ae_view"]
+    assert len(assert_clean_figures(at)) == CHARTS[view]
+    assert not at.warning and not at.error
+
+
+def test_lecture_steps_follow_the_notes_and_walk_in_order():
+    order = list(page.LECTURE)
+    views = [page.lecture_steps()[i].settings["ae_view"] for i in range(len(order))]
+    # AE, its code as a feature, stacked AE (pre-training), denoising AE: the notes' order
+    assert views.index("code") < views.index("pretrain") < views.index("denoise")
+    at = open_link(PAGE, {"lang": "en", "mode": "lecture"}, timeout=300)
+    assert at.query_params["step"] == order[0] and at.session_state["ae_view"] == "recon"
+    at.button(key="lecture_next").click().run()
+    assert not at.exception, _errors(at)
+    assert at.query_params["step"] == order[1] and at.session_state["ae_view"] == views[1]

@@ -175,3 +175,27 @@ def test_label_sweep_sentence():
         len(ahead), "sweep_pre_mixed")
     shown = _shown({"ae_view": "pretrain", "ae_label_sweep": "true"})
     assert T(key, "en", **fields) in shown
+
+
+# Lecture steps: every number a step's text names, from that step's settings and nncore.
+@pytest.mark.parametrize("step", list(page.LECTURE))
+def test_lecture_step_numbers(step):
+    s = page.lecture_steps()[list(page.LECTURE).index(step)].settings
+    f = page.step_fields(step)
+    X, _, Xt, _ = ae.split_digits()
+    assert 64 == X.shape[1] and int(f["ratio"]) * s["ae_k"] == 64  # "{k} numbers, {ratio}× fewer"
+    assert f["k"] == s["ae_k"] and f["labels"] == s["ae_labels"]
+    assert f["ks"] == ", ".join(map(str, page.SWEEP_KS))
+    cfg = ae.PretrainConfig(n_labels=s["ae_labels"])
+    assert f["seeds"] == cfg.n_seeds  # "over {seeds} seeds": the view runs one chunk per seed
+    assert len(cfg.widths) == 2  # "AE1 on the input, AE2 on AE1's code"
+    assert f["n_train"] == f"{X.shape[0]:,}"  # the stack is pre-trained on every training image
+    rng = np.random.default_rng(0)
+    x = ae.corrupt(Xt, s["ae_noise"], s["ae_level"], rng)
+    if s["ae_noise"] == "mask":  # "each pixel set to 0 with probability {pct}"
+        lit = Xt > 0
+        assert np.mean(x[lit] == 0) == pytest.approx(s["ae_level"], abs=0.01)
+        assert f["pct"] == f"{s['ae_level']:.0%}"
+    else:  # "every pixel plus Gaussian noise of σ = {level}"
+        assert np.std(x - Xt) == pytest.approx(float(f["level"]), rel=0.02)
+    assert f["base"] == page.AESettings().n_labels  # "than with {base} labels": the default

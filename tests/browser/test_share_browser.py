@@ -23,8 +23,10 @@ def _download_html(page, url: str, tmp_path):
 @pytest.mark.browser
 def test_optimizer_race_downloads_as_html_that_plays_offline(browser_page, streamlit_server,
                                                              chromium_browser, tmp_path):
-    path = _download_html(browser_page, f"{streamlit_server}/optimizers?lang=ko", tmp_path)
+    path = _download_html(browser_page, f"{streamlit_server}/optimizers?lang=ko&opt_steps=200",
+                          tmp_path)
     text = path.read_text(encoding="utf-8")
+    assert "<td>단계 수</td><td>200</td>" in text  # a setting by its Korean label, not opt_steps
     assert len(text) < 6_000_000  # plotly.js (4.8 MB) once, plus the figures
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"http", text)  # self-contained
     assert '<html lang="ko">' in text and "Plotly.newPlot" in text
@@ -97,3 +99,54 @@ def test_a_chart_saves_png_and_svg_at_presentation_size(browser_page, streamlit_
     with page.expect_download() as info:
         chart.locator('.modebar-btn[data-title*="png" i]').first.click()
     assert info.value.suggested_filename.endswith(".png")
+
+
+# Text of a drawn chart that sticks out of its own picture (a clipped title, tick or legend).
+CLIPPED_TEXT_JS = """() => {
+  const out = [];
+  for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+    const svg = gd.querySelector('svg.main-svg');
+    if (!svg || svg.getBoundingClientRect().width === 0) continue;
+    const box = svg.getBoundingClientRect();
+    for (const t of gd.querySelectorAll('svg text')) {
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 || !t.textContent.trim()) continue;
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1
+          || r.bottom > box.bottom + 1) out.push(t.textContent.slice(0, 60));
+    }
+  }
+  return out;
+}"""
+CONTROLS = {"en": "Controls", "ko": "설정 조절"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path,lang,figure_on_first_screen",
+                         [("perceptron", "ko", True), ("approximation", "en", True)])
+def test_lecture_mode_on_a_projector(browser_page, streamlit_server, path, lang,
+                                     figure_on_first_screen):
+    """1280x720: the settings are in a collapsed panel under the step bar (the sidebar is
+    closed), the first figure starts on the first screen, no chart text is cut off."""
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, f"{streamlit_server}/{path}?lang={lang}&mode=lecture")
+    assert_no_exception(page)
+    wait_for_charts(page, 1)
+    assert page.locator('[data-testid="stSidebar"][data-collapsed="true"]').count() == 1
+    panel = page.locator('[data-testid="stMain"] [data-testid="stExpander"]').filter(
+        has_text=CONTROLS[lang])
+    assert panel.count() == 1
+    top = page.evaluate("""s => {  // from the top of the page, as the projector shows it
+        for (const el of [window, ...document.querySelectorAll('[data-testid="stMain"], section')])
+            el.scrollTo(0, 0);
+        return document.querySelector(s).getBoundingClientRect().top; }""",
+                        ".nnlab-chart, [data-testid='stPlotlyChart']")
+    assert top < 720 if figure_on_first_screen else True
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / f"lecture-{path}-{lang}-first.png"))
+    screenshot(page, f"lecture-{path}-{lang}")  # the whole page, every chart drawn
+    page.set_viewport_size({"width": 1280, "height": 720})
+    assert page.evaluate(CLIPPED_TEXT_JS) == []
+    panel.locator("summary").first.click()  # open: the page's settings are right there
+    panel.locator('[data-testid="stSlider"]').first.wait_for(state="visible")
+    page.screenshot(path=str(ARTIFACTS / f"lecture-{path}-{lang}-controls.png"))

@@ -263,6 +263,57 @@ T = Strings(
             "test set (E. Alpaydin, C. Kaynak, 1998), as shipped with scikit-learn; pixels "
             "0–16 scaled to 0–1. Split: 1,500 training, 297 test digits."
         ),
+        # lecture steps (labs/autoencoder.LECTURE), the notes' order; numbers from step_fields
+        "step.ae": "An autoencoder: output = input",
+        "step_text.ae": (
+            "The notes: an autoencoder is trained with its input as its target; the front half "
+            "is the encoder, the back half the decoder. Here the 64 pixels pass through a code "
+            "of k = {k} numbers ({ratio}× fewer) and back: compare the autoencoder's row with "
+            "PCA's."
+        ),
+        "step.bottleneck": "How narrow can the code be?",
+        "step_text.bottleneck": (
+            "One autoencoder trained for each k = {ks}: follow the test error as the code "
+            "widens, and where the autoencoder's line sits against PCA's, the best linear code "
+            "of each size."
+        ),
+        "step.features": "The code as a feature",
+        "step_text.features": (
+            "The notes: a model that rebuilds its input well keeps, in its compressed code, "
+            "features that mean something. With k = 2 each digit becomes a point: do the "
+            "digits of one kind land together, in the autoencoder's plane and in PCA's?"
+        ),
+        "step.stacked": "Stacked autoencoder: pre-train, then fine-tune",
+        "step_text.stacked": (
+            "The notes' recipe: train AE1 on the input, AE2 on AE1's code, stack their "
+            "encoders, add a softmax output layer and fine-tune the whole network. Here with "
+            "{labels} labelled digits, against the same network from random weights, over "
+            "{seeds} seeds."
+        ),
+        "step.few_labels": "Pre-training with very few labels",
+        "step_text.few_labels": (
+            "The same comparison with only {labels} labelled digits (the pre-training still "
+            "sees all {n_train} training images, without labels). Does the pre-trained start "
+            "help more or less than with {base} labels?"
+        ),
+        "step.denoise": "Denoising autoencoder",
+        "step_text.denoise": (
+            "The notes: the input is x + noise and the target is x, for features that hold up "
+            "whatever comes in. Training input: every pixel plus Gaussian noise of σ = {level}. "
+            "Compare the denoising network's row with the plain autoencoder's on the same "
+            "noisy digits."
+        ),
+        "step.masking": "Another corruption: masking",
+        "step_text.masking": (
+            "Now each training pixel is set to 0 with probability {pct}: the network has to "
+            "fill in strokes it does not see."
+        ),
+        "step.manifold": "Beyond the notes: a code of one number",
+        "step_text.manifold": (
+            "Points along a spiral through a bottleneck of a single unit: the colour is the "
+            "code, the line is the decoder. Can one number tell where a point lies along the "
+            "curve?"
+        ),
     },
     ko={
         "title": "오토인코더",
@@ -507,6 +558,52 @@ T = Strings(
             "데이터: UCI 손글씨 숫자 광학 인식 데이터셋의 시험 세트 8×8 숫자 1,797개"
             "(E. Alpaydin, C. Kaynak, 1998), scikit-learn에 들어 있는 사본. 픽셀 0–16을 0–1로 "
             "바꿨습니다. 훈련 1,500개, 시험 297개로 나눕니다."
+        ),
+        "step.ae": "오토인코더: 출력 = 입력",
+        "step_text.ae": (
+            "강의 노트: 오토인코더는 입력을 그대로 목표로 삼아 학습하고, 앞부분을 인코더, 뒷부분을 "
+            "디코더라고 부릅니다. 여기서는 64픽셀이 k = {k}개의 숫자({ratio}배 적음)로 된 코드를 "
+            "거쳐 다시 돌아옵니다. 오토인코더의 줄을 PCA의 줄과 비교해 보세요."
+        ),
+        "step.bottleneck": "코드를 얼마나 줄일 수 있을까",
+        "step_text.bottleneck": (
+            "k = {ks}마다 오토인코더를 따로 학습했습니다. 코드가 넓어질수록 시험 오차가 어떻게 "
+            "변하는지, 크기마다 가장 좋은 선형 코드인 PCA의 선과 비교해 어디에 있는지 보세요."
+        ),
+        "step.features": "특징으로서의 코드",
+        "step_text.features": (
+            "강의 노트: 자기 자신을 잘 복원하는 모델이라면 압축된 코드는 특징(feature)으로서 "
+            "의미가 있을 것입니다. k = 2이면 숫자 하나가 점 하나가 됩니다. 같은 숫자끼리 "
+            "모이는지 오토인코더의 평면과 PCA의 평면에서 보세요."
+        ),
+        "step.stacked": "적층 오토인코더: 사전 학습 후 미세 조정",
+        "step_text.stacked": (
+            "강의 노트의 순서: 입력으로 AE1을 학습하고, AE1의 코드로 AE2를 학습한 뒤, 두 인코더를 "
+            "쌓고 softmax 출력층을 얹어 전체 신경망을 미세 조정(fine-tuning)합니다. 여기서는 "
+            "레이블 {labels}개로, 무작위 가중치에서 시작한 같은 신경망과 시드 {seeds}개에 걸쳐 "
+            "비교합니다."
+        ),
+        "step.few_labels": "레이블이 아주 적을 때의 사전 학습",
+        "step_text.few_labels": (
+            "같은 비교를 레이블 {labels}개만으로 합니다(사전 학습은 여전히 학습 이미지 "
+            "{n_train}개 전체를 레이블 없이 봅니다). 레이블 {base}개일 때보다 사전 학습의 덕을 "
+            "더 보나요, 덜 보나요?"
+        ),
+        "step.denoise": "잡음 제거 오토인코더",
+        "step_text.denoise": (
+            "강의 노트: 입력은 x + 잡음, 목표는 x로 두어 어떤 입력이 와도 강건한 특징을 얻으려는 "
+            "것입니다. 학습 입력은 픽셀마다 σ = {level}인 가우시안 잡음을 더한 것입니다. 같은 "
+            "잡음 섞인 숫자에서 잡음 제거 신경망의 줄과 보통 오토인코더의 줄을 비교해 보세요."
+        ),
+        "step.masking": "다른 손상: 마스킹",
+        "step_text.masking": (
+            "이번에는 학습 픽셀 하나하나를 확률 {pct}로 0으로 지웁니다. 신경망은 보이지 않는 "
+            "획을 채워 넣어야 합니다."
+        ),
+        "step.manifold": "노트 너머: 숫자 하나짜리 코드",
+        "step_text.manifold": (
+            "나선을 따라 놓인 점들을 유닛 하나짜리 병목에 통과시킵니다. 색이 코드이고 선이 "
+            "디코더입니다. 숫자 하나로 점이 곡선 위 어디에 있는지 말할 수 있을까요?"
         ),
     },
 )
