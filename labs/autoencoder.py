@@ -21,6 +21,7 @@ from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.autoencoder import T
 from ui.url_state import radio, segmented
+from ui.warm import WarmTask
 from viz.autoencoder_figs import (
     AE_COLOR,
     PCA_COLOR,
@@ -401,8 +402,36 @@ def curve_view(res: ae.AEResult, key: str) -> None:
                                               "y": T("mse_axis")}), key=key)
 
 
+def view_configs(s: AESettings) -> list:
+    """The configurations of the runs ``s.view`` trains, in its order (its views read them
+    from here, and so does the server's warm-up)."""
+    return {
+        "recon": lambda: [s.ae_config()],
+        "sweep": lambda: [s.ae_config(k) for k in SWEEP_KS],
+        "code": lambda: [s.ae_config(2), s.linear_config()],
+        "denoise": lambda: [s.ae_config(noise=s.noise, noise_level=s.level), s.ae_config()],
+        "pretrain": lambda: [ae.PretrainConfig(n_labels=s.n_labels)],
+        "manifold": lambda: [s.manifold_config()],
+    }[s.view]()
+
+
+def warm_tasks() -> list[WarmTask]:
+    """Every lecture step's runs, for the server's warm-up (ui/warm.py)."""
+    out = []
+    for sid, over in LECTURE.items():
+        v = BASE_STEP | over
+        s = AESettings(v["view"], v["k"], v["epochs"], v["seed"], v["noise"], v["level"],
+                       v["labels"], v["shape"], v["jitter"])
+        for cfg in view_configs(s):
+            if isinstance(cfg, ae.PretrainConfig):
+                out.append(WarmTask(sid, "ae_pretrain", cfg, ae.run_pretrain, (cfg,)))
+            else:
+                out.append(WarmTask(sid, "ae_run", cfg, ae.run_ae, (cfg,)))
+    return out
+
+
 def recon_view(s: AESettings) -> None:
-    cfg = s.ae_config()
+    (cfg,) = view_configs(s)
     res = trained_ae(cfg, T("training", k=cfg.k))
     diverged_warning(res)
     n = recon_numbers(cfg, res)
@@ -420,7 +449,7 @@ def recon_view(s: AESettings) -> None:
 
 
 def sweep_view(s: AESettings) -> None:
-    results = [trained_ae(s.ae_config(k), T("training", k=k)) for k in SWEEP_KS]
+    results = [trained_ae(cfg, T("training", k=cfg.k)) for cfg in view_configs(s)]
     ae_mse = [float(r.history["test_mse"][-1]) for r in results]
     pca_mse = [pca_test_mse(k) for k in SWEEP_KS]
     for claim in sweep_claims(SWEEP_KS, ae_mse, pca_mse):
@@ -435,7 +464,7 @@ def sweep_view(s: AESettings) -> None:
 
 
 def code_view(s: AESettings) -> None:
-    cfg, lin_cfg = s.ae_config(2), s.linear_config()
+    cfg, lin_cfg = view_configs(s)
     res = trained_ae(cfg, T("training", k=2))
     lin = trained_ae(lin_cfg, T("training_linear"))
     diverged_warning(res)
@@ -455,8 +484,7 @@ def code_view(s: AESettings) -> None:
 
 
 def denoise_view(s: AESettings) -> None:
-    cfg = s.ae_config(noise=s.noise, noise_level=s.level)
-    plain_cfg = s.ae_config()
+    cfg, plain_cfg = view_configs(s)
     dae = trained_ae(cfg, T("training_dae", k=cfg.k))
     plain = trained_ae(plain_cfg, T("training", k=cfg.k))
     diverged_warning(dae)
@@ -472,7 +500,7 @@ def denoise_view(s: AESettings) -> None:
 
 
 def pretrain_view(s: AESettings) -> None:
-    cfg = ae.PretrainConfig(n_labels=s.n_labels)
+    (cfg,) = view_configs(s)
     runs = run_cached("ae_pretrain", cfg, ae.pretrain_chunk, cfg.n_seeds,
                       T("training_pre", labels=cfg.n_labels))
     st.markdown(say(pretrain_claim(runs, cfg.n_labels)) + " "
@@ -516,7 +544,7 @@ def label_sweep_view() -> None:
 
 
 def manifold_view(s: AESettings) -> None:
-    cfg = s.manifold_config()
+    (cfg,) = view_configs(s)
     res = trained_ae(cfg, T("training_manifold"))
     diverged_warning(res)
     n = manifold_numbers(cfg, res)

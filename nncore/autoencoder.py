@@ -423,6 +423,14 @@ class PretrainConfig:
 _ENCODERS: dict = {}
 
 
+def run_pretrain(cfg: PretrainConfig) -> list:
+    """Every seed in one call (equal to chaining ``pretrain_chunk``)."""
+    state = None
+    for c in range(1, cfg.n_seeds + 1):
+        state = pretrain_chunk(state, c, cfg)
+    return state
+
+
 def pretrained_encoder(cfg: PretrainConfig, seed: int) -> tuple[dict, list[float]]:
     """The stack pre-trained on all 1500 training images (labels unused), kept per process:
     it does not depend on how many labels the fine-tuning gets."""
