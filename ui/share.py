@@ -137,6 +137,17 @@ def record_figure(key: str | None, fig, player=None) -> None:
     run = st.session_state.setdefault(_RUN, {"title": None, "intro": None, "figures": {}})
     figures = run["figures"]
     figures[key or f"_{len(figures)}"] = (fig, player)
+    if "params" in run:  # a fragment's rerun after the page's run: its settings may be new
+        _take_settings(run)
+
+
+def _take_settings(run: dict) -> None:
+    """The run's settings table and link as the URL reads now (kept in ``run``, which the
+    HTML download holds: a fragment's later rerun updates what it exports)."""
+    params = dict(sorted(st.query_params.to_dict().items()))
+    if params != run.get("params"):
+        run["params"], run["link"] = params, current_url()
+        run["settings"] = _step_row(run) + settings_rows(params)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -322,14 +333,13 @@ def qr_png(url: str, scale: int = 10) -> bytes:
 
 
 def page_snapshot() -> dict:
-    """What the HTML file needs from this run, taken now (the download is built in a later
-    request, outside this run): references to the figures, the texts, the link."""
-    run = st.session_state.get(_RUN) or {}
+    """What the HTML file needs from this run (the download is built in a later request,
+    outside any run): the run's record itself, whose figures, settings and link a fragment's
+    rerun keeps current, and the labels of the file."""
+    run = st.session_state.setdefault(_RUN, {"title": None, "intro": None, "figures": {}})
+    _take_settings(run)
     return {
-        "title": run.get("title") or "", "intro": run.get("intro") or "",
-        "figures": list(run.get("figures", {}).values()),
-        "settings": _step_row(run) + settings_rows(dict(sorted(st.query_params.to_dict().items()))),
-        "link": current_url(),
+        "run": run,
         "labels": {k: T(k) for k in ("settings", "name", "value", "live", "made", "defaults")},
         "lang": current_lang(),
     }
@@ -342,10 +352,11 @@ def _step_row(run: dict) -> list[tuple[str, str]]:
 
 def page_html(snapshot: dict) -> bytes:
     """A run's page as one offline HTML file."""
+    run = snapshot["run"]
     text = experiment_html(
-        title=snapshot["title"], intro=snapshot["intro"], settings=snapshot["settings"],
-        figures=[export_spec(f, p) for f, p in snapshot["figures"]], link=snapshot["link"],
-        labels=snapshot["labels"], lang=snapshot["lang"],
+        title=run.get("title") or "", intro=run.get("intro") or "", settings=run["settings"],
+        figures=[export_spec(f, p) for f, p in list(run["figures"].values())],
+        link=run["link"], labels=snapshot["labels"], lang=snapshot["lang"],
     )
     return text.encode("utf-8")
 

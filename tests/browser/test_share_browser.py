@@ -150,3 +150,25 @@ def test_lecture_mode_on_a_projector(browser_page, streamlit_server, path, lang,
     panel.locator("summary").first.click()  # open: the page's settings are right there
     panel.locator('[data-testid="stSlider"]').first.wait_for(state="visible")
     page.screenshot(path=str(ARTIFACTS / f"lecture-{path}-{lang}-controls.png"))
+
+
+@pytest.mark.browser
+def test_the_html_follows_a_fragment_rerun(browser_page, streamlit_server, tmp_path):
+    """The activations page's x range reruns only its fragment: the HTML downloaded after
+    moving it has the new range in its settings table, link and curves."""
+    from browser_util import wait_for_app
+
+    page = browser_page
+    open_page(page, f"{streamlit_server}/activations?lang=en&act_range=6")
+    wait_for_charts(page, 4)
+    page.locator(".st-key-act_range input[type='range']").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**act_range=8**", timeout=30_000)
+    wait_for_app(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as HTML").click()
+    path = tmp_path / "activations.html"
+    info.value.save_as(path)
+    text = path.read_text(encoding="utf-8")
+    assert re.search(r"<td>x range[^<]*</td><td>8</td>", text), "settings table is stale"
+    assert "act_range=8" in text and "act_range=6" not in text

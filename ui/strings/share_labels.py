@@ -25,6 +25,15 @@ def optimizer_hp(groups: dict, lang: str) -> str:
     return f"{OPTIMIZERS[groups['opt']].label} · {GLYPHS[hp]} {T(f'hp.{hp}', lang)}"
 
 
+def depth_training(groups: dict, lang: str) -> str:
+    """The approximation page's training toggle: its label names the runs' seeds and steps."""
+    from nncore.approx import DepthTrainSpec
+    from ui.strings.approximation import T
+
+    spec = DepthTrainSpec(0)
+    return T("dtrain", lang, seeds=spec.n_seeds, steps=spec.steps)
+
+
 LABELS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "perceptron": {
         "pc_view": "view", "pc_gate": "gate", "pc_n": "n", "pc_noise": "noise",
@@ -94,7 +103,7 @@ LABELS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "approximation": {
         "ua_target": "target", "ua_formula": "formula", "ua_a": "a", "ua_b": "b",
         "ua_noise": "noise", "ua_seed": "seed", "ua_n": "n_units", "ua_act": "activation",
-        "ua_steps": "steps", "ua_lr": "lr", "ua_k": "k",
+        "ua_steps": "steps", "ua_lr": "lr", "ua_k": "k", "ua_dwidth": "dwidth",
     },
     "autoencoder": {
         "ae_view": "view", "ae_k": "k", "ae_epochs": "epochs", "ae_seed": "seed",
@@ -107,6 +116,7 @@ LABELS: dict[str, dict[str, str | tuple[str, ...]]] = {
 PATTERNS: dict[str, list[tuple[str, str | Callable[[dict, str], str]]]] = {
     "playground": [(r"pg_w(?P<l>\d+)", "width"), (r"pg_a(?P<l>\d+)", "act_layer")],
     "optimizers": [(r"opt_(?P<opt>[a-z]+)_(?P<hp>[a-z0-9_]+)", optimizer_hp)],
+    "approximation": [(r"ua_dtrain", depth_training)],
 }
 
 # The value a label depends on while its setting is at its default (not in the URL)
