@@ -336,9 +336,12 @@ def thumbnails_figure(
             notes.append({"x": c0 + t / 2, "y": r0 + t / 2, "text": input_labels[unit],
                           "showarrow": False, "font": {"size": 13, "color": "#262730"},
                           "bgcolor": "rgba(255,255,255,0.75)", "borderpad": 1})
-    height = 55 + n_rows * tile_px
+    # two-line layer titles (14 px) need 44 px above the tiles: at 40 they poked out of the
+    # chart's top into the mode bar's band
+    top = 26 + 18 * max((t.count("<br>") + 1 for t in layer_titles), default=1)
+    height = 15 + top + n_rows * tile_px
     return _figure([], _base_layout(
-        height, margin={"l": 5, "r": 5, "t": 40, "b": 5}, annotations=notes,
+        height, margin={"l": 5, "r": 5, "t": top, "b": 5}, annotations=notes,
         images=[plane_image(source, -0.5, w - 0.5, -0.5, h - 0.5)], meta=PIXELATED,
         xaxis={"visible": False, "range": [-0.5, w - 0.5], "constrain": "domain"},
         yaxis={"visible": False, "range": [-0.5, h - 0.5], "scaleanchor": "x",
