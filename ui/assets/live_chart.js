@@ -440,13 +440,21 @@ function noteSpot(layout, a, left, plot) {  // [x px, y as a fraction of the plo
   return [left + (dx[0] + x * (dx[1] - dx[0])) * plot, dy[0] + a.y * (dy[1] - dy[0]), a.y >= 1];
 }
 
-function fitNotes(layout, width) {
-  const notes = layout.annotations, m = layout.margin || {};
-  if (!Array.isArray(notes) || !notes.length || !(width > 0)) return;
-  const left = m.l ?? 80, plot = width - left - (m.r ?? 80), base = layout.font || {};
+// A colour bar takes about this much of the plot's width (Plotly pushes the plot aside).
+const COLORBAR_PX = 60;
+const hasColorbar = data => (data || []).some(t => isObject(t) && (t.showscale === true
+  || (t.showscale !== false && /^(heatmap|contour|histogram2d)/.test(t.type || ""))
+  || (isObject(t.marker) && t.marker.showscale === true)));
+
+function fitNotes(layout, width, data) {
+  const notes = Array.isArray(layout.annotations) ? layout.annotations : [];
+  const m = layout.margin || {};
+  if (!(width > 0)) return;
+  const left = m.l ?? 80, base = layout.font || {};
+  const plot = width - left - (m.r ?? 80) - (hasColorbar(data) ? COLORBAR_PX : 0);
   const spots = notes.map(a => noteSpot(layout, a, left, plot));
   const grow = {t: 0, b: 0};
-  layout.annotations = notes.map((a, i) => {
+  const fitted = notes.map((a, i) => {
     const spot = spots[i];
     if (!spot) return a;
     let room = 2 * Math.min(spot[0], width - spot[0]);
@@ -455,7 +463,8 @@ function fitNotes(layout, width) {
     });
     const size = (a.font && a.font.size) || base.size || 12;
     const before = a.text.split(/<br\s*\/?>/i).length;
-    const lines = wrapped(a.text, room - 8, size, (a.font && a.font.family) || base.family);
+    // 0.92: the canvas's fallback font can measure narrower than the SVG text
+    const lines = wrapped(a.text, room * 0.92 - 8, size, (a.font && a.font.family) || base.family);
     if (lines.length <= before) return a;
     const added = Math.ceil((lines.length - before) * size * 1.25), above = spot[2];
     const side = spot[1] >= 1 ? "t" : spot[1] <= 0 ? "b" : null;
@@ -464,6 +473,19 @@ function fitNotes(layout, width) {
     const shift = above ? (anchor === "bottom" ? 0 : added) : (anchor === "top" ? 0 : -added);
     return {...a, text: lines.join("<br>"), yshift: (a.yshift ?? 0) + shift};
   });
+  if (notes.length) layout.annotations = fitted;
+  // x-axis titles: each within its axis's width (and a little of the margins)
+  for (const k of Object.keys(layout)) {
+    const ax = layout[k], t = isObject(ax) && /^xaxis[0-9]*$/.test(k) && ax.title;
+    const text = isObject(t) ? t.text : t;
+    if (typeof text !== "string" || !text || /<[a-z]+\s/i.test(text)) continue;
+    const d = ax.domain || [0, 1], size = (t.font && t.font.size) || base.size || 12;
+    const lines = wrapped(text, (d[1] - d[0]) * plot + 16, size, base.family);
+    const before = text.split(/<br\s*\/?>/i).length;
+    if (lines.length <= before) continue;
+    layout[k] = {...ax, title: {...(isObject(t) ? t : {}), text: lines.join("<br>")}};
+    grow.b = Math.max(grow.b, Math.ceil((lines.length - before) * size * 1.25));
+  }
   if (!grow.t && !grow.b) return;
   layout.margin = {...m, t: (m.t ?? 100) + grow.t, b: (m.b ?? 80) + grow.b};
   if (grow.t) pinTitle(layout);
@@ -494,7 +516,7 @@ async function drain(div) {
       } else {
         if (fig.layout) {
           fitTitle(fig.layout, div.clientWidth);
-          fitNotes(fig.layout, div.clientWidth);
+          fitNotes(fig.layout, div.clientWidth, fig.data);
         }
         shareUnchanged(fig, div.__prev, div, moved);
         fig.config = withSvgButton(div, fig.config, Plotly);
