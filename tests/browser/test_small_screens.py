@@ -34,6 +34,10 @@ w => {
       '[data-testid="stDataFrame"], .nnlab-table-scroll, [data-testid="stTable"]')) {
     if (rect(el).width > 0 && rect(el).right > w + 1) out.wide.push(el.dataset.testid || el.className);
   }
+  // a widget label cut short with an ellipsis ("3D…", "Cons…")
+  out.clipped = [...document.querySelectorAll(
+    '[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"]')]
+    .filter(p => p.scrollWidth > p.clientWidth + 1).map(label);
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
     const box = rect(gd);
     if (!box.width || !gd._fullLayout) continue;
@@ -84,6 +88,7 @@ def _problems(report: dict, size: str) -> list[str]:
     out += [f"the mode bar covers {c}" for c in report["covered"]]
     out += [f"cut off at the chart's edge: {c}" for c in report["cut"]]
     out += [f"titles run together: {c}" for c in report["overlap"]]
+    out += [f"a label cut short: {c}" for c in report["clipped"]]
     if report["charts"] and report["minText"] < MIN_TEXT_PX[size]:
         out.append(f"chart text of {report['minText']} px ({report['smallest']})")
     if report["charts"] and report["minTitle"] < MIN_TITLE_PX[size]:
