@@ -15,7 +15,7 @@ from browser_util import (
 )
 
 SIZES = {"phone": (390, 844), "projector": (1280, 720)}
-MIN_TEXT_PX = {"projector": 12.0, "phone": 9.0}  # the smallest chart text (tick labels)
+MIN_TEXT_PX = {"projector": 13.0, "phone": 9.0}  # the smallest chart text (tick labels)
 MIN_TITLE_PX = {"projector": 15.0, "phone": 12.0}  # chart and axis titles
 
 # One pass over the page in the browser: what sticks out sideways, what the mode bar covers,

@@ -492,6 +492,34 @@ function fitNotes(layout, width, data) {
   if (typeof layout.height === "number") layout.height += grow.t + grow.b;
 }
 
+// Text a room can read: on a screen as wide as a projector's (1280 px) no chart text is set
+// under MIN_TEXT_PX (Plotly's default is 12, the pages' ticks 11–13). Layout fonts only (axes,
+// legend, titles, annotations, colour bars); text inside traces keeps its size. A phone keeps
+// the sizes sent: there the room is the width.
+const MIN_TEXT_PX = 13;
+function raiseFont(font, floor) {
+  if (isObject(font) && typeof font.size === "number" && font.size < floor) font.size = floor;
+}
+
+function readableText(fig, width) {
+  if (!(width >= 1000) || !fig.layout) return;
+  const L = fig.layout;
+  L.font = {...(L.font || {})};
+  L.font.size = Math.max(L.font.size ?? 12, MIN_TEXT_PX);
+  raiseFont(L.legend && L.legend.font, MIN_TEXT_PX);
+  for (const k of Object.keys(L)) {
+    const ax = L[k];
+    if (!/^[xy]axis[0-9]*$/.test(k) || !isObject(ax)) continue;
+    raiseFont(ax.tickfont, MIN_TEXT_PX);
+    raiseFont(isObject(ax.title) && ax.title.font, MIN_TEXT_PX);
+  }
+  for (const a of Array.isArray(L.annotations) ? L.annotations : []) raiseFont(a && a.font, MIN_TEXT_PX);
+  for (const t of fig.data || []) {
+    const bar = isObject(t) && (t.colorbar || (isObject(t.marker) && t.marker.colorbar));
+    if (isObject(bar)) raiseFont(bar.tickfont, MIN_TEXT_PX);
+  }
+}
+
 async function drain(div) {
   try {
     const Plotly = await loadPlotly();
@@ -515,6 +543,7 @@ async function drain(div) {
                                           transition: {duration: 0}, mode: "immediate"});
       } else {
         if (fig.layout) {
+          readableText(fig, window.innerWidth);
           fitTitle(fig.layout, div.clientWidth);
           fitNotes(fig.layout, div.clientWidth, fig.data);
         }
