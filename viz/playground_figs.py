@@ -422,8 +422,11 @@ def curves_figure(
         yaxis={**GRID_AXIS, "rangemode": "tozero"},
         xaxis2={**GRID_AXIS, "domain": [b0, b1], "title": {"text": labels["epoch"]}},
         yaxis2={**GRID_AXIS, "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%"},
-        legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
-        margin={"l": 55, "r": 15, "t": 35, "b": 50},
+        # the legend at the chart's bottom edge, under the axis titles (at y = -0.25 of the
+        # plot it ran over them when the plot was short or the text large)
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom",
+                "x": 0.5, "xanchor": "center"},
+        margin={"l": 55, "r": 15, "t": 35, "b": 80},
     ))
 
 

@@ -65,9 +65,10 @@ w => {
       const top = t.matches('.gtitle, .legendtext, .legendtitletext, .annotation-text');
       if (bar && top && meets(r, rect(bar))) out.covered.push(`${id} | ${label(t)}`);
     }
-    const words = [...gd.querySelectorAll('.gtitle, .annotation-text')].filter(t => label(t));
+    const words = [...gd.querySelectorAll('.gtitle, .annotation-text, .g-xtitle text, '
+      + '.g-x2title text, .legend .bg')].filter(t => label(t) || t.matches('.bg'));
     words.forEach((a, i) => words.slice(i + 1).forEach(b => {
-      if (meets(rect(a), rect(b))) out.overlap.push(`${id} | ${label(a)} / ${label(b)}`);
+      if (meets(rect(a), rect(b))) out.overlap.push(`${id} | ${label(a) || 'legend'} / ${label(b) || 'legend'}`);
     }));
   }
   return out;
