@@ -65,8 +65,10 @@ def table_html(rows: list[dict], lang: str) -> str:
         cells = (html.escape(r["ko"]), html.escape(r["en"]), html.escape(r["meaning"]), where)
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     style = TABLE_CSS + ".nnlab-glossary td { text-align: left; vertical-align: top; }"
-    return (f"<style>{style}</style><table class='{TABLE_CLASS} nnlab-glossary'>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    # on a phone the table scrolls inside its own box instead of widening the page
+    return (f"<style>{style}</style><div class='{TABLE_CLASS}-scroll'>"
+            f"<table class='{TABLE_CLASS} nnlab-glossary'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
 
 
 def glossary_frame(rows: list[dict]) -> pd.DataFrame:

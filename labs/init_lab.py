@@ -425,9 +425,10 @@ def cell(v) -> str:
 
 
 def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The on-page table: translated headers, every cell text (never "None"/NaN; the scale,
-    None for Xavier/He, is shown as std(W))."""
+    """The on-page table: translated headers, every cell text (never "None"/NaN/True/False;
+    the scale, None for Xavier/He, is shown as std(W); batch norm reads yes/no)."""
     shown = frame[list(TABLE_COLUMNS)].astype(object).map(cell)
+    shown["batchnorm"] = frame["batchnorm"].map(lambda on: T("bn_on") if on else T("bn_off"))
     return shown.rename(columns={c: T(f"col.{c}") for c in TABLE_COLUMNS})
 
 

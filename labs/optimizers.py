@@ -699,7 +699,7 @@ def run_ui(surf, start_default: tuple[float, float]) -> None:
     """The run's settings in one row above the race (inside the race's fragment, so moving
     one reruns only the race and what follows it, not the sidebar)."""
     (bx0, bx1), (by0, by1) = surf.bounds
-    c_steps, c_x, c_y, c_sched, c_noise, c_3d = st.columns([1.15, 0.75, 0.75, 1.2, 1.2, 0.75])
+    c_steps, c_x, c_y, c_sched, c_noise, c_3d = st.columns([1.1, 0.7, 0.7, 1.15, 1.15, 1.0])
     q = {"bind": "query-params"}
     c_steps.select_slider(T("steps"), STEP_OPTIONS, value=DEFAULTS[K["steps"]],
                           key=K["steps"], **q)
@@ -717,7 +717,7 @@ def run_ui(surf, start_default: tuple[float, float]) -> None:
         if noise > 0:
             st.number_input(T("seed"), min_value=0, max_value=1_000_000, value=0, step=1,
                             key=K["seed"], **q)
-    with c_3d:
+    with c_3d:  # wide enough for "3D 보기" and its help icon at 1280 px (was cut to "3D…")
         st.space("small")  # level with the inputs, which have labels above them
         st.toggle(T("view3d"), key=K["view3d"], help=T("view3d_help"), **q)
 

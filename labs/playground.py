@@ -719,15 +719,15 @@ def boundary_panel(run: Run, epoch: int) -> None:
     """The boundary with its own toggles: flipping one re-draws this chart only."""
     s, data = run.s, load_data(run.s.data)
     st.subheader(T("boundary", epoch=epoch))
-    c1, c2, c3 = st.columns(3)
-    with c1:
-        disc = st.toggle(T("discretize"), False, key=K["disc"], help=T("discretize_help"), **QP)
-    with c2:
+    # a row that wraps: three equal columns cut "Discretize" short in half a 1280-px page
+    with st.container(horizontal=True, gap="medium"):
+        disc = st.toggle(T("discretize"), False, key=K["disc"], help=T("discretize_help"),
+                         width="content", **QP)
         # Off by default, as in TF Playground (and 30 % fewer SVG points to draw per step).
         show_test = st.toggle(T("show_test"), False, key=K["show_test"],
-                              help=T("show_test_help"), **QP)
-    with c3:
-        replay = st.toggle(T("replay"), False, key=K["replay"], help=T("replay_help"), **QP)
+                              help=T("show_test_help"), width="content", **QP)
+        replay = st.toggle(T("replay"), False, key=K["replay"], help=T("replay_help"),
+                           width="content", **QP)
     v = view_arrays(run, epoch, "all")
     xs, frames = v["xs"], None
     if replay:  # the animation opens at the timeline's epoch (and plays on from there)

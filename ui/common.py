@@ -28,10 +28,18 @@ NO_STALE_FADE_CSS = """
 """
 
 
+# Korean breaks a line between any two syllables by default ("에/포/크" down a narrow table
+# column, "다/른" across a heading on a phone): headings and table cells break at spaces only.
+KEEP_WORDS_CSS = """
+h1, h2, h3, .nnlab-table th, .nnlab-table td { word-break: keep-all; }
+"""
+
+
 def no_stale_fade() -> None:
-    """Stale elements keep their look while a script runs (``NO_STALE_FADE_CSS``); called
-    once per full run by app.py."""
-    st.html(f"<style>{NO_STALE_FADE_CSS}</style>")
+    """Stale elements keep their look while a script runs (``NO_STALE_FADE_CSS``), and
+    Korean words stay whole in headings and tables (``KEEP_WORDS_CSS``); called once per full
+    run by app.py."""
+    st.html(f"<style>{NO_STALE_FADE_CSS}{KEEP_WORDS_CSS}</style>")
 
 
 def page_intro(title: str, what_to_look_for: str) -> None:

@@ -148,9 +148,12 @@ def graph_figure(tr: Trace, step: int, hidden: str | None, title: str, height: i
         _bias_note(notes, pos[f"z{j}"], name, tr)
     for k in range(1, tr.n_out + 1):
         _bias_note(notes, pos[f"u{k}"], f"c{k}", tr)
-    targets = ", ".join(f"{symbol(f't{k}')}={fmt(tr.values[f't{k}'])}"
-                        for k in range(1, tr.n_out + 1))
-    notes.append(dict(x=COLS["L"], y=0.5 - BOX_H / 2 - 0.06, text=targets, yanchor="top",
+    # one target a line, ending at the right edge: centred under L they ran past the edge of
+    # a phone-wide chart
+    targets = "<br>".join(f"{symbol(f't{k}')}={fmt(tr.values[f't{k}'])}"
+                          for k in range(1, tr.n_out + 1))
+    notes.append(dict(x=COLS["L"] + 0.45, y=0.5 - BOX_H / 2 - 0.06, text=targets,
+                      yanchor="top", xanchor="right", align="right",
                       font=dict(size=14, color=COLORS["weight"])))
     for n in notes:
         n.setdefault("showarrow", False)

@@ -226,7 +226,8 @@ def _line_layout(title: str, y_title: str, log: bool, depth: int, x_title: str,
     return {
         "title": {"text": title, "font": {"size": 17}, "x": 0.01, "xanchor": "left"},
         "height": 470,
-        "margin": {"l": 70, "r": 20, "t": 50, "b": 40},
+        # a title in two lines (<br>: one line would be cut at half a projector's width)
+        "margin": {"l": 70, "r": 20, "t": 50 + 22 * title.count("<br>"), "b": 40},
         "font": FONT,
         "plot_bgcolor": "white",
         # automargin: the titles keep clear of the tick labels when lecture mode enlarges text

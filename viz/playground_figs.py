@@ -336,9 +336,12 @@ def thumbnails_figure(
             notes.append({"x": c0 + t / 2, "y": r0 + t / 2, "text": input_labels[unit],
                           "showarrow": False, "font": {"size": 13, "color": "#262730"},
                           "bgcolor": "rgba(255,255,255,0.75)", "borderpad": 1})
-    height = 55 + n_rows * tile_px
+    # two-line layer titles (14 px) need 44 px above the tiles: at 40 they poked out of the
+    # chart's top into the mode bar's band
+    top = 26 + 18 * max((t.count("<br>") + 1 for t in layer_titles), default=1)
+    height = 15 + top + n_rows * tile_px
     return _figure([], _base_layout(
-        height, margin={"l": 5, "r": 5, "t": 40, "b": 5}, annotations=notes,
+        height, margin={"l": 5, "r": 5, "t": top, "b": 5}, annotations=notes,
         images=[plane_image(source, -0.5, w - 0.5, -0.5, h - 0.5)], meta=PIXELATED,
         xaxis={"visible": False, "range": [-0.5, w - 0.5], "constrain": "domain"},
         yaxis={"visible": False, "range": [-0.5, h - 0.5], "scaleanchor": "x",
@@ -419,8 +422,11 @@ def curves_figure(
         yaxis={**GRID_AXIS, "rangemode": "tozero"},
         xaxis2={**GRID_AXIS, "domain": [b0, b1], "title": {"text": labels["epoch"]}},
         yaxis2={**GRID_AXIS, "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%"},
-        legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},
-        margin={"l": 55, "r": 15, "t": 35, "b": 50},
+        # the legend at the chart's bottom edge, under the axis titles (at y = -0.25 of the
+        # plot it ran over them when the plot was short or the text large)
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom",
+                "x": 0.5, "xanchor": "center"},
+        margin={"l": 55, "r": 15, "t": 35, "b": 80},
     ))
 
 

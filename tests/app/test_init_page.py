@@ -165,6 +165,18 @@ def test_no_table_cell_reads_none():
     assert "–" in cells  # % saturated of ReLU, % dead of tanh
 
 
+@pytest.mark.parametrize("lang, yes, no", [("en", "yes", "no"), ("ko", "예", "아니요")])
+def test_batch_norm_column_reads_yes_or_no(lang, yes, no):
+    """Issue 22: the batch-norm column showed Python's True/False, in Korean too."""
+    at = _open({"ini_bn": "true", "ini_ab": "true", "ini_b_bn": "false", "ini_depth": "3",
+                "ini_width": "64"}, lang)
+    frame = at.dataframe[0].value
+    column = frame[T("col.batchnorm", lang)]
+    assert set(column[frame.iloc[:, 0] == frame.iloc[0, 0]]) == {yes}  # network A: with BN
+    assert set(column[frame.iloc[:, 0] != frame.iloc[0, 0]]) == {no}  # network B: without
+    assert not {str(v) for v in frame.to_numpy().ravel()} & {"True", "False"}
+
+
 def test_overflow_warning_not_a_broken_chart():
     """Layers whose activations overflow are reported in words and left out of the charts.
 

@@ -455,6 +455,18 @@ def test_compare_defaults_to_the_two_latest_runs():
     assert at.selectbox(key="pg_cmp_a").value == 3 and at.selectbox(key="pg_cmp_b").value == 4
 
 
+def test_a_setting_tried_before_is_not_a_new_history_row():
+    """Issue 22 item 6: rows are completed training runs, not setting tweaks; going back to a
+    setting already trained (a cached run, nothing trained) adds no row."""
+    at = _open(**_small())
+    for layers in (1, 2, 1, 2):
+        at.slider(key="pg_layers").set_value(layers).run()
+        _ok(at)
+    table = at.dataframe[0].value
+    assert table["network"].tolist() == ["2-8-8 Tanh", "2-8 Tanh"]
+    assert "#" in table and table["#"].tolist() == [1, 2]
+
+
 def test_an_uploaded_run_is_named_by_its_file():
     from ui.playground_io import parse_points_csv
 

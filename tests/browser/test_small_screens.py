@@ -1,31 +1,138 @@
-"""The lab on a phone (390x844) and a projector (1280x720): no page scrolls sideways, wide
-tables scroll inside their own box, and screenshots are saved to look at."""
+"""Every page of the lab on a phone (390x844) and a projector (1280x720), in Korean (and
+English on the projector): no page scrolls sideways, wide tables scroll inside their own box,
+the Plotly mode bar covers no chart title or legend, chart text stays inside its chart and is
+large enough to read at the back of a room. Screenshots: test-artifacts/small-<page>-<size>-
+<lang>.png (look at them)."""
 
 import pytest
-from browser_util import CHART_SELECTOR, assert_no_exception, open_page, screenshot, wait_for_charts
+from browser_util import (
+    CHART_SELECTOR,
+    assert_no_exception,
+    navigation,
+    open_page,
+    screenshot,
+    wait_for_charts,
+)
 
-PAGES = ["optimizers", "init_lab", "perceptron", "backprop"]
-NO_SIDEWAYS = "() => document.documentElement.scrollWidth <= window.innerWidth + 1"
+SIZES = {"phone": (390, 844), "projector": (1280, 720)}
+MIN_TEXT_PX = {"projector": 13.0, "phone": 9.0}  # the smallest chart text (tick labels)
+MIN_TITLE_PX = {"projector": 15.0, "phone": 12.0}  # chart and axis titles
+
+# One pass over the page in the browser: what sticks out sideways, what the mode bar covers,
+# which chart text is cut off at the chart's edge, the smallest text and titles.
+_INSPECT_JS = """
+w => {
+  const rect = el => el.getBoundingClientRect();
+  const meets = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const label = el => (el.textContent || '').trim().slice(0, 40);
+  const out = {sideways: document.scrollingElement.scrollWidth - window.innerWidth,
+               wide: [], covered: [], cut: [], overlap: [], minText: 99, minTitle: 99, charts: 0};
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main) out.sideways = Math.max(out.sideways, main.scrollWidth - main.clientWidth);
+  for (const el of document.querySelectorAll(
+      '[data-testid="stDataFrame"], .nnlab-table-scroll, [data-testid="stTable"]')) {
+    if (rect(el).width > 0 && rect(el).right > w + 1) out.wide.push(el.dataset.testid || el.className);
+  }
+  // a widget label cut short with an ellipsis ("3D…", "Cons…")
+  out.clipped = [...document.querySelectorAll(
+    '[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"]')]
+    .filter(p => p.scrollWidth > p.clientWidth + 1).map(label);
+  for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+    const box = rect(gd);
+    if (!box.width || !gd._fullLayout) continue;
+    out.charts += 1;
+    const title = gd.layout.title;
+    const id = ((title && (title.text ?? title)) || gd.dataset.key || '').toString().slice(0, 30);
+    const bar = gd.querySelector('.modebar');
+    const texts = gd.querySelectorAll('.infolayer text, .annotation text, .xtick text, .ytick text'
+      + ', .gtitle, .g-xtitle text, .g-ytitle text, .legendtext, .legendtitletext');
+    for (const t of texts) {
+      const r = rect(t);
+      if (!r.width || !label(t)) continue;
+      // a tick label counts at its axis's font size: Plotly draws a log axis's in-between
+      // digits (2, 5) at 3/4 of it on purpose
+      const tick = t.closest('.xtick, .ytick'), sub = tick && tick.closest('g.subplot');
+      const xy = sub && sub.getAttribute('class').match(/subplot x([0-9]*)y([0-9]*)/);
+      const ax = xy && gd._fullLayout[tick.matches('.xtick') ? 'xaxis' + xy[1] : 'yaxis' + xy[2]];
+      const size = ax && ax.tickfont ? ax.tickfont.size : parseFloat(getComputedStyle(t).fontSize);
+      const isTitle = t.matches('.gtitle, .g-xtitle text, .g-ytitle text, .g-x2title text');
+      if (size < out.minText) out.smallest = `${id} | ${label(t)}`;
+      out.minText = Math.min(out.minText, size);
+      if (isTitle) out.minTitle = Math.min(out.minTitle, size);
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1)
+        out.cut.push(`${id} | ${label(t)}`);
+      const top = t.matches('.gtitle, .legendtext, .legendtitletext, .annotation-text');
+      if (bar && top && meets(r, rect(bar))) out.covered.push(`${id} | ${label(t)}`);
+    }
+    const words = [...gd.querySelectorAll('.gtitle, .annotation-text, .g-xtitle text, '
+      + '.g-x2title text, .legend .bg')].filter(t => label(t) || t.matches('.bg'));
+    words.forEach((a, i) => words.slice(i + 1).forEach(b => {
+      if (meets(rect(a), rect(b))) out.overlap.push(`${id} | ${label(a) || 'legend'} / ${label(b) || 'legend'}`);
+    }));
+  }
+  return out;
+}
+"""
+
+
+def inspect(page, width: int) -> dict:
+    """What the page shows at this width (see _INSPECT_JS)."""
+    return page.evaluate(_INSPECT_JS, width)
+
+
+def _problems(report: dict, size: str) -> list[str]:
+    out = []
+    if report["sideways"] > 1:
+        out.append(f"scrolls sideways by {report['sideways']} px")
+    out += [f"{w} runs past the screen" for w in report["wide"]]
+    out += [f"the mode bar covers {c}" for c in report["covered"]]
+    out += [f"cut off at the chart's edge: {c}" for c in report["cut"]]
+    out += [f"titles run together: {c}" for c in report["overlap"]]
+    out += [f"a label cut short: {c}" for c in report["clipped"]]
+    if report["charts"] and report["minText"] < MIN_TEXT_PX[size]:
+        out.append(f"chart text of {report['minText']} px ({report['smallest']})")
+    if report["charts"] and report["minTitle"] < MIN_TITLE_PX[size]:
+        out.append(f"a chart title of {report['minTitle']} px")
+    return out
+
+
+def _visit(page, url: str, name: str, size: str) -> list[str]:
+    open_page(page, url)
+    assert_no_exception(page)
+    n = page.locator(CHART_SELECTOR).count()
+    if n:
+        wait_for_charts(page, n, timeout_ms=60_000)
+    report = inspect(page, SIZES[size][0])
+    screenshot(page, name)
+    return _problems(report, size)
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("size", [(390, 844), (1280, 720)], ids=["phone", "projector"])
-def test_pages_fit_the_screen(chromium_browser, streamlit_server, size):
-    context = chromium_browser.new_context(viewport={"width": size[0], "height": size[1]})
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_page_fits_the_screen(chromium_browser, streamlit_server, size):
+    """Korean on both sizes, English on the projector; one context for all pages."""
+    width, height = SIZES[size]
+    context = chromium_browser.new_context(viewport={"width": width, "height": height})
+    context.set_default_timeout(60_000)
     page = context.new_page()
-    for path in PAGES:
-        open_page(page, f"{streamlit_server}/{path}?lang=ko")
-        assert_no_exception(page)
-        n = page.locator(CHART_SELECTOR).count()
-        if n:
-            wait_for_charts(page, n, timeout_ms=30_000)
-        screenshot(page, f"screen-{size[0]}x{size[1]}-{path}")
-        assert page.evaluate(NO_SIDEWAYS), f"{path} scrolls sideways at {size}"
-        boxes = page.evaluate("w => [...document.querySelectorAll('.nnlab-table-scroll')]"
-                              ".map(b => b.getBoundingClientRect().right <= w + 1)", size[0])
-        assert all(boxes), f"{path}: a table box runs past the screen at {size}"
-        if path == "optimizers" and size[0] < 500:  # the summary is wider than a phone:
-            assert page.evaluate(  # it scrolls inside its box instead of being cut off
-                "() => [...document.querySelectorAll('.nnlab-table-scroll')]"
-                ".some(b => b.scrollWidth > b.clientWidth)")
+    langs = ("ko", "en") if size == "projector" else ("ko",)
+    problems = []
+    for path, _title, _file in navigation():
+        for lang in langs:
+            name = f"small-{path or 'home'}-{size}-{lang}"
+            problems += [f"{name}: {p}" for p in _visit(
+                page, f"{streamlit_server}/{path}?lang={lang}", name, size)]
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_a_wide_table_scrolls_inside_its_box_on_a_phone(chromium_browser, streamlit_server):
+    """The optimizer summary is wider than a phone: it scrolls inside its box, not the page."""
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    open_page(page, f"{streamlit_server}/optimizers?lang=ko")
+    assert page.evaluate("() => [...document.querySelectorAll('.nnlab-table-scroll')]"
+                         ".some(b => b.scrollWidth > b.clientWidth)")
     context.close()

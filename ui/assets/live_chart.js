@@ -367,6 +367,159 @@ function withSvgButton(div, config, Plotly) {
   return div.__svgConfig;
 }
 
+// A title wider than its chart (a phone, a column of a projector-sized page) is broken into
+// lines at spaces, measured with the title's own font, and the top margin grows by the lines
+// added: Plotly never wraps a title and cuts it at the chart's edge. Before the draw, so it
+// costs no second layout; a title that fits is left as sent.
+let measureCtx;
+function textWidth(text, size, family) {
+  measureCtx ??= document.createElement("canvas").getContext("2d");
+  measureCtx.font = `${size}px ${family || "sans-serif"}`;
+  return measureCtx.measureText(text.replace(/<[^>]+>/g, "")).width;
+}
+
+function wrapped(text, room, size, family) {
+  const lines = [];
+  for (const line of text.split(/<br\s*\/?>/i)) {
+    let cur = "";
+    for (const word of line.split(" ")) {
+      const next = cur ? cur + " " + word : word;
+      if (cur && textWidth(next, size, family) > room) { lines.push(cur); cur = word; }
+      else cur = next;
+    }
+    lines.push(cur);
+  }
+  return lines;
+}
+
+// A taller top margin would move a title at its default height (the margin's middle) down
+// onto what was added: it stays at the top.
+function pinTitle(layout) {
+  const t = layout.title;
+  if (!isObject(t) || typeof t.y === "number") return;
+  // Plotly lifts a top-anchored title by 0.7 em per extra line (measured): padded back down
+  const extra = (String(t.text).split(/<br\s*\/?>/i).length - 1) * 0.7
+    * ((t.font && t.font.size) || 17);
+  layout.title = {...t, yref: "container", y: 1, yanchor: "top", pad: {t: 12 + extra}};
+}
+
+function fitTitle(layout, width) {
+  const title = typeof layout.title === "string" ? {text: layout.title} : layout.title;
+  if (!title || typeof title.text !== "string" || !title.text || !(width > 0)) return;
+  const base = layout.font || {}, font = {...base, ...(title.font || {})};
+  const size = (title.font && title.font.size) || (base.size ? base.size * 1.4 : 17);
+  const x = typeof title.x === "number" ? title.x : 0.5;
+  const room = (title.xanchor === "left" ? width * (1 - x) : width) - 16;
+  const before = title.text.split(/<br\s*\/?>/i).length;
+  const lines = wrapped(title.text, room, size, font.family);
+  if (lines.length <= before) return;
+  const added = Math.ceil((lines.length - before) * size * 1.25);
+  layout.margin = {...(layout.margin || {}), t: ((layout.margin || {}).t ?? 100) + added};
+  layout.title = {...title, text: lines.join("<br>")};
+  pinTitle(layout);
+  if (typeof layout.height === "number") layout.height += added;  // the plot keeps its size
+}
+
+// Subplot titles and captions (annotations above or below the plot or a panel, in paper or
+// axis-domain coordinates) wrap the same way, each within its column: the room is the distance
+// to the nearest other title on its row and to the chart's edges. The margin on that side
+// grows by the lines added, and the first line stays where it was.
+function noteSpot(layout, a, left, plot) {  // [x px, y as a fraction of the plot] or null
+  if (!isObject(a) || typeof a.text !== "string" || /<[a-z]+\s/i.test(a.text)
+      || typeof a.y !== "number" || (a.y < 1 && a.y > 0)
+      || (a.xanchor ?? "center") !== "center") return null;
+  const dom = (ref, letter) => {
+    if (ref === "paper") return [0, 1];
+    const m = new RegExp("^" + letter + "([0-9]*) domain$").exec(ref || "");
+    const ax = m && layout[letter + "axis" + m[1]];
+    return m ? (ax && ax.domain) || [0, 1] : null;
+  };
+  const dx = dom(a.xref, "x"), dy = dom(a.yref, "y");
+  if (!dx || !dy) return null;
+  const x = a.x ?? 0.5;
+  return [left + (dx[0] + x * (dx[1] - dx[0])) * plot, dy[0] + a.y * (dy[1] - dy[0]), a.y >= 1];
+}
+
+// A colour bar takes about this much of the plot's width (Plotly pushes the plot aside).
+const COLORBAR_PX = 60;
+const hasColorbar = data => (data || []).some(t => isObject(t) && (t.showscale === true
+  || (t.showscale !== false && /^(heatmap|contour|histogram2d)/.test(t.type || ""))
+  || (isObject(t.marker) && t.marker.showscale === true)));
+
+function fitNotes(layout, width, data) {
+  const notes = Array.isArray(layout.annotations) ? layout.annotations : [];
+  const m = layout.margin || {};
+  if (!(width > 0)) return;
+  const left = m.l ?? 80, base = layout.font || {};
+  const plot = width - left - (m.r ?? 80) - (hasColorbar(data) ? COLORBAR_PX : 0);
+  const spots = notes.map(a => noteSpot(layout, a, left, plot));
+  const grow = {t: 0, b: 0};
+  const fitted = notes.map((a, i) => {
+    const spot = spots[i];
+    if (!spot) return a;
+    let room = 2 * Math.min(spot[0], width - spot[0]);
+    spots.forEach((o, k) => {
+      if (o && k !== i && Math.abs(o[1] - spot[1]) < 1e-6) room = Math.min(room, Math.abs(o[0] - spot[0]));
+    });
+    const size = (a.font && a.font.size) || base.size || 12;
+    const before = a.text.split(/<br\s*\/?>/i).length;
+    // 0.92: the canvas's fallback font can measure narrower than the SVG text
+    const lines = wrapped(a.text, room * 0.92 - 8, size, (a.font && a.font.family) || base.family);
+    if (lines.length <= before) return a;
+    const added = Math.ceil((lines.length - before) * size * 1.25), above = spot[2];
+    const side = spot[1] >= 1 ? "t" : spot[1] <= 0 ? "b" : null;
+    if (side) grow[side] = Math.max(grow[side], added);
+    const anchor = a.yanchor ?? "auto";  // keep the first line in place
+    const shift = above ? (anchor === "bottom" ? 0 : added) : (anchor === "top" ? 0 : -added);
+    return {...a, text: lines.join("<br>"), yshift: (a.yshift ?? 0) + shift};
+  });
+  if (notes.length) layout.annotations = fitted;
+  // x-axis titles: each within its axis's width (and a little of the margins)
+  for (const k of Object.keys(layout)) {
+    const ax = layout[k], t = isObject(ax) && /^xaxis[0-9]*$/.test(k) && ax.title;
+    const text = isObject(t) ? t.text : t;
+    if (typeof text !== "string" || !text || /<[a-z]+\s/i.test(text)) continue;
+    const d = ax.domain || [0, 1], size = (t.font && t.font.size) || base.size || 12;
+    const lines = wrapped(text, (d[1] - d[0]) * plot + 16, size, base.family);
+    const before = text.split(/<br\s*\/?>/i).length;
+    if (lines.length <= before) continue;
+    layout[k] = {...ax, title: {...(isObject(t) ? t : {}), text: lines.join("<br>")}};
+    grow.b = Math.max(grow.b, Math.ceil((lines.length - before) * size * 1.25));
+  }
+  if (!grow.t && !grow.b) return;
+  layout.margin = {...m, t: (m.t ?? 100) + grow.t, b: (m.b ?? 80) + grow.b};
+  if (grow.t) pinTitle(layout);
+  if (typeof layout.height === "number") layout.height += grow.t + grow.b;
+}
+
+// Text a room can read: on a screen as wide as a projector's (1280 px) no chart text is set
+// under MIN_TEXT_PX (Plotly's default is 12, the pages' ticks 11–13). Layout fonts only (axes,
+// legend, titles, annotations, colour bars); text inside traces keeps its size. A phone keeps
+// the sizes sent: there the room is the width.
+const MIN_TEXT_PX = 13;
+function raiseFont(font, floor) {
+  if (isObject(font) && typeof font.size === "number" && font.size < floor) font.size = floor;
+}
+
+function readableText(fig, width) {
+  if (!(width >= 1000) || !fig.layout) return;
+  const L = fig.layout;
+  L.font = {...(L.font || {})};
+  L.font.size = Math.max(L.font.size ?? 12, MIN_TEXT_PX);
+  raiseFont(L.legend && L.legend.font, MIN_TEXT_PX);
+  for (const k of Object.keys(L)) {
+    const ax = L[k];
+    if (!/^[xy]axis[0-9]*$/.test(k) || !isObject(ax)) continue;
+    raiseFont(ax.tickfont, MIN_TEXT_PX);
+    raiseFont(isObject(ax.title) && ax.title.font, MIN_TEXT_PX);
+  }
+  for (const a of Array.isArray(L.annotations) ? L.annotations : []) raiseFont(a && a.font, MIN_TEXT_PX);
+  for (const t of fig.data || []) {
+    const bar = isObject(t) && (t.colorbar || (isObject(t.marker) && t.marker.colorbar));
+    if (isObject(bar)) raiseFont(bar.tickfont, MIN_TEXT_PX);
+  }
+}
+
 async function drain(div) {
   try {
     const Plotly = await loadPlotly();
@@ -389,6 +542,11 @@ async function drain(div) {
         await Plotly.animate(div, quick, {frame: {duration: 0, redraw: false},
                                           transition: {duration: 0}, mode: "immediate"});
       } else {
+        if (fig.layout) {
+          readableText(fig, window.innerWidth);
+          fitTitle(fig.layout, div.clientWidth);
+          fitNotes(fig.layout, div.clientWidth, fig.data);
+        }
         shareUnchanged(fig, div.__prev, div, moved);
         fig.config = withSvgButton(div, fig.config, Plotly);
         await Plotly.react(div, fig);

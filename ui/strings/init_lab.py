@@ -112,7 +112,7 @@ T = Strings(
         "grad_title": "Gradients over depth: ∂L/∂a and ∂L/∂W (log scale)",
         "std_grad": "std(∂L/∂a) {name}",
         "std_wgrad": "std(∂L/∂W) {name}",
-        "theory_title": "Var(u) of u = a·W per layer: measured vs n·Var(W)·E[a²] (log scale)",
+        "theory_title": "Var(u) of u = a·W per layer:<br>measured vs n·Var(W)·E[a²] (log scale)",
         "measured": "measured {name}",
         "step": "formula, measured E[a²] {name}",
         "chain": "formula chained from the input {name}",
@@ -143,6 +143,8 @@ T = Strings(
         "col.grad_std": "std(∂L/∂a)",
         "col.grad_mean": "mean(∂L/∂a)",
         "col.weight_grad_std": "std(∂L/∂W)",
+        "bn_on": "yes",
+        "bn_off": "no",
         # lecture steps (ui.lecture): what to look at; the numbers are in the box below
         "step.sigmoid_n01": "Weights from N(0, 1)",
         "step_text.sigmoid_n01": (
@@ -366,7 +368,7 @@ T = Strings(
         "grad_title": "깊이에 따른 기울기: ∂L/∂a와 ∂L/∂W (로그 눈금)",
         "std_grad": "std(∂L/∂a) {name}",
         "std_wgrad": "std(∂L/∂W) {name}",
-        "theory_title": "층별 u = a·W의 Var(u): 측정값 vs n·Var(W)·E[a²] (로그 눈금)",
+        "theory_title": "층별 u = a·W의 Var(u):<br>측정값 vs n·Var(W)·E[a²] (로그 눈금)",
         "measured": "측정값 {name}",
         "step": "공식, 측정한 E[a²] {name}",
         "chain": "입력부터 이어 계산한 공식 {name}",
@@ -396,6 +398,8 @@ T = Strings(
         "col.grad_std": "std(∂L/∂a)",
         "col.grad_mean": "평균(∂L/∂a)",
         "col.weight_grad_std": "std(∂L/∂W)",
+        "bn_on": "예",
+        "bn_off": "아니요",
         # 강의 단계: 무엇을 볼지만 말하고, 숫자는 아래 설명 상자에 있습니다
         "step.sigmoid_n01": "N(0, 1)에서 뽑은 가중치",
         "step_text.sigmoid_n01": (
