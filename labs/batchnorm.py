@@ -174,8 +174,14 @@ def submit(tasks: list[tuple]) -> list[Future]:
     return [workers.submit(fn, *args, **kw) for fn, args, kw in tasks]
 
 
-def wait_and_store(name: str, key, futures: list[Future]) -> None:
-    disk_cache.put(name, key, [workers.result(f) for f in futures])
+def wait_and_store(name: str, key, futures: list[Future], on_result=None) -> None:
+    """Store the futures' results under (name, key); ``on_result()`` after each arrives."""
+    results = []
+    for f in futures:
+        results.append(workers.result(f))
+        if on_result is not None:
+            on_result()
+    disk_cache.put(name, key, results)
 
 
 def cancel(futures) -> None:
@@ -193,21 +199,29 @@ def missing(name: str, key) -> bool:
 
 def train(s: BNSettings) -> None:
     """The two nets and the small-batch runs not on disk yet: all five in the pool at once,
-    behind a spinner (the script thread only waits; other sessions keep their reruns)."""
+    behind a progress bar drawn at once and moved as each run ends (the script thread only
+    waits; other sessions keep their reruns)."""
     jobs = [(name, tasks(s)) for name, tasks in ((PAIR, pair_tasks), (SMALL, small_tasks))
             if missing(name, s)]
     if not jobs:
         return
-    futures = []
-    with st.spinner(T("training")):
-        try:
-            futures = [submit(tasks) for _, tasks in jobs]
-            for (name, _), fs in zip(jobs, futures, strict=True):
-                wait_and_store(name, s, fs)
-        except workers.WorkerCrashed:  # a worker died: what is not on disk is computed here
-            pass
-        finally:
-            cancel(f for fs in futures for f in fs)
+    bar = st.progress(0.0, text=T("training"))
+    futures, done = [], []
+    total = sum(len(tasks) for _, tasks in jobs)
+
+    def one_done() -> None:
+        done.append(1)
+        bar.progress(len(done) / total, text=T("training"))
+
+    try:
+        futures = [submit(tasks) for _, tasks in jobs]
+        for (name, _), fs in zip(jobs, futures, strict=True):
+            wait_and_store(name, s, fs, one_done)
+    except workers.WorkerCrashed:  # a worker died: what is not on disk is computed here
+        pass
+    finally:
+        cancel(f for fs in futures for f in fs)
+    bar.empty()
 
 
 # ---------------------------------------------------------------------------------------------

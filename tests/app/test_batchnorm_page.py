@@ -192,3 +192,23 @@ def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
     rows = bn_page.compute_grid(s, "small", lambda rows: None)
     assert len(rows) == len(bn_page.GRIDS["small"][0])
     workers.shutdown()
+
+
+def test_training_draws_its_progress_bar_at_once(tmp_path, monkeypatch):
+    """A run not on disk shows a progress bar before any result arrives (not a spinner that
+    appears only after 0.5 s), and the runs land on disk."""
+    import streamlit as st
+
+    from ui.strings.batchnorm import T
+
+    shown = []
+    real = st.progress
+    monkeypatch.setattr(st, "progress", lambda v, text=None: shown.append((v, text))
+                        or real(v, text=text))
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
+    at = open_link("labs/batchnorm.py", {"lang": "en", "bn_depth": "3", "bn_width": "8",
+                                         "bn_epochs": "5", "bn_seed": "7"})
+    assert not at.exception, exception_text(at)
+    assert [v for v, text in shown if text == T("training", "en")] == [0.0]
+    s = bn_page.BNSettings(depth=3, width=8, epochs=5, seed=7)
+    assert not bn_page.missing(bn_page.PAIR, s) and not bn_page.missing(bn_page.SMALL, s)
