@@ -74,18 +74,27 @@ def get(name: str, settings):
     return value
 
 
-def put(name: str, settings, value) -> None:
+def put(name: str, settings, value) -> bool:
+    """Store ``value``; False when the folder cannot be written (read-only, full, missing
+    rights): sharing is lost, the student's page is not."""
     folder = cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    except OSError:
+        return False
     try:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, _path(entry_key(name, settings)))
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        return False
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     evict(max_bytes())
+    return True
 
 
 def evict(limit: int) -> int:

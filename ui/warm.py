@@ -81,8 +81,11 @@ def warm(tasks: Iterable[WarmTask], log: Callable[[str], None] = print,
 def _lock():
     """The cache folder's warm-up lock, or None when another process holds it."""
     folder = disk_cache.cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    f = open(folder / LOCK_NAME, "w")  # noqa: SIM115 (held for the process's life)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        f = open(folder / LOCK_NAME, "w")  # noqa: SIM115 (held for the process's life)
+    except OSError:  # a folder this process cannot write: nothing to warm into
+        return None
     try:
         fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:

@@ -107,3 +107,10 @@ def test_the_server_starts_one_warm_up_unless_turned_off(monkeypatch):
     warm.start_background()
     warm.start_background()
     assert len(started) == 1 and started[0][-2:] == ["-m", "ui.warm"]
+
+
+def test_no_warm_up_where_the_cache_cannot_be_written(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(blocker / "results"))
+    assert warm._lock() is None and warm.main() == 0

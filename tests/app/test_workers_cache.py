@@ -182,3 +182,14 @@ def test_concurrent_writers_of_one_key_never_show_a_partial_entry(cache_dir):
         assert p.exitcode == 0
     assert disk_cache.get("same", Settings(1, 0.5)) is not disk_cache.MISSING
     assert not list(cache_dir.glob("*.tmp")) and len(list(cache_dir.glob("*.pkl"))) == 1
+
+
+def test_a_folder_that_cannot_be_written_costs_sharing_not_the_page(tmp_path, monkeypatch):
+    """A container whose cache folder is not writable (read-only image, missing rights): the
+    result is computed and returned, just not stored."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("NNLAB_CACHE_DIR", str(blocker / "results"))  # under a file: no mkdir
+    assert disk_cache.put("train", Settings(5, 0.1), "value") is False
+    assert disk_cache.cached("train", Settings(5, 0.1), lambda: 42) == 42
+    assert not disk_cache.contains("train", Settings(5, 0.1))

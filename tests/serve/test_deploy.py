@@ -2,6 +2,7 @@
 here: the core manifests are validated offline against Kubernetes' own schemas
 (kubernetes-validate, strict), and every file is checked for what serving a class needs."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,12 @@ def test_dockerfile_runs_as_non_root_with_runtime_requirements_and_a_health_chec
     assert "STREAMLIT_SERVER_MAX_UPLOAD_SIZE=5" in text
     for folder in ("nncore", "viz", "ui", "labs", "data"):
         assert f"./{folder}" in text
+
+
+def test_dockerfile_gives_the_non_root_user_a_writable_result_cache():
+    """ui/disk_cache.py and the warm-up write to NNLAB_CACHE_DIR: the lab user owns it."""
+    text = (DEPLOY / "Dockerfile").read_text()
+    m = re.search(r"NNLAB_CACHE_DIR=(\S+)", text)
+    assert m and m.group(1).startswith("/app/.cache")
+    chown = re.search(r"mkdir -p [^\n]*\.cache/results[^\n]*chown -R lab:lab [^\n]*\.cache", text)
+    assert chown and text.index(chown.group(0)) < text.index("USER lab")
