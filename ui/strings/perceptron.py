@@ -52,7 +52,7 @@ T = Strings(
         "step.and_hand.title": "A perceptron is a line",
         "step.and_hand.text": (
             "With w1 = w2 = 0.5 and b = −0.7, only (1, 1) lies on the ŷ = 1 side of the line, "
-            "so the table reads AND. Move b in the sidebar: for which values does it stay AND?"
+            "so the table reads AND. Open Controls and move b: for which values does it stay AND?"
         ),
         "step.and.title": "Learning AND",
         "step.and.text": (
@@ -66,7 +66,7 @@ T = Strings(
         ),
         "step.xor_hand.title": "No line for XOR",
         "step.xor_hand.text": (
-            "Move w1, w2 and b in the sidebar: no line gets all four XOR points right. The best "
+            "Open Controls and move w1, w2 and b: no line gets all four XOR points right. The best "
             "any line can do is {best} of 4."
         ),
         "step.xor.title": "XOR: the rule never stops",
@@ -297,7 +297,7 @@ T = Strings(
         "step.and_hand.title": "퍼셉트론은 직선 하나",
         "step.and_hand.text": (
             "w1 = w2 = 0.5, b = −0.7이면 (1, 1)만 직선의 ŷ = 1 쪽에 있어 진리표가 AND가 됩니다. "
-            "사이드바에서 b를 움직여 보세요. 어디까지 AND로 남을까요?"
+            "설정 조절을 열어 b를 움직여 보세요. 어디까지 AND로 남을까요?"
         ),
         "step.and.title": "AND 학습",
         "step.and.text": (
@@ -311,7 +311,7 @@ T = Strings(
         ),
         "step.xor_hand.title": "XOR을 가르는 직선은 없다",
         "step.xor_hand.text": (
-            "사이드바에서 w1, w2, b를 움직여 보세요. 네 XOR 점을 모두 맞히는 직선은 없습니다. 어떤 "
+            "설정 조절을 열어 w1, w2, b를 움직여 보세요. 네 XOR 점을 모두 맞히는 직선은 없습니다. 어떤 "
             "직선도 4개 중 {best}개가 최선입니다."
         ),
         "step.xor.title": "XOR: 학습이 끝나지 않음",
