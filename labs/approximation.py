@@ -437,7 +437,7 @@ def construct_view(cfg: ApproxSettings) -> dict:
         names = [T("bump", j=j, m=fmt(c["centres"][j])) for j in c["part_idx"]]
         marks = -p["b1"] / p["W1"][0]
     labels = {"title": T("construct_title", n=cfg.n_units), "x": T("x"), "y": T("y"),
-              "target": T("target_name"), "sum": T("sum"),
+              "target": T("target_name"), "sum": T("sum"), "units": T("unit_terms"),
               "knots": T("knots") if relu else T("centres")}
     chart(F.construct_figure(c["x"], c["target"], c["sum"], list(c["parts"]), names, marks,
                              labels), key="ua_fig_construct")

@@ -61,8 +61,11 @@ def _low(*arrays: Array) -> float:
 def construct_figure(x: Array, target: Array, total: Array, parts: Sequence[Array],
                      part_names: Sequence[str], knots: Array, L: dict) -> go.Figure:
     """Target, a few units' terms (thin), their sum (thick) and the knots on the axis.
-    L: title, x, y, target, sum, knots."""
-    data = [_line(x, p, nm, UNIT_COLORS[i % len(UNIT_COLORS)], width=1.5, dash="dot")
+    L: title, x, y, target, sum, knots, units (the terms' one legend entry: each term's own
+    formula is its hover text, so the legend stays four entries long, also on a phone)."""
+    data = [_line(x, p, L["units"], UNIT_COLORS[i % len(UNIT_COLORS)], width=1.5, dash="dot",
+                  hover="%{y:.3f}<extra>" + nm + "</extra>", legendgroup="units",
+                  showlegend=i == 0)
             for i, (p, nm) in enumerate(zip(parts, part_names, strict=True))]
     data += [_line(x, target, L["target"], TARGET, width=3),
              _line(x, total, L["sum"], SUM, width=2.5)]

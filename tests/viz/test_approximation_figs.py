@@ -9,7 +9,7 @@ from viz import approximation_figs as F
 
 L = {k: f"<{k}>" for k in ("title", "x", "y", "target", "sum", "knots", "samples", "fit", "loss",
                            "relu", "bound", "stair", "current", "trained", "deep", "shallow", "best",
-                           "ref")}
+                           "ref", "units")}
 
 
 def _finite(fig: go.Figure) -> None:
@@ -28,7 +28,12 @@ def test_construct_figure():
     parts = A.unit_contributions(p, x, "relu")[:3]
     fig = F.construct_figure(x, f(x), A.net_output(p, x, "relu"), list(parts), ["a", "b", "c"],
                              -p["b1"], L)
-    assert [t.name for t in fig.data] == ["a", "b", "c", "<target>", "<sum>", "<knots>"]
+    names = ["<units>"] * 3 + ["<target>", "<sum>", "<knots>"]
+    assert [t.name for t in fig.data] == names
+    # one legend entry for the terms; each term's formula is its hover text
+    assert [t.showlegend for t in fig.data[:3]] == [True, False, False]
+    assert [t.hovertemplate.split("<extra>")[1] for t in fig.data[:3]] == [
+        "a</extra>", "b</extra>", "c</extra>"]
     assert len(fig.data[-1].x) == 8
     assert fig.layout.title.text == "<title>"
     _finite(fig)
