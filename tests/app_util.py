@@ -58,6 +58,21 @@ def open_link(page: str, query: dict, *, timeout: float = 180) -> AppTest:
     return at.run()
 
 
+def open_lecture_step(page_file: str, step: str, lang: str, *, title: str, text: str,
+                      settings: dict, timeout: float = 300) -> AppTest:
+    """Open ``page_file`` at lecture ``step`` from a link and check the step bar: no exception,
+    the step in the URL, its ``title`` and ``text`` in the bar, and every one of its
+    ``settings`` (widget key -> value) applied."""
+    at = open_link(page_file, {"lang": lang, "mode": "lecture", "step": step}, timeout=timeout)
+    assert not at.exception, exception_text(at)
+    assert at.query_params["step"] == step
+    assert at.markdown[0].value.startswith(f"**{title}**")
+    assert at.markdown[1].value == text
+    for key, value in settings.items():
+        assert at.session_state[key] == value, key
+    return at
+
+
 def figure_specs(at: AppTest) -> list[dict]:
     """Every chart's Plotly JSON, parsed strictly: a NaN/Infinity token fails the parse."""
 

@@ -2,7 +2,7 @@
 payload), and the URL round trip of its settings."""
 
 import pytest
-from app_util import assert_clean_figures, open_lab, open_link, payload_bytes
+from app_util import assert_clean_figures, open_lab, open_lecture_step, open_link, payload_bytes
 from app_util import exception_text as _errors
 
 import labs.autoencoder as page
@@ -71,14 +71,10 @@ def test_label_sweep_in_both_languages():
 @pytest.mark.parametrize("step", list(page.LECTURE))
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_lecture_step_opens_with_its_settings(step, lang):
-    at = open_link(PAGE, {"lang": lang, "mode": "lecture", "step": step}, timeout=300)
-    assert not at.exception, _errors(at)
-    assert at.query_params["step"] == step
-    assert at.markdown[0].value.startswith(f"**{T(f'step.{step}', lang)}**")
-    assert at.markdown[1].value == T(f"step_text.{step}", lang, **page.step_fields(step))
     want = page.lecture_steps()[list(page.LECTURE).index(step)].settings
-    for key, value in want.items():
-        assert at.session_state[key] == value, key
+    at = open_lecture_step(PAGE, step, lang, title=T(f"step.{step}", lang),
+                           text=T(f"step_text.{step}", lang, **page.step_fields(step)),
+                           settings=want)
     view = want["ae_view"]
     assert len(assert_clean_figures(at)) == CHARTS[view]
     assert not at.warning and not at.error
