@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import subprocess
 import sys
@@ -99,8 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         n2 = out["throughput_n2"]["actions"].get("retrain", {}).get("per_s", 0)
         print(f"retraining per second: N=1 {n1:.2f}, N=2 {n2:.2f}, ratio {n2 / max(n1, 1e-9):.2f}")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(out, indent=1, default=float))
+        load.write_json(args.json, out)
     return 0
 
 

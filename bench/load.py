@@ -396,6 +396,11 @@ def rss_drift(r: dict, after: float) -> list[float]:
     return [100 * (b - a) / a for a, b in zip(first, last, strict=False) if a and b]
 
 
+def write_json(path: Path, report: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=1, default=float))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--url", default="http://127.0.0.1:8501")
@@ -428,8 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     if drift:
         print(f"RSS drift after {args.warmup:.0f} s:", ", ".join(f"{d:+.1f} %" for d in drift))
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=1, default=float))
+        write_json(args.json, report)
     return 0
 
 
