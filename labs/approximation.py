@@ -19,7 +19,15 @@ from nncore import approx as A
 from nncore.expr import ExpressionError
 from ui import disk_cache, workers
 from ui import url_state as us
-from ui.common import chart, controls, download_csv, download_json, page_intro, static_table
+from ui.common import (
+    chart,
+    controls,
+    download_csv,
+    download_json,
+    page_intro,
+    static_table,
+    worker_died,
+)
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.approximation import T
@@ -164,9 +172,12 @@ def fit(spec: A.FitSpec) -> dict:
     n_chunks = -(-spec.steps // CHUNK)
     bar = st.progress(0.0, text=T("training", n=spec.n_units, steps=spec.steps))
     final = A.start_fit(spec.n_units, spec.lr, spec.seed)
-    for k, chunk_state in workers.run_chunks(A.fit_step, final, n_chunks, spec, CHUNK):
-        final = chunk_state
-        bar.progress(k / n_chunks, text=T("training", n=spec.n_units, steps=spec.steps))
+    try:
+        for k, chunk_state in workers.run_chunks(A.fit_step, final, n_chunks, spec, CHUNK):
+            final = chunk_state
+            bar.progress(k / n_chunks, text=T("training", n=spec.n_units, steps=spec.steps))
+    except workers.WorkerCrashed:
+        worker_died()
     disk_cache.put("approximation.fit", spec, A.fit_summary(final, spec))
     bar.empty()
     return fit_record(spec)
@@ -209,10 +220,13 @@ def depth_trained(spec: A.DepthTrainSpec) -> dict:
     text = T("dtrain_progress", seeds=spec.n_seeds, steps=spec.steps)
     bar = st.progress(0.0, text=text)
     states = A.depth_train_start(spec)
-    for k, chunk_states in workers.run_chunks(A.depth_train_step, states, n_chunks, spec,
-                                              DEPTH_CHUNK):
-        states = chunk_states
-        bar.progress(k / n_chunks, text=text)
+    try:
+        for k, chunk_states in workers.run_chunks(A.depth_train_step, states, n_chunks, spec,
+                                                  DEPTH_CHUNK):
+            states = chunk_states
+            bar.progress(k / n_chunks, text=text)
+    except workers.WorkerCrashed:
+        worker_died()
     disk_cache.put("approximation.depth_train", spec, A.depth_train_summary(states, spec))
     bar.empty()
     return depth_trained_record(spec)

@@ -16,7 +16,7 @@ import streamlit as st
 
 from nncore import autoencoder as ae
 from ui import disk_cache, workers
-from ui.common import chart, controls, download_csv, page_intro
+from ui.common import chart, controls, download_csv, page_intro, worker_died
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.autoencoder import T
@@ -163,8 +163,7 @@ def run_cached(name: str, cfg, step, n_chunks: int, label: str, preview=None):
     except workers.WorkerCrashed:
         bar.empty()
         picture.empty()
-        st.error(T("crashed"), icon=":material/error:")
-        st.stop()
+        worker_died()
     bar.empty()
     picture.empty()
     disk_cache.put(name, cfg, state)

@@ -30,7 +30,7 @@ from nncore.bnlab import (
 )
 from nncore.datasets import make_dataset
 from ui import disk_cache, url_state, workers
-from ui.common import chart, controls, download_csv, page_intro, static_table
+from ui.common import chart, controls, download_csv, page_intro, static_table, worker_died
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.batchnorm import T
@@ -217,8 +217,8 @@ def train(s: BNSettings) -> None:
         futures = [submit(tasks) for _, tasks in jobs]
         for (name, _), fs in zip(jobs, futures, strict=True):
             wait_and_store(name, s, fs, one_done)
-    except workers.WorkerCrashed:  # a worker died: what is not on disk is computed here
-        pass
+    except workers.WorkerCrashed:
+        worker_died()
     finally:
         cancel(f for fs in futures for f in fs)
     bar.empty()
@@ -625,8 +625,8 @@ def compute_grid(s: BNSettings, grid: str, draw_partial) -> list:
                              n=len(lrs), cells=2 * len(lrs) * len(scales)))
                 if i + 1 < len(lrs):
                     draw_partial([grid_row(*k) for k in keys[:i + 1]])
-        except workers.WorkerCrashed:  # a worker died: what is not on disk is computed here
-            pass
+        except workers.WorkerCrashed:
+            worker_died()
         finally:
             cancel(f for fs in futures.values() for f in fs)
         bar.empty()

@@ -20,7 +20,7 @@ from nncore.initlab import HOMOGENEOUS_GAIN, LIMITS, PRESETS, InitConfig, facts,
 from nncore.initlab import run_init_experiment as _run
 from nncore.mlp import HIDDEN_ACTIVATIONS
 from ui import disk_cache, url_state, workers
-from ui.common import chart, controls, download_csv, page_intro
+from ui.common import chart, controls, download_csv, page_intro, worker_died
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.init_lab import T
@@ -139,7 +139,7 @@ def run_experiment(activation, init, scale, depth, width, samples, batchnorm, se
     try:  # 0.3-2 s: in a worker, so the script thread waits without holding the GIL
         return workers.run(_run, cfg)
     except workers.WorkerCrashed:
-        return _run(cfg)
+        worker_died()
 
 
 def prefetch(configs: list[InitConfig]) -> None:
@@ -160,8 +160,8 @@ def prefetch(configs: list[InitConfig]) -> None:
             futures = [workers.submit(_run, c) for c in todo]
             for c, f in zip(todo, futures, strict=True):
                 disk_cache.put(DISK_NAME, c, workers.result(f))
-        except workers.WorkerCrashed:  # a worker died: what is not on disk is computed here
-            pass
+        except workers.WorkerCrashed:
+            worker_died()
         finally:  # a rerun stopped this one: drop what has not started
             for f in futures:
                 f.cancel()

@@ -44,7 +44,15 @@ from nncore.xor_net import (
     xor_train_seconds,
 )
 from ui import disk_cache, url_state, workers
-from ui.common import chart, controls, download_csv, download_json, page_intro, static_table
+from ui.common import (
+    chart,
+    controls,
+    download_csv,
+    download_json,
+    page_intro,
+    static_table,
+    worker_died,
+)
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.perceptron import T
@@ -215,7 +223,10 @@ def trained(spec: MlpSpec):
         return trained_record(spec)
     text = T("spinner", s=spec.n_seeds, epochs=spec.epochs)
     bar = st.progress(0.0, text=text)
-    res = pooled_training(spec, lambda k, n: bar.progress(k / n, text=text))
+    try:
+        res = pooled_training(spec, lambda k, n: bar.progress(k / n, text=text))
+    except workers.WorkerCrashed:
+        worker_died()
     disk_cache.put(DISK_NAME, spec, res)
     bar.empty()
     return trained_record(spec)

@@ -48,7 +48,7 @@ from nncore.playground import (
 )
 from nncore.train import TrainResult
 from ui import disk_cache, url_state, workers
-from ui.common import chart, controls, download_csv, download_json, page_intro
+from ui.common import chart, controls, download_csv, download_json, page_intro, worker_died
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.playground_io import MAX_BYTES, parse_points_csv, points_frame
 from ui.share import lecture_mode
@@ -265,8 +265,8 @@ def train(run: Run) -> TrainResult:
             train(Run(run.s, run.rounds - 1))
         try:
             res = _train_pooled(run)
-        except workers.WorkerCrashed:  # a worker died (memory, a kill): train here instead
-            res = run_training(run)
+        except workers.WorkerCrashed:
+            worker_died()
     done = _finished()
     if len(done) >= FINISHED_MAX:  # a long-lived server: forget (the caches still hold them)
         done.clear()

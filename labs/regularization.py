@@ -17,7 +17,7 @@ import streamlit as st
 
 from nncore import regularization as R
 from ui import disk_cache, url_state, workers
-from ui.common import chart, controls, download_csv, page_intro, static_table
+from ui.common import chart, controls, download_csv, page_intro, static_table, worker_died
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.regularization import T
@@ -206,8 +206,8 @@ def pool_jobs(todo: dict, labels: list) -> None:
             nxt = list(todo)[n] if n < len(todo) else None
             if nxt is not None:
                 bar.progress(n / len(todo), labels[nxt]())
-    except workers.WorkerCrashed:  # a worker died: what is not on disk is computed here
-        pass
+    except workers.WorkerCrashed:
+        worker_died()
     finally:
         for f in futures.values():
             f.cancel()

@@ -17,7 +17,7 @@ from nncore.activations import ACTIVATIONS
 from nncore.datasets import DATASETS, make_dataset
 from nncore.playground import epoch_cost_s, expected_shapes, train_round
 from ui import disk_cache, url_state, workers
-from ui.common import chart, controls, download_csv, page_intro, static_table
+from ui.common import chart, controls, download_csv, page_intro, static_table, worker_died
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.space_warp import T
@@ -216,8 +216,8 @@ def train(net: NetSettings) -> dict:
     else:
         try:
             run = _train_pooled(net)
-        except workers.WorkerCrashed:  # a worker died (memory, a kill): train here instead
-            run = train_cached(net)
+        except workers.WorkerCrashed:
+            worker_died()
     done = _finished()
     if len(done) >= FINISHED_MAX:  # a long-lived server: forget (the caches still hold them)
         done.clear()
@@ -315,7 +315,7 @@ def regions_cached(net: NetSettings, epoch: int) -> dict:
         try:
             return workers.run(W.region_summary, *args)
         except workers.WorkerCrashed:
-            return W.region_summary(*args)
+            worker_died()
 
     return {"epoch": e, **disk_cache.cached(REGIONS_CACHE, (net, e), compute)}
 
@@ -330,7 +330,7 @@ def depth_width_cached(total: int) -> dict:
             try:
                 return workers.run(W.depth_vs_width, total)
             except workers.WorkerCrashed:
-                pass
+                worker_died()
         return W.depth_vs_width(total)
 
     return disk_cache.cached(DW_CACHE, total, compute)

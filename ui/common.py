@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -40,6 +41,14 @@ def no_stale_fade() -> None:
     Korean words stay whole in headings and tables (``KEEP_WORDS_CSS``); called once per full
     run by app.py."""
     st.html(f"<style>{NO_STALE_FADE_CSS}{KEEP_WORDS_CSS}</style>")
+
+
+def worker_died() -> NoReturn:
+    """A worker process died during this run (out of memory, killed): say so and stop the
+    run. Nothing was stored and the pool is replaced for the next run. Computing the same work
+    in this process instead could take the server, and every student on it, down too."""
+    st.error(share.T("crashed"), icon=":material/error:")
+    st.stop()
 
 
 def page_intro(title: str, what_to_look_for: str) -> None:

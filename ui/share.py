@@ -48,6 +48,9 @@ T = Strings(
         "intro": "What this page shows",
         "controls": "Controls (the sidebar's settings)",
         "controls_help": "In lecture mode the sidebar is closed; its settings are here.",
+        "crashed": "The computation stopped: a worker process died (out of memory, or it was "
+                   "stopped). Nothing was changed. Try smaller settings, or press R to run it "
+                   "again.",
     },
     ko={
         "tools": "공유와 발표",
@@ -71,6 +74,8 @@ T = Strings(
         "intro": "이 페이지에서 볼 것",
         "controls": "설정 조절 (사이드바의 설정)",
         "controls_help": "강의 모드에서는 사이드바가 닫혀 있어 그 설정을 여기에 모았습니다.",
+        "crashed": "계산이 멈췄습니다: 작업 프로세스가 종료되었습니다(메모리 부족이거나 중지됨). "
+                   "바뀐 것은 없습니다. 설정을 줄이거나 R 키를 눌러 다시 실행해 보세요.",
     },
 )
 

@@ -9,7 +9,6 @@ import pytest
 from app_util import (
     assert_clean_figures,
     assert_same,
-    broken_future,
     chart_jsons,
     exception_text,
     open_lecture_step,
@@ -175,20 +174,6 @@ def test_pooled_runs_equal_in_process_runs(tmp_path, monkeypatch):
     finally:
         workers.shutdown()
 
-
-
-
-def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
-    """A worker killed mid-run is no page error: nothing lands on disk, and the cached
-    functions then train in-process."""
-    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(workers, "submit", broken_future)
-    s = BNSettings(dataset="circles", depth=3, width=8, epochs=5)
-    bn_page.train(s)
-    assert bn_page.missing(bn_page.PAIR, s) and bn_page.missing(bn_page.SMALL, s)
-    rows = bn_page.compute_grid(s, "small", lambda rows: None)
-    assert len(rows) == len(bn_page.GRIDS["small"][0])
-    workers.shutdown()
 
 
 def test_training_draws_its_progress_bar_at_once(tmp_path, monkeypatch):

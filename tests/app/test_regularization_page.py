@@ -6,7 +6,6 @@ from app_util import (
     APP,
     assert_clean_figures,
     assert_same,
-    broken_future,
     exception_text,
     open_lecture_step,
     open_link,
@@ -149,14 +148,3 @@ def test_pooled_runs_equal_in_process_runs(tmp_path, monkeypatch):
 
 
 
-
-def test_a_dead_worker_leaves_the_work_to_this_process(tmp_path, monkeypatch):
-    """A worker killed mid-run is no page error: nothing lands on disk (the cached functions
-    then train in-process)."""
-    monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(workers, "submit", broken_future)
-    s = R.Setup(n_train=12, width=16, epochs=100)
-    task = rg_page.sweep_task(s, "l2", 0.01)
-    rg_page.pool_jobs({0: task}, [lambda: "…"])
-    assert not rg_page.on_disk(task)
-    workers.shutdown()

@@ -76,7 +76,6 @@ T = Strings(
             "While training: test digits (top) and their reconstructions (bottom) after the "
             "latest chunk of epochs"
         ),
-        "crashed": "A worker process stopped while training (out of memory?). Reload to retry.",
         "diverged": (
             "Training diverged in epoch {epoch}: the loss or the weights stopped being finite "
             "numbers. The results shown are from the last good epoch."
@@ -383,7 +382,6 @@ T = Strings(
         "progress_ae": "{what} 에포크 {epoch}, 오차 {mse}",
         "progress_seeds": "{what} 시드 {done}개 완료",
         "preview": "학습 중: 시험 숫자(위)와 가장 최근 에포크 묶음 뒤의 복원 결과(아래)",
-        "crashed": "학습 중 작업 프로세스가 멈췄습니다(메모리 부족?). 새로 고침해 다시 시도하세요.",
         "diverged": (
             "에포크 {epoch}에서 학습이 발산했습니다: 손실이나 가중치가 유한한 수가 아니게 "
             "되었습니다. 마지막으로 정상이던 에포크의 결과를 보여 줍니다."
