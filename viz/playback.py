@@ -96,8 +96,21 @@ def _frames(fig: go.Figure, player: Player) -> list[dict]:
             for nm, src in zip(names, player.images, strict=True)]
 
 
-def with_plotly_frames(fig: go.Figure, player: Player, *, slider_y: float = -0.08,
-                       buttons_y: float = -0.11) -> go.Figure:
+def _controls_y(layout) -> tuple[float, float]:
+    """Paper y of the slider and of the buttons: just under what the bottom margin held
+    before (tick labels, the axis title), counted in pixels when the figure's height is
+    known. At fixed fractions of the plot they ran over the axis title of a short plot (the
+    playground's square map)."""
+    m = layout.margin
+    t, b = (100 if m.t is None else m.t), (80 if m.b is None else m.b)
+    plot = (layout.height or 0) - t - b - CONTROLS_PX
+    if plot <= 0:
+        return -0.08, -0.11
+    return -(b + 4) / plot, -(b + 18) / plot
+
+
+def with_plotly_frames(fig: go.Figure, player: Player, *, slider_y: float | None = None,
+                       buttons_y: float | None = None) -> go.Figure:
     """``fig`` with Plotly's own playback of ``player``: one frame per step (only x and y of
     the player's trace, or the layout images), a ▶/❚❚ update menu and a step slider that
     scrubs; it opens at the player's first frame and plays on from there.
@@ -107,8 +120,12 @@ def with_plotly_frames(fig: go.Figure, player: Player, *, slider_y: float = -0.0
     step animates exactly one frame with a redraw, or the slider would stop following playback.
     A picture's frames are drawn with a redraw each (a layout change needs one; there is no
     trace data to redraw). The bottom margin grows by CONTROLS_PX to make room for the
-    controls."""
+    controls, which go under what the margin held (``slider_y``/``buttons_y``: paper y of
+    their tops, to place them yourself)."""
     names = list(player.labels)
+    auto_slider, auto_buttons = _controls_y(fig.layout)
+    slider_y = auto_slider if slider_y is None else slider_y
+    buttons_y = auto_buttons if buttons_y is None else buttons_y
     frames = _frames(fig, player)
     frames.append(dict(name=REDRAW_FRAME, data=[], traces=[]))
     redraw = dict(duration=0, redraw=True)

@@ -174,6 +174,12 @@ def test_replay_opens_at_the_timeline_epoch():
             + [REDRAW_FRAME]
         assert all(f["redraw"] for f in play[1]["frame"])  # a layout change needs a redraw
         assert [f["layout"]["images"][0]["source"] for f in spec["frames"][:-1]] == sources
+        # the controls sit under the tick labels and the axis title (the figure's margin of
+        # 45 px below the plot), not over them
+        lay = spec["layout"]
+        plot = lay["height"] - lay["margin"]["t"] - lay["margin"]["b"]
+        assert fig.layout.margin.b == 45 + 70
+        assert min(-lay["sliders"][0]["y"], -lay["updatemenus"][0]["y"]) * plot >= 45
 
 
 def test_player_of_pictures_checks_its_frames():
