@@ -56,6 +56,8 @@ from ui.strings.playground import T, fig_labels
 from ui.warm import WarmTask
 from viz.playground_figs import (
     boundary_figure,
+    boundary_player,
+    boundary_png,
     confusion_figure,
     curves_figure,
     thumbnail_mosaic,
@@ -322,6 +324,13 @@ def replay_arrays(run: Run) -> dict:
                          REPLAY_GRID_N)
         grids.append(g.proba.astype(np.float32))
     return {"xs": plane_grid(data["extent"], REPLAY_GRID_N)[0], "grids": grids, "epochs": epochs}
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def replay_pictures(run: Run, discretize: bool) -> tuple[str, ...]:
+    """The replay's boundary pictures (PNG data URIs), encoded once per run and shading, not
+    on every timeline step (~10 ms for 51 pictures)."""
+    return tuple(boundary_png(g, discretize) for g in replay_arrays(run)["grids"])
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -729,15 +738,17 @@ def boundary_panel(run: Run, epoch: int) -> None:
         replay = st.toggle(T("replay"), False, key=K["replay"], help=T("replay_help"),
                            width="content", **QP)
     v = view_arrays(run, epoch, "all")
-    xs, frames = v["xs"], None
-    if replay:  # the animation opens at the timeline's epoch (and plays on from there)
+    xs, proba, player, labels = v["xs"], v["proba"], None, fig_labels()
+    if replay:  # the player opens at the timeline's epoch (and plays on from there)
         r = replay_arrays(run)
-        xs, frames = r["xs"], (r["grids"], r["epochs"])
+        player = boundary_player(replay_pictures(run, disc), r["epochs"], labels=labels,
+                                 at=epoch)
+        xs, proba = r["xs"], r["grids"][player.first]
     chart(boundary_figure(
-        xs, v["proba"], data["X_tr"], data["y_tr"], data["X_te"], data["y_te"],
-        labels=fig_labels(), discretize=disc, show_test=show_test, classes=data["classes"],
-        axis_labels=axis_labels(s), replay=frames, replay_at=epoch,
-    ), key="pg_fig_boundary")
+        xs, proba, data["X_tr"], data["y_tr"], data["X_te"], data["y_te"],
+        labels=labels, discretize=disc, show_test=show_test, classes=data["classes"],
+        axis_labels=axis_labels(s),
+    ), key="pg_fig_boundary", player=player)
     if v["n_bad"]:
         st.caption(T("grid_bad", n=v["n_bad"]))
 

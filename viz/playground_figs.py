@@ -14,6 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from viz.compat import fast_figure
+from viz.playback import Player
 from viz.raster import (
     PIXELATED,
     cell_edges,
@@ -25,7 +26,7 @@ from viz.raster import (
 
 # Every word a figure shows comes in ``labels`` (ui.strings.playground.fig_labels()): keys
 # class ("class {k}"), train, test, loss, accuracy, Loss, Accuracy, epoch, at_epoch, diverged,
-# predicted, true, play, weights.
+# predicted, true, play, pause, weights.
 
 # TensorFlow Playground's orange / blue for classes 0 / 1, then a tab10-like palette.
 CLASS_COLORS = [
@@ -116,7 +117,26 @@ def boundary_png(proba: np.ndarray, discretize: bool) -> str:
     return data_uri(png_indexed(img[::-1], colorscale_palette(scale, 0, zmax, zmax + 1)))
 
 
-# long: the boundary picture, the points and the replay frames of one figure
+REPLAY_FRAME_MS = 150  # a replay frame on screen: ~7 epochs' pictures a second
+
+
+def boundary_player(pictures: Sequence[str], epochs: Sequence[int], *, labels,
+                    at: int | None = None) -> Player:
+    """The replay of the boundary: ``pictures`` (``boundary_png`` of each snapshot's grid),
+    labelled with their epochs, played by the live chart's player (viz.playback) in the
+    browser. It opens at the picture of the epoch nearest ``at`` (the last when None) and
+    plays on from there; draw ``boundary_figure`` with that snapshot's grid under it
+    (``player.first``)."""
+    if not len(pictures) or len(pictures) != len(epochs):
+        raise ValueError(f"one picture per epoch, got {len(pictures)} pictures and "
+                         f"{len(epochs)} epochs")
+    start = len(epochs) - 1 if at is None else int(np.argmin([abs(e - at) for e in epochs]))
+    return Player(trace=None, labels=tuple(str(int(e)) for e in epochs), images=tuple(pictures),
+                  start=start, frame_ms=REPLAY_FRAME_MS, prefix=labels["epoch"],
+                  play=labels["play"], pause=labels["pause"])
+
+
+# long: the boundary picture and the points of one figure
 def boundary_figure(
     xs: np.ndarray,
     proba: np.ndarray,
@@ -132,30 +152,16 @@ def boundary_figure(
     title: str = "",
     height: int = 520,
     axis_labels: tuple[str, str] = ("x₁", "x₂"),
-    replay: tuple[list[np.ndarray], list[int]] | None = None,
-    replay_at: int | None = None,
 ) -> go.Figure:
     """Predicted-class map over the plane with train (filled) and test (ringed) points.
 
     The map is a layout image (viz.raster), so an epoch step swaps one <image> and leaves the
-    points as drawn. ``replay``: (probability grids like ``proba``, their epochs) -> Plotly
-    animation frames of the map with a play button and an epoch slider, played in the browser;
-    it opens at the frame of epoch ``replay_at`` (the last when None) and plays on from there
-    (from the start when it opens at the end). ``labels``: the words (see the top of the file).
+    points as drawn; its replay is a player of pictures (``boundary_player``).
+    ``labels``: the words (see the top of the file).
     """
     C = proba.shape[2]
     h = float(xs[-1])
     lo, hi = cell_edges(xs)
-
-    def picture(p: np.ndarray) -> dict:
-        return plane_image(boundary_png(p, discretize), lo, hi, lo, hi)
-
-    active = 0
-    if replay is not None:
-        grids, epochs = replay
-        at = epochs[-1] if replay_at is None else replay_at
-        active = int(np.argmin([abs(e - at) for e in epochs]))
-        proba = grids[active]
 
     data: list[dict] = []
     for c in range(C):
@@ -188,32 +194,9 @@ def boundary_figure(
                "constrain": "domain"},
         legend={"orientation": "h", "y": 1.0, "x": 0.5, "xanchor": "center", "yanchor": "bottom"},
         margin={"l": 55, "r": 10, "t": 70 if title else 35, "b": 45},
-        images=[picture(proba)], meta=PIXELATED,
+        images=[plane_image(boundary_png(proba, discretize), lo, hi, lo, hi)], meta=PIXELATED,
     )
-    if replay is None:
-        return _figure(data, layout)
-    frames = [{"name": str(e), "layout": {"images": [picture(g)]}}
-              for g, e in zip(grids, epochs, strict=True)]
-    step = {"mode": "immediate", "frame": {"duration": 0, "redraw": True},
-            "transition": {"duration": 0}}
-    play = {"frame": {"duration": 150, "redraw": True}, "fromcurrent": active < len(epochs) - 1,
-            "transition": {"duration": 0}, "mode": "immediate"}
-    layout["height"] = height + 90
-    layout["margin"] = {**layout["margin"], "b": 135}
-    layout["updatemenus"] = [{
-        "type": "buttons", "direction": "left", "x": 0, "y": -0.19, "xanchor": "left",
-        "yanchor": "top", "showactive": False, "pad": {"t": 0, "r": 0},
-        "buttons": [{"label": labels["play"], "method": "animate", "args": [None, play]},
-                    {"label": "❚❚", "method": "animate", "args": [[None], step]}],
-    }]
-    layout["sliders"] = [{
-        "active": active, "x": 0.34, "len": 0.66, "y": -0.12, "yanchor": "top",
-        "currentvalue": {"prefix": f"{labels['epoch']} ", "font": {"size": 14}},
-        "pad": {"t": 10}, "ticklen": 0, "font": {"size": 11},
-        "steps": [{"label": f["name"], "method": "animate", "args": [[f["name"]], step]}
-                  for f in frames],
-    }]
-    return fast_figure(data, layout, frames=frames)
+    return _figure(data, layout)
 
 
 # ---------------------------------------------------------------------------------------------

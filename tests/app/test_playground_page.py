@@ -206,7 +206,10 @@ def test_view_controls_never_retrain(monkeypatch):
     _ok(at)
     _assert_clean_figures(at)
     boundary = _specs(at)[BOUNDARY_I]
-    assert len(boundary["frames"]) == len(epochs) and boundary["layout"]["sliders"]
+    # the replay is the live chart's player (one picture per snapshot), as in the optimizer
+    # lab: no Plotly frames, buttons or slider
+    assert len(boundary["player"]["images"]) == len(epochs)
+    assert "frames" not in boundary and not {"sliders", "updatemenus"} & set(boundary["layout"])
     assert _payload(at) <= MAX_PAYLOAD
     assert counter.calls == trained, "a view-only control retrained the network"
     assert len(at.dataframe[0].value) == 1  # still one run in the history
@@ -376,11 +379,10 @@ def test_replay_after_reset_starts_where_the_timeline_is():
     _ok(at)
     boundary = _specs(at)[BOUNDARY_I]
     assert at.metric[0].value == "0" and "epoch 0" in at.subheader[0].value
-    assert boundary["layout"]["sliders"][0]["active"] == 0
-    first = boundary["frames"][0]
-    assert first["name"] == "0"
-    assert _picture(boundary) == first["layout"]["images"][0]["source"]  # epoch 0's picture
-    assert _picture(boundary) != boundary["frames"][-1]["layout"]["images"][0]["source"]
+    player = boundary["player"]
+    assert player["start"] == 0 and player["labels"][0] == "0"
+    assert _picture(boundary) == player["images"][0]  # epoch 0's picture
+    assert _picture(boundary) != player["images"][-1]
 
 
 def test_reset_status_says_the_initial_weights_are_shown():

@@ -48,6 +48,43 @@ def _metric_values(page) -> list[str]:
     return [t.strip() for t in page.locator('[data-testid="stMetricValue"]').all_inner_texts()]
 
 
+def _check_replay(page) -> None:
+    """The replay is the optimizer race's player (one look, one behaviour): ▶ plays the
+    pictures of the 51 snapshots in the browser without a rerun, ❚❚ stops, the slider scrubs,
+    and the slider has the theme's colour."""
+    player = page.locator(".st-key-pg_fig_boundary .nnlab-chart-player")
+    slider = player.locator('input[type="range"]')
+    assert slider.get_attribute("max") == "50"  # one frame per snapshot
+    assert slider.input_value() == "50" and "epoch 300" in player.inner_text()  # the timeline's
+    accent = slider.evaluate("e => getComputedStyle(e).accentColor")
+    assert accent == "rgb(59, 111, 212)", accent  # theme.primaryColor, as the optimizer's
+    picture = page.locator(f"{BOUNDARY} .imagelayer image")
+    last = picture.get_attribute("href")
+    frames = page.evaluate("s => document.querySelector(s).__player.images", BOUNDARY)
+    assert len(frames) == 51 and frames[-1] == last
+    player.get_by_role("button", name="▶ Play").click()  # from epoch 0, the timeline at the end
+    page.wait_for_timeout(1200)
+    during = int(slider.input_value())
+    assert 0 < during < 50, "the slider follows the playback"
+    shown = picture.get_attribute("href")
+    assert shown in frames and shown != last, "the picture follows"
+    state = page.locator('[data-testid="stApp"]').get_attribute("data-test-script-state")
+    assert state == "notRunning", "playback must not rerun the script"
+    player.get_by_role("button", name="❚❚ Pause").click()
+    paused = slider.input_value()
+    page.wait_for_timeout(500)
+    assert slider.input_value() == paused, "paused"
+    slider.focus()
+    page.keyboard.press("Home")  # scrubbing: label and picture follow the keyboard
+    page.wait_for_function("([s, h]) => document.querySelector(s).getAttribute('href') === h",
+                           arg=[f"{BOUNDARY} .imagelayer image", frames[0]], timeout=5_000)
+    assert "epoch 0" in player.inner_text()
+    page.keyboard.press("End")
+    page.wait_for_function("([s, h]) => document.querySelector(s).getAttribute('href') === h",
+                           arg=[f"{BOUNDARY} .imagelayer image", last], timeout=5_000)
+    assert not page.js_errors, page.js_errors
+
+
 @pytest.mark.browser
 def test_browser_trains_and_renders(browser_page, streamlit_server):
     from browser_util import screenshot
@@ -64,14 +101,7 @@ def test_browser_trains_and_renders(browser_page, streamlit_server):
     _open_playground(page, streamlit_server,
                      "?pg_data=Three+spirals+(3+classes)&pg_layers=3&pg_w1=16&pg_w2=16"
                      "&pg_w3=16&pg_ep=300&pg_noise=0.02&pg_replay=true")
-    n_frames = page.evaluate("s => document.querySelector(s)._transitionData._frames.length",
-                             BOUNDARY)
-    assert n_frames == 51  # the replay: one frame per snapshot, played in the browser
-    picture = f"{BOUNDARY} .imagelayer image"
-    last = page.locator(picture).get_attribute("href")
-    page.locator(BOUNDARY).locator(".updatemenu-button").first.click()  # ▶ Play from epoch 0
-    page.wait_for_function("([s, h]) => document.querySelector(s).getAttribute('href') !== h",
-                           arg=[picture, last], timeout=10_000)
+    _check_replay(page)
     screenshot(page, "playground-spirals3")
     _open_playground(page, streamlit_server,
                      "?pg_showtest=true&pg_act=Linear+(identity)&pg_opt=SGD&pg_lr=10.0&pg_ep=50")

@@ -20,16 +20,9 @@ def _download_html(page, url: str, tmp_path):
     return path
 
 
-@pytest.mark.browser
-def test_optimizer_race_downloads_as_html_that_plays_offline(browser_page, streamlit_server,
-                                                             chromium_browser, tmp_path):
-    path = _download_html(browser_page, f"{streamlit_server}/optimizers?lang=ko&opt_steps=200",
-                          tmp_path)
-    text = path.read_text(encoding="utf-8")
-    assert "<td>단계 수</td><td>200</td>" in text  # a setting by its Korean label, not opt_steps
-    assert len(text) < 6_000_000  # plotly.js (4.8 MB) once, plus the figures
-    assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"http", text)  # self-contained
-    assert '<html lang="ko">' in text and "Plotly.newPlot" in text
+def _open_offline(chromium_browser, path):
+    """The downloaded file in a new context that may fetch nothing but the file itself; waits
+    until every figure is drawn. Returns (context, page, figures, requests, page errors)."""
     offline = chromium_browser.new_context(viewport={"width": 1200, "height": 900})
     requests = []
     offline.route("**/*", lambda route: (requests.append(route.request.url),
@@ -40,10 +33,24 @@ def test_optimizer_race_downloads_as_html_that_plays_offline(browser_page, strea
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(path.as_uri())
     n = page.locator("div.figure").count()
-    assert n >= 2
     page.wait_for_function(
         "n => document.querySelectorAll('div.figure .main-svg').length >= n", arg=n,
         timeout=30_000)
+    return offline, page, n, requests, errors
+
+
+@pytest.mark.browser
+def test_optimizer_race_downloads_as_html_that_plays_offline(browser_page, streamlit_server,
+                                                             chromium_browser, tmp_path):
+    path = _download_html(browser_page, f"{streamlit_server}/optimizers?lang=ko&opt_steps=200",
+                          tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert "<td>단계 수</td><td>200</td>" in text  # a setting by its Korean label, not opt_steps
+    assert len(text) < 6_000_000  # plotly.js (4.8 MB) once, plus the figures
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"http", text)  # self-contained
+    assert '<html lang="ko">' in text and "Plotly.newPlot" in text
+    offline, page, n, requests, errors = _open_offline(chromium_browser, path)
+    assert n >= 2
     assert [u for u in requests if not u.startswith("file:")] == []
     race = page.locator("div.figure").first
     before = page.evaluate("() => document.getElementById('fig0')._fullLayout.sliders[0].active")
@@ -52,6 +59,29 @@ def test_optimizer_race_downloads_as_html_that_plays_offline(browser_page, strea
         "b => { const s = document.getElementById('fig0')._fullLayout.sliders[0];"
         " return s.active !== b; }", arg=before, timeout=15_000)
     screenshot(page, "share-offline-html")
+    assert not errors, errors
+    offline.close()
+
+
+@pytest.mark.browser
+def test_playground_replay_plays_in_the_downloaded_html(browser_page, streamlit_server,
+                                                        chromium_browser, tmp_path):
+    """The playground's replay (the live chart's player of pictures) becomes Plotly frames in
+    the file: ▶ swaps the boundary picture offline."""
+    path = _download_html(browser_page, f"{streamlit_server}/playground?lang=en&pg_replay=true",
+                          tmp_path)
+    offline, page, _, requests, errors = _open_offline(chromium_browser, path)
+    assert [u for u in requests if not u.startswith("file:")] == []
+    i = page.evaluate("() => [...document.querySelectorAll('div.figure')].findIndex("
+                      "d => (d._fullLayout.sliders || []).length)")
+    assert i >= 0, "the replay has no slider in the file"
+    picture = page.locator(f"#fig{i} .imagelayer image")
+    last = picture.get_attribute("href")
+    page.locator(f"#fig{i} .updatemenu-button").first.click()  # ▶ from the first epoch
+    page.wait_for_function(
+        "([i, h]) => document.querySelector('#fig' + i + ' .imagelayer image')"
+        ".getAttribute('href') !== h", arg=[i, last], timeout=15_000)
+    screenshot(page, "share-offline-playground")
     assert not errors, errors
     offline.close()
 

@@ -1,6 +1,7 @@
 """Training playground figures: the thumbnail mosaic, every builder valid and finite (built
-without plotly.py's validation for speed), the boundary picture, the replay opening at the
-timeline's epoch, and the labels (English and Korean) coming from the caller."""
+without plotly.py's validation for speed), the boundary picture, the replay (a player of
+pictures, viz.playback) opening at the timeline's epoch in the live chart and in Plotly's own
+frames, and the labels (English and Korean) coming from the caller."""
 
 import json
 import re
@@ -12,12 +13,14 @@ from png_util import png_rgb
 from nncore import init_mlp, make_dataset, train_mlp
 from nncore.playground import network_grid, weight_histograms
 from ui.strings.playground import fig_labels
+from viz.playback import REDRAW_FRAME, Player, with_plotly_frames
 from viz.playground_figs import (
     BAND,
     CLASS_COLORS,
     FRAME,
     boundary_figure,
     boundary_image,
+    boundary_player,
     boundary_png,
     confusion_figure,
     curves_figure,
@@ -72,8 +75,11 @@ def _all_figures():
         "boundary3": boundary_figure(g3.xs, g3.proba, X, y % 3, X, y % 3, classes=[4, 5, 6],
                                      labels=L),
         "thumbs": thumbnails_figure(mosaic, ["Inputs", "Layer 1"], ["x₁", "x₂"]),
-        "replay": boundary_figure(g2.xs, g2.proba, X, y, X, y, labels=L,
-                                  replay=([g2.proba, g2.proba[::-1]], [0, 5])),
+        # the replay as the take-away HTML and st.plotly_chart get it (Plotly's own frames)
+        "replay": with_plotly_frames(
+            boundary_figure(g2.xs, g2.proba, X, y, X, y, labels=L),
+            boundary_player([boundary_png(g2.proba, False), boundary_png(g2.proba[::-1], False)],
+                            [0, 5], labels=L, at=0)),
         "curves": curves_figure(res.history, epoch=2, diverged_at=3, labels=L),
         "compare": curves_figure(res.history, runs=[("#1", res.history, "#111"),
                                                     ("#2", res.history, "#222")], labels=L),
@@ -96,7 +102,7 @@ def test_figures_are_valid_and_finite():
         plain = re.sub(r'"bdata":"[^"]*"', "", raw)  # base64 may spell "NaN"
         assert "NaN" not in plain and "Infinity" not in plain, name
         assert fig.data or fig.layout.images, name
-        for frame in spec.get("frames", []):  # the replay: one boundary picture per frame
+        for frame in spec.get("frames", [])[:-1]:  # the replay: one picture per frame
             (image,) = frame["layout"]["images"]
             assert image["source"].startswith("data:image/png;base64,") and "data" not in frame
             assert image == {**spec["layout"]["images"][0], "source": image["source"]}, name
@@ -142,22 +148,55 @@ def test_boundary_image_bands():
 
 
 def test_replay_opens_at_the_timeline_epoch():
-    """The animation's first picture and slider position are the timeline's epoch, and Play goes
-    on from there (from the start only when the timeline is at the end)."""
+    """The replay's first picture and slider position are the timeline's epoch, in the live
+    chart's player and in Plotly's frames, and Play goes on from there (from the start only
+    when the timeline is at the end)."""
     n = 5
     grids = [np.full((n, n, 2), 0.5) for _ in range(3)]
     grids[0][..., 1], grids[2][..., 1] = 0.1, 0.9
     grids[0][..., 0], grids[2][..., 0] = 0.9, 0.1
     xs = np.linspace(-1, 1, n)
     X, y = np.zeros((2, 2)), np.array([0, 1])
-    for at, active in ((0, 0), (50, 1), (100, 2), (None, 2)):
-        fig = boundary_figure(xs, grids[2], X, y, labels=L, replay=(grids, [0, 50, 100]),
-                              replay_at=at)
-        spec = fig.to_plotly_json()
+    sources = [boundary_png(g, False) for g in grids]
+    assert len(set(sources)) == 3
+    for at, active in ((0, 0), (50, 1), (60, 1), (100, 2), (None, 2)):
+        player = boundary_player(sources, [0, 50, 100], labels=L, at=at)
+        assert player.first == active and player.images == tuple(sources)
+        wire = player.to_json()
+        assert wire["start"] == active and wire["labels"] == ["0", "50", "100"]
+        assert wire["images"] == sources and wire["image"] == 0 and "x" not in wire
+        fig = boundary_figure(xs, grids[player.first], X, y, labels=L)
+        assert fig.layout.images[0].source == sources[active]  # the figure shows that frame
+        spec = with_plotly_frames(fig, player).to_plotly_json()
         assert spec["layout"]["sliders"][0]["active"] == active
-        assert spec["layout"]["images"][0]["source"] == boundary_png(grids[active], False)
-        play = spec["layout"]["updatemenus"][0]["buttons"][0]["args"][1]
-        assert play["fromcurrent"] == (active < 2)
+        play = spec["layout"]["updatemenus"][0]["buttons"][0]["args"]
+        assert play[0] == (["0", "50", "100"][active:] if active < 2 else ["0", "50", "100"]) \
+            + [REDRAW_FRAME]
+        assert all(f["redraw"] for f in play[1]["frame"])  # a layout change needs a redraw
+        assert [f["layout"]["images"][0]["source"] for f in spec["frames"][:-1]] == sources
+        # the controls sit under the tick labels and the axis title (the figure's margin of
+        # 45 px below the plot), not over them
+        lay = spec["layout"]
+        plot = lay["height"] - lay["margin"]["t"] - lay["margin"]["b"]
+        assert fig.layout.margin.b == 45 + 70
+        assert min(-lay["sliders"][0]["y"], -lay["updatemenus"][0]["y"]) * plot >= 45
+
+
+def test_player_of_pictures_checks_its_frames():
+    pics = ("data:image/png;base64,AA", "data:image/png;base64,AB")
+    Player(trace=None, labels=("0", "1"), images=pics, start=1)
+    with pytest.raises(ValueError, match="one picture per label"):
+        Player(trace=None, labels=("0",), images=pics)
+    with pytest.raises(ValueError, match="either"):
+        Player(trace=0, labels=("0", "1"), images=pics)
+    with pytest.raises(ValueError, match="start frame 2"):
+        Player(trace=None, labels=("0", "1"), images=pics, start=2)
+    with pytest.raises(ValueError, match="a trace and x, y"):
+        Player(trace=None, labels=("0",), x=np.zeros((1, 2)), y=np.zeros((1, 2)))
+    with pytest.raises(ValueError):
+        boundary_player([], [], labels=L)
+    xy = Player(trace=3, labels=("a", "b"), x=np.zeros((2, 4)), y=np.ones((2, 4)))
+    assert xy.first == 1 and xy.to_json()["start"] == 1 and "images" not in xy.to_json()
 
 
 def test_figure_words_come_from_the_labels():
@@ -165,9 +204,10 @@ def test_figure_words_come_from_the_labels():
     res = _trained()
     X, y = make_dataset("xor", 40, 0.05, np.random.default_rng(0))
     g = network_grid(res.params, ["x1", "x2"], "tanh", "softmax_ce", None, 1.6, 20)
-    b = boundary_figure(g.xs, g.proba, X, y, X, y, labels=ko, replay=([g.proba], [3]))
+    b = boundary_figure(g.xs, g.proba, X, y, X, y, labels=ko)
     assert {t.name for t in b.data} >= {"클래스 0", "클래스 1"}
-    assert b.layout.updatemenus[0].buttons[0].label == "▶ 재생"
+    player = boundary_player([boundary_png(g.proba, False)], [3], labels=ko)
+    assert (player.play, player.pause, player.prefix) == ("▶ 재생", "❚❚ 멈춤", "에포크")
     c = curves_figure(res.history, labels=ko)
     assert c.layout.xaxis.title.text == "에포크" and {t.name for t in c.data} >= {"훈련"}
     cm = confusion_figure(np.eye(2, dtype=int), labels=ko)

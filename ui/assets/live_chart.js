@@ -136,13 +136,14 @@ function share(next, prev, live, full, arrays) {
   return next;
 }
 
-function shareUnchanged(fig, prev, div, skipTrace) {
+function shareUnchanged(fig, prev, div, skipTrace, skipImages) {
   if (!prev || !div._fullLayout || !div.layout) return;
   const layout = (fig.layout ??= {}), old = prev.layout || {};
   share(layout, old, div.layout, div._fullLayout, false);
-  // no UI state in these (layout images move only in an editable chart, never made here);
-  // an unchanged map picture handed back as is saves Plotly redrawing it (~8 ms on the race)
-  for (const k of ["template", "meta", "images"]) {
+  // no UI state in these (layout images move only in an editable chart, never made here, or
+  // by a player of pictures: then skipped); an unchanged map picture handed back as is saves
+  // Plotly redrawing it (~8 ms on the race)
+  for (const k of skipImages ? ["template", "meta"] : ["template", "meta", "images"]) {
     if (k in layout && equal(layout[k], old[k]) && div.layout[k] !== undefined) {
       layout[k] = div.layout[k];
     }
@@ -253,11 +254,13 @@ async function shareLegend(div, Plotly) {
   }
 }
 
-// Playback of one trace under the plot (viz.playback.Player): a play/pause button, a step
-// slider and the step's label. Frame j sets the trace's x and y to row j of player.x / .y
-// through Plotly.animate without a redraw (cheap); when playback stops or a scrub ends, the
-// frame is drawn once more with a redraw, since plotly stops delivering hover events after an
-// animation that ends without one. A new figure shows the last frame and stops playback.
+// Playback under the plot (viz.playback.Player): a play/pause button, a step slider and the
+// step's label. Frame j sets the trace's x and y to row j of player.x / .y through
+// Plotly.animate without a redraw (cheap); when playback stops or a scrub ends, the frame is
+// drawn once more with a redraw, since plotly stops delivering hover events after an
+// animation that ends without one. A player of pictures (player.images) instead sets the
+// source of layout image player.image with Plotly.relayout, which redraws the images only.
+// A new figure shows the player's start frame (player.start) and stops playback.
 function floats(spec) {  // a typed-array spec (float32) or a plain (nested) list
   if (!isSpec(spec)) return Float32Array.from(spec.flat());
   return new Float32Array(specBytes(spec));
@@ -288,17 +291,20 @@ function setPlayer(div, spec, Plotly) {
     range.addEventListener("change", () => showFrame(div, +range.value, true));
   }
   const [button, range, label] = bar.children;
-  const n = spec.labels.length, x = floats(spec.x), y = floats(spec.y);
+  const n = spec.labels.length, images = Array.isArray(spec.images) ? spec.images : null;
+  const x = images ? null : floats(spec.x), y = images ? null : floats(spec.y);
+  const start = Number.isInteger(spec.start) ? Math.min(Math.max(spec.start, 0), n - 1) : n - 1;
   div.__player = {Plotly, trace: spec.trace, labels: spec.labels, prefix: spec.prefix,
                   playText: spec.play, pauseText: spec.pause, frameMs: spec.frame_ms, n,
-                  points: n ? x.length / n : 0, x, y, frame: n - 1, playing: false,
-                  moved: false, timer: undefined, button, range, label};
+                  points: n && x ? x.length / n : 0, x, y, images, image: spec.image || 0,
+                  frame: start, playing: false, moved: false, timer: undefined, button, range,
+                  label};
   button.textContent = spec.play;
   button.setAttribute("aria-label", spec.play);
   range.max = String(Math.max(n - 1, 0));
-  range.value = String(n - 1);
+  range.value = String(Math.max(start, 0));
   range.setAttribute("aria-label", spec.prefix);
-  label.textContent = n ? spec.prefix + " " + spec.labels[n - 1] : "";
+  label.textContent = n ? spec.prefix + " " + spec.labels[start] : "";
 }
 
 async function showFrame(div, j, redraw) {
@@ -308,6 +314,12 @@ async function showFrame(div, j, redraw) {
   P.moved = true;
   P.range.value = String(j);
   P.label.textContent = P.prefix + " " + P.labels[j];
+  if (P.images) {
+    try {
+      await P.Plotly.relayout(div, {["images[" + P.image + "].source"]: P.images[j]});
+    } catch (err) { /* the chart was replaced or purged meanwhile: nothing to do */ }
+    return;
+  }
   const a = j * P.points, b = a + P.points;
   const frame = {data: [{x: P.x.subarray(a, b), y: P.y.subarray(a, b)}], traces: [P.trace]};
   try {
@@ -534,10 +546,13 @@ async function drain(div) {
       const player = fig.player;
       delete fig.player;
       const t0 = performance.now();
-      // a trace the player has moved holds a frame's arrays, not the figure's: not shared
-      const moved = div.__player && div.__player.moved ? div.__player.trace : -1;
+      // a trace (or layout image) the player has moved holds a frame's arrays (picture),
+      // not the figure's: not shared, and the figure is drawn with Plotly.react
+      const was = div.__player && div.__player.moved ? div.__player : null;
+      const moved = was && !was.images ? was.trace : -1, movedImage = !!(was && was.images);
       stopPlayer(div, false);
-      const quick = !window.__nnlabNoQuick && dataOnlyFrame(fig, div.__prev, div, moved);
+      const quick = !window.__nnlabNoQuick && !movedImage
+        && dataOnlyFrame(fig, div.__prev, div, moved);
       if (quick) {
         await Plotly.animate(div, quick, {frame: {duration: 0, redraw: false},
                                           transition: {duration: 0}, mode: "immediate"});
@@ -547,7 +562,7 @@ async function drain(div) {
           fitTitle(fig.layout, div.clientWidth);
           fitNotes(fig.layout, div.clientWidth, fig.data);
         }
-        shareUnchanged(fig, div.__prev, div, moved);
+        shareUnchanged(fig, div.__prev, div, moved, movedImage);
         fig.config = withSvgButton(div, fig.config, Plotly);
         await Plotly.react(div, fig);
       }

@@ -249,6 +249,7 @@ EN = {
     "fig_predicted": "predicted",
     "fig_true": "true",
     "fig_play": "▶ Play",
+    "fig_pause": "❚❚ Pause",
     "fig_weights": "weights",
     # Errors of uploaded files (codes from ui.playground_io and nncore.playground)
     "err_csv_too_big": "the file is {mb} MB; at most {max_mb} MB is allowed",
@@ -593,6 +594,7 @@ KO = {
     "fig_predicted": "예측",
     "fig_true": "실제",
     "fig_play": "▶ 재생",
+    "fig_pause": "❚❚ 멈춤",
     "fig_weights": "개",
     "err_csv_too_big": "파일 크기가 {mb} MB입니다. 최대 {max_mb} MB까지 됩니다",
     "err_csv_empty": "파일이 비어 있습니다",
@@ -697,7 +699,7 @@ KO = {
 T = Strings("playground", en=EN, ko=KO)
 
 FIG_KEYS = ("class", "train", "test", "loss", "accuracy", "Loss", "Accuracy", "epoch",
-            "at_epoch", "diverged", "predicted", "true", "play", "weights")
+            "at_epoch", "diverged", "predicted", "true", "play", "pause", "weights")
 
 
 def fig_labels(lang: str | None = None) -> dict[str, str]:
