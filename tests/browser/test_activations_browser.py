@@ -42,7 +42,7 @@ def test_activations_lecture_mode(browser_page, streamlit_server):
     assert T("step.vanish.title", "ko") in body
     assert body.index(T("vanish", "ko")) < body.index(T("curves", "ko"))
     screenshot(page, "activations-lecture")
-    page.locator(".st-key-lecture_next button").click()
+    page.locator(".st-key-lecture_next button").first.click()
     page.wait_for_url("**step=tanh**")
     wait_for_charts(page, 3, timeout_ms=30_000)
     assert_no_exception(page)

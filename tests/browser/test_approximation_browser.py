@@ -52,7 +52,7 @@ def test_approximation_lecture_mode(browser_page, streamlit_server):
     assert T("step.depth.title", "ko") in body
     assert body.index(T("sec_depth", "ko")) < body.index(T("sec_construct", "ko"))
     screenshot(page, "approximation-lecture")
-    page.locator(".st-key-lecture_prev button").click()
+    page.locator(".st-key-lecture_prev button").first.click()
     page.wait_for_url("**step=jump**")
     wait_for_charts(page, 6, timeout_ms=60_000)
     assert_no_exception(page)

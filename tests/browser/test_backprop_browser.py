@@ -48,7 +48,7 @@ def test_backprop_lecture_mode(browser_page, streamlit_server):
     assert_no_exception(page)
     assert T("step.v11.title", "ko") in page.inner_text("body")
     screenshot(page, "backprop-lecture")
-    page.locator(".st-key-lecture_next button").click()
+    page.locator(".st-key-lecture_next button").first.click()
     page.wait_for_url("**step=update**")
     wait_for_charts(page, 2, timeout_ms=30_000)
     assert_no_exception(page)

@@ -291,7 +291,7 @@ def test_browser_optimizers_lecture_mode(browser_page, streamlit_server):
     assert T("step.zigzag.title", "ko") in page.locator(".st-key-lecture_next").locator(
         "xpath=../../..").inner_text()
     screenshot(page, "optimizers-lecture")
-    page.locator(".st-key-lecture_next button").click()
+    page.locator(".st-key-lecture_next button").first.click()
     page.wait_for_url("**step=saddle**")
     page.keyboard.press("ArrowRight")  # the focused button is the step bar's: keys move on
     page.wait_for_url("**step=nesterov**")

@@ -43,7 +43,7 @@ def test_perceptron_lecture_mode(browser_page, streamlit_server):
     assert_no_exception(page)
     assert T("step.xor.title", "ko") in page.inner_text("body")
     screenshot(page, "perceptron-lecture")
-    page.locator(".st-key-lecture_next button").click()
+    page.locator(".st-key-lecture_next button").first.click()
     page.wait_for_url("**step=xor_mlp**")
     wait_for_charts(page, 5, timeout_ms=60_000)
     assert_no_exception(page)
