@@ -872,6 +872,15 @@ def draw_race(r: RaceResults, view: View) -> None:
     st.caption(T("race_caption"))
 
 
+# The race and the loss chart side by side only while the race's map keeps >= 560 px: on a
+# projector at 1280 px with the sidebar open they stack (the map was ~290 px side by side).
+RACE_ROW_CSS = """<style>
+.st-key-opt_race_row [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+.st-key-opt_race_row [data-testid="stColumn"] { min-width: min(100%, 360px); flex-grow: 1; }
+.st-key-opt_race_row [data-testid="stColumn"]:first-child { min-width: min(100%, 560px); }
+</style>"""
+
+
 def draw_results(r: RaceResults, race: Race, view: View, scale) -> None:
     # one container whatever the number of warnings, so the elements after it keep their
     # place: Streamlit identifies elements by position, and a shifted chart is drawn anew
@@ -884,7 +893,9 @@ def draw_results(r: RaceResults, race: Race, view: View, scale) -> None:
         st.subheader(T("loss_header"))
         chart(r.loss_fig, key=K["loss"])
     else:
-        left, right = st.columns([3, 2], gap="medium")
+        st.html(RACE_ROW_CSS)
+        with st.container(key="opt_race_row"):
+            left, right = st.columns([3, 2], gap="medium")
         with left:
             st.subheader(T("race_header"))
             draw_race(r, view)

@@ -298,3 +298,24 @@ def test_browser_optimizers_lecture_mode(browser_page, streamlit_server):
     wait_for_charts(page, 2)
     assert_no_exception(page)
     assert "opt_set=sgd%2Cmomentum%2Cnesterov" in page.url or "nesterov" in page.url
+
+
+@pytest.mark.browser
+def test_the_race_map_stays_large_on_a_projector(chromium_browser, streamlit_server):
+    """At 1280 × 720 with the sidebar open, the race and the loss chart stack, so the race's
+    map keeps over 500 px of width (side by side it had ~290 px); at 1600 px they share a row."""
+    from browser_util import open_page, wait_for_charts
+
+    for width, height, stacked in ((1280, 720, True), (1600, 900, False)):
+        page = chromium_browser.new_page(viewport={"width": width, "height": height})
+        try:
+            open_page(page, f"{streamlit_server}/optimizers?lang=en")
+            wait_for_charts(page, 2, timeout_ms=60_000)
+            cols = page.evaluate(
+                "() => [...document.querySelectorAll('.st-key-opt_race_row "
+                "[data-testid=stColumn]')].map(c => c.getBoundingClientRect().top)")
+            assert len(cols) == 2 and (cols[1] > cols[0] + 100) == stacked, cols
+            plot = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
+            assert plot["width"] > (500 if stacked else 400), plot
+        finally:
+            page.close()
