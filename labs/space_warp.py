@@ -66,7 +66,7 @@ ALIASES = {
     "view": {"PCA (top 2 directions)": "pca", "two chosen units": "units"},
 }
 NCOLS = 3  # panels per row; Streamlit stacks columns on a phone
-PANEL_HEIGHT = 300  # + 40 px: a square plane fits a third of a wide page or a phone's width
+PANEL_HEIGHT = 380  # + 40 px: a ~310 px square plane in a third of a wide page or on a phone
 GRID_LINES, GRID_PTS = 13, 49
 MORPH_LINES, MORPH_PTS = 11, 41
 N_SNAPSHOTS = 21
@@ -450,11 +450,21 @@ def snapshot_ui(epochs: int) -> int:
 # ---------------------------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------------------------
+# A row of planes wraps before a plane gets narrower than 300 px (a projector at 1280 px with
+# the sidebar open left ~190 px per plane): two per row there, three on a wide screen.
+PANEL_ROW_CSS = """<style>
+[class*="st-key-sw_panels_"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+[class*="st-key-sw_panels_"] [data-testid="stColumn"] { min-width: min(100%, 300px); }
+</style>"""
+
+
 def panel_row(panels: list[Panel], y, C, key: str, height: int = PANEL_HEIGHT) -> None:
     """Each panel is its own chart in a column, ``NCOLS`` per row: on a phone Streamlit stacks
     the columns, so every panel gets the full width instead of a third of it."""
+    st.html(PANEL_ROW_CSS)
     for start in range(0, len(panels), NCOLS):
-        cols = st.columns(NCOLS)
+        with st.container(key=f"sw_panels_{key}_{start}"):
+            cols = st.columns(NCOLS)
         for j, p in enumerate(panels[start : start + NCOLS]):
             with cols[j]:
                 fig = planes_figure([p], y, C, ncols=1, row_height=height, names=names())

@@ -80,3 +80,20 @@ def test_pooled_training_progress_and_the_lecture_bar(browser_page, streamlit_se
     assert page.locator(".st-key-sw_preset_identity").count() == 0
     screenshot(page, "space_warp-lecture")
     assert not _js_errors(page), page.js_errors
+
+
+@pytest.mark.browser
+def test_the_planes_stay_large_on_a_projector(chromium_browser, streamlit_server):
+    """At 1280 × 720 with the sidebar open the three stage planes wrap two per row instead of
+    shrinking to ~190 px: every plane is a square of at least 280 px."""
+    from browser_util import open_page, wait_for_charts
+
+    page = chromium_browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        open_page(page, f"{streamlit_server}/space_warp?lang=en")
+        wait_for_charts(page, 3, timeout_ms=60_000)
+        boxes = [page.locator(".js-plotly-plot .nsewdrag").nth(i).bounding_box()
+                 for i in range(3)]
+        assert all(b["width"] >= 280 and abs(b["width"] - b["height"]) < 4 for b in boxes), boxes
+    finally:
+        page.close()
