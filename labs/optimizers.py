@@ -872,12 +872,12 @@ def draw_race(r: RaceResults, view: View) -> None:
     st.caption(T("race_caption"))
 
 
-# The race and the loss chart side by side only while the race's map keeps >= 560 px: on a
+# The race and the loss chart side by side only while the race column keeps >= 500 px: on a
 # projector at 1280 px with the sidebar open they stack (the map was ~290 px side by side).
 RACE_ROW_CSS = """<style>
 .st-key-opt_race_row [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
-.st-key-opt_race_row [data-testid="stColumn"] { min-width: min(100%, 360px); flex-grow: 1; }
-.st-key-opt_race_row [data-testid="stColumn"]:first-child { min-width: min(100%, 560px); }
+.st-key-opt_race_row [data-testid="stColumn"] { min-width: min(100%, 300px); flex-grow: 1; }
+.st-key-opt_race_row [data-testid="stColumn"]:first-child { min-width: min(100%, 500px); }
 </style>"""
 
 
