@@ -58,6 +58,14 @@ def open_link(page: str, query: dict, *, timeout: float = 180) -> AppTest:
     return at.run()
 
 
+def open_lecture_tab(page: str, lang: str, step: str | None = None, *,
+                     timeout: float = 180) -> AppTest:
+    """``page`` in lecture mode in a session that has the sidebar toggle (open_lab's first run
+    is the home page): the toggle set as a student's click would, the step from the URL."""
+    query = {"lang": lang, "mode": "lecture", **({"step": step} if step else {})}
+    return open_lab(page, state={"lecture_mode": True}, query=query, timeout=timeout)
+
+
 def open_lecture_step(page_file: str, step: str, lang: str, *, title: str, text: str,
                       settings: dict, timeout: float = 300) -> AppTest:
     """Open ``page_file`` at lecture ``step`` from a link and check the step bar: no exception,

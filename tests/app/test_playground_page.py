@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from app_util import assert_clean_figures, chart_jsons, exception_text, open_lab
+from app_util import assert_clean_figures, chart_jsons, exception_text, open_lab, open_lecture_tab
 from app_util import figure_specs as _specs
 from app_util import payload_bytes as _payload
 from png_util import png_size
@@ -575,10 +575,7 @@ def test_a_long_round_trains_in_the_pool_and_is_shared_on_disk(monkeypatch):
 
 
 def _lecture(lang: str, step: str | None = None) -> AppTest:
-    query = {"lang": lang, "mode": "lecture", **({"step": step} if step else {})}
-    # lecture_mode is the sidebar toggle's state once a session has one (open_lab's first run
-    # is the home page): set it as a student's click would.
-    at = open_lab(PAGE, state={"lecture_mode": True}, query=query, timeout=TIMEOUT_S)
+    at = open_lecture_tab(PAGE, lang, step, timeout=TIMEOUT_S)
     _ok(at)
     return at
 

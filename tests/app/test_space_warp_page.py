@@ -5,7 +5,7 @@ scrubber. No figure spec carries a non-finite number (arrays arrive base64-encod
 import json
 
 import pytest
-from app_util import assert_clean_figures, chart_jsons, open_lab, static_tables
+from app_util import assert_clean_figures, chart_jsons, open_lab, open_lecture_tab, static_tables
 from app_util import exception_text as _errors
 from streamlit.testing.v1 import AppTest
 
@@ -323,10 +323,7 @@ def test_the_default_trained_network_trains_in_the_pool_and_is_shared_on_disk(mo
 
 
 def _lecture(lang: str, step: str | None = None) -> AppTest:
-    query = {"lang": lang, "mode": "lecture", **({"step": step} if step else {})}
-    # lecture_mode is the sidebar toggle's state once a session has one (open_lab's first run
-    # is the home page): set it as a student's click would.
-    at = open_lab(PAGE, state={"lecture_mode": True}, query=query, timeout=TIMEOUT_S)
+    at = open_lecture_tab(PAGE, lang, step, timeout=TIMEOUT_S)
     assert not at.exception, _errors(at)
     return at
 
