@@ -28,7 +28,8 @@ CASES = {
 def test_a_dead_worker_is_a_message_and_changes_nothing(page, lang, tmp_path, monkeypatch):
     monkeypatch.setenv("NNLAB_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(workers, "submit", broken_future)
-    st.cache_data.clear()  # nothing computed by an earlier test in this process
+    st.cache_data.clear()  # nothing computed by an earlier test in this process,
+    st.cache_resource.clear()  # nor remembered as trained (the pages' "finished" sets)
     at = open_link(f"labs/{page}.py", {"lang": lang, **CASES[page]})
     assert not at.exception, exception_text(at)
     assert [e.value for e in at.error] == [share.T("crashed", lang)]
