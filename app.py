@@ -9,6 +9,7 @@ from ui.common import no_stale_fade
 from ui.heap import freeze_after_first_run
 from ui.language import language_switch
 from ui.share import begin_run, lecture_mode, sidebar_tools
+from ui.sidebar import close_after_change
 from ui.strings.catalog import T
 from ui.warm import start_background
 
@@ -28,4 +29,5 @@ no_stale_fade()
 begin_run()
 page.run()
 sidebar_tools(page.url_path or "home")
+close_after_change()  # on a phone the sidebar closes after a setting changes
 freeze_after_first_run(page.url_path)  # a page's modules are imported by its first run

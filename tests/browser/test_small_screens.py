@@ -11,6 +11,7 @@ from browser_util import (
     navigation,
     open_page,
     screenshot,
+    wait_for_app,
     wait_for_charts,
 )
 
@@ -135,4 +136,77 @@ def test_a_wide_table_scrolls_inside_its_box_on_a_phone(chromium_browser, stream
     open_page(page, f"{streamlit_server}/optimizers?lang=ko")
     assert page.evaluate("() => [...document.querySelectorAll('.nnlab-table-scroll')]"
                          ".some(b => b.scrollWidth > b.clientWidth)")
+    context.close()
+
+
+SIDEBAR = 'section[data-testid="stSidebar"]'
+_SIDEBAR_STATE = f"document.querySelector('{SIDEBAR}').getAttribute('data-collapsed')"
+_SIDEBAR_OPEN_JS = f"() => {_SIDEBAR_STATE} === 'false'"
+_SIDEBAR_CLOSED_JS = f"() => {_SIDEBAR_STATE} === 'true'"
+# the longest pause between the test's pointer moves in the sidebar, as the page saw them
+_TOUCH_GAPS_JS = """() => { const t = window.__touches || []; return t.length < 2 ? 1e9
+  : Math.max(...t.slice(1).map((x, i) => x - t[i])); }"""
+_RECORD_TOUCHES_JS = """() => { window.__touches = [];
+  document.addEventListener('pointermove', () => window.__touches.push(Date.now()), true); }"""
+
+
+def _open_sidebar(page) -> None:
+    if not page.evaluate(_SIDEBAR_OPEN_JS):
+        page.locator('[data-testid="stExpandSidebarButton"]').click()
+    page.wait_for_function(_SIDEBAR_OPEN_JS)
+
+
+def _move_slider(page, key: str) -> None:
+    page.locator(f"{SIDEBAR} .st-key-{key} input[type=range]").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"() => location.search.includes('{key}=')")
+    wait_for_app(page)
+
+
+@pytest.mark.browser
+def test_the_sidebar_closes_after_a_change_on_a_phone(chromium_browser, streamlit_server):
+    """On a phone the sidebar lies over the page: it closes once a setting has changed and
+    the student has left it alone (ui.sidebar.IDLE_MS); while they keep touching it, it stays
+    open; opening it without changing anything never closes it."""
+    from ui.sidebar import IDLE_MS
+
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    open_page(page, f"{streamlit_server}/perceptron?lang=ko")
+    _open_sidebar(page)
+    page.wait_for_timeout(2 * IDLE_MS)
+    assert page.evaluate(_SIDEBAR_OPEN_JS), "opened, nothing changed: it stays open"
+
+    _move_slider(page, "pc_lr")
+    page.evaluate(_RECORD_TOUCHES_JS)
+    box = page.locator(SIDEBAR).bounding_box()
+    for i in range(16):  # a finger resting on the sidebar, moving a little
+        page.mouse.move(box["x"] + 100 + 20 * (i % 2), box["y"] + 400)
+        page.wait_for_timeout(150)
+    if page.evaluate(_TOUCH_GAPS_JS) < IDLE_MS:  # a machine this slow cannot say
+        assert page.evaluate(_SIDEBAR_OPEN_JS), "closed while the student was still in it"
+    page.mouse.move(370, 600)  # the finger leaves
+    page.wait_for_function(_SIDEBAR_CLOSED_JS, timeout=10 * IDLE_MS)
+    assert "pc_lr=" in page.url
+    screenshot(page, "sidebar-closed-phone-ko")
+
+    _open_sidebar(page)  # opened again to look: no change, so it stays
+    page.wait_for_timeout(2 * IDLE_MS)
+    assert page.evaluate(_SIDEBAR_OPEN_JS)
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_sidebar_stays_beside_the_page_on_a_wide_screen(chromium_browser, streamlit_server):
+    """At 1280 px the sidebar sits beside the page: a change leaves it open."""
+    from ui.sidebar import IDLE_MS
+
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    open_page(page, f"{streamlit_server}/perceptron?lang=en")
+    _open_sidebar(page)
+    _move_slider(page, "pc_lr")
+    page.mouse.move(900, 400)
+    page.wait_for_timeout(3 * IDLE_MS)
+    assert page.evaluate(_SIDEBAR_OPEN_JS)
     context.close()
