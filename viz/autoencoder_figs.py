@@ -27,15 +27,16 @@ def _layout(height: int, **kw) -> dict:
     return base | kw
 
 
-def grid_pixels(rows: list[Array], gap: int = 1) -> Array:
-    """(R·(8+gap)−gap, n·(8+gap)−gap) uint8 0..255 mosaic of R rows of n 8×8 images in [0, 1]
-    (values clipped), blank gaps between them."""
+def grid_pixels(rows: list[Array], gap: int = 1, row_gap: int | None = None) -> Array:
+    """(R·(8+row_gap)−row_gap, n·(8+gap)−gap) uint8 0..255 mosaic of R rows of n 8×8 images
+    in [0, 1] (values clipped), blank gaps between them (``row_gap`` between rows, ``gap``
+    when not given)."""
     n = rows[0].shape[0]
-    cell = 8 + gap
-    out = np.zeros((len(rows) * cell - gap, n * cell - gap))
+    cell, row_cell = 8 + gap, 8 + (gap if row_gap is None else row_gap)
+    out = np.zeros((len(rows) * row_cell - (row_cell - 8), n * cell - gap))
     for r, imgs in enumerate(rows):
         for i, img in enumerate(np.asarray(imgs).reshape(n, 8, 8)):
-            out[r * cell:r * cell + 8, i * cell:i * cell + 8] = img
+            out[r * row_cell:r * row_cell + 8, i * cell:i * cell + 8] = img
     return np.rint(np.clip(out, 0.0, 1.0) * 255).astype(np.uint8)
 
 
@@ -46,21 +47,29 @@ def grid_png(rows: list[Array], scale: int = 6) -> bytes:
     return png_indexed(pix, INK)
 
 
+NAME_BAND = 5  # pixel rows above each row of digits for its name (≈ 19 px on a phone)
+
+
 def digit_grid(rows: list[Array], row_names: list[str], title: str, gap: int = 1,
-               px: int = 50) -> go.Figure:
-    """Rows of 8×8 digits as one pixelated picture; each row named on the left."""
-    pix = grid_pixels(rows, gap)
+               px: int = 70) -> go.Figure:
+    """Rows of 8×8 digits as one pixelated picture, each row's name written above it: the
+    digits take the chart's whole width (a 390 px phone shows them ~30 px wide, not ~18 px
+    beside a column of names), and the picture sits at the top of its box."""
+    pix = grid_pixels(rows, gap, row_gap=NAME_BAND)
     h, w = pix.shape
-    source = data_uri(png_indexed(pix, INK))
-    cell = 8 + gap
-    ticks = [h - 0.5 - (r * cell + 4) for r in range(len(rows))]
+    top = h - 0.5 + NAME_BAND  # the first row's name band
+    cell = 8 + NAME_BAND
+    names = [dict(text=name, x=-0.5, y=top - r * cell, xref="x", yref="y", xanchor="left",
+                  yanchor="top", showarrow=False, font={"size": 13})
+             for r, name in enumerate(row_names)]
     return go.Figure(layout=_layout(
-        60 + len(rows) * px, title=title, meta=PIXELATED,
-        margin={"l": 150, "r": 10, "t": 45, "b": 10},
-        images=[plane_image(source, -0.5, w - 0.5, -0.5, h - 0.5)],
-        xaxis={"visible": False, "range": [-0.5, w - 0.5], "constrain": "domain"},
-        yaxis={"range": [-0.5, h - 0.5], "scaleanchor": "x", "constrain": "domain",
-               "tickvals": ticks, "ticktext": row_names, "showgrid": False, "zeroline": False},
+        55 + len(rows) * px, title=title, meta=PIXELATED, annotations=names,
+        margin={"l": 10, "r": 10, "t": 45, "b": 10},
+        images=[plane_image(data_uri(png_indexed(pix, INK)), -0.5, w - 0.5, -0.5, h - 0.5)],
+        xaxis={"visible": False, "range": [-0.5, w - 0.5], "constrain": "domain",
+               "constraintoward": "left"},
+        yaxis={"visible": False, "range": [-0.5, top], "scaleanchor": "x",
+               "constrain": "domain", "constraintoward": "top"},
     ))
 
 

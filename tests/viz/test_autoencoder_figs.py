@@ -29,6 +29,7 @@ def test_grid_pixels_layout():
     assert pix.shape == (3 * 9 - 1, 10 * 9 - 1) and pix.dtype == np.uint8
     assert (pix[9:17, :8] == 255).all() and (pix[18:, :8] == 0).all()  # clipped to 0..1
     assert (pix[8, :] == 0).all() and (pix[:, 8] == 0).all()  # gaps are blank
+    assert V.grid_pixels(rows, row_gap=4).shape == (3 * 12 - 4, 10 * 9 - 1)
 
 
 def test_digit_grid_is_one_png():
@@ -36,9 +37,15 @@ def test_digit_grid_is_one_png():
     spec = _validated(V.digit_grid(rows, ["original", "AE"], "title"))
     (image,) = spec["layout"]["images"]
     png = base64.b64decode(image["source"].split(",", 1)[1])
-    assert Image.open(io.BytesIO(png)).size == (89, 17)
+    assert Image.open(io.BytesIO(png)).size == (89, 2 * 8 + V.NAME_BAND)  # a band between rows
     assert spec["layout"]["meta"] == {"pixelated": True}
-    assert spec["layout"]["yaxis"]["ticktext"] == ["original", "AE"]
+    # each name in the band above its row: the first at the top, the second 8 + band lower
+    names = spec["layout"]["annotations"]
+    assert [a["text"] for a in names] == ["original", "AE"]
+    top = spec["layout"]["yaxis"]["range"][1]
+    assert [a["y"] for a in names] == [top, top - 8 - V.NAME_BAND]
+    assert top == 2 * 8 + V.NAME_BAND - 0.5 + V.NAME_BAND
+    assert spec["layout"]["margin"]["l"] <= 10  # the digits take the whole width
     assert not spec["data"]
 
 
