@@ -194,7 +194,9 @@ def thumbnails_figure(xs: np.ndarray, probas: Sequence[np.ndarray], titles: Sequ
         axes[f"yaxis{a}"] = {**AXIS, "range": [lo, hi], "showticklabels": False, "ticks": "",
                              "anchor": f"x{a}", "scaleanchor": f"x{a}",
                              "constrain": "domain"}
-    return _figure(data, _layout(250, images=images, annotations=notes, meta=PIXELATED,
+    # on a phone: two maps a row (ui/assets/live_chart.js wrapPanels), not five of 64 px
+    meta = PIXELATED | {"wrap": {"min": 140, "gap": 45}}
+    return _figure(data, _layout(250, images=images, annotations=notes, meta=meta,
                                  showlegend=False, margin={"l": 5, "r": 5, "t": 45, "b": 5},
                                  **axes))
 
@@ -272,7 +274,8 @@ def histograms_figure(edges: np.ndarray, counts: dict, titles: dict, L: dict) ->
         axes[f"yaxis{a}"] = {**GRID_AXIS, "anchor": f"x{a}", "type": "log",
                              "range": [-0.1, np.log10(top * 1.5)],
                              "title": {"text": L["count"] if i == 0 else ""}}
-    return _figure(data, _layout(330, annotations=notes, bargap=0, **axes))
+    return _figure(data, _layout(330, annotations=notes, bargap=0, meta={"wrap": {"min": 140, "gap": 110}},
+                                 **axes))
 
 
 def sweep_figure(lams: np.ndarray, series: dict, names: dict, L: dict) -> go.Figure:

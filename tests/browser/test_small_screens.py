@@ -1,7 +1,8 @@
 """Every page of the lab on a phone (390x844) and a projector (1280x720), in Korean (and
 English on the projector): no page scrolls sideways, wide tables scroll inside their own box,
 the Plotly mode bar covers no chart title or legend, chart text stays inside its chart and is
-large enough to read at the back of a room. Screenshots: test-artifacts/small-<page>-<size>-
+large enough to read at the back of a room; on a phone rows of panels wrap (no map or digit
+picture under 30 % of its chart's width) and no legend sits beside its plot. Screenshots: test-artifacts/small-<page>-<size>-
 <lang>.png (look at them)."""
 
 import pytest
@@ -18,6 +19,7 @@ from browser_util import (
 SIZES = {"phone": (390, 844), "projector": (1280, 720)}
 MIN_TEXT_PX = {"projector": 13.0, "phone": 9.0}  # the smallest chart text (tick labels)
 MIN_TITLE_PX = {"projector": 15.0, "phone": 12.0}  # chart and axis titles
+MIN_PICTURE_SHARE = 0.3  # a map or digit picture on a phone: this much of its chart's width
 
 # One pass over the page in the browser: what sticks out sideways, what the mode bar covers,
 # which chart text is cut off at the chart's edge, the smallest text and titles.
@@ -39,10 +41,21 @@ w => {
   out.clipped = [...document.querySelectorAll(
     '[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"]')]
     .filter(p => p.scrollWidth > p.clientWidth + 1).map(label);
+  out.pictures = [];  // pixel pictures (digits, maps): how much of their chart's width they use
+  out.beside = [];
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
     const box = rect(gd);
     if (!box.width || !gd._fullLayout) continue;
     out.charts += 1;
+    const name = String((gd.layout.title && (gd.layout.title.text ?? gd.layout.title))
+      || gd.dataset.key || '').slice(0, 30);
+    for (const img of gd.matches('.nnlab-chart-pixelated') ? gd.querySelectorAll('.imagelayer image') : []) {
+      out.pictures.push([name, rect(img).width / box.width]);
+    }
+    // a legend beside the plot: it starts right of the plot area (one inside it is fine)
+    const legend = gd.querySelector('.legend'), size = gd._fullLayout._size;
+    if (legend && rect(legend).width && rect(legend).left - box.left >= size.l + size.w - 1)
+      out.beside.push(name);
     const title = gd.layout.title;
     const id = ((title && (title.text ?? title)) || gd.dataset.key || '').toString().slice(0, 30);
     const bar = gd.querySelector('.modebar');
@@ -91,6 +104,10 @@ def _problems(report: dict, size: str) -> list[str]:
     out += [f"cut off at the chart's edge: {c}" for c in report["cut"]]
     out += [f"titles run together: {c}" for c in report["overlap"]]
     out += [f"a label cut short: {c}" for c in report["clipped"]]
+    if size == "phone":  # panels wrap, legends go under the plot
+        out += [f"a picture {share:.0%} of its chart's width: {name}"
+                for name, share in report["pictures"] if share < MIN_PICTURE_SHARE]
+        out += [f"a legend beside the plot: {name}" for name in report["beside"]]
     if report["charts"] and report["minText"] < MIN_TEXT_PX[size]:
         out.append(f"chart text of {report['minText']} px ({report['smallest']})")
     if report["charts"] and report["minTitle"] < MIN_TITLE_PX[size]:

@@ -504,6 +504,78 @@ function fitNotes(layout, width, data) {
   if (typeof layout.height === "number") layout.height += grow.t + grow.b;
 }
 
+// A row of panels (x axes side by side, each with its own y axis) sent with
+// layout.meta.wrap = {min, gap} wraps on a screen too narrow for `min` px per panel: as many
+// columns as fit, the rows `gap` px apart (room for the panel titles above and the x-axis
+// titles below), square panels no taller than they are wide; the chart grows by the rows and
+// each panel's title (an annotation centred above it) moves with it.
+function wrapPanels(layout, width) {
+  const wrap = layout.meta && layout.meta.wrap, m = layout.margin || {};
+  if (!isObject(wrap) || !(width > 0) || typeof layout.height !== "number") return;
+  const axisNo = k => Number(k.slice(5) || 1);
+  const xs = Object.keys(layout).filter(k => /^xaxis[0-9]*$/.test(k)).sort((a, b) => axisNo(a) - axisNo(b));
+  const n = xs.length, t = m.t ?? 100, b = m.b ?? 80, plot = width - (m.l ?? 80) - (m.r ?? 80);
+  const cols = Math.max(1, Math.min(n, Math.floor(plot / wrap.min)));
+  if (cols >= n) return;
+  const rows = Math.ceil(n / cols), old = xs.map(k => layout[k].domain || [0, 1]);
+  const gapX = n > 1 ? old[1][0] - old[0][1] : 0.02, colW = (1 - gapX * (cols - 1)) / cols;
+  const yOf = k => "yaxis" + String(layout[k].anchor || "y").slice(1);
+  const square = xs.some(k => isObject(layout[yOf(k)]) && layout[yOf(k)].scaleanchor);
+  const panelH = square ? Math.min(layout.height - t - b, colW * plot) : layout.height - t - b;
+  const paper = rows * panelH + (rows - 1) * wrap.gap;
+  const moved = new Map();
+  xs.forEach((k, i) => {
+    const r = Math.floor(i / cols), c = i % cols, x0 = c * (colW + gapX);
+    const top = 1 - r * (panelH + wrap.gap) / paper;
+    layout[k] = {...layout[k], domain: [x0, x0 + colW]};
+    if (isObject(layout[yOf(k)])) layout[yOf(k)] = {...layout[yOf(k)], domain: [top - panelH / paper, top]};
+    moved.set(((old[i][0] + old[i][1]) / 2).toFixed(4), [x0 + colW / 2, top]);
+  });
+  if (Array.isArray(layout.annotations)) layout.annotations = layout.annotations.map(a => {
+    const to = isObject(a) && a.xref === "paper" && a.yref === "paper" && a.y >= 1
+      && moved.get(Number(a.x).toFixed(4));
+    return to ? {...a, x: to[0], y: to[1] + (a.y - 1)} : a;
+  });
+  layout.height = t + b + paper;
+}
+
+// On a phone a legend beside the plot takes up to half its width (a loss curve 112 px wide
+// next to its legend): below NARROW_PX a vertical legend on the right moves under the plot,
+// in rows, and the chart grows by those rows so the plot keeps its height. A legend placed
+// inside the plot, or already horizontal, is left as sent.
+const NARROW_PX = 560;
+const NO_LEGEND = /^(heatmap|contour|histogram2d|surface|mesh3d|cone|streamtube|volume|isosurface|image|table)/;
+function legendNames(layout, data) {
+  const shown = (data || []).filter(t => isObject(t) && (t.showlegend === true
+    || (t.showlegend !== false && !NO_LEGEND.test(t.type || "scatter") && t.visible !== false)));
+  if (shown.length < 2 && layout.showlegend !== true) return [];
+  return shown.map(t => String(t.name ?? ""));
+}
+
+function fitLegend(layout, width, data) {
+  const lg = isObject(layout.legend) ? layout.legend : {};
+  if (!(width > 0) || width >= NARROW_PX || layout.showlegend === false
+      || lg.orientation === "h" || (typeof lg.x === "number" && lg.x < 1)
+      || lg.xref === "container" || lg.yref === "container") return;
+  const names = legendNames(layout, data);
+  if (!names.length) return;
+  const base = layout.font || {}, font = {...base, ...(lg.font || {})};
+  const size = font.size || 12, row = Math.ceil(size * 1.7), room = width - 20;
+  let rows = 1, used = 0;
+  for (const name of names) {  // Plotly's horizontal legend: symbol, text, a gap
+    const w = textWidth(name, size, font.family) + 46;
+    if (used && used + w > room) { rows += 1; used = 0; }
+    used += w;
+  }
+  const title = isObject(lg.title) && lg.title.text ? row : 0;
+  const added = rows * row + title + 10;
+  const m = layout.margin || {};
+  layout.legend = {...lg, orientation: "h", xref: "container", x: 0.02, xanchor: "left",
+                   yref: "container", y: 0, yanchor: "bottom"};
+  layout.margin = {...m, r: Math.min(m.r ?? 80, 20), b: (m.b ?? 80) + added};
+  if (typeof layout.height === "number") layout.height += added;
+}
+
 // Text a room can read: on a screen as wide as a projector's (1280 px) no chart text is set
 // under MIN_TEXT_PX (Plotly's default is 12, the pages' ticks 11–13). Layout fonts only (axes,
 // legend, titles, annotations, colour bars); text inside traces keeps its size. A phone keeps
@@ -558,6 +630,8 @@ async function drain(div) {
                                           transition: {duration: 0}, mode: "immediate"});
       } else {
         if (fig.layout) {
+          wrapPanels(fig.layout, div.clientWidth);
+          fitLegend(fig.layout, div.clientWidth, fig.data);
           readableText(fig, window.innerWidth);
           fitTitle(fig.layout, div.clientWidth);
           fitNotes(fig.layout, div.clientWidth, fig.data);
