@@ -376,7 +376,10 @@ def sidebar_tools(page_id: str) -> None:
         on = st.toggle(T("lecture"), value=lecture_mode(), key=LECTURE_KEY,
                        help=T("lecture_help"))
         write_url(MODE_KEY, "lecture" if on else None)
-        with st.popover(T("qr"), icon=":material/qr_code_2:", use_container_width=True):
+        # opening it reruns the page, so the code shows the link as it is now, also after
+        # a fragment (a section rerun alone) changed a setting
+        with st.popover(T("qr"), icon=":material/qr_code_2:", use_container_width=True,
+                        key="share_qr", on_change="rerun"):
             url = current_url()
             st.image(qr_png(url), width=420)
             st.caption(T("qr_caption"))

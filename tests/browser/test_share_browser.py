@@ -185,7 +185,8 @@ def test_lecture_mode_on_a_projector(browser_page, streamlit_server, path, lang,
 @pytest.mark.browser
 def test_the_html_follows_a_fragment_rerun(browser_page, streamlit_server, tmp_path):
     """The activations page's x range reruns only its fragment: the HTML downloaded after
-    moving it has the new range in its settings table, link and curves."""
+    moving it has the new range in its settings table, link and curves, and the QR code
+    opened after it shows the new link."""
     from browser_util import wait_for_app
 
     page = browser_page
@@ -202,3 +203,10 @@ def test_the_html_follows_a_fragment_rerun(browser_page, streamlit_server, tmp_p
     text = path.read_text(encoding="utf-8")
     assert re.search(r"<td>x range[^<]*</td><td>8</td>", text), "settings table is stale"
     assert "act_range=8" in text and "act_range=6" not in text
+    page.get_by_role("button", name=re.compile("QR code")).click()  # and so does the QR code
+    code = page.locator('[data-testid="stPopoverBody"] code')
+    code.wait_for()
+    page.wait_for_function("() => (document.querySelector("
+                           "'[data-testid=\"stPopoverBody\"] code') || {}).textContent"
+                           "?.includes('act_range=8')", timeout=15_000)
+    assert "act_range=6" not in code.inner_text()
