@@ -3,8 +3,8 @@
 A class following the lecturer's preset asks for the same run forty times; ``st.cache_data``
 shares it within one process, this shares it between the replicas of ``make serve`` and keeps it
 across restarts. An entry's key is a hash of the task's name, its settings (a frozen dataclass
-or primitives, by ``repr``) and the code version (a hash of nncore's sources), so a code change
-never serves an old result.
+or primitives, by ``repr``) and the code version (a hash of the sources that compute and shape
+a result: nncore's and the pages'), so a code change never serves an old result.
 
 Safe for concurrent writers: each writes a private temporary file and renames it into place
 (atomic on one file system), so a reader sees a whole entry or none; two writers of one key
@@ -35,13 +35,17 @@ def max_bytes() -> int:
     return int(float(os.environ.get("NNLAB_CACHE_MB", "512")) * 1e6)
 
 
+CODE_DIRS = ("nncore", "labs")  # the pages build what they store (summaries, table rows) too
+
+
 @cache
 def code_version() -> str:
-    """A hash of nncore's source files: results of other code are never served."""
+    """A hash of the source files in ``CODE_DIRS``: results of other code are never served."""
     h = hashlib.sha256()
-    for path in sorted((ROOT / "nncore").glob("*.py")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
+    for folder in CODE_DIRS:
+        for path in sorted((ROOT / folder).glob("*.py")):
+            h.update(f"{folder}/{path.name}".encode())
+            h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -193,3 +193,21 @@ def test_a_folder_that_cannot_be_written_costs_sharing_not_the_page(tmp_path, mo
     assert disk_cache.put("train", Settings(5, 0.1), "value") is False
     assert disk_cache.cached("train", Settings(5, 0.1), lambda: 42) == 42
     assert not disk_cache.contains("train", Settings(5, 0.1))
+
+
+def test_the_code_version_follows_the_pages_and_nncore(tmp_path, monkeypatch):
+    """A page builds what it stores (summaries, table rows): editing labs/ or nncore/ gives
+    another version; other folders do not count."""
+    for folder in ("nncore", "labs", "docs"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.py").write_text("x = 1\n")
+    monkeypatch.setattr(disk_cache, "ROOT", tmp_path)
+    version = disk_cache.code_version.__wrapped__
+    first = version()
+    (tmp_path / "docs" / "a.py").write_text("x = 2\n")
+    assert version() == first
+    (tmp_path / "labs" / "a.py").write_text("x = 2\n")
+    second = version()
+    assert second != first
+    (tmp_path / "nncore" / "a.py").write_text("x = 2\n")
+    assert version() != second
