@@ -9,7 +9,7 @@ from tests.app_util import exception_text, open_lab, open_link
 from ui.catalog import LABS
 
 # the sidebar's own widgets (language switch, share tools), drawn by app.py on every page
-SHARED = {"lang", "lecture_mode", "share_html"}
+SHARED = {"lang", "lecture_mode", "share_html", "share_qr", "sidebar_close"}
 PAGES = [p.path for p in LABS if "with controls():" in open(p.path, encoding="utf-8").read()]
 
 
