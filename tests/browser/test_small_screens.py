@@ -2,7 +2,7 @@
 English: no page scrolls sideways, wide tables scroll inside their own box, the Plotly mode
 bar covers no chart title or legend, chart text stays inside its chart and is large enough to
 read at the back of a room; on a phone rows of panels wrap (no map or digit picture under 30 %
-of its chart's width) and no legend sits beside its plot; on a phone the sidebar closes after a
+of its chart's width) and no legend or colour bar sits beside its plot; on a phone the sidebar closes after a
 change. Screenshots: test-artifacts/small-<page>-<size>-<lang>.png (look at them)."""
 
 import pytest
@@ -52,10 +52,13 @@ w => {
     for (const img of gd.matches('.nnlab-chart-pixelated') ? gd.querySelectorAll('.imagelayer image') : []) {
       out.pictures.push([name, rect(img).width / box.width]);
     }
-    // a legend beside the plot: it starts right of the plot area (one inside it is fine)
-    const legend = gd.querySelector('.legend'), size = gd._fullLayout._size;
-    if (legend && rect(legend).width && rect(legend).left - box.left >= size.l + size.w - 1)
-      out.beside.push(name);
+    // a legend or colour bar beside the plot: it starts right of the plot area (a legend
+    // inside it is fine)
+    const size = gd._fullLayout._size;
+    for (const el of gd.querySelectorAll('.legend, .colorbar')) {
+      if (rect(el).width && rect(el).left - box.left >= size.l + size.w - 1)
+        out.beside.push(`${el.classList.contains('legend') ? 'legend' : 'colour bar'}: ${name}`);
+    }
     const title = gd.layout.title;
     const id = ((title && (title.text ?? title)) || gd.dataset.key || '').toString().slice(0, 30);
     const bar = gd.querySelector('.modebar');
@@ -107,7 +110,7 @@ def _problems(report: dict, size: str) -> list[str]:
     if size == "phone":  # panels wrap, legends go under the plot
         out += [f"a picture {share:.0%} of its chart's width: {name}"
                 for name, share in report["pictures"] if share < MIN_PICTURE_SHARE]
-        out += [f"a legend beside the plot: {name}" for name in report["beside"]]
+        out += [f"beside the plot, a {what}" for what in report["beside"]]
     if report["charts"] and report["minText"] < MIN_TEXT_PX[size]:
         out.append(f"chart text of {report['minText']} px ({report['smallest']})")
     if report["charts"] and report["minTitle"] < MIN_TITLE_PX[size]:

@@ -454,9 +454,11 @@ function noteSpot(layout, a, left, plot) {  // [x px, y as a fraction of the plo
 
 // A colour bar takes about this much of the plot's width (Plotly pushes the plot aside).
 const COLORBAR_PX = 60;
+const barOf = t => (isObject(t.marker) && t.marker.showscale === true ? t.marker : t).colorbar;
 const hasColorbar = data => (data || []).some(t => isObject(t) && (t.showscale === true
   || (t.showscale !== false && /^(heatmap|contour|histogram2d)/.test(t.type || ""))
-  || (isObject(t.marker) && t.marker.showscale === true)));
+  || (isObject(t.marker) && t.marker.showscale === true))
+  && !(isObject(barOf(t)) && barOf(t).orientation === "h"));
 
 function fitNotes(layout, width, data) {
   const notes = Array.isArray(layout.annotations) ? layout.annotations : [];
@@ -576,6 +578,30 @@ function fitLegend(layout, width, data) {
   if (typeof layout.height === "number") layout.height += added;
 }
 
+// On a phone a colour bar beside a map takes a third of the chart's width and the square map
+// shrinks with it: a chart's one colour bar goes under the plot, horizontal, its title on one
+// line under it, and the chart grows by its height so the map keeps its size.
+const COLORBAR_BELOW_PX = 80;
+function fitColorbar(layout, width, data) {
+  if (!(width > 0) || width >= NARROW_PX || typeof layout.height !== "number") return;
+  const owners = (data || []).filter(t => isObject(t) && hasColorbar([t]));
+  if (owners.length !== 1 || isObject(layout.coloraxis)) return;
+  const t = owners[0], holder = isObject(t.marker) && t.marker.showscale === true ? t.marker : t;
+  const bar = isObject(holder.colorbar) ? holder.colorbar : {};
+  const title = isObject(bar.title) ? bar.title : {text: bar.title};
+  const m = layout.margin || {};
+  layout.margin = {...m, b: (m.b ?? 80) + COLORBAR_BELOW_PX};
+  layout.height += COLORBAR_BELOW_PX;
+  // the title under the numbers: placed above a bar anchored this way, Plotly draws it over it
+  holder.colorbar = {...bar, orientation: "h", xref: "paper", x: 0.5, xanchor: "center",
+                     yref: "container", y: 0, yanchor: "bottom", len: 0.9, thickness: 12,
+                     title: {...title, side: "bottom",
+                             text: String(title.text ?? "").replace(/<br\s*\/?>/gi, " ")}};
+  const lg = layout.legend;  // a legend at the chart's bottom edge stays above the bar
+  if (isObject(lg) && lg.yref === "container" && (lg.y ?? 1) <= 0.05)
+    layout.legend = {...lg, y: COLORBAR_BELOW_PX / layout.height, yanchor: "bottom"};
+}
+
 // Text a room can read: on a screen as wide as a projector's (1280 px) no chart text is set
 // under MIN_TEXT_PX (Plotly's default is 12, the pages' ticks 11–13). Layout fonts only (axes,
 // legend, titles, annotations, colour bars); text inside traces keeps its size. A phone keeps
@@ -631,6 +657,7 @@ async function drain(div) {
       } else {
         if (fig.layout) {
           wrapPanels(fig.layout, div.clientWidth);
+          fitColorbar(fig.layout, div.clientWidth, fig.data);
           fitLegend(fig.layout, div.clientWidth, fig.data);
           readableText(fig, window.innerWidth);
           fitTitle(fig.layout, div.clientWidth);
