@@ -48,7 +48,16 @@ from nncore.playground import (
 )
 from nncore.train import TrainResult
 from ui import disk_cache, url_state, workers
-from ui.common import chart, controls, download_csv, download_json, page_intro, worker_died
+from ui.common import (
+    chart,
+    chunks_with_progress,
+    controls,
+    download_csv,
+    download_json,
+    page_intro,
+    remember_finished,
+    worker_died,
+)
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.playground_io import MAX_BYTES, parse_points_csv, points_frame
 from ui.share import lecture_mode
@@ -100,7 +109,6 @@ MAX_FRAMES, REPLAY_GRID_N = 60, 60  # animation: ≤ 60 frames of 60×60 (≈ 4.
 INLINE_S = 0.5  # estimated seconds a round may train in the script thread (else: the pool)
 CHUNK_S = 0.4  # estimated seconds per worker chunk: a progress step and a picture each
 MAX_CHUNKS = 20
-FINISHED_MAX = 10_000  # runs remembered as trained (a set of small frozen dataclasses)
 CACHE_NAME = "playground.train"
 MAX_ROUND_S = 10.0  # estimated seconds of training per round (Train more adds rounds)
 BN_TINY_BATCH = 2  # batch sizes at which batch statistics say (almost) nothing
@@ -269,10 +277,7 @@ def train(run: Run) -> TrainResult:
             res = _train_pooled(run)
         except workers.WorkerCrashed:
             worker_died()
-    done = _finished()
-    if len(done) >= FINISHED_MAX:  # a long-lived server: forget (the caches still hold them)
-        done.clear()
-    done.add(run)
+    remember_finished(_finished(), run)
     return res
 
 
@@ -282,17 +287,12 @@ def _train_pooled(run: Run) -> TrainResult:
         return run_training(run)
     s, total = run.s, first + run.s.epochs
     n_chunks = int(np.clip(np.ceil(round_seconds(run) / CHUNK_S), 2, MAX_CHUNKS))
-    bar = st.progress(0.0, text=T("training_progress", epoch=first, total=total))
-    live = st.empty()
-    for k, n, cur in train_round(start, _job(s, first), first, s.epochs, n_chunks,
-                                 run_chunk=workers.run):
-        bar.progress(k / n, text=T("training_progress", epoch=cur.epochs_done, total=total))
-        if k < n:
-            with live.container():
-                live_picture(s, cur)
+    cur = chunks_with_progress(
+        train_round(start, _job(s, first), first, s.epochs, n_chunks, run_chunk=workers.run),
+        T("training_progress", epoch=first, total=total),
+        lambda cur: T("training_progress", epoch=cur.epochs_done, total=total),
+        lambda cur: live_picture(s, cur))
     disk_cache.put(CACHE_NAME, run, _join(prev, cur))
-    bar.empty()
-    live.empty()
     return run_training(run)
 
 

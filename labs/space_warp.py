@@ -17,7 +17,16 @@ from nncore.activations import ACTIVATIONS
 from nncore.datasets import DATASETS, make_dataset
 from nncore.playground import epoch_cost_s, expected_shapes, train_round
 from ui import disk_cache, url_state, workers
-from ui.common import chart, controls, download_csv, page_intro, static_table, worker_died
+from ui.common import (
+    chart,
+    chunks_with_progress,
+    controls,
+    download_csv,
+    page_intro,
+    remember_finished,
+    static_table,
+    worker_died,
+)
 from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.space_warp import T
@@ -77,7 +86,6 @@ TRAIN_CACHE = "space_warp.train"
 INLINE_S = 0.5  # estimated seconds a run may train in the script thread (else: the pool)
 CHUNK_S = 0.4  # estimated seconds per worker chunk: a progress step and a picture each
 MAX_CHUNKS = 20
-FINISHED_MAX = 10_000  # runs remembered as trained (a set of small frozen dataclasses)
 DW_CACHE = "space_warp.depth_width"
 REGIONS_CACHE = "space_warp.regions"
 DW_POOL_TOTAL = 24  # measured: 24 units ≈ 0.9 s, 16 units ≈ 0.1 s
@@ -218,26 +226,19 @@ def train(net: NetSettings) -> dict:
             run = _train_pooled(net)
         except workers.WorkerCrashed:
             worker_died()
-    done = _finished()
-    if len(done) >= FINISHED_MAX:  # a long-lived server: forget (the caches still hold them)
-        done.clear()
-    done.add(net)
+    remember_finished(_finished(), net)
     return run
 
 
 def _train_pooled(net: NetSettings) -> dict:
     n_chunks = int(np.clip(np.ceil(train_seconds(net) / CHUNK_S), 2, MAX_CHUNKS))
-    bar = st.progress(0.0, text=T("training_progress", e=0, n=net.epochs))
-    live = st.empty()
-    for k, n, cur in train_round((None, None, None), _train_job(net), 0, net.epochs, n_chunks,
-                                 run_chunk=workers.run):
-        bar.progress(k / n, text=T("training_progress", e=cur.epochs_done, n=net.epochs))
-        if k < n:
-            with live.container():
-                live_picture(net, cur.params, cur.epochs_done)
+    cur = chunks_with_progress(
+        train_round((None, None, None), _train_job(net), 0, net.epochs, n_chunks,
+                    run_chunk=workers.run),
+        T("training_progress", e=0, n=net.epochs),
+        lambda cur: T("training_progress", e=cur.epochs_done, n=net.epochs),
+        lambda cur: live_picture(net, cur.params, cur.epochs_done))
     disk_cache.put(TRAIN_CACHE, net, _summary(cur))
-    bar.empty()
-    live.empty()
     return train_cached(net)
 
 

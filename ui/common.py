@@ -1,6 +1,6 @@
 """Small Streamlit helpers every page uses: the intro box, downloads, plain-language warnings."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import NoReturn
 
@@ -41,6 +41,36 @@ def no_stale_fade() -> None:
     Korean words stay whole in headings and tables (``KEEP_WORDS_CSS``); called once per full
     run by app.py."""
     st.html(f"<style>{NO_STALE_FADE_CSS}{KEEP_WORDS_CSS}</style>")
+
+
+FINISHED_MAX = 10_000  # runs a page remembers as trained (a set of small frozen dataclasses)
+
+
+def remember_finished(done: set, run) -> None:
+    """Note ``run`` as trained or loaded by this server process (a page's
+    ``st.cache_resource`` set: a cheap check before the pool); a long-lived server forgets the
+    lot at ``FINISHED_MAX`` (the caches still hold the results)."""
+    if len(done) >= FINISHED_MAX:
+        done.clear()
+    done.add(run)
+
+
+def chunks_with_progress(chunks: Iterable, first_text: str, text: Callable,
+                         draw_live: Callable):
+    """Run a pooled training's ``(k, n, result so far)`` chunks under a progress bar
+    (``text(result)``), drawing ``draw_live(result)`` after every chunk but the last; the bar
+    and the picture go when it ends. Returns the last result."""
+    bar = st.progress(0.0, text=first_text)
+    live = st.empty()
+    cur = None
+    for k, n, cur in chunks:
+        bar.progress(k / n, text=text(cur))
+        if k < n:
+            with live.container():
+                draw_live(cur)
+    bar.empty()
+    live.empty()
+    return cur
 
 
 def worker_died() -> NoReturn:
