@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from viz.raster import PIXELATED, data_uri, plane_image, png_indexed
+from viz.ticks import log_ticks
 
 Array = np.ndarray
 
@@ -93,7 +94,9 @@ def training_curve(epochs: Array, series: list[tuple[str, Array, str]], names: d
                                 line={"color": c, "width": 2}) for n, v, c in series])
     fig.update_layout(_layout(330, title=names["title"], legend={"x": 0.6, "y": 0.95}))
     fig.update_xaxes(title=names["x"])
-    fig.update_yaxes(title=names["y"], type="log")  # the first drop would flatten the rest
+    # log: the first drop would flatten the rest; ticks written out (Plotly's own print bare
+    # digits 2..9 between the powers of ten, crowded on a phone and in lecture mode)
+    fig.update_yaxes(title=names["y"], type="log", **log_ticks(*[v for _, v, _ in series]))
     return fig
 
 

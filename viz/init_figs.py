@@ -15,6 +15,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from viz.compat import fast_figure
+from viz.ticks import log_ticks
 
 # Every builder takes its user-facing text as ``labels`` (a mapping: the page passes its string
 # table's entries, ui/strings/init_lab.py); the keys each one reads are listed in its docstring.
@@ -201,26 +202,6 @@ def _finite(x: np.ndarray, y: np.ndarray, positive: bool = False) -> tuple:
     return x[keep], y[keep]
 
 
-def _log_ticks(*arrays) -> dict:
-    """Tick settings for a log y axis over the positive finite values of ``arrays``: one tick
-    per decade when they span more than about a decade (no 2-3-5 label clutter); within about
-    a decade, ticks at 1, 2 and 5 × 10^k written out ("0.5", where Plotly's "D2" ticks print a
-    bare "5" under the "1"); Plotly's own ticks for a narrow span or after an overflow."""
-    vals = np.concatenate([a[np.isfinite(a) & (a > 0)] for a in arrays]) if arrays else []
-    if not len(vals):
-        return {}
-    lo, hi = float(vals.min()), float(vals.max())
-    span = np.log10(hi / lo)
-    if span > 12 or span <= 0.5:  # an overflow, or a narrow span: Plotly's own ticks
-        return {}
-    if span > 1.2:
-        return {"dtick": 1}
-    decades = range(int(np.floor(np.log10(lo))) - 1, int(np.ceil(np.log10(hi))) + 1)
-    ticks = [float(f"{m * 10.0**k:.12g}") for k in decades for m in (1, 2, 5)]
-    ticks = [t for t in ticks if lo / 2.5 <= t <= hi * 2.5]  # the axis pads the data a little
-    return {"tickvals": ticks, "ticktext": [f"{t:g}" for t in ticks]}
-
-
 def _line_layout(title: str, y_title: str, log: bool, depth: int, x_title: str,
                  yticks=None) -> dict:
     return {
@@ -282,7 +263,7 @@ def std_over_depth(results: Sequence, names: Sequence[str], labels: Labels) -> g
     Labels: "std_title", "std_y", "layer", "std_act" ({name})."""
     series = [("std_act", lambda r: r.act_std, 3, ("solid", "dash"), "circle", True)]
     traces = _lines(results, names, series, labels)
-    yticks = _log_ticks(*[r.act_std for r in results])
+    yticks = log_ticks(*[r.act_std for r in results])
     layout = _line_layout(labels["std_title"], labels["std_y"], True, results[0].depth,
                           labels["layer"], yticks)
     return fast_figure(traces, layout)
@@ -297,7 +278,7 @@ def gradients_over_depth(results: Sequence, names: Sequence[str], labels: Labels
         ("std_wgrad", lambda r: r.wgrad_std, 2, ("dot", "dashdot"), "square", True),
     ]
     traces = _lines(results, names, series, labels)
-    yticks = _log_ticks(*[a for r in results for a in (r.grad_std, r.wgrad_std)])
+    yticks = log_ticks(*[a for r in results for a in (r.grad_std, r.wgrad_std)])
     layout = _line_layout(labels["grad_title"], labels["std_y"], True, results[0].depth,
                           labels["layer"], yticks)
     return fast_figure(traces, layout)
@@ -338,7 +319,7 @@ def theory_overlay(results: Sequence, names: Sequence[str], labels: Labels) -> g
                         "line": {"color": "white", "width": 1}},
             )
         )
-    yticks = _log_ticks(*[a for r in results for a in (r.var_u, r.theory_chain, r.theory_step)])
+    yticks = log_ticks(*[a for r in results for a in (r.var_u, r.theory_chain, r.theory_step)])
     layout = _line_layout(labels["theory_title"], labels["var_y"], True, depth, labels["layer"],
                           yticks)
     return fast_figure(traces, layout)

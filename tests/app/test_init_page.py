@@ -214,20 +214,6 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
 
 
-def test_log_ticks_are_written_out_within_a_decade():
-    """Within about a decade the log axes get ticks at 1, 2, 5 × 10^k labelled in full (0.5,
-    not Plotly's bare "5" under the 1); wider spans one tick per decade; narrow spans and
-    overflows (> 12 decades) are left to Plotly."""
-    from viz.init_figs import _log_ticks
-
-    ticks = _log_ticks(np.array([0.28, 0.63, np.nan]), np.array([0.47, 1.0, -1.0]))
-    assert ticks == {"tickvals": [0.2, 0.5, 1.0, 2.0], "ticktext": ["0.2", "0.5", "1", "2"]}
-    assert _log_ticks(np.array([1e-3, 1.0])) == {"dtick": 1}
-    assert _log_ticks(np.array([0.8, 1.0])) == {}
-    assert _log_ticks(np.array([1e-20, 1.0])) == {}
-    assert _log_ticks(np.array([np.nan, 0.0])) == {}
-
-
 def _array(v) -> np.ndarray:
     """A Plotly JSON array, 2-D typed-array specs ({"shape": "n, m"}) included."""
     a = _decode(v)
