@@ -2,9 +2,9 @@
 {placeholders}; every page module's table is imported so none is missed."""
 
 import importlib
+import pkgutil
 import re
 import unicodedata
-import pkgutil
 
 import ui.strings
 from ui.i18n import REGISTRY, placeholders
