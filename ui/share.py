@@ -31,7 +31,8 @@ T = Strings(
         "lecture": "Lecture mode",
         "lecture_help": "Larger type and charts for a projector; the sidebar starts closed.",
         "qr": "QR code of this experiment",
-        "qr_caption": "Students scan this to open exactly what is on the screen.",
+        "qr_caption": "Students scan this to open this experiment with every setting as on the "
+                      "screen, laid out for a phone (lecture mode is the projector's).",
         "html": "Download as HTML",
         "html_help": "One file with the text, settings and figures (animations included) "
                      "that opens offline, in the page's language.",
@@ -57,7 +58,8 @@ T = Strings(
         "lecture": "강의 모드",
         "lecture_help": "프로젝터용으로 글자와 차트를 키우고, 사이드바는 닫힌 채로 시작합니다.",
         "qr": "이 실험의 QR 코드",
-        "qr_caption": "학생들이 스캔하면 화면에 보이는 실험이 그대로 열립니다.",
+        "qr_caption": "학생들이 스캔하면 화면과 같은 설정의 실험이 휴대폰에 맞는 보통 화면으로 "
+                      "열립니다 (강의 모드는 프로젝터용).",
         "html": "HTML로 내려받기",
         "html_help": "글, 설정, 그림(애니메이션 포함)을 담아 오프라인에서도 열리는 파일 하나, "
                      "페이지의 언어로.",
@@ -84,11 +86,14 @@ LECTURE_KEY = "lecture_mode"  # the toggle's session key
 _RUN = "_nnlab_share"  # session key: what this run of the page drew
 
 # Larger type; and a compact top (padding, title) so that the first figure starts on the
-# projector's first screen under the step bar.
+# projector's first screen under the step bar. Not on a phone: there the larger type and
+# padding left the charts 310 of 390 px.
 LECTURE_CSS = """
+@media (min-width: 700px) {
 html { font-size: 20px; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 3.2rem 2rem 2rem 2rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 2.1rem; line-height: 1.35; padding: 0.25rem 0 0.5rem 0; }
+}
 """
 LECTURE_FONT_SCALE = 1.4
 
@@ -322,11 +327,19 @@ def lecture_layout(layout: dict) -> dict:
     return out
 
 
-def current_url() -> str:
-    """The link of what is on the screen: the page's address and every setting, lang too."""
-    base = st.context.url or ""
-    query = urllib.parse.urlencode(st.query_params.to_dict())
+def link(base: str, params: Mapping[str, str], *, for_phone: bool = False) -> str:
+    """``base`` with ``params`` as its query. ``for_phone``: without lecture mode, which lays
+    the page out for a projector (larger type, scaled figures); a student's phone opens the
+    same experiment, every setting and the step included, in the normal layout."""
+    if for_phone:
+        params = {k: v for k, v in params.items() if k != MODE_KEY}
+    query = urllib.parse.urlencode(params)
     return f"{base}?{query}" if query else base
+
+
+def current_url(*, for_phone: bool = False) -> str:
+    """The link of what is on the screen: the page's address and every setting, lang too."""
+    return link(st.context.url or "", st.query_params.to_dict(), for_phone=for_phone)
 
 
 def qr_png(url: str, scale: int = 10) -> bytes:
@@ -380,7 +393,7 @@ def sidebar_tools(page_id: str) -> None:
         # a fragment (a section rerun alone) changed a setting
         with st.popover(T("qr"), icon=":material/qr_code_2:", use_container_width=True,
                         key="share_qr", on_change="rerun"):
-            url = current_url()
+            url = current_url(for_phone=True)
             st.image(qr_png(url), width=420)
             st.caption(T("qr_caption"))
             st.code(url, language=None)

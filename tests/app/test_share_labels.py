@@ -96,3 +96,14 @@ def test_a_page_at_its_defaults_says_so_instead_of_an_empty_table():
     text = experiment_html(title="t", intro="i", settings=[("학습률", "0.1")], figures=[],
                            link="x", labels=labels, lang="ko")
     assert "<td>학습률</td><td>0.1</td>" in text and labels["defaults"] not in text
+
+
+def test_the_qr_link_opens_the_experiment_without_lecture_mode():
+    """A phone gets every setting and the step, in the normal layout (lecture mode lays the
+    page out for a projector); the lecturer's own link keeps it."""
+    params = {"lang": "ko", "mode": "lecture", "step": "saddle", "opt_steps": "200"}
+    base = "http://lab.example/optimizers"
+    assert share.link(base, params) == f"{base}?lang=ko&mode=lecture&step=saddle&opt_steps=200"
+    phone = share.link(base, params, for_phone=True)
+    assert phone == f"{base}?lang=ko&step=saddle&opt_steps=200"
+    assert share.link(base, {}, for_phone=True) == base

@@ -229,3 +229,19 @@ def test_the_sidebar_stays_beside_the_page_on_a_wide_screen(chromium_browser, st
     page.wait_for_timeout(3 * IDLE_MS)
     assert page.evaluate(_SIDEBAR_OPEN_JS)
     context.close()
+
+
+@pytest.mark.browser
+def test_lecture_mode_keeps_a_phones_width(chromium_browser, streamlit_server):
+    """Lecture mode's projector type and padding start at 700 px: on a phone the page keeps
+    its normal type and the charts the screen's width (they had 310 of 390 px)."""
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    open_page(page, f"{streamlit_server}/perceptron?lang=ko&mode=lecture")
+    assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "16px"
+    width = page.evaluate("() => document.querySelector("
+                          "'[data-testid=\"stMainBlockContainer\"] .stElementContainer')"
+                          ".getBoundingClientRect().width")
+    assert width >= 350, width
+    assert page.locator(".st-key-lecture_next").count() == 1  # the step bar is there
+    context.close()
