@@ -35,12 +35,18 @@ KEEP_WORDS_CSS = """
 h1, h2, h3, .nnlab-table th, .nnlab-table td { word-break: keep-all; }
 """
 
+# A formula wider than a phone (an update rule, the chain rule with numbers) scrolls inside its
+# line instead of being cut at the screen's edge.
+WIDE_FORMULA_CSS = """
+.katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 2px; }
+"""
+
 
 def no_stale_fade() -> None:
-    """Stale elements keep their look while a script runs (``NO_STALE_FADE_CSS``), and
-    Korean words stay whole in headings and tables (``KEEP_WORDS_CSS``); called once per full
-    run by app.py."""
-    st.html(f"<style>{NO_STALE_FADE_CSS}{KEEP_WORDS_CSS}</style>")
+    """Stale elements keep their look while a script runs (``NO_STALE_FADE_CSS``), Korean
+    words stay whole in headings and tables (``KEEP_WORDS_CSS``), and wide formulas scroll
+    (``WIDE_FORMULA_CSS``); called once per full run by app.py."""
+    st.html(f"<style>{NO_STALE_FADE_CSS}{KEEP_WORDS_CSS}{WIDE_FORMULA_CSS}</style>")
 
 
 FINISHED_MAX = 10_000  # runs a page remembers as trained (a set of small frozen dataclasses)

@@ -8,6 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from viz.phone import wrap
 from viz.raster import PIXELATED, data_uri, plane_image, png_indexed
 from viz.ticks import log_ticks
 
@@ -115,7 +116,7 @@ def code_scatter(panels: list[tuple[str, Array]], y: Array, digit_names: list[st
             ), row=1, col=col)
         fig.update_xaxes(title=axis_names[col - 1][0], row=1, col=col)
         fig.update_yaxes(title=axis_names[col - 1][1], row=1, col=col)
-    fig.update_layout(_layout(480, legend={"itemsizing": "constant"}))
+    fig.update_layout(_layout(480, legend={"itemsizing": "constant"}, meta=wrap()))
     return fig
 
 

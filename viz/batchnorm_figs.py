@@ -12,6 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from viz.compat import fast_figure
+from viz.phone import wrap
 
 PLAIN, BN = "#8c8c8c", "#1f5fa8"  # without / with batch norm
 AFTER = "#d95f02"  # after normalization
@@ -45,7 +46,8 @@ def _panels(n: int, gap: float, titles: Sequence[str], **axis) -> dict:
     """Layout entries for n side-by-side panels (xaxis, xaxis2, ...; yaxis, yaxis2, ...) with
     their titles as annotations (what make_subplots would write)."""
     width = (1.0 - gap * (n - 1)) / n
-    out: dict = {"annotations": []}
+    # on a phone the panels stack (ui/assets/live_chart.js wrapPanels) instead of ~70 px each
+    out: dict = {"annotations": [], "meta": wrap()}
     for i in range(n):
         sx = "" if i == 0 else str(i + 1)
         lo = i * (width + gap)

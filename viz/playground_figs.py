@@ -14,6 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from viz.compat import fast_figure
+from viz.phone import wrap
 from viz.playback import Player
 from viz.raster import (
     PIXELATED,
@@ -400,7 +401,7 @@ def curves_figure(
          "text": f"<b>{labels['Accuracy']}</b>", "showarrow": False, "yanchor": "bottom"},
     ]
     return _figure(data, _base_layout(
-        height, shapes=shapes or None, annotations=notes,
+        height, shapes=shapes or None, annotations=notes, meta=wrap(),
         xaxis={**GRID_AXIS, "domain": [a0, a1], "title": {"text": labels["epoch"]}},
         yaxis={**GRID_AXIS, "rangemode": "tozero"},
         xaxis2={**GRID_AXIS, "domain": [b0, b1], "title": {"text": labels["epoch"]}},

@@ -13,6 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from viz.compat import fast_figure
+from viz.phone import wrap
 from viz.playground_figs import AXIS, CLASS_COLORS, FONT, GRID_AXIS, boundary_png
 from viz.raster import PIXELATED, cell_edges, plane_image
 
@@ -97,7 +98,7 @@ def curves_figure(epochs: np.ndarray, hist: dict, epoch: int, L: dict) -> go.Fig
                "x1": epoch, "y0": 0, "y1": 1, "line": {"color": "#262730", "dash": "dot"}}
               for i in range(2)]
     return _figure(data, _layout(
-        380, shapes=shapes, hovermode="x unified",
+        380, shapes=shapes, hovermode="x unified", meta=wrap(),
         annotations=[_title(L["loss_title"], sum(d[0]) / 2), _title(L["acc_title"], sum(d[1]) / 2)],
         xaxis={**GRID_AXIS, "domain": d[0], "title": {"text": L["epoch"]}},
         yaxis={**GRID_AXIS, "title": {"text": L["loss"]}, "range": [0, top]},
@@ -195,7 +196,7 @@ def thumbnails_figure(xs: np.ndarray, probas: Sequence[np.ndarray], titles: Sequ
                              "anchor": f"x{a}", "scaleanchor": f"x{a}",
                              "constrain": "domain"}
     # on a phone: two maps a row (ui/assets/live_chart.js wrapPanels), not five of 64 px
-    meta = PIXELATED | {"wrap": {"min": 140, "gap": 45}}
+    meta = PIXELATED | wrap(140, 45)
     return _figure(data, _layout(250, images=images, annotations=notes, meta=meta,
                                  showlegend=False, margin={"l": 5, "r": 5, "t": 45, "b": 5},
                                  **axes))
@@ -274,7 +275,7 @@ def histograms_figure(edges: np.ndarray, counts: dict, titles: dict, L: dict) ->
         axes[f"yaxis{a}"] = {**GRID_AXIS, "anchor": f"x{a}", "type": "log",
                              "range": [-0.1, np.log10(top * 1.5)],
                              "title": {"text": L["count"] if i == 0 else ""}}
-    return _figure(data, _layout(330, annotations=notes, bargap=0, meta={"wrap": {"min": 140, "gap": 110}},
+    return _figure(data, _layout(330, annotations=notes, bargap=0, meta=wrap(140, 110),
                                  **axes))
 
 
@@ -296,7 +297,7 @@ def sweep_figure(lams: np.ndarray, series: dict, names: dict, L: dict) -> go.Fig
              "line": {"color": c, "width": 2}},
         ]
     return _figure(data, _layout(
-        360, annotations=[_title(L["zeros_title"], sum(d[0]) / 2),
+        360, meta=wrap(), annotations=[_title(L["zeros_title"], sum(d[0]) / 2),
                           _title(L["norm_title"], sum(d[1]) / 2)],
         xaxis={**GRID_AXIS, "domain": d[0], "type": "log", "title": {"text": "λ"}},
         yaxis={**GRID_AXIS, "tickformat": ".0%", "range": [-0.02, 1.02],
@@ -374,7 +375,7 @@ def geometry_figure(A: np.ndarray, w_star: np.ndarray, w1: np.ndarray, w2: np.nd
         axes[f"yaxis{a}"] = {**GRID_AXIS, "range": [-0.9, 1.3], "zeroline": True,
                              "zerolinecolor": "#8a93a6", "anchor": xa, "scaleanchor": xa,
                              "title": {"text": "w₂"}}
-    layout = _layout(480, annotations=notes, **axes)
+    layout = _layout(480, annotations=notes, meta=wrap(), **axes)
     layout["margin"]["b"] = 130  # three legend rows under the axis titles
     layout["legend"]["y"] = -0.24
     return _figure(data, layout)

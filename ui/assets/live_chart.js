@@ -521,23 +521,41 @@ function wrapPanels(layout, width) {
   if (cols >= n) return;
   const rows = Math.ceil(n / cols), old = xs.map(k => layout[k].domain || [0, 1]);
   const gapX = n > 1 ? old[1][0] - old[0][1] : 0.02, colW = (1 - gapX * (cols - 1)) / cols;
-  const yOf = k => "yaxis" + String(layout[k].anchor || "y").slice(1);
+  // a panel's y axis: the x axis's anchor, else the y axis anchored on it, else its number's
+  const yOf = k => {
+    const x = "x" + k.slice(5), anchor = layout[k].anchor;
+    if (typeof anchor === "string" && anchor[0] === "y") return "yaxis" + anchor.slice(1);
+    const y = Object.keys(layout).find(n => /^yaxis[0-9]*$/.test(n) && isObject(layout[n])
+                                             && layout[n].anchor === x);
+    return y || "yaxis" + k.slice(5);
+  };
   const square = xs.some(k => isObject(layout[yOf(k)]) && layout[yOf(k)].scaleanchor);
   const panelH = square ? Math.min(layout.height - t - b, colW * plot) : layout.height - t - b;
   const paper = rows * panelH + (rows - 1) * wrap.gap;
-  const moved = new Map();
+  const moved = new Map(), tops = new Map();
   xs.forEach((k, i) => {
     const r = Math.floor(i / cols), c = i % cols, x0 = c * (colW + gapX);
     const top = 1 - r * (panelH + wrap.gap) / paper;
-    layout[k] = {...layout[k], domain: [x0, x0 + colW]};
-    if (isObject(layout[yOf(k)])) layout[yOf(k)] = {...layout[yOf(k)], domain: [top - panelH / paper, top]};
+    const y = yOf(k);  // each axis anchored on its partner: rows apart, a default would not do
+    layout[k] = {...layout[k], domain: [x0, x0 + colW], anchor: "y" + y.slice(5)};
+    layout[y] = {...(isObject(layout[y]) ? layout[y] : {}), anchor: "x" + k.slice(5),
+                 domain: [top - panelH / paper, top]};
     moved.set(((old[i][0] + old[i][1]) / 2).toFixed(4), [x0 + colW / 2, top]);
+    tops.set("x" + k.slice(5), top);
   });
+  // a panel's title (centred above it, in the paper's fractions) and a note above one panel
+  // (xref: its x axis) go with the panel
   if (Array.isArray(layout.annotations)) layout.annotations = layout.annotations.map(a => {
-    const to = isObject(a) && a.xref === "paper" && a.yref === "paper" && a.y >= 1
-      && moved.get(Number(a.x).toFixed(4));
-    return to ? {...a, x: to[0], y: to[1] + (a.y - 1)} : a;
+    if (!isObject(a) || a.yref !== "paper" || !(a.y >= 1)) return a;
+    const to = a.xref === "paper" && moved.get(Number(a.x).toFixed(4));
+    if (to) return {...a, x: to[0], y: to[1] + (a.y - 1)};
+    return tops.has(a.xref) ? {...a, y: tops.get(a.xref) + (a.y - 1)} : a;
   });
+  // a legend under the plot, placed in the plot's fractions, would move away with the taller
+  // plot: it keeps its place at the chart's bottom edge
+  const lg = layout.legend;
+  if (isObject(lg) && lg.yref !== "container" && typeof lg.y === "number" && lg.y < 0)
+    layout.legend = {...lg, yref: "container", y: 0, yanchor: "bottom"};
   layout.height = t + b + paper;
 }
 
