@@ -675,8 +675,9 @@ async function drain(div) {
       } else {
         if (fig.layout) {
           wrapPanels(fig.layout, div.clientWidth);
-          fitColorbar(fig.layout, div.clientWidth, fig.data);
+          // the legend first: a colour bar then goes under it (fitColorbar lifts it)
           fitLegend(fig.layout, div.clientWidth, fig.data);
+          fitColorbar(fig.layout, div.clientWidth, fig.data);
           readableText(fig, window.innerWidth);
           fitTitle(fig.layout, div.clientWidth);
           fitNotes(fig.layout, div.clientWidth, fig.data);
