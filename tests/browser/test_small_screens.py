@@ -1,9 +1,10 @@
 """Every page of the lab on a phone (390x844) and a projector (1280x720), in Korean and
 English: no page scrolls sideways, wide tables scroll inside their own box, the Plotly mode
 bar covers no chart title or legend, chart text stays inside its chart and is large enough to
-read at the back of a room; on a phone rows of panels wrap (no map or digit picture under 30 %
-of its chart's width) and no legend or colour bar sits beside its plot; on a phone the sidebar closes after a
-change. Screenshots: test-artifacts/small-<page>-<size>-<lang>.png (look at them)."""
+read at the back of a room. On a phone, rows of panels wrap (no map or digit picture under
+30 % of its chart's width), no legend or colour bar sits beside its plot, square maps leave no
+blank bands, and the sidebar closes after a change. Screenshots:
+test-artifacts/small-<page>-<size>-<lang>.png (look at them)."""
 
 import pytest
 from browser_util import (
@@ -20,6 +21,7 @@ SIZES = {"phone": (390, 844), "projector": (1280, 720)}
 MIN_TEXT_PX = {"projector": 13.0, "phone": 9.0}  # the smallest chart text (tick labels)
 MIN_TITLE_PX = {"projector": 15.0, "phone": 12.0}  # chart and axis titles
 MIN_PICTURE_SHARE = 0.3  # a map or digit picture on a phone: this much of its chart's width
+MAX_BLANK_PX = 60  # a phone: blank left around square maps in their plot area (was 100-400)
 
 # One pass over the page in the browser: what sticks out sideways, what the mode bar covers,
 # which chart text is cut off at the chart's edge, the smallest text and titles.
@@ -43,6 +45,7 @@ w => {
     .filter(p => p.scrollWidth > p.clientWidth + 1).map(label);
   out.pictures = [];  // pixel pictures (digits, maps): how much of their chart's width they use
   out.beside = [];
+  out.blank = [];
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
     const box = rect(gd);
     if (!box.width || !gd._fullLayout) continue;
@@ -51,6 +54,14 @@ w => {
       || gd.dataset.key || '').slice(0, 30);
     for (const img of gd.matches('.nnlab-chart-pixelated') ? gd.querySelectorAll('.imagelayer image') : []) {
       out.pictures.push([name, rect(img).width / box.width]);
+    }
+    // square panels (scaleanchor) and the blank they leave of the plot area's height
+    const L = gd._fullLayout;
+    const ys = Object.keys(L).filter(k => /^yaxis[0-9]*$/.test(k) && L[k] && L[k]._length > 0);
+    if (ys.some(k => L[k].scaleanchor)) {
+      const top = Math.min(...ys.map(k => L[k]._offset));
+      const bottom = Math.max(...ys.map(k => L[k]._offset + L[k]._length));
+      out.blank.push([name, Math.round(top - L._size.t + L._size.t + L._size.h - bottom)]);
     }
     // a legend or colour bar beside the plot: it starts right of the plot area (a legend
     // inside it is fine)
@@ -111,6 +122,8 @@ def _problems(report: dict, size: str) -> list[str]:
         out += [f"a picture {share:.0%} of its chart's width: {name}"
                 for name, share in report["pictures"] if share < MIN_PICTURE_SHARE]
         out += [f"beside the plot, a {what}" for what in report["beside"]]
+        out += [f"{px} px blank around the square map of {name}"
+                for name, px in report["blank"] if px > MAX_BLANK_PX]
     if report["charts"] and report["minText"] < MIN_TEXT_PX[size]:
         out.append(f"chart text of {report['minText']} px ({report['smallest']})")
     if report["charts"] and report["minTitle"] < MIN_TITLE_PX[size]:

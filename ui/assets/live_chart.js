@@ -620,6 +620,32 @@ function fitColorbar(layout, width, data) {
     layout.legend = {...lg, y: COLORBAR_BELOW_PX / layout.height, yanchor: "bottom"};
 }
 
+// On a phone a square map is as wide as the screen and no taller: the height a figure asks for
+// (sized for a laptop) left blank bands of 100-400 px above and below it. After the draw, the
+// chart gives back what its square panels (scaleanchor) leave of the plot area's height.
+const SPARE_PX = 30, PHONE_PX = 700;
+function blankAroundSquares(L) {
+  const ys = Object.keys(L).filter(k => /^yaxis[0-9]*$/.test(k) && isObject(L[k]) && L[k]._length > 0);
+  if (!ys.length || !ys.some(k => L[k].scaleanchor) || !L._size) return 0;
+  const top = Math.min(...ys.map(k => L[k]._offset));
+  const bottom = Math.max(...ys.map(k => L[k]._offset + L[k]._length));
+  return (top - L._size.t) + (L._size.t + L._size.h - bottom);
+}
+
+const squareSide = L => Math.max(0, ...Object.keys(L)
+  .filter(k => /^yaxis[0-9]*$/.test(k) && isObject(L[k]) && L[k].scaleanchor)
+  .map(k => L[k]._length || 0));
+
+async function tightenHeight(div, Plotly) {
+  const L = div._fullLayout, spare = L ? blankAroundSquares(L) : 0;
+  if (!(spare > SPARE_PX) || typeof L.height !== "number") return;
+  const height = L.height, side = squareSide(L);
+  await Plotly.relayout(div, {height: Math.round(height - spare)});
+  // margins that grow with the text (automargin) can take some of it back: the map keeps its size
+  const lost = side - squareSide(div._fullLayout);
+  if (lost > 1) await Plotly.relayout(div, {height: Math.round(height - spare + lost)});
+}
+
 // Text a room can read: on a screen as wide as a projector's (1280 px) no chart text is set
 // under MIN_TEXT_PX (Plotly's default is 12, the pages' ticks 11–13). Layout fonts only (axes,
 // legend, titles, annotations, colour bars); text inside traces keeps its size. A phone keeps
@@ -685,6 +711,7 @@ async function drain(div) {
         shareUnchanged(fig, div.__prev, div, moved, movedImage);
         fig.config = withSvgButton(div, fig.config, Plotly);
         await Plotly.react(div, fig);
+        if (window.innerWidth < PHONE_PX) await tightenHeight(div, Plotly);
       }
       setPlayer(div, player, Plotly);
       div.__legendLink = (meta && meta[LINK]) || undefined;
