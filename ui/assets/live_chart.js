@@ -624,17 +624,18 @@ function fitColorbar(layout, width, data) {
 // (sized for a laptop) left blank bands of 100-400 px above and below it. After the draw, the
 // chart gives back what its square panels (scaleanchor) leave of the plot area's height.
 const SPARE_PX = 30, PHONE_PX = 700;
+const drawnYAxes = L => Object.keys(L)
+  .filter(k => /^yaxis[0-9]*$/.test(k) && isObject(L[k]) && L[k]._length > 0).map(k => L[k]);
+
 function blankAroundSquares(L) {
-  const ys = Object.keys(L).filter(k => /^yaxis[0-9]*$/.test(k) && isObject(L[k]) && L[k]._length > 0);
-  if (!ys.length || !ys.some(k => L[k].scaleanchor) || !L._size) return 0;
-  const top = Math.min(...ys.map(k => L[k]._offset));
-  const bottom = Math.max(...ys.map(k => L[k]._offset + L[k]._length));
+  const ys = drawnYAxes(L);
+  if (!ys.some(y => y.scaleanchor) || !L._size) return 0;
+  const top = Math.min(...ys.map(y => y._offset));
+  const bottom = Math.max(...ys.map(y => y._offset + y._length));
   return (top - L._size.t) + (L._size.t + L._size.h - bottom);
 }
 
-const squareSide = L => Math.max(0, ...Object.keys(L)
-  .filter(k => /^yaxis[0-9]*$/.test(k) && isObject(L[k]) && L[k].scaleanchor)
-  .map(k => L[k]._length || 0));
+const squareSide = L => Math.max(0, ...drawnYAxes(L).filter(y => y.scaleanchor).map(y => y._length));
 
 async function tightenHeight(div, Plotly) {
   const L = div._fullLayout, spare = L ? blankAroundSquares(L) : 0;
