@@ -107,6 +107,7 @@ def test_browser_race_playback_presets_and_screenshots(browser_page, streamlit_s
     hover_label = race.locator(".hoverlayer .hovertext")
     for fx in np.linspace(0.2, 0.8, 13):  # sweep the map until a path answers
         page.mouse.move(box["x"] + fx * box["width"], box["y"] + 0.55 * box["height"])
+        page.wait_for_timeout(120)  # Plotly draws the hover label a frame or two later
         if hover_label.count():
             break
     assert hover_label.count() >= 1
