@@ -171,13 +171,15 @@ def figure_dict(fig) -> dict:
 def figure_json(fig, config: dict, clickable: bool = False, player: Player | None = None,
                 lecture: bool = False) -> bytes:
     """The figure as Plotly JSON (typed arrays base64-encoded) plus its config and player, as
-    UTF-8. NaN and infinities become null, as in plotly's own JSON. ``lecture``: text scaled
-    for a projector (ui.share.lecture_layout)."""
+    UTF-8. NaN and infinities become null, as in plotly's own JSON. ``lecture``: a second
+    layout, ``lectureLayout``, with the text scaled for a projector (ui.share.lecture_layout);
+    the browser draws it on a screen as wide as a projector's, and a phone that opened the
+    lecture link keeps the figure's own (live_chart.js, ``pickLayout``)."""
     spec = {"config": config, "clickable": clickable, **_wire(figure_dict(fig))}
     if lecture:
         from ui.share import lecture_layout
 
-        spec["layout"] = lecture_layout(spec.get("layout") or {})
+        spec["lectureLayout"] = lecture_layout(spec.get("layout") or {})
     if player is not None:
         spec["player"] = _wire(player.to_json())
     return orjson.dumps(spec, default=_json_default, option=orjson.OPT_SERIALIZE_NUMPY)

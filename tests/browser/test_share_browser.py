@@ -163,6 +163,9 @@ def test_lecture_mode_on_a_projector(browser_page, streamlit_server, path, lang,
     assert_no_exception(page)
     wait_for_charts(page, 1)
     assert page.locator('[data-testid="stSidebar"][data-collapsed="true"]').count() == 1
+    # the projector's layout (ui.share.lecture_layout: 12 px type becomes 17 px)
+    assert page.evaluate("() => document.querySelector('.js-plotly-plot')"
+                         "._fullLayout.font.size") >= 16
     panel = page.locator('[data-testid="stMain"] [data-testid="stExpander"]').filter(
         has_text=CONTROLS[lang])
     assert panel.count() == 1

@@ -675,14 +675,23 @@ function readableText(fig, width) {
   }
 }
 
+// Lecture mode sends a projector's layout beside the figure's own: a phone that opened the
+// lecture link draws the figure's own (the projector's type would crowd 390 px).
+function pickLayout(fig) {
+  if (!fig || !isObject(fig.lectureLayout)) return fig;
+  if (window.innerWidth >= PHONE_PX) fig.layout = fig.lectureLayout;
+  delete fig.lectureLayout;
+  return fig;
+}
+
 async function drain(div) {
   try {
     const Plotly = await loadPlotly();
     while (div.__next !== undefined && div.__inView) {
       const raw = div.__next;  // bytes: a figure replaced before it is drawn is never decoded
       div.__next = undefined;
-      const fig = decode(raw);
-      const received = decode(raw);  // kept untouched: the next figure is compared with it
+      const fig = pickLayout(decode(raw));
+      const received = pickLayout(decode(raw));  // kept untouched: the next one is compared with it
       div.__clickable = fig.clickable === true;
       const meta = fig.layout && fig.layout.meta;
       div.classList.toggle(CLASS + "-pixelated", !!(meta && meta.pixelated));
@@ -790,7 +799,7 @@ export default function (component) {
   div.__next = data;
   div.dataset.nnlabState = "waiting";
   if (!div._fullLayout) {  // keep the space until the first draw: no jump when it comes
-    const layout = decode(data).layout;
+    const layout = pickLayout(decode(data)).layout;
     div.style.minHeight = ((layout && layout.height) || 450) + "px";
   }
   drawWhenSeen(div);
