@@ -30,6 +30,7 @@ from ui.lecture import LectureStep, lecture_steps_ui
 from ui.share import lecture_mode
 from ui.strings.backprop import T
 from viz.backprop_figs import (
+    NARROW,
     backward_latex,
     fmt,
     forward_latex,
@@ -432,7 +433,9 @@ def graph_ui(s: BackpropSettings, tr: Trace, step: int, guess: bool) -> None:
     last = 2 * tr.n_forward
     sig = hash(s)
     hidden = hidden_target(tr, step, guess, sig)
-    chart(graph_figure(tr, step, hidden, T("graph_title", s=step, n=last)), key="bp_fig_graph")
+    title = T("graph_title", s=step, n=last)
+    chart(graph_figure(tr, step, hidden, title), key="bp_fig_graph",
+          narrow=graph_figure(tr, step, hidden, title, NARROW))
     step_text_ui(tr, step, hidden)
     if guess:
         guess_ui(tr, step, sig, hidden)

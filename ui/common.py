@@ -161,10 +161,12 @@ def download_json(label: str, make_text: Callable[[], str], file_name: str, key:
 
 
 def chart(fig, key: str | None = None, on_click: Callable | None = None,
-          player: Player | None = None):
+          player: Player | None = None, narrow=None):
     """Draw a Plotly figure with the lab's config, full width, updated in place on reruns
     (see ui.live_chart). ``on_click`` is called after a click anywhere in the plot area; the
     clicked data coordinates are then in ``st.session_state[key].click``. A ``player``
-    (viz.playback) gets play/pause and a step slider under the plot, run in the browser."""
+    (viz.playback) gets play/pause and a step slider under the plot, run in the browser.
+    ``narrow``: a figure drawn instead on a chart narrower than a tablet (a phone)."""
     share.record_figure(key, fig, player)
-    return live_chart(fig, key, PLOTLY_CONFIG, on_click, player, lecture=share.lecture_mode())
+    return live_chart(fig, key, PLOTLY_CONFIG, on_click, player, lecture=share.lecture_mode(),
+                      narrow=narrow)

@@ -169,13 +169,18 @@ def figure_dict(fig) -> dict:
 
 
 def figure_json(fig, config: dict, clickable: bool = False, player: Player | None = None,
-                lecture: bool = False) -> bytes:
+                lecture: bool = False, narrow=None) -> bytes:
     """The figure as Plotly JSON (typed arrays base64-encoded) plus its config and player, as
     UTF-8. NaN and infinities become null, as in plotly's own JSON. ``lecture``: a second
     layout, ``lectureLayout``, with the text scaled for a projector (ui.share.lecture_layout);
     the browser draws it on a screen as wide as a projector's, and a phone that opened the
-    lecture link keeps the figure's own (live_chart.js, ``pickLayout``)."""
+    lecture link keeps the figure's own (live_chart.js, ``pickFigure``). ``narrow``: another
+    figure (its data and layout) drawn instead where the chart is narrower than a tablet
+    (NARROW_PX in live_chart.js), e.g. a graph laid out top to bottom for a phone."""
     spec = {"config": config, "clickable": clickable, **_wire(figure_dict(fig))}
+    if narrow is not None:
+        small = _wire(figure_dict(narrow))
+        spec["narrow"] = {"data": small["data"], "layout": small["layout"]}
     if lecture:
         from ui.share import lecture_layout
 
@@ -186,10 +191,11 @@ def figure_json(fig, config: dict, clickable: bool = False, player: Player | Non
 
 
 def live_chart(fig, key: str | None, config: dict, on_click: Callable | None = None,
-               player: Player | None = None, lecture: bool = False):
+               player: Player | None = None, lecture: bool = False, narrow=None):
     """Draw ``fig``; later reruns with the same ``key`` patch it with Plotly.react (without a
     key the chart's identity is its figure, so a changed figure is drawn anew). A ``player``
-    gets play/pause and a step slider under the plot, run in the browser."""
+    gets play/pause and a step slider under the plot, run in the browser. ``narrow``: the
+    figure for a chart narrower than a tablet (see figure_json)."""
     static_dir = app_static_dir()
     if static_dir is None or not ensure_plotly_js(static_dir):
         fig = go.Figure(fig)
@@ -200,7 +206,7 @@ def live_chart(fig, key: str | None, config: dict, on_click: Callable | None = N
         return st.plotly_chart(fig, key=key, config=config, theme=None)
     callbacks = {"on_click_change": on_click} if on_click is not None else {}
     data = figure_json(fig, config, clickable=on_click is not None, player=player,
-                       lecture=lecture)
+                       lecture=lecture, narrow=narrow)
     return _mount()(key=key, data=data, width="stretch", height="content", **callbacks)
 
 

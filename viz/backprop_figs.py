@@ -9,6 +9,7 @@ shows its value) and edge labels (annotations) in fixed data coordinates.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
@@ -21,8 +22,33 @@ COLORS = {
     "grad": "#c2410c", "edge": "#cbd2d9", "weight": "#616e7c",
 }
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-COLS = {"x": 0.0, "z": 1.75, "h": 2.9, "u": 4.65, "o": 5.8, "L": 7.0}
-BOX_W, BOX_H = 0.8, 0.46
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where the graph's parts go, in data units. Wide: layers left to right, unit 1 on the
+    top row. Narrow (a phone, 390 px): layers top to bottom, unit 1 in the left column, so a
+    box is ~70 px wide instead of ~34 and its four lines of text fit."""
+
+    vertical: bool
+    layer: dict  # layer letter -> its coordinate along the flow
+    box_w: float
+    box_h: float
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]  # narrow: reversed, the flow runs down
+    height: int
+    node_px: int
+    weight_px: int
+    bias_px: int
+    chain_px: int
+    chain_frac: float  # how far along a diagonal edge its chain-rule label sits
+
+
+WIDE = Geometry(False, {"x": 0.0, "z": 1.75, "h": 2.9, "u": 4.65, "o": 5.8, "L": 7.0},
+                0.8, 0.46, (-0.5, 7.5), (-0.42, 1.42), 560, 17, 14, 13, 15, 0.62)
+NARROW = Geometry(True, {"x": 0.0, "z": 1.95, "h": 3.05, "u": 5.0, "o": 6.1, "L": 8.0},
+                  0.6, 0.96, (-0.95, 1.95), (9.06, -0.55), 867, 14, 12, 12, 12, 0.4)
+SIDE_GAP = 0.03  # between a box and a note set beside it
 
 
 def fmt(v: float) -> str:
@@ -40,16 +66,21 @@ def latex_symbol(name: str) -> str:
     return name if len(name) == 1 else f"{name[0]}_{{{name[1:]}}}"
 
 
-def positions(n_out: int) -> dict[str, tuple[float, float]]:
-    """(x, y) of every node: unit 1 on the top row (y = 1), unit 2 below (y = 0)."""
-    pos = {"x1": (COLS["x"], 1.0), "x2": (COLS["x"], 0.0), "L": (COLS["L"], 0.5)}
+def positions(n_out: int, geo: Geometry = WIDE) -> dict[str, tuple[float, float]]:
+    """(x, y) of every node. Wide: unit 1 on the top row (y = 1), unit 2 below (y = 0); narrow:
+    unit 1 in the left column (x = 0), unit 2 to its right (x = 1), layer k at y = layer[k]."""
+    def at(layer: str, across: float) -> tuple[float, float]:
+        along = geo.layer[layer]
+        return (1.0 - across, along) if geo.vertical else (along, across)
+
+    pos = {"x1": at("x", 1.0), "x2": at("x", 0.0), "L": at("L", 0.5)}
     for j in (1, 2):
-        pos[f"z{j}"] = (COLS["z"], 2.0 - j)
-        pos[f"h{j}"] = (COLS["h"], 2.0 - j)
+        pos[f"z{j}"] = at("z", 2.0 - j)
+        pos[f"h{j}"] = at("h", 2.0 - j)
     for k in range(1, n_out + 1):
-        y = 0.5 if n_out == 1 else 2.0 - k
-        pos[f"u{k}"] = (COLS["u"], y)
-        pos[f"o{k}"] = (COLS["o"], y)
+        across = 0.5 if n_out == 1 else 2.0 - k
+        pos[f"u{k}"] = at("u", across)
+        pos[f"o{k}"] = at("o", across)
     return pos
 
 
@@ -67,11 +98,42 @@ def _point(a, b, frac):
     return a[0] + frac * (b[0] - a[0]), a[1] + frac * (b[1] - a[1])
 
 
-def _edge_end(a, b):
+def _edge_end(a, b, geo: Geometry = WIDE):
     """Clip the segment a -> b to the boxes around a and b (so arrows end at the border)."""
     dx, dy = b[0] - a[0], b[1] - a[1]
-    s = min(BOX_W / 2 / abs(dx) if dx else math.inf, BOX_H / 2 / abs(dy) if dy else math.inf)
+    s = min(geo.box_w / 2 / abs(dx) if dx else math.inf,
+            geo.box_h / 2 / abs(dy) if dy else math.inf)
     return _point(a, b, s), _point(a, b, 1 - s)
+
+
+def _beside(x: float, y: float, offset: float) -> dict:
+    """A note ``offset`` beside a narrow graph's column at height y, on the column's outer
+    side: the space between the columns holds the diagonal edges."""
+    left = x < 0.5
+    return dict(x=x - offset if left else x + offset, y=y, xanchor="right" if left else "left",
+                yanchor="middle")
+
+
+def _weight_note(geo: Geometry, a, b) -> dict:
+    """Where an edge's weight value goes. Wide: near the source end. Narrow: a straight edge's
+    beside it; a diagonal's near its end in the left column, so the two crossing diagonals'
+    labels sit one above the other, not side by side where they would overlap."""
+    if not geo.vertical:
+        x, y = _point(a, b, 0.2)
+        return dict(x=x, y=y)
+    if a[0] == b[0]:
+        return _beside(a[0], (a[1] + b[1]) / 2, SIDE_GAP)
+    x, y = _point(a, b, 0.2 if a[0] < b[0] else 0.8)
+    return dict(x=x, y=y)
+
+
+def _chain_note(geo: Geometry, a, b) -> dict:
+    """Where an edge's chain-rule label goes: on the edge (wide; narrow diagonals), beside a
+    narrow graph's straight edge (its gap between boxes is shorter than three lines)."""
+    if geo.vertical and a[0] == b[0]:  # clear of the boxes above and below it
+        return _beside(a[0], (a[1] + b[1]) / 2, geo.box_w / 2 + SIDE_GAP)
+    x, y = _point(a, b, 0.5 if a[1] == b[1] else geo.chain_frac)
+    return dict(x=x, y=y)
 
 
 def node_state(tr: Trace, name: str, step: int) -> tuple[bool, bool, bool]:
@@ -98,10 +160,10 @@ def _node_lines(tr: Trace, name: str, step: int, hidden: str | None) -> str:
     return "<br>".join(lines)
 
 
-def _box(pos, color, fill, width, dash="solid"):
+def _box(pos, geo: Geometry, color, fill, width, dash="solid"):
     x, y = pos
-    return dict(type="rect", x0=x - BOX_W / 2, x1=x + BOX_W / 2, y0=y - BOX_H / 2,
-                y1=y + BOX_H / 2, line=dict(color=color, width=width, dash=dash),
+    return dict(type="rect", x0=x - geo.box_w / 2, x1=x + geo.box_w / 2, y0=y - geo.box_h / 2,
+                y1=y + geo.box_h / 2, line=dict(color=color, width=width, dash=dash),
                 fillcolor=fill, layer="below")
 
 
@@ -118,13 +180,15 @@ def _edge_label(tr: Trace, step: Step | None, src: str, dst: str, w: str | None,
     return None
 
 
-def graph_figure(tr: Trace, step: int, hidden: str | None, title: str, height: int = 560):
-    """The computational graph after ``step`` steps; ``hidden`` = id whose number shows '?'."""
-    pos = positions(tr.n_out)
+def graph_figure(tr: Trace, step: int, hidden: str | None, title: str,
+                 geo: Geometry = WIDE):
+    """The computational graph after ``step`` steps; ``hidden`` = id whose number shows '?'.
+    ``geo``: WIDE (layers left to right) or NARROW (top to bottom, for a phone)."""
+    pos = positions(tr.n_out, geo)
     cur = tr.steps[step - 1] if step >= 1 else None
     shapes, notes = [], []
     for src, dst, w in edges(tr.n_out):
-        a, b = _edge_end(pos[src], pos[dst])
+        a, b = _edge_end(pos[src], pos[dst], geo)
         active = cur is not None and cur.node == dst
         color = COLORS["current_bwd" if cur and cur.phase == "backward" else "done"]
         shapes.append(dict(type="line", x0=a[0], y0=a[1], x1=b[0], y1=b[1], layer="below",
@@ -135,39 +199,46 @@ def graph_figure(tr: Trace, step: int, hidden: str | None, title: str, height: i
         # current chain-rule labels (they would cover each other on the crossing diagonals)
         busy = cur is not None and cur.phase == "backward" and dst[0] == cur.node[0]
         if w is not None and not busy:
-            wx, wy = _point(a, b, 0.2)
-            notes.append(dict(x=wx, y=wy, text=f"{symbol(w)}={fmt(tr.values[w])}",
-                              font=dict(size=14, color=COLORS["weight"]), bgcolor="white"))
+            notes.append(dict(**_weight_note(geo, a, b), text=f"{symbol(w)}={fmt(tr.values[w])}",
+                              font=dict(size=geo.weight_px, color=COLORS["weight"]),
+                              bgcolor="white"))
         if label is not None:
-            lx, ly = _point(a, b, 0.5 if a[1] == b[1] else 0.62)
-            notes.append(dict(x=lx, y=ly, text=label, bgcolor="#fff4e6",
+            notes.append(dict(**_chain_note(geo, a, b), text=label, bgcolor="#fff4e6",
                               bordercolor=COLORS["current_bwd"], borderpad=3,
-                              font=dict(size=15, color="#7c2d12")))
-    trace = _nodes(tr, step, cur, hidden, pos, shapes)
+                              font=dict(size=geo.chain_px, color="#7c2d12")))
+    trace = _nodes(tr, step, cur, hidden, pos, shapes, geo)
     for j, name in ((1, "b1"), (2, "b2")):
-        _bias_note(notes, pos[f"z{j}"], name, tr)
+        _bias_note(notes, pos[f"z{j}"], name, tr, geo)
     for k in range(1, tr.n_out + 1):
-        _bias_note(notes, pos[f"u{k}"], f"c{k}", tr)
-    # one target a line, ending at the right edge: centred under L they ran past the edge of
-    # a phone-wide chart
-    targets = "<br>".join(f"{symbol(f't{k}')}={fmt(tr.values[f't{k}'])}"
-                          for k in range(1, tr.n_out + 1))
-    notes.append(dict(x=COLS["L"] + 0.45, y=0.5 - BOX_H / 2 - 0.06, text=targets,
-                      yanchor="top", xanchor="right", align="right",
-                      font=dict(size=14, color=COLORS["weight"])))
+        _bias_note(notes, pos[f"u{k}"], f"c{k}", tr, geo)
+    notes.append(_targets_note(tr, pos["L"], geo))
     for n in notes:
         n.setdefault("showarrow", False)
     layout = dict(
-        title=dict(text=title, x=0.01, font=dict(size=18)), height=height, font=FONT,
+        title=dict(text=title, x=0.01, font=dict(size=18)), height=geo.height, font=FONT,
         margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white", paper_bgcolor="white",
-        xaxis=dict(range=[-0.5, COLS["L"] + 0.5], visible=False, fixedrange=True),
-        yaxis=dict(range=[-0.42, 1.42], visible=False, fixedrange=True),
+        xaxis=dict(range=list(geo.x_range), visible=False, fixedrange=True),
+        yaxis=dict(range=list(geo.y_range), visible=False, fixedrange=True),
         shapes=shapes, annotations=notes, showlegend=False, hovermode="closest",
     )
     return go.Figure(data=[trace], layout=layout)
 
 
-def _nodes(tr: Trace, step: int, cur: Step | None, hidden, pos: dict, shapes: list):
+def _targets_note(tr: Trace, p, geo: Geometry) -> dict:
+    """The targets, one a line: wide, under L and ending at the right edge (centred they ran
+    past the edge of a phone-wide chart); narrow, centred under L."""
+    text = "<br>".join(f"{symbol(f't{k}')}={fmt(tr.values[f't{k}'])}"
+                       for k in range(1, tr.n_out + 1))
+    font = dict(size=geo.weight_px, color=COLORS["weight"])
+    if geo.vertical:
+        return dict(x=p[0], y=p[1] + geo.box_h / 2 + 0.06, text=text, yanchor="top",
+                    font=font)
+    return dict(x=p[0] + 0.45, y=p[1] - geo.box_h / 2 - 0.06, text=text, yanchor="top",
+                xanchor="right", align="right", font=font)
+
+
+def _nodes(tr: Trace, step: int, cur: Step | None, hidden, pos: dict, shapes: list,
+           geo: Geometry):
     """A box per node (appended to ``shapes``) and the trace holding their text."""
     xs, ys, texts, hovers = [], [], [], []
     for name, p in pos.items():
@@ -175,9 +246,9 @@ def _nodes(tr: Trace, step: int, cur: Step | None, hidden, pos: dict, shapes: li
         if current:
             fill = "#fff3c4" if cur.phase == "forward" else "#ffe8d6"
             color = COLORS["current_fwd" if cur.phase == "forward" else "current_bwd"]
-            shapes.append(_box(p, color, fill, 4))
+            shapes.append(_box(p, geo, color, fill, 4))
         else:
-            shapes.append(_box(p, COLORS["done" if known else "todo"], "white", 2,
+            shapes.append(_box(p, geo, COLORS["done" if known else "todo"], "white", 2,
                                "solid" if known else "dot"))
         xs.append(p[0])
         ys.append(p[1])
@@ -185,17 +256,22 @@ def _nodes(tr: Trace, step: int, cur: Step | None, hidden, pos: dict, shapes: li
         hovers.append(symbol(name))
     # transparent square markers under the text: the whole box answers the hover
     return go.Scatter(x=xs, y=ys, mode="markers+text", text=texts, hovertext=hovers,
-                      hoverinfo="text", textfont=dict(size=17), showlegend=False,
+                      hoverinfo="text", textfont=dict(size=geo.node_px), showlegend=False,
                       marker=dict(size=60, symbol="square", opacity=0))
 
 
-def _bias_note(notes: list, p, name: str, tr: Trace) -> None:
-    """'+ b₁=0.35' outside the box: above on the top row, below on the bottom row."""
+def _bias_note(notes: list, p, name: str, tr: Trace, geo: Geometry) -> None:
+    """'+ b₁=0.35' outside the box. Wide: above on the top row, below on the bottom row;
+    narrow: beside it, on the column's outer side."""
+    text = f"+ {symbol(name)}={fmt(tr.values[name])}"
+    font = dict(size=geo.bias_px, color=COLORS["weight"])
+    if geo.vertical:
+        notes.append(dict(**_beside(p[0], p[1], geo.box_w / 2 + SIDE_GAP), text=text,
+                          font=font))
+        return
     top = p[1] >= 0.5
-    y = p[1] + (BOX_H / 2 + 0.02) * (1 if top else -1)
-    notes.append(dict(x=p[0], y=y, text=f"+ {symbol(name)}={fmt(tr.values[name])}",
-                      yanchor="bottom" if top else "top",
-                      font=dict(size=13, color=COLORS["weight"])))
+    y = p[1] + (geo.box_h / 2 + 0.02) * (1 if top else -1)
+    notes.append(dict(x=p[0], y=y, text=text, yanchor="bottom" if top else "top", font=font))
 
 
 def loss_curve(losses, title: str, x_title: str, y_title: str, name: str, height: int = 320):

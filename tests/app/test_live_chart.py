@@ -318,3 +318,22 @@ def test_assets_use_the_constants_python_passes():
     assert "__CLASS__" not in js + css and "__LINK__" not in js
     assert f".{lc.CHART_CLASS}-player" in css and f".{lc.CHART_CLASS}-pixelated" in css
     assert "#ff4b4b" not in css and "var(--nnlab-primary)" in css  # the theme's colour
+
+
+def test_a_narrow_figure_and_a_lecture_layout_travel_beside_the_figure():
+    """The browser picks among them by width (live_chart.js pickFigure): the figure's own
+    data and layout stay what the page drew, the narrow one carries its own data and layout,
+    and lecture mode adds the projector's layout without replacing the figure's."""
+    import plotly.graph_objects as go
+
+    from ui.share import lecture_layout
+
+    wide = go.Figure(go.Scatter(x=[1, 2], y=[3, 4]), layout=dict(height=300, font=dict(size=12)))
+    narrow = go.Figure(go.Bar(x=[1], y=[2]), layout=dict(height=600))
+    spec = json.loads(figure_json(wide, {}, narrow=narrow, lecture=True))
+    assert spec["layout"]["height"] == 300 and spec["data"][0]["type"] == "scatter"
+    assert spec["narrow"]["layout"]["height"] == 600
+    assert spec["narrow"]["data"][0]["type"] == "bar"
+    assert spec["lectureLayout"] == json.loads(json.dumps(lecture_layout(spec["layout"])))
+    assert spec["lectureLayout"]["font"]["size"] > 12
+    assert "narrow" not in json.loads(figure_json(wide, {}))

@@ -675,14 +675,30 @@ function readableText(fig, width) {
   }
 }
 
+// Which of the figures sent is drawn. A figure may come with a narrow variant (its own data
+// and layout, e.g. the backprop graph top to bottom), drawn on a chart under NARROW_PX wide.
 // Lecture mode sends a projector's layout beside the figure's own: a phone that opened the
 // lecture link draws the figure's own (the projector's type would crowd 390 px).
-function pickLayout(fig) {
-  if (!fig || !isObject(fig.lectureLayout)) return fig;
-  if (window.innerWidth >= PHONE_PX) fig.layout = fig.lectureLayout;
-  delete fig.lectureLayout;
+function pickFigure(fig, width) {
+  if (!fig) return fig;
+  if (isObject(fig.narrow)) {
+    if (width < NARROW_PX) {
+      fig.data = fig.narrow.data;
+      fig.layout = fig.narrow.layout;
+      delete fig.lectureLayout;
+    }
+    delete fig.narrow;
+  }
+  if (isObject(fig.lectureLayout)) {
+    if (window.innerWidth >= PHONE_PX) fig.layout = fig.lectureLayout;
+    delete fig.lectureLayout;
+  }
   return fig;
 }
+
+// Does this chart's width call for another of its figures than the one drawn (a phone turned
+// on its side, a window resized across NARROW_PX)?
+const narrowNow = div => div.clientWidth < NARROW_PX;
 
 async function drain(div) {
   try {
@@ -690,8 +706,12 @@ async function drain(div) {
     while (div.__next !== undefined && div.__inView) {
       const raw = div.__next;  // bytes: a figure replaced before it is drawn is never decoded
       div.__next = undefined;
-      const fig = pickLayout(decode(raw));
-      const received = pickLayout(decode(raw));  // kept untouched: the next one is compared with it
+      const fig = decode(raw);
+      div.__hasNarrow = isObject(fig.narrow);
+      pickFigure(fig, div.clientWidth);
+      // kept untouched: the next figure is compared with it
+      const received = pickFigure(decode(raw), div.clientWidth);
+      div.__narrowDrawn = narrowNow(div);
       div.__clickable = fig.clickable === true;
       const meta = fig.layout && fig.layout.meta;
       div.classList.toggle(CLASS + "-pixelated", !!(meta && meta.pixelated));
@@ -752,7 +772,11 @@ async function drain(div) {
           if (queued || !div.isConnected) return;
           queued = true;
           requestAnimationFrame(() => { queued = false;
-            if (div.isConnected && div._fullLayout) Plotly.Plots.resize(div); });
+            if (!div.isConnected || !div._fullLayout) return;
+            if (div.__hasNarrow && div.__narrowDrawn !== narrowNow(div)) {
+              div.__next = div.__raw;  // redrawn from the bytes received, as its other figure
+              drawWhenSeen(div);
+            } else Plotly.Plots.resize(div); });
         });
         div.__resize.observe(div);
       }
@@ -799,7 +823,7 @@ export default function (component) {
   div.__next = data;
   div.dataset.nnlabState = "waiting";
   if (!div._fullLayout) {  // keep the space until the first draw: no jump when it comes
-    const layout = pickLayout(decode(data)).layout;
+    const layout = pickFigure(decode(data), div.clientWidth).layout;
     div.style.minHeight = ((layout && layout.height) || 450) + "px";
   }
   drawWhenSeen(div);
