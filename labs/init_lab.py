@@ -434,10 +434,10 @@ def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def figures_view(results, names) -> None:
     labels = {k: T(k) for k in FIG_LABELS}
-    chart(layer_histograms(results, names, "act", labels, T("fwd_title"), T("fwd_x")),
-          key="ini_fig_fwd")
-    chart(layer_histograms(results, names, "grad", labels, T("bwd_title"), T("bwd_x")),
-          key="ini_fig_bwd")
+    for which, name in (("act", "fwd"), ("grad", "bwd")):
+        args = (results, names, which, labels, T(f"{name}_title"), T(f"{name}_x"))
+        chart(layer_histograms(*args), key=f"ini_fig_{name}",
+              narrow=layer_histograms(*args, phone=True))
     left, right = st.columns(2)
     with left:
         chart(std_over_depth(results, names, labels), key="ini_fig_std")

@@ -26,6 +26,9 @@ FONT = {"size": 15}
 PANELS_PER_ROW = 10
 TWO_LINE_COLS = 8
 ROW_HEIGHT = 190
+# A phone (a chart under 560 px): 4 panels a row, ~80 px each, where 7-10 were 15-40 px
+PHONE_PANELS_PER_ROW = 4
+PHONE_ROW_HEIGHT = 150
 
 
 def _fmt(x: float) -> str:
@@ -98,10 +101,12 @@ def layer_histograms(
     labels: Labels,
     title: str = "",
     x_title: str = "",
+    phone: bool = False,
 ) -> go.Figure:
     """Small multiples: one histogram panel per layer, one row (or more) per result.
     Labels: "panel", "panel_2" (two lines; both {l}, {std}), "zero_note" ({pct}),
-    "hover_hist" ({var}, {name}).
+    "hover_hist" ({var}, {name}). ``phone``: PHONE_PANELS_PER_ROW panels a row, lower rows,
+    two-line titles (the figure ui.common.chart draws instead on a narrow chart).
 
     ``which`` = "act" (activations a_l) or "grad" (∂L/∂a_l). All panels share the x-range (the
     shared bin edges of each result; A and B get the union of both ranges); every panel has its
@@ -110,16 +115,21 @@ def layer_histograms(
     """
     # Only layers with finite values get a panel (after an overflow the rest are left out).
     depth = max(1, max(r.finite_layers for r in results))
-    cols = min(depth, PANELS_PER_ROW)
+    cols = min(depth, PHONE_PANELS_PER_ROW if phone else PANELS_PER_ROW)
     rows_per = math.ceil(depth / cols)
     n_rows = rows_per * len(results)
     # Past TWO_LINE_COLS panels a row, "L10 · std 0.23" is wider than a panel on a 1280-px
-    # screen: the title goes on two lines ("panel_2"), with room made above each row.
-    two_line = cols > TWO_LINE_COLS
+    # screen (and any panel on a phone): the title goes on two lines ("panel_2"), with room
+    # made above each row.
+    two_line = phone or cols > TWO_LINE_COLS
     lift = 16 if two_line else 0
-    gap_x, gap_y = 0.018, (0.32 + 0.12 * two_line) / max(n_rows, 1)
+    # a phone's panels keep ~18 px apart: their end ticks ("1", "−1") ran together
+    gap_x, gap_y = 0.055 if phone else 0.018, (0.32 + 0.12 * two_line) / max(n_rows, 1)
+    # a phone's rows are lower: A's and B's blocks get extra room, where B's name went over
+    # A's last ticks
+    block = 0.25 / n_rows if phone and len(results) > 1 else 0.0
     w = (1.0 - gap_x * (cols - 1)) / cols
-    h = (1.0 - gap_y * (n_rows - 1)) / n_rows
+    h = (1.0 - gap_y * (n_rows - 1) - block * (len(results) - 1)) / n_rows
     lo, hi, ticks = _shared_x_range(results, which)
     var = "a" if which == "act" else "∂L/∂a"
     traces, layout, notes = [], {}, []
@@ -145,22 +155,24 @@ def layer_histograms(
                 notes.append(_note(labels["zero_note"].format(pct=f"{zero_pct:.0f}"), ax,
                                    0.02, 0.97, "left", "top", {"size": 12, "color": "#444"}))
             y_max = capped if capped is not None else float(share.max()) * 1.08
-            layout.update(_panel_axes(ax, col * (w + gap_x), w, 1.0 - row * (h + gap_y), h,
+            layout.update(_panel_axes(ax, col * (w + gap_x), w,
+                                      1.0 - row * (h + gap_y) - ri * block, h,
                                       (lo, hi), y_max, ticks))
             notes.append(_note(labels["panel_2" if two_line else "panel"].format(
                 l=l + 1, std=_fmt(float(stds[l]))), ax, 0.5, 1.0, "center", "bottom",
                 {"size": 13}))
         if len(results) > 1:
-            notes.append(_paper_note(f"<b>{name}</b>", 0.0, 1.0 - ri * rows_per * (h + gap_y),
+            notes.append(_paper_note(f"<b>{name}</b>", 0.0,
+                                     1.0 - ri * rows_per * (h + gap_y) - ri * block,
                                      {"size": 14, "color": COLORS[ri % 2]}, xanchor="left",
                                      yanchor="bottom", yshift=22 + lift))
     if x_title:
         notes.append(_paper_note(x_title, 0.5, 0.0, {"size": 13, "color": "#444"},
                                  yshift=-42))
-    top_margin = 60 + lift + (24 if len(results) > 1 else 0)
+    top_margin = 60 + lift + (24 if len(results) > 1 else 0) + (10 if phone else 0)
     layout.update(
         title={"text": title, "font": {"size": 17}},
-        height=int(ROW_HEIGHT * n_rows + top_margin + 60),
+        height=int((PHONE_ROW_HEIGHT if phone else ROW_HEIGHT) * n_rows + top_margin + 60),
         margin={"l": 20, "r": 20, "t": top_margin, "b": 60},
         bargap=0,
         font=FONT,

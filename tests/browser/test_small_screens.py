@@ -22,6 +22,7 @@ MIN_TEXT_PX = {"projector": 13.0, "phone": 9.0}  # the smallest chart text (tick
 MIN_TITLE_PX = {"projector": 15.0, "phone": 12.0}  # chart and axis titles
 MIN_PICTURE_SHARE = 0.3  # a map or digit picture on a phone: this much of its chart's width
 MAX_BLANK_PX = 60  # a phone: blank left around square maps in their plot area (was 100-400)
+MIN_PANEL_PX = 60  # a phone: the narrowest panel of small multiples (the init lab's were 43)
 
 # One pass over the page in the browser: what sticks out sideways, what the mode bar covers,
 # which chart text is cut off at the chart's edge, the smallest text and titles.
@@ -46,6 +47,8 @@ w => {
   out.pictures = [];  // pixel pictures (digits, maps): how much of their chart's width they use
   out.beside = [];
   out.blank = [];
+  out.panels = [];  // the narrowest panel of each chart with more than one
+  out.ticks = [];  // x (or y) tick labels over each other ("1−1" where two panels meet)
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
     const box = rect(gd);
     if (!box.width || !gd._fullLayout) continue;
@@ -62,6 +65,16 @@ w => {
       const top = Math.min(...ys.map(k => L[k]._offset));
       const bottom = Math.max(...ys.map(k => L[k]._offset + L[k]._length));
       out.blank.push([name, Math.round(top - L._size.t + L._size.t + L._size.h - bottom)]);
+    }
+    const xs = Object.keys(L).filter(k => /^xaxis[0-9]*$/.test(k) && L[k] && L[k]._length > 0);
+    if (xs.length > 1) out.panels.push([name, Math.min(...xs.map(k => L[k]._length))]);
+    for (const kind of ['.xtick text', '.ytick text']) {
+      const ticks = [...gd.querySelectorAll(kind)].filter(t => label(t) && rect(t).width);
+      ticks.forEach((a, i) => ticks.slice(i + 1).some(b => {
+        if (!meets(rect(a), rect(b))) return false;
+        out.ticks.push(`${name} | ${label(a)} / ${label(b)}`);
+        return true;
+      }));
     }
     // a legend or colour bar beside the plot: it starts right of the plot area (a legend
     // inside it is fine)
@@ -124,6 +137,9 @@ def _problems(report: dict, size: str) -> list[str]:
         out += [f"beside the plot, a {what}" for what in report["beside"]]
         out += [f"{px} px blank around the square map of {name}"
                 for name, px in report["blank"] if px > MAX_BLANK_PX]
+        out += [f"a {px:.0f}-px panel: {name}" for name, px in report["panels"]
+                if px < MIN_PANEL_PX]
+    out += [f"tick labels over each other: {t}" for t in report["ticks"][:3]]
     if report["charts"] and report["minText"] < MIN_TEXT_PX[size]:
         out.append(f"chart text of {report['minText']} px ({report['smallest']})")
     if report["charts"] and report["minTitle"] < MIN_TITLE_PX[size]:

@@ -77,3 +77,28 @@ def test_panel_titles_fit_their_panels(lang):
     # Width budget: at 10 panels a row on a 1280-px screen (~90 px a panel), a line of the
     # two-line title holds at most 10 characters ("std 0.0012", _fmt's longest), ~70 px at 13 px.
     assert max(len(part) for t in titles for part in t.split("<br>")) <= 10
+
+
+def test_the_phone_figure_has_four_panels_a_row_and_room_between_a_and_b():
+    """The figure a phone draws (ui.common.chart's narrow one): 20 layers of A and B in rows
+    of 4 panels, each ~22 % of the width (~75 px at 338; 7-10 a row were 15-43 px), two-line
+    titles, and B's block starts further below A's last row than rows within a block."""
+    labels = T.tables["ko"]
+    runs = [run_init_experiment(InitConfig(depth=20, width=16, samples=16, seed=s)) for s in (1, 2)]
+    fig = layer_histograms(runs, ["A", "B"], "act", labels, "t", "x", phone=True)
+    go.Figure(fig.to_dict())  # validates
+    L = fig.layout
+    xs = [L[k] for k in L if k.startswith("xaxis")]
+    ys = [L[k] for k in L if k.startswith("yaxis")]
+    assert len(xs) == 40
+    assert len({round(x.domain[0], 6) for x in xs}) == 4
+    assert min(x.domain[1] - x.domain[0] for x in xs) > 0.2
+    titles = [a.text for a in L.annotations if a.text.startswith("L")]
+    assert len(titles) == 40 and all("<br>" in t for t in titles)
+    tops = sorted({round(y.domain[1], 6) for y in ys}, reverse=True)
+    assert len(tops) == 10
+    steps = np.diff(tops)
+    within, between = steps[[0, 1, 2, 3, 5, 6, 7, 8]], steps[4]
+    assert np.allclose(within, within[0]) and between < within[0] - 0.01
+    wide = layer_histograms(runs, ["A", "B"], "act", labels, "t", "x")
+    assert len({round(wide.layout[k].domain[0], 6) for k in wide.layout if k.startswith("xaxis")}) == 10
