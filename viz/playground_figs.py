@@ -309,8 +309,12 @@ def thumbnails_figure(
     source = data_uri(png_indexed(img[::-1], THUMB_PALETTE))
     t = max(mosaic.tile, 1)
     n_rows = max(1, round((h + 2) / (t + 2)))
+    # in the axes' domain, over the picture's top edge: the browser then fits each title to
+    # its block's width (live_chart.js fitNotes; six "Sigmoid" blocks ran together on a phone).
+    # Centred: a domain note's "auto" anchor is the side it is nearest to.
     notes = [
-        {"x": (c0 + c1) / 2, "y": h - 0.5, "yshift": 4, "text": text, "showarrow": False,
+        {"x": ((c0 + c1) / 2 + 0.5) / w, "y": 1, "xref": "x domain", "yref": "y domain",
+         "yshift": 4, "text": text, "showarrow": False, "xanchor": "center",
          "yanchor": "bottom", "font": {"size": 14}}
         for (c0, c1), text in zip(mosaic.layer_cols, layer_titles, strict=False)
     ]

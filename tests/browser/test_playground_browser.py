@@ -260,3 +260,31 @@ def test_browser_lecture_mode_and_a_pooled_run_with_its_progress(browser_page, s
     assert any("과적합" in t and "12단계 중 10단계" in t for t in texts)
     assert "step=overfit" in page.url
     screenshot(page, "playground-lecture")
+
+
+@pytest.mark.browser
+def test_a_phones_neuron_grid_keeps_its_layer_names_apart(chromium_browser, streamlit_server):
+    """390x844, the vanishing-gradient step (six sigmoid layers of 8): each layer's name fits
+    over its block of tiles ("1층 Sigmoid2층 Sigmoid…" ran together): the type shrinks to fit,
+    not below 10 px. Screenshot test-artifacts/playground-phone-thumbs.png."""
+    from browser_util import ARTIFACTS, open_page, wait_for_charts
+
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    open_page(page, f"{streamlit_server}/playground?lang=ko&mode=lecture&step=vanishing")
+    page.locator(".st-key-pg_fig_thumbs .nnlab-chart").scroll_into_view_if_needed(
+        timeout=60_000)  # drawn once in sight
+    wait_for_charts(page, 1)
+    page.wait_for_function("s => { const gd = document.querySelector(s);"
+                           " return gd && gd._fullLayout && gd.querySelector('.annotation'); }",
+                           arg=THUMBS, timeout=60_000)
+    boxes = page.evaluate(f"""() => [...document.querySelectorAll('{THUMBS} .annotation-text')]
+        .filter(t => /Sigmoid/.test(t.textContent)).map(t => {{
+          const r = t.getBoundingClientRect();
+          return [r.left, r.right, parseFloat(getComputedStyle(t).fontSize)]; }})""")
+    page.locator(THUMBS).screenshot(path=str(ARTIFACTS / "playground-phone-thumbs.png"))
+    assert len(boxes) == 6, boxes
+    boxes.sort()
+    assert all(a[1] + 2 <= b[0] for a, b in zip(boxes, boxes[1:], strict=False)), boxes
+    assert min(size for *_, size in boxes) >= 10
+    context.close()

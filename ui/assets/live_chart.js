@@ -460,6 +460,7 @@ const hasColorbar = data => (data || []).some(t => isObject(t) && (t.showscale =
   || (isObject(t.marker) && t.marker.showscale === true))
   && !(isObject(barOf(t)) && barOf(t).orientation === "h"));
 
+const MIN_NOTE_PX = 10;
 function fitNotes(layout, width, data) {
   const notes = Array.isArray(layout.annotations) ? layout.annotations : [];
   const m = layout.margin || {};
@@ -476,9 +477,16 @@ function fitNotes(layout, width, data) {
       if (o && k !== i && Math.abs(o[1] - spot[1]) < 1e-6) room = Math.min(room, Math.abs(o[0] - spot[0]));
     });
     const size = (a.font && a.font.size) || base.size || 12;
+    const family = (a.font && a.font.family) || base.family;
     const before = a.text.split(/<br\s*\/?>/i).length;
     // 0.92: the canvas's fallback font can measure narrower than the SVG text
-    const lines = wrapped(a.text, room * 0.92 - 8, size, (a.font && a.font.family) || base.family);
+    const fit = room * 0.92 - 8, lines = wrapped(a.text, fit, size, family);
+    // a word wider than its room (a layer's name over a phone's neuron grid): smaller type
+    const widest = Math.max(...lines.map(line => textWidth(line, size, family)));
+    if (widest > fit && size > MIN_NOTE_PX) {
+      const font = {...(a.font || {}), size: Math.max(MIN_NOTE_PX, Math.floor(size * fit / widest))};
+      a = {...a, font};
+    }
     if (lines.length <= before) return a;
     const added = Math.ceil((lines.length - before) * size * 1.25), above = spot[2];
     const side = spot[1] >= 1 ? "t" : spot[1] <= 0 ? "b" : null;
