@@ -40,13 +40,21 @@ h1, h2, h3, .nnlab-table th, .nnlab-table td { word-break: keep-all; }
 WIDE_FORMULA_CSS = """
 .katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 2px; }
 """
+# A link to another page inside a page ("Open the initialization experiment: tanh + Xavier")
+# wraps: Streamlit keeps it on one line and cut it with an ellipsis in a phone's 318 px.
+LINK_WRAP_CSS = """
+[data-testid="stMain"] [data-testid="stPageLink-NavLink"] { height: auto; }
+[data-testid="stMain"] [data-testid="stPageLink-NavLink"] * {
+  white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.45; }
+"""
 
 
 def no_stale_fade() -> None:
     """Stale elements keep their look while a script runs (``NO_STALE_FADE_CSS``), Korean
-    words stay whole in headings and tables (``KEEP_WORDS_CSS``), and wide formulas scroll
-    (``WIDE_FORMULA_CSS``); called once per full run by app.py."""
-    st.html(f"<style>{NO_STALE_FADE_CSS}{KEEP_WORDS_CSS}{WIDE_FORMULA_CSS}</style>")
+    words stay whole in headings and tables (``KEEP_WORDS_CSS``), wide formulas scroll
+    (``WIDE_FORMULA_CSS``) and links between pages wrap (``LINK_WRAP_CSS``); called once per
+    full run by app.py."""
+    st.html(f"<style>{NO_STALE_FADE_CSS}{KEEP_WORDS_CSS}{WIDE_FORMULA_CSS}{LINK_WRAP_CSS}</style>")
 
 
 FINISHED_MAX = 10_000  # runs a page remembers as trained (a set of small frozen dataclasses)

@@ -125,15 +125,18 @@ def accuracy_bars(seeds: list[int], pre: list[float], rand: list[float], names: 
     xs = [names["seed"].format(s=s) for s in seeds] + [names["mean"]]
     p = [*pre, float(np.mean(pre))]
     r = [*rand, float(np.mean(rand))]
+    # each bar's value in % without the sign (the axis says %): "91.2%" was wider than a
+    # phone's 25-px bar, and Plotly shrank it to 9 px
     fig = go.Figure([
         go.Bar(x=xs, y=p, name=names["pre"], marker_color=AE_COLOR,
-               text=[f"{v:.1%}" for v in p], textposition="outside"),
+               text=[f"{100 * v:.1f}" for v in p], textposition="outside"),
         go.Bar(x=xs, y=r, name=names["rand"], marker_color=RAND_COLOR,
-               text=[f"{v:.1%}" for v in r], textposition="outside"),
+               text=[f"{100 * v:.1f}" for v in r], textposition="outside"),
     ])
     lo = max(0.0, min(p + r) - 0.15)
     fig.update_layout(_layout(400, title=names["title"], barmode="group",
-                              legend={"orientation": "h", "y": -0.15}))
+                              legend={"orientation": "h", "y": -0.15},
+                              uniformtext={"minsize": 11, "mode": "show"}))
     fig.update_yaxes(title=names["y"], range=[lo, 1.03], tickformat=".0%")
     return fig
 

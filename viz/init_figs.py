@@ -227,7 +227,9 @@ def _line_layout(title: str, y_title: str, log: bool, depth: int, x_title: str,
         "xaxis": {
             "title": {"text": x_title, "standoff": 4},
             "automargin": True,
-            **({"dtick": 1} if depth <= 20 else {}),  # beyond: Plotly picks the ticks
+            # beyond 10 layers Plotly picks the ticks: twenty, every layer, were turned on
+            # their side on a phone and ran into the legend
+            **({"dtick": 1} if depth <= 10 else {}),
             "range": [0.6, depth + 0.4],
             "gridcolor": "#e5e5e5",
         },

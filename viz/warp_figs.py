@@ -355,7 +355,7 @@ def morph_figure(
     anim = dict(frame=dict(duration=1300, redraw=False),
                 transition=dict(duration=1000, easing="cubic-in-out"), mode="immediate")
     layout = dict(
-        height=height, margin=dict(l=50, r=20, t=60, b=150), plot_bgcolor="white",
+        height=height, margin=dict(l=50, r=20, t=60, b=170), plot_bgcolor="white",
         paper_bgcolor="white", font=FONT, showlegend=False, hovermode="closest",
         title=dict(text=f"<b>{first[0]}</b>", x=0.5, xanchor="center"),
         xaxis=dict(range=xr, zeroline=True, zerolinecolor=AXIS_LINE, showgrid=False,
@@ -363,17 +363,20 @@ def morph_figure(
         yaxis=dict(range=yr, zeroline=True, zerolinecolor=AXIS_LINE, showgrid=False,
                    showline=True, linecolor="#888", mirror=True, scaleanchor="x",
                    scaleratio=1, constrain="domain", constraintoward="top"),
+        # the buttons and slider hang a fixed number of px under the plot (pad.t), not a
+        # share of its height: a phone's chart gives back the height its square leaves
+        # blank (live_chart.js tightenHeight), and at -0.06 they sat on the tick labels
         updatemenus=[dict(
-            type="buttons", direction="left", x=0.0, y=-0.06, xanchor="left", yanchor="top",
-            pad=dict(r=8, t=0), showactive=False, font=dict(size=14),
+            type="buttons", direction="left", x=0.0, y=0.0, xanchor="left", yanchor="top",
+            pad=dict(r=8, t=40), showactive=False, font=dict(size=14),
             buttons=[dict(label=f"▶ {play}", method="animate", args=[None, anim]),
                      dict(label=f"❚❚ {pause}", method="animate",
                           args=[[None], dict(frame=dict(duration=0, redraw=False),
                                              mode="immediate", transition=dict(duration=0))])],
         )],
         sliders=[dict(
-            active=0, x=0.0, y=-0.15, len=1.0, xanchor="left", yanchor="top",
-            currentvalue=dict(prefix=prefix, font=dict(size=14)), pad=dict(t=0),
+            active=0, x=0.0, y=0.0, len=1.0, xanchor="left", yanchor="top",
+            currentvalue=dict(prefix=prefix, font=dict(size=14)), pad=dict(t=86),
             steps=[dict(label=name.split(" =")[0], method="animate",
                         args=[[str(k)], dict(anim, frame=dict(duration=0, redraw=False))])
                    for k, (name, *_rest) in enumerate(stages)],

@@ -23,6 +23,7 @@ MIN_TITLE_PX = {"projector": 15.0, "phone": 12.0}  # chart and axis titles
 MIN_PICTURE_SHARE = 0.3  # a map or digit picture on a phone: this much of its chart's width
 MAX_BLANK_PX = 60  # a phone: blank left around square maps in their plot area (was 100-400)
 MIN_PANEL_PX = 60  # a phone: the narrowest panel of small multiples (the init lab's were 43)
+MIN_TRACE_TEXT_PX = 10  # values written on bars and points (Plotly shrinks them to fit a bar)
 
 # One pass over the page in the browser: what sticks out sideways, what the mode bar covers,
 # which chart text is cut off at the chart's edge, the smallest text and titles.
@@ -40,14 +41,16 @@ w => {
       '[data-testid="stDataFrame"], .nnlab-table-scroll, [data-testid="stTable"]')) {
     if (rect(el).width > 0 && rect(el).right > w + 1) out.wide.push(el.dataset.testid || el.className);
   }
-  // a widget label cut short with an ellipsis ("3D…", "Cons…")
+  // a widget label or a link to another page cut short with an ellipsis ("3D…", "Cons…")
   out.clipped = [...document.querySelectorAll(
-    '[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"]')]
+    '[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"], '
+    + '[data-testid="stMain"] [data-testid="stPageLink-NavLink"] p')]
     .filter(p => p.scrollWidth > p.clientWidth + 1).map(label);
   out.pictures = [];  // pixel pictures (digits, maps): how much of their chart's width they use
   out.beside = [];
   out.blank = [];
   out.panels = [];  // the narrowest panel of each chart with more than one
+  out.traceText = [];  // text on bars and points drawn under MIN_TRACE_TEXT_PX
   out.ticks = [];  // x (or y) tick labels over each other ("1−1" where two panels meet)
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
     const box = rect(gd);
@@ -66,8 +69,17 @@ w => {
       const bottom = Math.max(...ys.map(k => L[k]._offset + L[k]._length));
       out.blank.push([name, Math.round(top - L._size.t + L._size.t + L._size.h - bottom)]);
     }
+    for (const t of gd.querySelectorAll('.bartext, .textpoint text')) {
+      const px = parseFloat(getComputedStyle(t).fontSize);
+      if (rect(t).width && label(t) && px < MIN_TRACE_TEXT_PX) out.traceText.push(`${name} | ${label(t)} ${px} px`);
+    }
     const xs = Object.keys(L).filter(k => /^xaxis[0-9]*$/.test(k) && L[k] && L[k]._length > 0);
     if (xs.length > 1) out.panels.push([name, Math.min(...xs.map(k => L[k]._length))]);
+    // a player's buttons or slider over the chart's tick labels
+    for (const ctl of gd.querySelectorAll('.updatemenu-button, .slider-container')) {
+      const hit = [...gd.querySelectorAll('.xtick text, .ytick text')].find(t => meets(rect(ctl), rect(t)));
+      if (hit) out.ticks.push(`${name} | a player control on the tick label ${label(hit)}`);
+    }
     for (const kind of ['.xtick text', '.ytick text']) {
       const ticks = [...gd.querySelectorAll(kind)].filter(t => label(t) && rect(t).width);
       ticks.forEach((a, i) => ticks.slice(i + 1).some(b => {
@@ -119,7 +131,7 @@ w => {
 
 def inspect(page, width: int) -> dict:
     """What the page shows at this width (see _INSPECT_JS)."""
-    return page.evaluate(_INSPECT_JS, width)
+    return page.evaluate(_INSPECT_JS.replace("MIN_TRACE_TEXT_PX", str(MIN_TRACE_TEXT_PX)), width)
 
 
 def _problems(report: dict, size: str) -> list[str]:
@@ -139,7 +151,8 @@ def _problems(report: dict, size: str) -> list[str]:
                 for name, px in report["blank"] if px > MAX_BLANK_PX]
         out += [f"a {px:.0f}-px panel: {name}" for name, px in report["panels"]
                 if px < MIN_PANEL_PX]
-    out += [f"tick labels over each other: {t}" for t in report["ticks"][:3]]
+    out += [f"tick labels covered: {t}" for t in report["ticks"][:3]]
+    out += [f"text on a trace: {t}" for t in report["traceText"][:3]]
     if report["charts"] and report["minText"] < MIN_TEXT_PX[size]:
         out.append(f"chart text of {report['minText']} px ({report['smallest']})")
     if report["charts"] and report["minTitle"] < MIN_TITLE_PX[size]:
@@ -172,6 +185,30 @@ def test_every_page_fits_the_screen(chromium_browser, streamlit_server, size, la
         name = f"small-{path or 'home'}-{size}-{lang}"
         problems += [f"{name}: {p}" for p in _visit(
             page, f"{streamlit_server}/{path}?lang={lang}", name, size)]
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+# Views past a page's default that a phone review found cramped (the sweep opens defaults).
+PHONE_VIEWS = {
+    "ae-pretrain": "autoencoder?lang=ko&ae_view=pretrain",
+    "init-20-ab": "init_lab?lang=en&ini_depth=20&ini_ab=true",
+    "warp-morph": "space_warp?lang=ko&sw_tab=morph",
+    "backprop-backward": "backprop?lang=en&bp_step=12",
+}
+
+
+@pytest.mark.browser
+def test_views_past_the_defaults_fit_a_phone(chromium_browser, streamlit_server):
+    """The sweep's checks on the views in PHONE_VIEWS: bar values Plotly had shrunk to 9 px,
+    20 histogram panels a row, the morph's mode bar, the backprop graph mid-backward."""
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    problems = []
+    for name, path in PHONE_VIEWS.items():
+        problems += [f"{name}: {p}" for p in _visit(page, f"{streamlit_server}/{path}",
+                                                     f"phone-view-{name}", "phone")]
     context.close()
     assert not problems, "\n".join(problems)
 

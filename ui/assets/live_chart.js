@@ -421,7 +421,11 @@ function fitTitle(layout, width) {
   const base = layout.font || {}, font = {...base, ...(title.font || {})};
   const size = (title.font && title.font.size) || (base.size ? base.size * 1.4 : 17);
   const x = typeof title.x === "number" ? title.x : 0.5;
-  const room = (title.xanchor === "left" ? width * (1 - x) : width) - 16;
+  // Plotly's "auto" anchor is the side the title is nearest to
+  const anchor = title.xanchor && title.xanchor !== "auto" ? title.xanchor
+    : x < 1 / 3 ? "left" : x > 2 / 3 ? "right" : "center";
+  // 0.92: the canvas's fallback font can measure narrower than the SVG text
+  const room = 0.92 * ({left: width * (1 - x), right: width * x}[anchor] ?? width) - 16;
   const before = title.text.split(/<br\s*\/?>/i).length;
   const lines = wrapped(title.text, room, size, font.family);
   if (lines.length <= before) return;
