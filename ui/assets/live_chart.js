@@ -446,7 +446,7 @@ function noteSpot(layout, a, left, plot) {  // [x px, y as a fraction of the plo
       || (a.xanchor ?? "center") !== "center") return null;
   const dom = (ref, letter) => {
     if (ref === "paper") return [0, 1];
-    const m = new RegExp("^" + letter + "([0-9]*) domain$").exec(ref || "");
+    const m = (ref || "").match(new RegExp("^" + letter + "([0-9]*) domain$"));
     const ax = m && layout[letter + "axis" + m[1]];
     return m ? (ax && ax.domain) || [0, 1] : null;
   };
